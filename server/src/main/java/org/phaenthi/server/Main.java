@@ -1,10 +1,47 @@
 package org.phaenthi.server;
 
-/** Entry point placeholder; replaced by the real start-up below. */
+import org.phaenthi.boundaries.Dataset;
+import org.phaenthi.boundaries.store.Store;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The only place that reads arguments, environment and files. */
 public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    System.out.println("phaenthi");
+    System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
+    System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss.SSS");
+    System.setProperty("org.slf4j.simpleLogger.showThreadName", "false");
+    System.setProperty("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn");
+    Logger log = LoggerFactory.getLogger(Main.class);
+    if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
+      System.out.print(Config.help());
+      return;
+    }
+    Config config;
+    Store store;
+    try {
+      config = Config.read(args, System.getenv());
+      store = DataBootstrap.openStore(config.store());
+      Dataset dataset = DataBootstrap.prepare(config, store);
+      if (config.importOnly()) {
+        log.info("imported data version {}; exiting (--import-only)", dataset.dataVersion());
+        store.close();
+        return;
+      }
+      PhaenthiServer server = new PhaenthiServer(config, new LiveData(dataset), store).start();
+      Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+      Runtime rt = Runtime.getRuntime();
+      log.info(
+          "Phaenthi serving data version {} at http://localhost:{}/ (heap used {} MB)",
+          dataset.dataVersion(),
+          server.port(),
+          (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024));
+    } catch (Config.ConfigException | IllegalArgumentException | IllegalStateException e) {
+      System.err.println("phaenthi: " + e.getMessage());
+      System.err.println("Run with --help for the options.");
+      System.exit(2);
+    }
   }
 }

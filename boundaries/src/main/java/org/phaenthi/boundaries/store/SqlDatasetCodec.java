@@ -1,0 +1,338 @@
+package org.phaenthi.boundaries.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.PrecisionModel;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKBReader;
+import org.locationtech.jts.io.WKBWriter;
+import org.phaenthi.boundaries.AdminLevel;
+import org.phaenthi.boundaries.Area;
+import org.phaenthi.boundaries.Boundaries;
+import org.phaenthi.boundaries.Dataset;
+import org.phaenthi.boundaries.LoadReport;
+import org.phaenthi.boundaries.indicators.Indicator;
+import org.phaenthi.boundaries.indicators.IndicatorData;
+import org.phaenthi.boundaries.indicators.IndicatorValue;
+import org.phaenthi.boundaries.indicators.SurveyYear;
+import org.phaenthi.boundaries.indicators.YearInfo;
+
+/**
+ * Writes and reads a whole {@link Dataset} with plain JDBC, in one transaction. Shared by the
+ * embedded store; geometry travels as WKB so no spatial extension is needed.
+ */
+final class SqlDatasetCodec {
+  static final int SCHEMA_VERSION = 1;
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final Connection c;
+  private final SqlDialect d;
+
+  SqlDatasetCodec(Connection connection, SqlDialect dialect) {
+    this.c = connection;
+    this.d = dialect;
+  }
+
+  void migrate() throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.execute(
+          "CREATE TABLE IF NOT EXISTS phaenthi_meta (k VARCHAR(64) PRIMARY KEY, v " + d.text + ")");
+      s.execute(
+          "CREATE TABLE IF NOT EXISTS phaenthi_area (code VARCHAR(8) PRIMARY KEY,"
+              + " level VARCHAR(16) NOT NULL, name_th VARCHAR(200), name_en VARCHAR(200),"
+              + " parent_code VARCHAR(8), wkb "
+              + d.blob
+              + " NOT NULL)");
+      s.execute("CREATE TABLE IF NOT EXISTS phaenthi_year (be INT PRIMARY KEY, json " + d.text + ")");
+      s.execute(
+          "CREATE TABLE IF NOT EXISTS phaenthi_indicator (ord INT PRIMARY KEY,"
+              + " code VARCHAR(64) NOT NULL, json "
+              + d.text
+              + ")");
+      s.execute(
+          "CREATE TABLE IF NOT EXISTS phaenthi_value (year_be INT NOT NULL,"
+              + " level VARCHAR(16) NOT NULL, indicator VARCHAR(64) NOT NULL,"
+              + " code VARCHAR(8) NOT NULL, numerator "
+              + d.dbl
+              + ", denominator "
+              + d.dbl
+              + ", val "
+              + d.dbl
+              + ", reason VARCHAR(200))");
+      s.execute(
+          "CREATE TABLE IF NOT EXISTS phaenthi_blob (name VARCHAR(64) PRIMARY KEY, data "
+              + d.blob
+              + ")");
+      s.execute(
+          "MERGE INTO phaenthi_meta (k, v) KEY (k) VALUES ('schema_version', '"
+              + SCHEMA_VERSION
+              + "')");
+    }
+    c.commit();
+  }
+
+  Optional<String> dataVersion() {
+    try (PreparedStatement s = c.prepareStatement("SELECT v FROM phaenthi_meta WHERE k = ?")) {
+      s.setString(1, "data_version");
+      try (ResultSet rs = s.executeQuery()) {
+        return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("reading data version: " + e.getMessage(), e);
+    }
+  }
+
+  void replace(Dataset ds) {
+    try {
+      try (Statement s = c.createStatement()) {
+        for (String t :
+            List.of(
+                "phaenthi_area",
+                "phaenthi_year",
+                "phaenthi_indicator",
+                "phaenthi_value",
+                "phaenthi_blob")) {
+          s.execute("DELETE FROM " + t);
+        }
+        s.execute("DELETE FROM phaenthi_meta WHERE k <> 'schema_version'");
+      }
+      writeAreas(ds.boundaries());
+      writeIndicators(ds.indicators());
+      writeValues(ds.indicators());
+      writeBlobs(ds.blobs());
+      Map<String, String> meta = new LinkedHashMap<>();
+      meta.put("imported_at", ds.importedAt().toString());
+      meta.put("report", JSON.writeValueAsString(ds.report().counts()));
+      meta.put("data_version", ds.dataVersion());
+      try (PreparedStatement s =
+          c.prepareStatement("INSERT INTO phaenthi_meta (k, v) VALUES (?, ?)")) {
+        for (var e : meta.entrySet()) {
+          s.setString(1, e.getKey());
+          s.setString(2, e.getValue());
+          s.executeUpdate();
+        }
+      }
+      c.commit();
+    } catch (SQLException | JsonProcessingException | RuntimeException e) {
+      try {
+        c.rollback();
+      } catch (SQLException ignored) {
+        // the original failure is what matters
+      }
+      throw new IllegalStateException(
+          "import failed and was rolled back; the previous data is intact: " + e.getMessage(), e);
+    }
+  }
+
+  private void writeBlobs(Map<String, byte[]> blobs) throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement("INSERT INTO phaenthi_blob (name, data) VALUES (?, ?)")) {
+      for (var e : blobs.entrySet()) {
+        s.setString(1, e.getKey());
+        s.setBytes(2, e.getValue());
+        s.executeUpdate();
+      }
+    }
+  }
+
+  private void writeAreas(Boundaries b) throws SQLException {
+    WKBWriter wkb = new WKBWriter(2, true);
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "INSERT INTO phaenthi_area (code, level, name_th, name_en, parent_code, wkb)"
+                + " VALUES (?, ?, ?, ?, ?, ?)")) {
+      for (AdminLevel level : AdminLevel.values()) {
+        for (Area a : b.areas(level)) {
+          s.setString(1, a.code());
+          s.setString(2, level.urlName());
+          s.setString(3, a.nameTh());
+          s.setString(4, a.nameEn());
+          s.setString(5, a.parentCode());
+          s.setBytes(6, wkb.write(a.geometry()));
+          s.addBatch();
+        }
+        s.executeBatch();
+      }
+    }
+  }
+
+  private void writeIndicators(IndicatorData data) throws SQLException, JsonProcessingException {
+    try (PreparedStatement s =
+        c.prepareStatement("INSERT INTO phaenthi_indicator (ord, code, json) VALUES (?, ?, ?)")) {
+      int ord = 0;
+      for (Indicator i : data.indicators()) {
+        s.setInt(1, ord++);
+        s.setString(2, i.code());
+        s.setString(3, JSON.writeValueAsString(i));
+        s.addBatch();
+      }
+      s.executeBatch();
+    }
+    try (PreparedStatement s =
+        c.prepareStatement("INSERT INTO phaenthi_year (be, json) VALUES (?, ?)")) {
+      for (YearInfo y : data.years().values()) {
+        s.setInt(1, y.year().be());
+        s.setString(2, JSON.writeValueAsString(y));
+        s.addBatch();
+      }
+      s.executeBatch();
+    }
+  }
+
+  private void writeValues(IndicatorData data) throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "INSERT INTO phaenthi_value (year_be, level, indicator, code, numerator,"
+                + " denominator, val, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+      int n = 0;
+      for (var byYear : data.all().entrySet()) {
+        for (var byLevel : byYear.getValue().entrySet()) {
+          for (var byIndicator : byLevel.getValue().entrySet()) {
+            for (IndicatorValue v : byIndicator.getValue().values()) {
+              s.setInt(1, byYear.getKey().be());
+              s.setString(2, byLevel.getKey().urlName());
+              s.setString(3, byIndicator.getKey());
+              s.setString(4, v.areaCode());
+              setDouble(s, 5, v.numerator());
+              setDouble(s, 6, v.denominator());
+              setDouble(s, 7, v.value());
+              s.setString(8, v.missingReason());
+              s.addBatch();
+              if (++n % 5000 == 0) {
+                s.executeBatch();
+              }
+            }
+          }
+        }
+      }
+      s.executeBatch();
+    }
+  }
+
+  private static void setDouble(PreparedStatement s, int i, Double v) throws SQLException {
+    if (v == null) {
+      s.setNull(i, Types.DOUBLE);
+    } else {
+      s.setDouble(i, v);
+    }
+  }
+
+  Dataset load() {
+    try {
+      String version =
+          dataVersion().orElseThrow(() -> new IllegalStateException("the store is empty"));
+      Map<String, String> meta = new HashMap<>();
+      try (Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("SELECT k, v FROM phaenthi_meta")) {
+        while (rs.next()) {
+          meta.put(rs.getString(1), rs.getString(2));
+        }
+      }
+      Boundaries boundaries = readAreas();
+      IndicatorData indicators = readIndicators();
+      Map<String, byte[]> blobs = new LinkedHashMap<>();
+      try (Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("SELECT name, data FROM phaenthi_blob ORDER BY name")) {
+        while (rs.next()) {
+          blobs.put(rs.getString(1), rs.getBytes(2));
+        }
+      }
+      Map<String, Long> report =
+          JSON.readValue(meta.get("report"), new TypeReference<Map<String, Long>>() {});
+      c.commit();
+      return new Dataset(
+          version,
+          Instant.parse(meta.get("imported_at")),
+          boundaries,
+          indicators,
+          blobs,
+          new LoadReport(report));
+    } catch (SQLException | JsonProcessingException e) {
+      throw new IllegalStateException("reading the store: " + e.getMessage(), e);
+    }
+  }
+
+  private Boundaries readAreas() throws SQLException {
+    WKBReader reader = new WKBReader(new GeometryFactory(new PrecisionModel(), 4326));
+    List<Area> areas = new ArrayList<>();
+    try (Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT code, level, name_th, name_en, parent_code, wkb FROM phaenthi_area")) {
+      while (rs.next()) {
+        try {
+          areas.add(
+              new Area(
+                  rs.getString(1),
+                  rs.getString(3),
+                  rs.getString(4),
+                  rs.getString(5),
+                  AdminLevel.fromUrlName(rs.getString(2)).orElseThrow(),
+                  reader.read(rs.getBytes(6))));
+        } catch (ParseException e) {
+          throw new IllegalStateException("bad geometry for " + rs.getString(1), e);
+        }
+      }
+    }
+    return new Boundaries(areas);
+  }
+
+  private IndicatorData readIndicators() throws SQLException, JsonProcessingException {
+    List<Indicator> indicators = new ArrayList<>();
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT json FROM phaenthi_indicator ORDER BY ord")) {
+      while (rs.next()) {
+        indicators.add(JSON.readValue(rs.getString(1), Indicator.class));
+      }
+    }
+    List<YearInfo> years = new ArrayList<>();
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT json FROM phaenthi_year ORDER BY be")) {
+      while (rs.next()) {
+        years.add(JSON.readValue(rs.getString(1), YearInfo.class));
+      }
+    }
+    Map<SurveyYear, Map<AdminLevel, Map<String, Map<String, IndicatorValue>>>> values =
+        new HashMap<>();
+    try (Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT year_be, level, indicator, code, numerator, denominator, val, reason"
+                    + " FROM phaenthi_value ORDER BY year_be, level, indicator, code")) {
+      while (rs.next()) {
+        Map<String, IndicatorValue> m =
+            values
+                .computeIfAbsent(new SurveyYear(rs.getInt(1)), k -> new EnumMap<>(AdminLevel.class))
+                .computeIfAbsent(
+                    AdminLevel.fromUrlName(rs.getString(2)).orElseThrow(), k -> new HashMap<>())
+                .computeIfAbsent(rs.getString(3), k -> new LinkedHashMap<>());
+        String code = rs.getString(4);
+        m.put(
+            code,
+            new IndicatorValue(
+                code, getDouble(rs, 5), getDouble(rs, 6), getDouble(rs, 7), rs.getString(8)));
+      }
+    }
+    return new IndicatorData(indicators, years, values);
+  }
+
+  private static Double getDouble(ResultSet rs, int i) throws SQLException {
+    double v = rs.getDouble(i);
+    return rs.wasNull() ? null : v;
+  }
+}

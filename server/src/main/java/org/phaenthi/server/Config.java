@@ -1,0 +1,211 @@
+package org.phaenthi.server;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The server's immutable configuration, made of small records and read once in {@link Main}.
+ * Precedence: command-line option, then {@code PHAENTHI_*} environment variable, then the config
+ * file ({@code --config}, Java properties), then the default. Every key is listed in {@link #KEYS}
+ * with its default and meaning; an unknown key stops start-up.
+ */
+public record Config(
+    Server server, Data data, StoreSettings store, Tiles tiles, Web web, boolean importOnly) {
+
+  public record Server(String host, int port) {}
+
+  /**
+   * @param boundaryFiles user-supplied boundary files (GeoJSON or GeoPackage); empty = bundled
+   */
+  public record Data(Path dir, List<Path> boundaryFiles, String boundaryMapping) {}
+
+  /** @param location a file path (embedded H2) or a postgresql:// / jdbc:postgresql: URL */
+  public record StoreSettings(String location) {
+    public boolean isPostgres() {
+      return location.startsWith("postgresql://")
+          || location.startsWith("postgres://")
+          || location.startsWith("jdbc:postgresql:");
+    }
+  }
+
+  public record Tiles(int extentPixels, int bufferPixels, long cacheMaxBytes, String cacheControl) {}
+
+  public record Web(String baseMapUrl, String corsOrigins) {}
+
+  /** One configuration key: option name, default (null = none) and meaning. */
+  public record Key(String name, String defaultValue, String description) {
+    public String envName() {
+      return "PHAENTHI_" + name.toUpperCase(Locale.ROOT).replace('-', '_');
+    }
+  }
+
+  public static final List<Key> KEYS =
+      List.of(
+          new Key("port", "8080", "HTTP port"),
+          new Key("host", "0.0.0.0", "address to listen on"),
+          new Key(
+              "data",
+              "../shared/data",
+              "directory of source data (boundaries/, indicators/), relative to the working dir"),
+          new Key("store", "var/phaenthi", "embedded store file (H2; .mv.db is added) or a PostgreSQL URL"),
+          new Key(
+              "boundaries",
+              "",
+              "comma-separated boundary files (GeoJSON/GeoPackage) replacing the bundled ones"),
+          new Key(
+              "boundary-mapping",
+              "",
+              "property mapping for --boundaries: code=P,name_th=P,name_en=P,parent=P"),
+          new Key("tile-extent", "4096", "MVT extent in tile-grid units"),
+          new Key("tile-buffer", "64", "MVT buffer around each tile, in tile-grid units"),
+          new Key("tile-cache-mb", "256", "tile cache size bound in megabytes (compressed bytes)"),
+          new Key(
+              "cache-control",
+              "public, max-age=300",
+              "Cache-Control header of tiles and data responses"),
+          new Key("base-map-url", "", "optional raster base-map URL template for connected sites"),
+          new Key("cors-origins", "*", "allowed CORS origins for embedding sites ('*' = any)"),
+          new Key("config", "", "optional Java properties file holding any of these keys"),
+          new Key("import-only", "false", "import the data directory into the store and exit"));
+
+  /** Reads args, then env, then config file, then defaults. */
+  public static Config read(String[] args, Map<String, String> env) {
+    Map<String, String> cli = parseArgs(args);
+    Map<String, String> file = new LinkedHashMap<>();
+    String configPath = cli.getOrDefault("config", env.get(key("config").envName()));
+    if (configPath != null && !configPath.isBlank()) {
+      file = readFile(Path.of(configPath));
+    }
+    Map<String, String> v = new LinkedHashMap<>();
+    for (Key k : KEYS) {
+      String value = cli.get(k.name());
+      if (value == null) {
+        value = env.get(k.envName());
+      }
+      if (value == null) {
+        value = file.get(k.name());
+      }
+      if (value == null) {
+        value = k.defaultValue();
+      }
+      v.put(k.name(), value);
+    }
+    List<Path> boundaryFiles = new ArrayList<>();
+    for (String f : v.get("boundaries").split(",")) {
+      if (!f.isBlank()) {
+        boundaryFiles.add(Path.of(f.trim()));
+      }
+    }
+    return new Config(
+        new Server(v.get("host"), intValue(v, "port", 0, 65535)),
+        new Data(Path.of(v.get("data")), boundaryFiles, v.get("boundary-mapping")),
+        new StoreSettings(v.get("store")),
+        new Tiles(
+            intValue(v, "tile-extent", 256, 1 << 16),
+            intValue(v, "tile-buffer", 0, 4096),
+            intValue(v, "tile-cache-mb", 1, 1 << 20) * 1024L * 1024L,
+            v.get("cache-control")),
+        new Web(blankToNull(v.get("base-map-url")), v.get("cors-origins")),
+        Boolean.parseBoolean(v.get("import-only")));
+  }
+
+  /** The key table as Markdown-ish text for {@code --help}. */
+  public static String help() {
+    StringBuilder sb = new StringBuilder("Usage: java -jar phaenthi.jar [--key value]...\n\n");
+    for (Key k : KEYS) {
+      sb.append(String.format("  --%-17s %-26s %s (default: %s)%n", k.name(), k.envName(),
+          k.description(), k.defaultValue().isEmpty() ? "none" : k.defaultValue()));
+    }
+    return sb.toString();
+  }
+
+  static Key key(String name) {
+    return KEYS.stream().filter(k -> k.name().equals(name)).findFirst().orElseThrow();
+  }
+
+  private static Map<String, String> parseArgs(String[] args) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      if (!a.startsWith("--")) {
+        throw new ConfigException("unexpected argument '" + a + "'; options look like --port 8080");
+      }
+      String name = a.substring(2);
+      String value = null;
+      int eq = name.indexOf('=');
+      if (eq >= 0) {
+        value = name.substring(eq + 1);
+        name = name.substring(0, eq);
+      }
+      checkKnown(name, "option --" + name);
+      if (value == null) {
+        if (name.equals("import-only")) {
+          value = "true";
+        } else if (i + 1 < args.length) {
+          value = args[++i];
+        } else {
+          throw new ConfigException("option --" + name + " needs a value");
+        }
+      }
+      out.put(name, value);
+    }
+    return out;
+  }
+
+  private static Map<String, String> readFile(Path path) {
+    Properties p = new Properties();
+    try (Reader r = Files.newBufferedReader(path)) {
+      p.load(r);
+    } catch (IOException e) {
+      throw new ConfigException("cannot read config file " + path + ": " + e.getMessage());
+    }
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String name : p.stringPropertyNames()) {
+      checkKnown(name, "key '" + name + "' in " + path);
+      out.put(name, p.getProperty(name));
+    }
+    return out;
+  }
+
+  private static void checkKnown(String name, String what) {
+    if (KEYS.stream().noneMatch(k -> k.name().equals(name))) {
+      throw new ConfigException(
+          "unknown " + what + "; valid options: "
+              + Arrays.toString(KEYS.stream().map(k -> "--" + k.name()).toArray()));
+    }
+  }
+
+  private static int intValue(Map<String, String> v, String name, int min, int max) {
+    String s = v.get(name);
+    try {
+      int n = Integer.parseInt(s.trim());
+      if (n < min || n > max) {
+        throw new ConfigException(
+            "--" + name + " must be between " + min + " and " + max + ", not " + s);
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      throw new ConfigException("--" + name + " must be a whole number, not '" + s + "'");
+    }
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
+  }
+
+  /** A configuration error: start-up stops with this message, without a stack trace. */
+  public static final class ConfigException extends RuntimeException {
+    public ConfigException(String message) {
+      super(message);
+    }
+  }
+}

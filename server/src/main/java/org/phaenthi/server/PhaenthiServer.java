@@ -1,0 +1,142 @@
+package org.phaenthi.server;
+
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.staticfiles.Location;
+import java.util.Map;
+import org.phaenthi.boundaries.store.Store;
+import org.phaenthi.server.api.AreaValuesHandler;
+import org.phaenthi.server.api.HealthHandler;
+import org.phaenthi.server.api.IndicatorsHandler;
+import org.phaenthi.server.api.LevelsHandler;
+import org.phaenthi.server.api.MetaHandler;
+import org.phaenthi.server.api.SearchHandler;
+import org.phaenthi.server.api.ValuesHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Javalin application. {@link #routes} is the one place listing every route; errors map to
+ * JSON in {@link #errors}; one access-log line per request.
+ */
+public final class PhaenthiServer implements AutoCloseable {
+  private static final Logger ACCESS = LoggerFactory.getLogger("phaenthi.access");
+  private static final Logger LOG = LoggerFactory.getLogger(PhaenthiServer.class);
+
+  private final Config config;
+  private final LiveData live;
+  private final Store store;
+  private final Javalin app;
+
+  public PhaenthiServer(Config config, LiveData live, Store store) {
+    this.config = config;
+    this.live = live;
+    this.store = store;
+    this.app = Javalin.create(this::configure);
+  }
+
+  private void configure(JavalinConfig c) {
+    c.startup.showJavalinBanner = false;
+    c.staticFiles.enableWebjars();
+    c.staticFiles.add(
+        s -> {
+          s.hostedPath = "/";
+          s.directory = "/phaenthi-web";
+          s.location = Location.CLASSPATH;
+          s.headers = Map.of("Cache-Control", "public, max-age=300");
+        });
+    String origins = config.web().corsOrigins();
+    c.bundledPlugins.enableCors(
+        cors ->
+            cors.addRule(
+                rule -> {
+                  if ("*".equals(origins)) {
+                    rule.anyHost();
+                  } else {
+                    for (String o : origins.split(",")) {
+                      rule.allowHost(o.trim());
+                    }
+                  }
+                  rule.exposeHeader("ETag");
+                }));
+    c.requestLogger.http(this::logRequest);
+    routes(c.routes);
+    errors(c.routes);
+  }
+
+  /** Every route of the server. */
+  private void routes(RoutesConfig r) {
+    r.get("/health", new HealthHandler(live, store.describe()));
+    r.get("/api/meta", new MetaHandler(live, config.web().baseMapUrl()));
+    r.get("/api/levels", new LevelsHandler(live));
+    r.get("/api/indicators", new IndicatorsHandler(live));
+    r.get("/api/values", new ValuesHandler(live));
+    r.get("/api/values/area/{code}", new AreaValuesHandler(live));
+    r.get("/api/areas/search", new SearchHandler(live));
+    r.get("/embed", ctx -> sendPage(ctx, "/phaenthi-web/embed.html"));
+  }
+
+  private void errors(RoutesConfig r) {
+    r.exception(ApiException.class, (e, ctx) -> sendError(ctx, e.status(), e.getMessage()));
+    r.exception(
+        Exception.class,
+        (e, ctx) -> {
+          LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
+          sendError(ctx, 500, "internal error; the server log has the details");
+        });
+    r.error(
+        404,
+        ctx -> {
+          if (ctx.attribute("error") == null) {
+            sendError(ctx, 404, "no such endpoint: " + ctx.path() + "; see the README for routes");
+          }
+        });
+  }
+
+  static void sendError(Context ctx, int status, String message) {
+    ctx.attribute("error", message);
+    ctx.status(status);
+    ctx.header("Cache-Control", "no-store");
+    Json.send(ctx, Json.obj("status", status, "message", message));
+  }
+
+  private static void sendPage(Context ctx, String resource) throws java.io.IOException {
+    try (var in = PhaenthiServer.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw ApiException.notFound("the web app is not packaged in this build");
+      }
+      ctx.contentType("text/html; charset=utf-8").result(in.readAllBytes());
+    }
+  }
+
+  private void logRequest(Context ctx, Float ms) {
+    Object cache = ctx.attribute("cache");
+    ACCESS.info(
+        "{} {} {} {}ms{}",
+        ctx.method(),
+        ctx.path(),
+        ctx.status().getCode(),
+        String.format("%.1f", ms),
+        cache == null ? "" : " cache=" + cache);
+  }
+
+  public PhaenthiServer start() {
+    app.start(config.server().host(), config.server().port());
+    return this;
+  }
+
+  public int port() {
+    return app.port();
+  }
+
+  public LiveData live() {
+    return live;
+  }
+
+  @Override
+  public void close() {
+    app.stop();
+  }
+}

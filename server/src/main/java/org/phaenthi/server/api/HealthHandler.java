@@ -1,0 +1,44 @@
+package org.phaenthi.server.api;
+
+import static org.phaenthi.server.Json.obj;
+
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.phaenthi.boundaries.AdminLevel;
+import org.phaenthi.boundaries.Dataset;
+import org.phaenthi.server.Json;
+import org.phaenthi.server.LiveData;
+
+/** {@code GET /health}: status, data version and counts. */
+public final class HealthHandler implements Handler {
+  private final LiveData live;
+  private final String storeDescription;
+
+  public HealthHandler(LiveData live, String storeDescription) {
+    this.live = live;
+    this.storeDescription = storeDescription;
+  }
+
+  @Override
+  public void handle(Context ctx) {
+    Dataset d = live.snapshot().dataset();
+    Map<String, Object> areas = new LinkedHashMap<>();
+    for (AdminLevel l : AdminLevel.values()) {
+      areas.put(l.urlName(), d.boundaries().count(l));
+    }
+    ctx.header("Cache-Control", "no-store");
+    Json.send(
+        ctx,
+        obj(
+            "status", "ok",
+            "data_version", d.dataVersion(),
+            "imported_at", d.importedAt().toString(),
+            "store", storeDescription,
+            "areas", areas,
+            "indicators", d.indicators().indicators().size(),
+            "years", d.indicators().years().keySet().stream().map(y -> y.be()).toList(),
+            "load_report", d.report().counts()));
+  }
+}

@@ -1,0 +1,71 @@
+package org.phaenthi.server.api;
+
+import static org.phaenthi.server.Json.obj;
+
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.phaenthi.boundaries.AdminLevel;
+import org.phaenthi.boundaries.indicators.Indicator;
+import org.phaenthi.boundaries.indicators.IndicatorData;
+import org.phaenthi.boundaries.indicators.SurveyYear;
+import org.phaenthi.boundaries.indicators.YearInfo;
+import org.phaenthi.server.Json;
+import org.phaenthi.server.LiveData;
+
+/** {@code GET /api/indicators}: the indicators that have data, and the survey years. */
+public final class IndicatorsHandler implements Handler {
+  private final LiveData live;
+
+  public IndicatorsHandler(LiveData live) {
+    this.live = live;
+  }
+
+  @Override
+  public void handle(Context ctx) {
+    IndicatorData data = live.snapshot().dataset().indicators();
+    List<Map<String, Object>> list = new ArrayList<>();
+    for (Indicator i : data.indicators()) {
+      list.add(describe(i, data));
+    }
+    List<Map<String, Object>> years = new ArrayList<>();
+    for (YearInfo y : data.years().values()) {
+      years.add(
+          obj(
+              "be", y.year().be(),
+              "ce", y.year().ce(),
+              "label", y.label(),
+              "source", y.source(),
+              "synthetic", y.synthetic(),
+              "levels", y.levels().stream().sorted().map(AdminLevel::urlName).toList()));
+    }
+    Json.send(ctx, obj("indicators", list, "years", years));
+  }
+
+  public static Map<String, Object> describe(Indicator i, IndicatorData data) {
+    Map<String, Object> years = new LinkedHashMap<>();
+    for (var e : data.yearsAvailable(i.code()).entrySet()) {
+      years.put(e.getKey().urlName(), e.getValue().stream().map(SurveyYear::be).toList());
+    }
+    return obj(
+        "code", i.code(),
+        "set", i.set(),
+        "category", obj("code", i.categoryCode(), "name_th", i.categoryTh(), "name_en", i.categoryEn()),
+        "name_th", i.nameTh(),
+        "name_en", i.nameEn(),
+        "unit", i.unit(),
+        "kind", i.kind().name().toLowerCase(Locale.ROOT),
+        "value_unit", i.valueUnit(),
+        "higher_is_better", i.higherIsBetter(),
+        "tpmap_dimension", i.tpmapDimension(),
+        "definition", i.definition(),
+        "numerator", i.numeratorLabel(),
+        "denominator", i.denominatorLabel(),
+        "source", i.source(),
+        "years", years);
+  }
+}

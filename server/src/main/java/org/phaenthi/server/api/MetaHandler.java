@@ -1,0 +1,48 @@
+package org.phaenthi.server.api;
+
+import static org.phaenthi.server.Json.obj;
+
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import org.phaenthi.boundaries.Dataset;
+import org.phaenthi.server.Attribution;
+import org.phaenthi.server.Json;
+import org.phaenthi.server.LiveData;
+
+/** {@code GET /api/meta}: attribution, defaults and bounds the web app starts from. */
+public final class MetaHandler implements Handler {
+  private final LiveData live;
+  private final String baseMapUrl;
+
+  public MetaHandler(LiveData live, String baseMapUrl) {
+    this.live = live;
+    this.baseMapUrl = baseMapUrl;
+  }
+
+  @Override
+  public void handle(Context ctx) {
+    Dataset d = live.snapshot().dataset();
+    String defaultIndicator =
+        d.indicators().indicator("tpmap:target_poor_rate").isPresent()
+            ? "tpmap:target_poor_rate"
+            : d.indicators().indicators().get(0).code();
+    Json.send(
+        ctx,
+        obj(
+            "data_version", d.dataVersion(),
+            "attribution",
+                obj(
+                    "boundaries", Attribution.BOUNDARIES,
+                    "boundaries_short", Attribution.BOUNDARIES_SHORT,
+                    "indicators", Attribution.INDICATORS,
+                    "indicators_short", Attribution.INDICATORS_SHORT,
+                    "licence_url", Attribution.BOUNDARIES_LICENCE_URL),
+            "base_map_url", baseMapUrl,
+            "default",
+                obj(
+                    "level", "province",
+                    "indicator", defaultIndicator,
+                    "year", d.indicators().years().firstKey().be()),
+            "bounds", AreaJson.bbox(d.boundaries().extent())));
+  }
+}

@@ -1,0 +1,132 @@
+package org.phaenthi.server.api;
+
+import static org.phaenthi.server.Json.obj;
+
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.phaenthi.boundaries.AdminLevel;
+import org.phaenthi.boundaries.Area;
+import org.phaenthi.boundaries.Dataset;
+import org.phaenthi.boundaries.indicators.Indicator;
+import org.phaenthi.boundaries.indicators.IndicatorData;
+import org.phaenthi.boundaries.indicators.IndicatorValue;
+import org.phaenthi.boundaries.indicators.SurveyYear;
+import org.phaenthi.server.ApiException;
+import org.phaenthi.server.Json;
+import org.phaenthi.server.LiveData;
+import org.phaenthi.server.Params;
+
+/**
+ * {@code GET /api/values?level=&indicator=&year=[&parent=]}: one entry per mapped area. Areas
+ * without data carry a reason, never a zero; a level or year without data is an explicit empty
+ * result with a reason.
+ */
+public final class ValuesHandler implements Handler {
+  static final String HOUSEHOLDS = "tpmap:households_surveyed";
+  private static final Set<String> PARAMS = Set.of("level", "indicator", "year", "parent");
+  private final LiveData live;
+
+  public ValuesHandler(LiveData live) {
+    this.live = live;
+  }
+
+  @Override
+  public void handle(Context ctx) {
+    Params.onlyKnown(ctx, PARAMS);
+    Dataset d = live.snapshot().dataset();
+    IndicatorData data = d.indicators();
+    AdminLevel level = Params.level(ctx.queryParam("level"));
+    Indicator indicator = Params.indicator(data, ctx.queryParam("indicator"));
+    SurveyYear year = Params.year(data, ctx.queryParam("year"));
+    String parent = Params.parent(ctx.queryParam("parent"), level);
+    if (parent != null && d.boundaries().area(parent).isEmpty()) {
+      throw ApiException.notFound("unknown parent area '" + parent + "'");
+    }
+    Optional<Map<String, IndicatorValue>> values = data.values(year, level, indicator.code());
+    List<Map<String, Object>> out = new ArrayList<>();
+    String emptyReason = null;
+    if (values.isEmpty()) {
+      emptyReason = emptyReason(data, indicator, level, year);
+    } else {
+      for (Area a : d.boundaries().children(level, parent)) {
+        IndicatorValue v = values.get().get(a.code());
+        if (v == null) {
+          v = IndicatorValue.missing(a.code(), missingReason(a));
+        }
+        Map<String, Object> row = AreaJson.summary(a);
+        row.remove("level");
+        row.putAll(AreaJson.value(v));
+        out.add(row);
+      }
+    }
+    Json.send(
+        ctx,
+        obj(
+            "level", level.urlName(),
+            "indicator", indicator.code(),
+            "year", AreaJson.year(year),
+            "parent", parent,
+            "data_version", d.dataVersion(),
+            "value_unit", indicator.valueUnit(),
+            "values", out,
+            "empty_reason", emptyReason,
+            "not_on_map", notOnMap(d, level, year, parent)));
+  }
+
+  static String missingReason(Area a) {
+    if (a.code().startsWith("10")) {
+      return "no data: Bangkok is not covered by the BMN (จปฐ.) survey";
+    }
+    return "no data for this area in this year";
+  }
+
+  static String emptyReason(IndicatorData data, Indicator i, AdminLevel level, SurveyYear year) {
+    List<String> where = new ArrayList<>();
+    data.yearsAvailable(i.code())
+        .forEach((l, ys) -> ys.forEach(y -> where.add(l.urlName() + " " + y.be())));
+    return "no data for "
+        + i.code()
+        + " at "
+        + level.urlName()
+        + " level in "
+        + year.be()
+        + "; it has data for: "
+        + where;
+  }
+
+  /**
+   * At subdistrict level: units in the data with no polygon (municipal pseudo-subdistricts), so
+   * the map can say what it cannot show.
+   */
+  static Map<String, Object> notOnMap(
+      Dataset d, AdminLevel level, SurveyYear year, String parent) {
+    if (level != AdminLevel.SUBDISTRICT) {
+      return null;
+    }
+    Optional<Map<String, IndicatorValue>> households =
+        d.indicators().values(year, level, HOUSEHOLDS);
+    if (households.isEmpty()) {
+      return null;
+    }
+    long units = 0;
+    double hh = 0;
+    for (IndicatorValue v : households.get().values()) {
+      if ((parent == null || v.areaCode().startsWith(parent))
+          && d.boundaries().area(v.areaCode()).isEmpty()) {
+        units++;
+        hh += v.numerator() == null ? 0 : v.numerator();
+      }
+    }
+    return obj(
+        "units", units,
+        "households", (long) hh,
+        "note",
+            "municipal areas (pseudo-subdistrict codes 51+) have no subdistrict polygon; they are"
+                + " counted in their district and province");
+  }
+}

@@ -28,7 +28,9 @@ public record Config(
    */
   public record Data(Path dir, List<Path> boundaryFiles, String boundaryMapping) {}
 
-  /** @param location a file path (embedded H2) or a postgresql:// / jdbc:postgresql: URL */
+  /**
+   * @param location a file path (embedded H2) or a postgresql:// / jdbc:postgresql: URL
+   */
   public record StoreSettings(String location) {
     public boolean isPostgres() {
       return location.startsWith("postgresql://")
@@ -37,7 +39,8 @@ public record Config(
     }
   }
 
-  public record Tiles(int extentPixels, int bufferPixels, long cacheMaxBytes, String cacheControl) {}
+  public record Tiles(
+      int extentPixels, int bufferPixels, long cacheMaxBytes, String cacheControl) {}
 
   public record Web(String baseMapUrl, String corsOrigins) {}
 
@@ -56,7 +59,10 @@ public record Config(
               "data",
               "../shared/data",
               "directory of source data (boundaries/, indicators/), relative to the working dir"),
-          new Key("store", "var/phaenthi", "embedded store file (H2; .mv.db is added) or a PostgreSQL URL"),
+          new Key(
+              "store",
+              "var/phaenthi",
+              "embedded store file (H2; .mv.db is added) or a PostgreSQL URL"),
           new Key(
               "boundaries",
               "",
@@ -122,8 +128,13 @@ public record Config(
   public static String help() {
     StringBuilder sb = new StringBuilder("Usage: java -jar phaenthi.jar [--key value]...\n\n");
     for (Key k : KEYS) {
-      sb.append(String.format("  --%-17s %-26s %s (default: %s)%n", k.name(), k.envName(),
-          k.description(), k.defaultValue().isEmpty() ? "none" : k.defaultValue()));
+      sb.append(
+          String.format(
+              "  --%-17s %-26s %s (default: %s)%n",
+              k.name(),
+              k.envName(),
+              k.description(),
+              k.defaultValue().isEmpty() ? "none" : k.defaultValue()));
     }
     return sb.toString();
   }
@@ -179,7 +190,9 @@ public record Config(
   private static void checkKnown(String name, String what) {
     if (KEYS.stream().noneMatch(k -> k.name().equals(name))) {
       throw new ConfigException(
-          "unknown " + what + "; valid options: "
+          "unknown "
+              + what
+              + "; valid options: "
               + Arrays.toString(KEYS.stream().map(k -> "--" + k.name()).toArray()));
     }
   }

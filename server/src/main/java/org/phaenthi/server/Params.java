@@ -18,7 +18,8 @@ public final class Params {
 
   public static AdminLevel level(String name) {
     if (name == null || name.isBlank()) {
-      throw ApiException.badRequest("parameter 'level' is required; one of " + AdminLevel.urlNames());
+      throw ApiException.badRequest(
+          "parameter 'level' is required; one of " + AdminLevel.urlNames());
     }
     return AdminLevel.fromUrlName(name)
         .orElseThrow(
@@ -57,7 +58,8 @@ public final class Params {
     }
     if (be < 2400 || be > 2700) {
       throw ApiException.badRequest(
-          "parameter 'year' must be a Buddhist Era year (e.g. 2561), not " + be
+          "parameter 'year' must be a Buddhist Era year (e.g. 2561), not "
+              + be
               + (be > 1900 && be < 2200 ? " (that looks like a C.E. year: add 543)" : ""));
     }
     return data.year(be)

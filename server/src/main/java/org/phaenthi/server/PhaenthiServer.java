@@ -18,8 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Javalin application. {@link #routes} is the one place listing every route; errors map to
- * JSON in {@link #errors}; one access-log line per request.
+ * The Javalin application. {@link #routes} is the one place listing every route; errors map to JSON
+ * in {@link #errors}; one access-log line per request.
  */
 public final class PhaenthiServer implements AutoCloseable {
   private static final Logger ACCESS = LoggerFactory.getLogger("phaenthi.access");

@@ -13,6 +13,7 @@ final class StoreFactory {
 
   /** Never log a password. */
   static String redact(String url) {
-    return url.replaceAll("://([^:/@]+):[^@]*@", "://$1:***@").replaceAll("password=[^&]*", "password=***");
+    return url.replaceAll("://([^:/@]+):[^@]*@", "://$1:***@")
+        .replaceAll("password=[^&]*", "password=***");
   }
 }

@@ -14,7 +14,6 @@ import org.phaenthi.boundaries.Boundaries;
 import org.phaenthi.boundaries.Dataset;
 import org.phaenthi.boundaries.LoadReport;
 import org.phaenthi.boundaries.indicators.IndicatorData;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,7 +82,8 @@ public final class DatasetImporter {
     BoundaryLoader.Result b = new BoundaryLoader(mapping).load(boundaryFiles);
     counts.putAll(b.counts());
     Boundaries boundaries = b.boundaries();
-    IndicatorData indicators = new IndicatorData(List.of(), List.of(), Map.of()); // TEMP until IndicatorLoader lands
+    IndicatorData indicators =
+        new IndicatorData(List.of(), List.of(), Map.of()); // TEMP until IndicatorLoader lands
     Map<String, byte[]> blobs = new LinkedHashMap<>();
     DerivedData.build(boundaries, blobs, counts);
     counts.put("importMillis", (System.nanoTime() - t0) / 1_000_000);

@@ -56,7 +56,8 @@ public final class GeoJsonBoundaryReader {
         }
       }
       if (!sawFeatures) {
-        throw new IllegalArgumentException(file + ": no 'features' array (not a FeatureCollection)");
+        throw new IllegalArgumentException(
+            file + ": no 'features' array (not a FeatureCollection)");
       }
     } catch (IOException e) {
       throw new IllegalArgumentException(file + ": cannot read GeoJSON: " + e.getMessage(), e);

@@ -71,7 +71,8 @@ public final class GeoPackageBoundaryReader {
     return out;
   }
 
-  private void readLayer(Connection c, Path file, String table, String geomCol, List<RawFeature> out)
+  private void readLayer(
+      Connection c, Path file, String table, String geomCol, List<RawFeature> out)
       throws SQLException {
     String sql = "SELECT * FROM \"" + table.replace("\"", "\"\"") + "\"";
     try (PreparedStatement s = c.prepareStatement(sql);
@@ -109,8 +110,7 @@ public final class GeoPackageBoundaryReader {
           case 1 -> 32;
           case 2, 3 -> 48;
           case 4 -> 64;
-          default ->
-              throw new IllegalArgumentException(where + ": bad GeoPackage envelope flag");
+          default -> throw new IllegalArgumentException(where + ": bad GeoPackage envelope flag");
         };
     if ((flags & 0x10) != 0) {
       throw new IllegalArgumentException(where + ": empty geometry");

@@ -9,8 +9,8 @@ import java.util.Optional;
 import org.phaenthi.boundaries.Dataset;
 
 /**
- * The zero-setup default: one H2 database file (no server process). Import runs in one
- * transaction, so an interrupted or failed import leaves the previous dataset intact.
+ * The zero-setup default: one H2 database file (no server process). Import runs in one transaction,
+ * so an interrupted or failed import leaves the previous dataset intact.
  */
 public final class EmbeddedStore implements Store {
   private final Path file;

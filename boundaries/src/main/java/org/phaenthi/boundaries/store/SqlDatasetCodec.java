@@ -58,7 +58,8 @@ final class SqlDatasetCodec {
               + " parent_code VARCHAR(8), wkb "
               + d.blob
               + " NOT NULL)");
-      s.execute("CREATE TABLE IF NOT EXISTS phaenthi_year (be INT PRIMARY KEY, json " + d.text + ")");
+      s.execute(
+          "CREATE TABLE IF NOT EXISTS phaenthi_year (be INT PRIMARY KEY, json " + d.text + ")");
       s.execute(
           "CREATE TABLE IF NOT EXISTS phaenthi_indicator (ord INT PRIMARY KEY,"
               + " code VARCHAR(64) NOT NULL, json "

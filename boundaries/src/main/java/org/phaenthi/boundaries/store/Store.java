@@ -5,8 +5,8 @@ import java.util.function.Consumer;
 import org.phaenthi.boundaries.Dataset;
 
 /**
- * Where a dataset lives durably. The embedded store and the PostGIS store both implement this;
- * the same contract tests run against both.
+ * Where a dataset lives durably. The embedded store and the PostGIS store both implement this; the
+ * same contract tests run against both.
  */
 public interface Store extends AutoCloseable {
 
@@ -17,8 +17,8 @@ public interface Store extends AutoCloseable {
   Dataset load();
 
   /**
-   * Replaces everything held with this dataset in one transaction: on failure the previous
-   * version stays intact and keeps serving.
+   * Replaces everything held with this dataset in one transaction: on failure the previous version
+   * stays intact and keeps serving.
    */
   void replace(Dataset dataset);
 

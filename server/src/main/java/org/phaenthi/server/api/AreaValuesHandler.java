@@ -36,7 +36,8 @@ public final class AreaValuesHandler implements Handler {
             .area(code)
             .orElseThrow(() -> ApiException.notFound("unknown area code '" + code + "'"));
     SurveyYear year = Params.year(d.indicators(), ctx.queryParam("year"));
-    Area parent = area.parentCode() == null ? null : d.boundaries().area(area.parentCode()).orElse(null);
+    Area parent =
+        area.parentCode() == null ? null : d.boundaries().area(area.parentCode()).orElse(null);
     Json.send(
         ctx,
         obj(
@@ -57,7 +58,9 @@ public final class AreaValuesHandler implements Handler {
                 out.put(
                     i.code(),
                     AreaJson.value(
-                        v != null ? v : IndicatorValue.missing(a.code(), ValuesHandler.missingReason(a))));
+                        v != null
+                            ? v
+                            : IndicatorValue.missing(a.code(), ValuesHandler.missingReason(a))));
               });
     }
     return out;

@@ -54,7 +54,8 @@ public final class IndicatorsHandler implements Handler {
     return obj(
         "code", i.code(),
         "set", i.set(),
-        "category", obj("code", i.categoryCode(), "name_th", i.categoryTh(), "name_en", i.categoryEn()),
+        "category",
+            obj("code", i.categoryCode(), "name_th", i.categoryTh(), "name_en", i.categoryEn()),
         "name_th", i.nameTh(),
         "name_en", i.nameEn(),
         "unit", i.unit(),

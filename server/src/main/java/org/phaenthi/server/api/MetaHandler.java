@@ -40,9 +40,12 @@ public final class MetaHandler implements Handler {
             "base_map_url", baseMapUrl,
             "default",
                 obj(
-                    "level", "province",
-                    "indicator", defaultIndicator,
-                    "year", d.indicators().years().firstKey().be()),
+                    "level",
+                    "province",
+                    "indicator",
+                    defaultIndicator,
+                    "year",
+                    d.indicators().years().firstKey().be()),
             "bounds", AreaJson.bbox(d.boundaries().extent())));
   }
 }

@@ -100,11 +100,10 @@ public final class ValuesHandler implements Handler {
   }
 
   /**
-   * At subdistrict level: units in the data with no polygon (municipal pseudo-subdistricts), so
-   * the map can say what it cannot show.
+   * At subdistrict level: units in the data with no polygon (municipal pseudo-subdistricts), so the
+   * map can say what it cannot show.
    */
-  static Map<String, Object> notOnMap(
-      Dataset d, AdminLevel level, SurveyYear year, String parent) {
+  static Map<String, Object> notOnMap(Dataset d, AdminLevel level, SurveyYear year, String parent) {
     if (level != AdminLevel.SUBDISTRICT) {
       return null;
     }
@@ -123,10 +122,12 @@ public final class ValuesHandler implements Handler {
       }
     }
     return obj(
-        "units", units,
-        "households", (long) hh,
+        "units",
+        units,
+        "households",
+        (long) hh,
         "note",
-            "municipal areas (pseudo-subdistrict codes 51+) have no subdistrict polygon; they are"
-                + " counted in their district and province");
+        "municipal areas (pseudo-subdistrict codes 51+) have no subdistrict polygon; they are"
+            + " counted in their district and province");
   }
 }

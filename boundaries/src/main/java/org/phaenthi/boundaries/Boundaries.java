@@ -46,7 +46,9 @@ public final class Boundaries {
     return Optional.ofNullable(byCode.get(code));
   }
 
-  /** Areas of a level whose code starts with the parent's code (all of them when parent is null). */
+  /**
+   * Areas of a level whose code starts with the parent's code (all of them when parent is null).
+   */
   public List<Area> children(AdminLevel level, String parentCode) {
     if (parentCode == null) {
       return areas(level);

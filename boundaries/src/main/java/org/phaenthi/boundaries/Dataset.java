@@ -9,8 +9,8 @@ import org.phaenthi.boundaries.indicators.IndicatorData;
  * dataset with a new version, so caches keyed by version never serve stale data.
  *
  * @param dataVersion changes whenever any input changes (a content hash)
- * @param blobs derived data persisted as bytes so a warm start does not recompute it, by name
- *     (e.g. the gap-free simplified bands of each level, {@code bands/subdistrict})
+ * @param blobs derived data persisted as bytes so a warm start does not recompute it, by name (e.g.
+ *     the gap-free simplified bands of each level, {@code bands/subdistrict})
  * @param report what the import counted: repairs, remaps, rows not on the map
  */
 public record Dataset(

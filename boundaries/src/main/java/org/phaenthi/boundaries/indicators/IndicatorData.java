@@ -64,9 +64,7 @@ public final class IndicatorData {
     Map<AdminLevel, List<SurveyYear>> out = new EnumMap<>(AdminLevel.class);
     for (AdminLevel level : AdminLevel.values()) {
       List<SurveyYear> ys =
-          years.keySet().stream()
-              .filter(y -> values(y, level, indicatorCode).isPresent())
-              .toList();
+          years.keySet().stream().filter(y -> values(y, level, indicatorCode).isPresent()).toList();
       out.put(level, ys);
     }
     return out;

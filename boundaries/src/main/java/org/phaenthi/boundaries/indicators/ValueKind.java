@@ -6,6 +6,8 @@ public enum ValueKind {
   PERCENT,
   /** value = numerator (a count); denominator is not used. */
   COUNT,
-  /** value = Σ(mean × weight) / Σ weight: numerator holds Σ(mean × weight), denominator Σ weight. */
+  /**
+   * value = Σ(mean × weight) / Σ weight: numerator holds Σ(mean × weight), denominator Σ weight.
+   */
   WEIGHTED_MEAN
 }

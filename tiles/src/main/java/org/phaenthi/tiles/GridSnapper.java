@@ -1,0 +1,144 @@
+package org.phaenthi.tiles;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.CoordinateList;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.LineString;
+import org.locationtech.jts.geom.LinearRing;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.Polygonal;
+import org.locationtech.jts.geom.PrecisionModel;
+import org.locationtech.jts.geom.util.GeometryFixer;
+import org.locationtech.jts.geom.util.PolygonExtracter;
+import org.locationtech.jts.operation.valid.IsValidOp;
+import org.locationtech.jts.precision.GeometryPrecisionReducer;
+
+/**
+ * Steps 3 and 4 of the pipeline: snaps tile-grid geometry to integers, drops degenerate parts and
+ * makes polygons valid.
+ *
+ * <p>The cheap path rounds each vertex, removes repeated vertices and drops rings with fewer than
+ * three distinct vertices or zero area, then checks validity once. Only when rounding made a ring
+ * cross itself or a neighbour does it fall back to snap-rounding the unsnapped geometry with {@code
+ * GeometryPrecisionReducer}, which is slower but yields a valid result on the integer grid.
+ */
+final class GridSnapper {
+
+  private static final PrecisionModel GRID = new PrecisionModel(1.0);
+
+  private GridSnapper() {}
+
+  /** The snapped geometry, or null when nothing but degenerate parts is left. */
+  static Geometry snap(Geometry grid, GeometryFactory factory) {
+    Geometry result;
+    if (grid instanceof Polygonal) {
+      result = snapPolygons(grid, factory);
+    } else if (grid instanceof LineString || grid.getNumGeometries() > 0 && isLineal(grid)) {
+      result = snapLines(grid, factory);
+    } else {
+      result = snapPoints(grid, factory);
+    }
+    return result == null || result.isEmpty() ? null : result;
+  }
+
+  private static boolean isLineal(Geometry g) {
+    return g.getGeometryN(0) instanceof LineString;
+  }
+
+  private static Geometry snapPolygons(Geometry grid, GeometryFactory factory) {
+    List<Polygon> polygons = new ArrayList<>(grid.getNumGeometries());
+    for (int i = 0; i < grid.getNumGeometries(); i++) {
+      Polygon p = (Polygon) grid.getGeometryN(i);
+      LinearRing shell = snapRing(p.getExteriorRing(), factory);
+      if (shell == null) {
+        continue;
+      }
+      List<LinearRing> holes = new ArrayList<>(p.getNumInteriorRing());
+      for (int h = 0; h < p.getNumInteriorRing(); h++) {
+        LinearRing hole = snapRing(p.getInteriorRingN(h), factory);
+        if (hole != null) {
+          holes.add(hole);
+        }
+      }
+      polygons.add(factory.createPolygon(shell, holes.toArray(new LinearRing[0])));
+    }
+    if (polygons.isEmpty()) {
+      return null;
+    }
+    Geometry snapped = factory.buildGeometry(polygons);
+    return IsValidOp.isValid(snapped) ? snapped : snapRobustly(grid, factory);
+  }
+
+  private static Geometry snapRobustly(Geometry grid, GeometryFactory factory) {
+    Geometry reduced;
+    try {
+      reduced = GeometryPrecisionReducer.reduce(grid, GRID);
+    } catch (RuntimeException invalidInput) {
+      reduced = GeometryPrecisionReducer.reduce(GeometryFixer.fix(grid), GRID);
+    }
+    List<Polygon> polygons = new ArrayList<>();
+    PolygonExtracter.getPolygons(reduced, polygons);
+    return polygons.isEmpty() ? null : factory.buildGeometry(polygons);
+  }
+
+  /** The rounded ring, or null if fewer than 3 distinct vertices or zero area remain. */
+  private static LinearRing snapRing(LineString ring, GeometryFactory factory) {
+    CoordinateList pts = rounded(ring);
+    if (pts.size() < 3) {
+      return null;
+    }
+    pts.closeRing();
+    if (pts.size() < 4) {
+      return null;
+    }
+    LinearRing snapped = factory.createLinearRing(pts.toCoordinateArray());
+    return Winding.doubleArea(snapped.getCoordinateSequence()) == 0 ? null : snapped;
+  }
+
+  /** Rounded vertices without consecutive repeats (and without the closing repeat of a ring). */
+  private static CoordinateList rounded(LineString line) {
+    var seq = line.getCoordinateSequence();
+    CoordinateList pts = new CoordinateList();
+    for (int i = 0; i < seq.size(); i++) {
+      pts.add(new Coordinate(Math.rint(seq.getX(i)), Math.rint(seq.getY(i))), false);
+    }
+    if (line.isClosed() && pts.size() > 1 && pts.get(0).equals2D(pts.get(pts.size() - 1))) {
+      pts.remove(pts.size() - 1);
+    }
+    return pts;
+  }
+
+  private static Geometry snapLines(Geometry grid, GeometryFactory factory) {
+    List<LineString> lines = new ArrayList<>();
+    for (int i = 0; i < grid.getNumGeometries(); i++) {
+      LineString line = (LineString) grid.getGeometryN(i);
+      CoordinateList pts = roundedOpen(line);
+      if (pts.size() >= 2) {
+        lines.add(factory.createLineString(pts.toCoordinateArray()));
+      }
+    }
+    return factory.buildGeometry(lines);
+  }
+
+  private static CoordinateList roundedOpen(LineString line) {
+    var seq = line.getCoordinateSequence();
+    CoordinateList pts = new CoordinateList();
+    for (int i = 0; i < seq.size(); i++) {
+      pts.add(new Coordinate(Math.rint(seq.getX(i)), Math.rint(seq.getY(i))), false);
+    }
+    return pts;
+  }
+
+  private static Geometry snapPoints(Geometry grid, GeometryFactory factory) {
+    List<Point> points = new ArrayList<>();
+    for (int i = 0; i < grid.getNumGeometries(); i++) {
+      Coordinate c = grid.getGeometryN(i).getCoordinate();
+      points.add(factory.createPoint(new Coordinate(Math.rint(c.x), Math.rint(c.y))));
+    }
+    return factory.buildGeometry(points);
+  }
+}

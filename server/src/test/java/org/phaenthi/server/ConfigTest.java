@@ -1,0 +1,87 @@
+package org.phaenthi.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigTest {
+  @TempDir Path tmp;
+
+  @Test
+  void defaults() {
+    Config c = Config.read(new String[0], Map.of());
+    assertEquals(8080, c.server().port());
+    assertEquals(Path.of("../shared/data"), c.data().dir());
+    assertEquals("var/phaenthi", c.store().location());
+    assertFalse(c.store().isPostgres());
+    assertEquals(256L * 1024 * 1024, c.tiles().cacheMaxBytes());
+    assertNull(c.web().baseMapUrl());
+  }
+
+  @Test
+  void commandLineBeatsEnvironmentBeatsFileBeatsDefault() throws Exception {
+    Path file = tmp.resolve("p.properties");
+    Files.writeString(file, "port=7000\ntile-buffer=32\ndata=/from/file\n");
+    Config c =
+        Config.read(
+            new String[] {"--config", file.toString(), "--port=9000"},
+            Map.of("PHAENTHI_PORT", "8000", "PHAENTHI_DATA", "/from/env"));
+    assertEquals(9000, c.server().port());
+    assertEquals(Path.of("/from/env"), c.data().dir());
+    assertEquals(32, c.tiles().bufferPixels());
+  }
+
+  @Test
+  void unknownOptionStopsStartUpWithAClearMessage() {
+    Config.ConfigException e =
+        assertThrows(
+            Config.ConfigException.class,
+            () -> Config.read(new String[] {"--prot", "80"}, Map.of()));
+    assertTrue(e.getMessage().contains("unknown option --prot"), e.getMessage());
+    assertTrue(e.getMessage().contains("--port"), e.getMessage());
+  }
+
+  @Test
+  void unknownKeyInConfigFileAndBadNumbersAreRejected() throws Exception {
+    Path file = tmp.resolve("bad.properties");
+    Files.writeString(file, "colour=red\n");
+    assertThrows(
+        Config.ConfigException.class,
+        () -> Config.read(new String[] {"--config", file.toString()}, Map.of()));
+    Config.ConfigException e =
+        assertThrows(
+            Config.ConfigException.class,
+            () -> Config.read(new String[] {"--port", "eighty"}, Map.of()));
+    assertTrue(e.getMessage().contains("whole number"), e.getMessage());
+    assertThrows(
+        Config.ConfigException.class,
+        () -> Config.read(new String[] {"--port", "70000"}, Map.of()));
+    assertThrows(
+        Config.ConfigException.class, () -> Config.read(new String[] {"--port"}, Map.of()));
+  }
+
+  @Test
+  void postgresUrlsSelectThePostgisStoreAndPasswordsAreRedacted() {
+    Config c =
+        Config.read(new String[] {"--store", "postgresql://u:secret@localhost:5432/db"}, Map.of());
+    assertTrue(c.store().isPostgres());
+    assertFalse(StoreFactory.redact(c.store().location()).contains("secret"));
+  }
+
+  @Test
+  void helpListsEveryKeyWithItsEnvironmentName() {
+    String help = Config.help();
+    for (Config.Key k : Config.KEYS) {
+      assertTrue(help.contains("--" + k.name()), k.name());
+      assertTrue(help.contains(k.envName()), k.envName());
+    }
+  }
+}

@@ -1,0 +1,123 @@
+package org.phaenthi.server.tiles;
+
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.Set;
+import java.util.zip.GZIPInputStream;
+import org.phaenthi.boundaries.AdminLevel;
+import org.phaenthi.boundaries.indicators.Indicator;
+import org.phaenthi.boundaries.indicators.IndicatorData;
+import org.phaenthi.server.ApiException;
+import org.phaenthi.server.LiveData;
+import org.phaenthi.server.Params;
+import org.phaenthi.server.Snapshot;
+import org.phaenthi.tiles.TileCoord;
+
+/**
+ * {@code GET /tiles/{level}/{z}/{x}/{y}.mvt[?indicator=&year=]}: route → parse and validate into a
+ * {@link TileKey} (400 bad coordinate, 404 unknown level or indicator) → cache (render on miss) →
+ * bytes with a strong ETag; 204 for an empty tile, 304 on a matching If-None-Match.
+ */
+public final class TileHandler implements Handler {
+  public static final int MAX_ZOOM = 14;
+  public static final String MVT_TYPE = "application/vnd.mapbox-vector-tile";
+  private static final Set<String> PARAMS = Set.of("indicator", "year");
+  private final LiveData live;
+  private final TileCache cache;
+  private final String cacheControl;
+
+  public TileHandler(LiveData live, TileCache cache, String cacheControl) {
+    this.live = live;
+    this.cache = cache;
+    this.cacheControl = cacheControl;
+  }
+
+  @Override
+  public void handle(Context ctx) throws IOException {
+    Params.onlyKnown(ctx, PARAMS);
+    Snapshot s = live.snapshot();
+    TileKey key = parse(ctx, s);
+    boolean[] hit = new boolean[1];
+    CachedTile tile = cache.get(key, hit);
+    ctx.attribute("cache", hit[0] ? "hit" : "miss");
+    ctx.disableCompression();
+    ctx.header("ETag", tile.etag());
+    ctx.header("Cache-Control", cacheControl);
+    ctx.header("Vary", "Accept-Encoding");
+    if (matches(ctx.header("If-None-Match"), tile.etag())) {
+      ctx.status(304);
+      return;
+    }
+    if (tile.isEmpty()) {
+      ctx.status(204);
+      return;
+    }
+    ctx.contentType(MVT_TYPE);
+    String accept = ctx.header("Accept-Encoding");
+    if (accept != null && accept.contains("gzip")) {
+      ctx.header("Content-Encoding", "gzip");
+      ctx.result(tile.gzip());
+    } else {
+      try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(tile.gzip()))) {
+        ctx.result(in.readAllBytes());
+      }
+    }
+  }
+
+  static TileKey parse(Context ctx, Snapshot s) {
+    AdminLevel level = Params.level(ctx.pathParam("level"));
+    String file = ctx.pathParam("file");
+    if (!file.endsWith(".mvt")) {
+      throw ApiException.notFound("tiles end in .mvt, e.g. /tiles/province/6/50/30.mvt");
+    }
+    int z = intParam("z", ctx.pathParam("z"));
+    int x = intParam("x", ctx.pathParam("x"));
+    int y = intParam("y", file.substring(0, file.length() - 4));
+    if (z > MAX_ZOOM || !TileCoord.isValid(z, x, y)) {
+      throw ApiException.badRequest(
+          "invalid tile "
+              + z
+              + "/"
+              + x
+              + "/"
+              + y
+              + ": zoom must be 0–"
+              + MAX_ZOOM
+              + " and x, y between 0 and 2^zoom − 1");
+    }
+    IndicatorData data = s.dataset().indicators();
+    String code = ctx.queryParam("indicator");
+    if (code == null) {
+      if (ctx.queryParam("year") != null) {
+        throw ApiException.badRequest("parameter 'year' needs an 'indicator'");
+      }
+      return new TileKey(s.version(), level, new TileCoord(z, x, y), null, 0);
+    }
+    Indicator indicator = Params.indicator(data, code);
+    int year = Params.year(data, ctx.queryParam("year")).be();
+    return new TileKey(s.version(), level, new TileCoord(z, x, y), indicator.code(), year);
+  }
+
+  private static int intParam(String name, String text) {
+    try {
+      return Integer.parseInt(text);
+    } catch (NumberFormatException e) {
+      throw ApiException.badRequest("tile " + name + " must be a whole number, not '" + text + "'");
+    }
+  }
+
+  static boolean matches(String ifNoneMatch, String etag) {
+    if (ifNoneMatch == null) {
+      return false;
+    }
+    for (String candidate : ifNoneMatch.split(",")) {
+      String c = candidate.trim();
+      if (c.equals("*") || c.equals(etag)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

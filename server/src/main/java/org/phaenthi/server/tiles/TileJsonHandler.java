@@ -1,0 +1,121 @@
+package org.phaenthi.server.tiles;
+
+import static org.phaenthi.server.Json.obj;
+
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.locationtech.jts.geom.Envelope;
+import org.phaenthi.boundaries.AdminLevel;
+import org.phaenthi.boundaries.Dataset;
+import org.phaenthi.boundaries.indicators.Indicator;
+import org.phaenthi.server.ApiException;
+import org.phaenthi.server.Attribution;
+import org.phaenthi.server.Json;
+import org.phaenthi.server.LiveData;
+import org.phaenthi.server.Params;
+
+/** {@code GET /tiles/{level}.json[?indicator=&year=]}: TileJSON 3.0.0 for one level. */
+public final class TileJsonHandler implements Handler {
+  private final LiveData live;
+
+  public TileJsonHandler(LiveData live) {
+    this.live = live;
+  }
+
+  @Override
+  public void handle(Context ctx) {
+    Params.onlyKnown(ctx, Set.of("indicator", "year"));
+    String file = ctx.pathParam("file");
+    if (!file.endsWith(".json")) {
+      throw ApiException.notFound("TileJSON is at /tiles/{level}.json, e.g. /tiles/province.json");
+    }
+    AdminLevel level = Params.level(file.substring(0, file.length() - 5));
+    Dataset d = live.snapshot().dataset();
+    String query = "";
+    Map<String, Object> valueFields = Map.of();
+    if (ctx.queryParam("indicator") != null) {
+      Indicator i = Params.indicator(d.indicators(), ctx.queryParam("indicator"));
+      int year = Params.year(d.indicators(), ctx.queryParam("year")).be();
+      query = "?indicator=" + URLEncoder.encode(i.code(), StandardCharsets.UTF_8) + "&year=" + year;
+      valueFields =
+          Map.of(
+              "value", "Number: indicator value (" + i.valueUnit() + ")",
+              "numerator", "Number",
+              "denominator", "Number");
+    }
+    Envelope e = d.boundaries().extent();
+    Map<String, Object> fields = new java.util.LinkedHashMap<>();
+    fields.put("code", "String: DOPA code");
+    fields.put("name_th", "String: Thai name");
+    fields.put("name_en", "String: English name");
+    fields.putAll(valueFields);
+    String base = baseUrl(ctx);
+    Json.send(
+        ctx,
+        obj(
+            "tilejson",
+            "3.0.0",
+            "name",
+            "Phaenthi " + level.urlName(),
+            "description",
+            level.nameEn() + " (" + level.nameTh() + ") boundaries with gap-free simplification",
+            "version",
+            d.dataVersion(),
+            "attribution",
+            Attribution.BOUNDARIES_SHORT + "; " + Attribution.INDICATORS_SHORT,
+            "scheme",
+            "xyz",
+            "tiles",
+            List.of(base + "/tiles/" + level.urlName() + "/{z}/{x}/{y}.mvt" + query),
+            "minzoom",
+            0,
+            "maxzoom",
+            TileHandler.MAX_ZOOM,
+            "bounds",
+            new double[] {e.getMinX(), e.getMinY(), e.getMaxX(), e.getMaxY()},
+            "center",
+            new double[] {100.5, 13.75, 5},
+            "vector_layers",
+            List.of(
+                obj(
+                    "id",
+                    level.urlName(),
+                    "description",
+                    "areas; feature id = numeric code",
+                    "minzoom",
+                    0,
+                    "maxzoom",
+                    TileHandler.MAX_ZOOM,
+                    "fields",
+                    fields),
+                obj(
+                    "id",
+                    level.urlName() + "_borders",
+                    "description",
+                    "each shared border once, with the highest admin level it belongs to",
+                    "minzoom",
+                    0,
+                    "maxzoom",
+                    TileHandler.MAX_ZOOM,
+                    "fields",
+                    Map.of("level", "String: country, province, district or subdistrict")))));
+  }
+
+  /** Honours a reverse proxy's X-Forwarded-Proto/Host so URLs work behind nginx. */
+  static String baseUrl(Context ctx) {
+    String proto = ctx.header("X-Forwarded-Proto");
+    String host = ctx.header("X-Forwarded-Host");
+    if (host == null) {
+      host = ctx.header("Host");
+    }
+    if (proto == null) {
+      proto = ctx.scheme();
+    }
+    return proto + "://" + host;
+  }
+}

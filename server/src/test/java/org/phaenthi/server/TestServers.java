@@ -1,0 +1,158 @@
+package org.phaenthi.server;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.phaenthi.boundaries.AdminLevel;
+import org.phaenthi.boundaries.Boundaries;
+import org.phaenthi.boundaries.Dataset;
+import org.phaenthi.boundaries.LoadReport;
+import org.phaenthi.boundaries.indicators.Indicator;
+import org.phaenthi.boundaries.indicators.IndicatorData;
+import org.phaenthi.boundaries.indicators.IndicatorValue;
+import org.phaenthi.boundaries.indicators.SurveyYear;
+import org.phaenthi.boundaries.indicators.ValueKind;
+import org.phaenthi.boundaries.indicators.YearInfo;
+import org.phaenthi.boundaries.load.BoundaryLoader;
+import org.phaenthi.boundaries.load.PropertyMapping;
+import org.phaenthi.boundaries.store.EmbeddedStore;
+
+/** Builds small real datasets and servers for handler tests. */
+public final class TestServers {
+  private TestServers() {}
+
+  public static Path dataDir() {
+    String prop = System.getProperty("phaenthi.data");
+    if (prop != null) {
+      return Path.of(prop);
+    }
+    for (String c : new String[] {"../../shared/data", "../shared/data"}) {
+      Path p = Path.of(c).toAbsolutePath().normalize();
+      if (Files.isDirectory(p.resolve("boundaries"))) {
+        return p;
+      }
+    }
+    throw new IllegalStateException("shared data not found; pass -Dphaenthi.data=DIR");
+  }
+
+  /** The Phuket fixture boundaries (1 province, 3 districts, 17 subdistricts). */
+  public static Boundaries phuket() {
+    return new BoundaryLoader(PropertyMapping.DEFAULT)
+        .load(List.of(dataDir().resolve("boundaries/fixture-83.geojson")))
+        .boundaries();
+  }
+
+  /**
+   * A hand-made indicator table over Phuket with known sums: one rate indicator (2561, all levels,
+   * one subdistrict with denominator 0, one subdistrict absent, one municipal pseudo-subdistrict
+   * 830151 without a polygon) and households; one count indicator with a province-only 2566.
+   */
+  public static IndicatorData indicators() {
+    Indicator rate =
+        new Indicator(
+            "test:rate",
+            "test",
+            "T1",
+            "ทดสอบ",
+            "Test",
+            "อัตรา",
+            "Rate",
+            "person",
+            false,
+            ValueKind.PERCENT,
+            "%",
+            "failing / eligible × 100",
+            "failing",
+            "eligible",
+            null,
+            "test");
+    Indicator households =
+        new Indicator(
+            "tpmap:households_surveyed",
+            "tpmap-2561",
+            "TP",
+            "ทีพีแมพ",
+            "TPMAP",
+            "ครัวเรือน",
+            "Households surveyed",
+            "household",
+            null,
+            ValueKind.COUNT,
+            "households",
+            "count",
+            "households",
+            null,
+            null,
+            "test");
+    Map<SurveyYear, Map<AdminLevel, Map<String, Map<String, IndicatorValue>>>> v = new HashMap<>();
+    SurveyYear y61 = new SurveyYear(2561);
+    SurveyYear y66 = new SurveyYear(2566);
+    Map<AdminLevel, Map<String, Map<String, IndicatorValue>>> l61 = new EnumMap<>(AdminLevel.class);
+    Map<String, IndicatorValue> sub = new LinkedHashMap<>();
+    sub.put("830101", new IndicatorValue("830101", 10.0, 100.0, 10.0, null));
+    sub.put("830102", new IndicatorValue("830102", 0.0, 0.0, null, "no eligible units"));
+    sub.put("830151", new IndicatorValue("830151", 5.0, 50.0, 10.0, null));
+    Map<String, IndicatorValue> hh = new LinkedHashMap<>();
+    hh.put("830101", new IndicatorValue("830101", 40.0, null, 40.0, null));
+    hh.put("830102", new IndicatorValue("830102", 7.0, null, 7.0, null));
+    hh.put("830151", new IndicatorValue("830151", 25.0, null, 25.0, null));
+    l61.put(AdminLevel.SUBDISTRICT, Map.of("test:rate", sub, "tpmap:households_surveyed", hh));
+    l61.put(
+        AdminLevel.DISTRICT,
+        Map.of(
+            "test:rate",
+            Map.of("8301", new IndicatorValue("8301", 15.0, 150.0, 10.0, null)),
+            "tpmap:households_surveyed",
+            Map.of("8301", new IndicatorValue("8301", 72.0, null, 72.0, null))));
+    l61.put(
+        AdminLevel.PROVINCE,
+        Map.of(
+            "test:rate",
+            Map.of("83", new IndicatorValue("83", 15.0, 150.0, 10.0, null)),
+            "tpmap:households_surveyed",
+            Map.of("83", new IndicatorValue("83", 72.0, null, 72.0, null))));
+    v.put(y61, l61);
+    Map<AdminLevel, Map<String, Map<String, IndicatorValue>>> l66 = new EnumMap<>(AdminLevel.class);
+    l66.put(
+        AdminLevel.PROVINCE,
+        Map.of(
+            "tpmap:households_surveyed",
+            Map.of("83", new IndicatorValue("83", 80.0, null, 80.0, null))));
+    v.put(y66, l66);
+    return new IndicatorData(
+        List.of(rate, households),
+        List.of(
+            new YearInfo(y61, "test 2561", "test", Set.of(AdminLevel.values()), false),
+            new YearInfo(y66, "test 2566", "test", Set.of(AdminLevel.PROVINCE), false)),
+        v);
+  }
+
+  public static Dataset dataset() {
+    return new Dataset(
+        "testversion1",
+        Instant.parse("2026-01-01T00:00:00Z"),
+        phuket(),
+        indicators(),
+        Map.of(),
+        new LoadReport(Map.of("areas", 21L)));
+  }
+
+  /** A started server on a free port over an embedded store in {@code dir}. */
+  public static PhaenthiServer start(Dataset ds, Path dir) {
+    EmbeddedStore store = new EmbeddedStore(dir.resolve("store"));
+    store.replace(ds);
+    Config config =
+        Config.read(
+            new String[] {
+              "--port", "0", "--host", "127.0.0.1", "--store", dir.resolve("store").toString()
+            },
+            Map.of());
+    return new PhaenthiServer(config, new LiveData(store.load()), store).start();
+  }
+}

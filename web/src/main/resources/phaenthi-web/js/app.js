@@ -1,0 +1,240 @@
+// Entry point for both / and /embed: reads the URL, loads the catalogue, builds the map and keeps
+// map, controls and URL in step. Everything a view depends on is in `state`; render() draws it.
+import { L } from './lib.js';
+import { api, requestCounts } from './api.js';
+import { parseState, formatState } from './url-state.js';
+import { computeBreaks, classOf, colours, countByClass } from './classify.js';
+import { MapLayers, HATCH } from './layers.js';
+import { InfoControl, LegendControl, legendModel, esc } from './controls.js';
+import { setLang, t, name } from './i18n.js';
+import { buildSidebar, bindKeys, updateBreadcrumb } from './ui.js';
+import { showAreaPanel, hideAreaPanel } from './panel.js';
+
+const CHILD = { province: 'district', district: 'subdistrict', subdistrict: null };
+const DIGITS = { province: 2, district: 4, subdistrict: 6 };
+
+export const app = {
+  embed: document.body.dataset.mode === 'embed',
+  state: null,
+  meta: null,
+  levels: null,
+  catalogue: null, // {indicators, years, byCode}
+  current: null, // what render() last drew: {indicator, rows, byCode, breaks, colours}
+  timings: { start: performance.now() },
+};
+
+// Exposed for the browser tests and the figures they print; not used by the app itself.
+window.phaenthi = { app, requestCounts };
+
+async function main() {
+  const params = new URLSearchParams(location.search);
+  app.state = parseState(location.search, location.hash);
+  setLang(app.state.lang);
+  const [meta, levels, catalogue] = await Promise.all([api.meta(), api.levels(), api.indicators()]);
+  app.meta = meta;
+  app.levels = levels.levels;
+  app.catalogue = { ...catalogue, byCode: new Map(catalogue.indicators.map((i) => [i.code, i])) };
+  const s = app.state;
+  s.level ??= meta.default.level;
+  s.indicator = app.catalogue.byCode.has(s.indicator) ? s.indicator : meta.default.indicator;
+  s.year ??= meta.default.year;
+  app.lock = app.embed && /^\d{2}$/.test(params.get('lock') || '') ? params.get('lock') : null;
+  app.interactive = !(app.embed && params.get('interactive') === '0');
+
+  const map = L.map('map', {
+    zoomSnap: 0.25,
+    preferCanvas: true,
+    attributionControl: true,
+    dragging: app.interactive,
+    scrollWheelZoom: app.interactive,
+    doubleClickZoom: app.interactive,
+    touchZoom: app.interactive,
+    keyboard: false, // the arrow keys step through indicators and years instead (see ui.js)
+    zoomControl: app.interactive,
+  });
+  app.map = map;
+  map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
+  if (meta.base_map_url) {
+    L.tileLayer(meta.base_map_url, { maxZoom: 18, crossOrigin: 'anonymous', opacity: 0.6 }).addTo(map);
+  }
+  const [w, so, e, n] = meta.bounds;
+  app.countryBounds = L.latLngBounds([so, w], [n, e]);
+  if (s.view) map.setView([s.view.lat, s.view.lon], s.view.zoom);
+  else map.fitBounds(app.countryBounds);
+
+  app.info = new InfoControl();
+  app.legend = new LegendControl();
+  if (app.interactive) app.info.addTo(map);
+  app.legend.addTo(map);
+  app.layers = new MapLayers(map, { onHover, onClick });
+  setAttribution();
+  if (!app.embed) {
+    buildSidebar(app, { render, setState, goUp });
+    bindKeys(app, { setState, goUp });
+  }
+  map.on('moveend', () => writeUrl());
+  window.addEventListener('hashchange', () => {
+    if (location.hash.slice(1) === app.lastHash) return;
+    app.state = parseState(location.search, location.hash);
+    render({ fit: true });
+  });
+  await app.layers.loadBackground();
+  await render({ fit: !s.view });
+  if (s.selected) showAreaPanel(app, s.selected);
+}
+
+/** Merges a change into the state and redraws; `fit` zooms to the new area. */
+export function setState(change, opts = {}) {
+  const prevLang = app.state.lang;
+  Object.assign(app.state, change);
+  if (app.state.lang !== prevLang) {
+    setLang(app.state.lang);
+    if (!app.embed) buildSidebar(app, { render, setState, goUp });
+    setAttribution();
+  }
+  return render(opts);
+}
+
+export function goUp() {
+  const s = app.state;
+  if (!s.area || (app.lock && s.area === app.lock)) return;
+  const parentLevel = s.area.length === 4 ? 'district' : 'province';
+  const area = s.area.length === 4 ? s.area.slice(0, 2) : '';
+  setState({ level: parentLevel, area, selected: '' }, { fit: true });
+}
+
+async function render(opts = {}) {
+  const s = app.state;
+  if (app.lock && !(s.area || '').startsWith(app.lock)) {
+    Object.assign(s, { area: app.lock, level: s.level === 'province' ? 'district' : s.level });
+  }
+  if (s.level === 'province') s.area = '';
+  const token = (app.renderToken = (app.renderToken || 0) + 1);
+  const indicator = app.catalogue.byCode.get(s.indicator);
+  const parentParam = s.area && s.area.length === DIGITS[s.level] - 2 ? s.area : null;
+  const [, response] = await Promise.all([
+    app.layers.show(s.level, s.area),
+    api.values(s.level, s.indicator, s.year, parentParam).catch((err) => ({ values: [], empty_reason: `${t('error')}: ${err.message}` })),
+  ]);
+  if (token !== app.renderToken) return;
+  const rows = response.values.filter((r) => !s.area || r.code.startsWith(s.area));
+  const byCode = new Map(rows.map((r) => [r.code, r]));
+  const values = rows.map((r) => r.value);
+  const breaks = computeBreaks(values, s.method, s.classes, s.breaks);
+  const cs = colours(s.palette, breaks.length + 1, indicator.higher_is_better);
+  const getColor = (d) => cs[classOf(d, breaks)];
+  const styleFor = (code) => {
+    const r = byCode.get(code);
+    if (!r) return { fillColor: '#000', fillOpacity: 0 };
+    return r.value === null ? { fillColor: HATCH, fillOpacity: 1 } : { fillColor: getColor(r.value), fillOpacity: 0.9 };
+  };
+  app.current = { indicator, rows, byCode, breaks, colours: cs, getColor };
+  app.layers.recolour(styleFor, byCode.keys());
+  const finite = values.filter((v) => v !== null && Number.isFinite(v));
+  const { counts, noData } = countByClass(values, breaks);
+  app.legendModel = legendModel({
+    indicator, breaks, colours: cs, counts, noData,
+    min: finite.length ? Math.min(...finite) : null,
+    max: finite.length ? Math.max(...finite) : null,
+    notOnMap: response.not_on_map, emptyReason: rows.length ? null : response.empty_reason || t('noData'), yearBe: s.year,
+  });
+  app.legend.update(app.legendModel);
+  document.title = `${name(indicator)} ${s.year} – Phaenthi`;
+  await updateTitle();
+  if (opts.fit) fitArea();
+  writeUrl();
+  if (!app.timings.firstMap) {
+    app.timings.firstMap = performance.now() - app.timings.start;
+    document.body.dataset.ready = 'true';
+  }
+  document.body.dataset.renders = String(token);
+}
+
+/** Title line and breadcrumb: the names of the area and its ancestors come from the area endpoint. */
+async function updateTitle() {
+  const s = app.state;
+  const chain = [];
+  for (let code = s.area; code; code = code.length > 2 ? code.slice(0, code.length - 2) : '') {
+    const info = await api.area(code, s.year).catch(() => null);
+    chain.unshift({ code, ...(info ? info.area : { name_th: code, name_en: code }) });
+  }
+  app.chain = chain;
+  const where = chain.length ? name(chain[chain.length - 1]) : t('country');
+  const level = app.levels.find((l) => l.level === s.level);
+  app.titleText = `${name(app.current.indicator)} · ${where} · ${name(level)} · ${t('year')} ${s.year}`;
+  const el = document.getElementById('map-title');
+  if (el) el.textContent = app.titleText;
+  if (!app.embed) updateBreadcrumb(app, chain, { setState });
+}
+
+function fitArea() {
+  const s = app.state;
+  if (!s.area) return app.map.fitBounds(app.countryBounds);
+  const b = app.pendingBounds || (app.layers.active && app.layers.active.getBounds ? app.layers.active.getBounds() : null);
+  app.pendingBounds = null;
+  if (b && b.isValid()) app.map.fitBounds(b, { padding: [10, 10] });
+}
+
+function onHover(props) {
+  if (!props) return app.info.update(null);
+  const { indicator, byCode, rows } = app.current;
+  const row = byCode.get(props.code);
+  if (!row) return app.info.update(null);
+  const siblings = rows.filter((r) => r.parent_code === row.parent_code && r.value !== null);
+  const sorted = siblings.map((r) => r.value).sort((a, b) => b - a);
+  const rank = row.value === null ? null : sorted.indexOf(row.value) + 1;
+  const parent = app.chain.find((c) => c.code === row.parent_code);
+  app.info.update({ props, row, indicator, rank, total: sorted.length, parentName: row.parent_code ? (parent ? name(parent) : row.parent_code) : t('country') });
+}
+
+function onClick(props, bounds) {
+  if (!app.interactive) return;
+  const child = CHILD[app.state.level];
+  if (child) {
+    app.pendingBounds = bounds;
+    setState({ level: child, area: props.code, selected: props.code }, { fit: true }).then(() => showAreaPanel(app, props.code));
+  } else {
+    app.state.selected = props.code;
+    writeUrl();
+    showAreaPanel(app, props.code);
+  }
+}
+
+function setAttribution() {
+  const a = app.meta.attribution;
+  const ctl = app.map.attributionControl;
+  for (const old of app.attributions || []) ctl.removeAttribution(old);
+  app.attributions = [
+    `<a href="#" class="attr-link" data-attr="boundaries" title="${esc(a.boundaries)}">${esc(a.boundaries_short)}</a>`,
+    `<a href="#" class="attr-link" data-attr="indicators" title="${esc(a.indicators)}">${esc(a.indicators_short)}</a>`,
+  ];
+  for (const html of app.attributions) ctl.addAttribution(html);
+}
+
+document.addEventListener('click', (e) => {
+  const link = e.target.closest && e.target.closest('.attr-link');
+  if (!link) return;
+  e.preventDefault();
+  const dlg = document.getElementById('attribution-dialog');
+  dlg.querySelector('.body').textContent = `${app.meta.attribution.boundaries}\n\n${app.meta.attribution.indicators}`;
+  dlg.showModal();
+});
+
+export function writeUrl() {
+  if (!app.map || !app.state) return;
+  const c = app.map.getCenter();
+  app.state.view = { zoom: app.map.getZoom(), lat: c.lat, lon: c.lng };
+  const hash = formatState(app.state);
+  app.lastHash = hash;
+  if (app.embed) return;
+  history.replaceState(null, '', `${location.pathname}${location.search}#${hash}`);
+}
+
+main().catch((err) => {
+  console.error(err);
+  const el = document.getElementById('fatal');
+  if (el) {
+    el.hidden = false;
+    el.textContent = `${t('error')}: ${err.message}`;
+  }
+});

@@ -1,0 +1,68 @@
+// Classification of the values shown into 3–9 classes, and the colours for them. Breaks are the upper
+// bounds of each class except the last, so class i holds breaks[i-1] < v <= breaks[i].
+import { ss } from './lib.js';
+import colorbrewer from '../vendor/colorbrewer/index.es.js';
+
+/** ColorBrewer schemes marked colour-blind safe on colorbrewer2.org, diverging first (bad → good). */
+export const PALETTES = ['RdYlBu', 'RdBu', 'PuOr', 'BrBG', 'PiYG', 'PRGn', 'YlOrRd', 'YlGnBu', 'Blues', 'Greens', 'Purples', 'Oranges', 'Greys'];
+export const METHODS = ['quantile', 'jenks', 'equal', 'manual'];
+
+/**
+ * Returns `n - 1` ascending inner breaks for the values (`null`s ignored). Fewer distinct values than
+ * classes gives fewer breaks; the caller shows as many classes as there are colours then.
+ */
+export function computeBreaks(values, method, n, manual = []) {
+  const xs = values.filter((v) => v !== null && Number.isFinite(v)).sort((a, b) => a - b);
+  if (method === 'manual') return [...manual].filter(Number.isFinite).sort((a, b) => a - b).slice(0, 8);
+  if (xs.length === 0) return [];
+  const distinct = [...new Set(xs)];
+  if (distinct.length <= n) return distinct.slice(0, -1);
+  let breaks;
+  if (method === 'jenks') {
+    breaks = ss.ckmeans(xs, n).slice(0, -1).map((cluster) => cluster[cluster.length - 1]);
+  } else if (method === 'equal') {
+    const lo = xs[0];
+    const step = (xs[xs.length - 1] - lo) / n;
+    breaks = Array.from({ length: n - 1 }, (_, i) => lo + step * (i + 1));
+  } else {
+    breaks = Array.from({ length: n - 1 }, (_, i) => ss.quantileSorted(xs, (i + 1) / n));
+  }
+  return [...new Set(breaks)];
+}
+
+/** Index of the class a value falls in, given inner breaks; -1 for no data. */
+export function classOf(value, breaks) {
+  if (value === null || value === undefined || !Number.isFinite(value)) return -1;
+  let i = 0;
+  while (i < breaks.length && value > breaks[i]) i++;
+  return i;
+}
+
+/**
+ * Colours for `n` classes from a palette, ordered from the lowest class up. Palettes run bad → good for an
+ * indicator where higher is better; when lower is better they are reversed so "bad" keeps its colour.
+ * A "-r" suffix on the name reverses once more (the user's explicit choice).
+ */
+export function colours(palette, n, higherIsBetter = true) {
+  const userReversed = palette.endsWith('-r');
+  const name = palette.replace(/-r$/, '');
+  const scheme = colorbrewer[name] || colorbrewer.RdYlBu;
+  const sizes = Object.keys(scheme).map(Number).filter(Number.isFinite);
+  const size = Math.min(Math.max(n, Math.min(...sizes)), Math.max(...sizes));
+  let cs = [...scheme[size]];
+  if (n < size) cs = cs.slice(0, n);
+  if (!higherIsBetter !== userReversed) cs.reverse();
+  return cs;
+}
+
+/** Counts of values per class (and of no-data) for the legend. */
+export function countByClass(values, breaks) {
+  const counts = new Array(breaks.length + 1).fill(0);
+  let noData = 0;
+  for (const v of values) {
+    const c = classOf(v, breaks);
+    if (c < 0) noData++;
+    else counts[c]++;
+  }
+  return { counts, noData };
+}

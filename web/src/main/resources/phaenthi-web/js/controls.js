@@ -1,0 +1,71 @@
+// Leaflet controls in the style of the choropleth example: an info box for the hovered area and a big
+// legend listing each class's range and how many areas fall in it, with the "no data" hatch.
+import { L } from './lib.js';
+import { t, bothNames, name, formatNumber } from './i18n.js';
+
+export const InfoControl = L.Control.extend({
+  options: { position: 'topright' },
+  onAdd() {
+    this._div = L.DomUtil.create('div', 'info hover-info');
+    this._div.setAttribute('aria-live', 'polite');
+    this.update(null);
+    return this._div;
+  },
+  /** @param h null, or {props, row, indicator, rank, total, parentName} */
+  update(h) {
+    if (!this._div) return;
+    if (!h) {
+      this._div.innerHTML = `<span class="muted">${t('hoverHint')}</span>`;
+      return;
+    }
+    const { props, row, indicator, rank, total, parentName } = h;
+    const unit = indicator.value_unit === '%' ? ' %' : ` ${indicator.value_unit || ''}`;
+    let body;
+    if (!row || row.value === null) {
+      body = `<div class="value nodata">${t('noData')}${row && row.reason ? ` – ${esc(row.reason)}` : ''}</div>`;
+    } else {
+      const frac = row.denominator !== null && row.denominator !== undefined
+        ? `<div>${formatNumber(row.numerator)} / ${formatNumber(row.denominator)}</div>` : '';
+      const r = rank ? `<div>${t('rank')} ${rank} ${t('of')} ${total}${parentName ? ` ${t('in')} ${esc(parentName)}` : ''}</div>` : '';
+      body = `<div class="value">${formatNumber(row.value)}${esc(unit)}</div>${frac}${r}`;
+    }
+    this._div.innerHTML = `<h4>${esc(bothNames(props))}</h4><div class="muted">${esc(props.code)}</div>${body}`;
+  },
+});
+
+export const LegendControl = L.Control.extend({
+  options: { position: 'bottomright' },
+  onAdd() {
+    this._div = L.DomUtil.create('div', 'info legend');
+    L.DomEvent.disableScrollPropagation(this._div);
+    return this._div;
+  },
+  /** @param m the legend model from legendModel() */
+  update(m) {
+    if (!this._div) return;
+    if (m.emptyReason) {
+      this._div.innerHTML = `<h4>${esc(m.title)}</h4><p class="empty-reason">${esc(m.emptyReason)}</p>`;
+      return;
+    }
+    const rows = m.classes.map((c) => `<li><i style="background:${c.colour}"></i><span class="range">${esc(c.label)}</span><span class="count">${c.count}</span></li>`);
+    rows.push(`<li class="nodata-row"><i class="hatch"></i><span class="range">${t('noData')}</span><span class="count">${m.noData}</span></li>`);
+    const note = m.notOnMap ? `<p class="note">${esc(t('notOnMap', { units: formatNumber(m.notOnMap.units), households: formatNumber(m.notOnMap.households) }))}</p>` : '';
+    this._div.innerHTML = `<h4>${esc(m.title)}</h4><div class="muted">${esc(m.subtitle)}</div><ul>${rows.join('')}</ul>${note}`;
+  },
+});
+
+/** Class labels "a – b" from the data range and inner breaks, in the indicator's unit. */
+export function legendModel({ indicator, breaks, colours, counts, noData, min, max, notOnMap, emptyReason, yearBe }) {
+  const unit = indicator.value_unit === '%' ? '%' : indicator.value_unit || '';
+  const edges = [min, ...breaks, max];
+  const classes = colours.map((colour, i) => ({
+    colour,
+    count: counts[i] ?? 0,
+    label: `${formatNumber(edges[i])} – ${formatNumber(edges[i + 1])}`,
+  }));
+  return { title: name(indicator), subtitle: `${unit ? `${unit} · ` : ''}${t('year')} ${yearBe}`, classes, noData, notOnMap, emptyReason };
+}
+
+export function esc(s) {
+  return String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+}

@@ -1,0 +1,67 @@
+// Interface strings in Thai (default) and English. Data names come from the API in both languages;
+// `name(obj)` picks the one for the current language and falls back to the other.
+
+const STRINGS = {
+  th: {
+    title: 'แผนที่ตัวชี้วัดการพัฒนา', indicator: 'ตัวชี้วัด', year: 'ปี (พ.ศ.)', level: 'ระดับ', country: 'ประเทศไทย',
+    classification: 'การจำแนกชั้น', classes: 'จำนวนชั้น', palette: 'ชุดสี', reverse: 'กลับสี',
+    quantile: 'ควอนไทล์', jenks: 'ช่วงธรรมชาติ (Jenks)', equal: 'ช่วงเท่ากัน', manual: 'กำหนดเอง', breaks: 'ขอบชั้น (คั่นด้วยจุลภาค)',
+    noData: 'ไม่มีข้อมูล', areas: 'พื้นที่', search: 'ค้นหาพื้นที่ (ไทย/อังกฤษ)', noResults: 'ไม่พบพื้นที่',
+    hoverHint: 'ชี้ที่พื้นที่เพื่อดูค่า', rank: 'อันดับ', of: 'จาก', in: 'ใน',
+    savePicture: 'บันทึกภาพ', share: 'แชร์ / ฝัง', present: 'โหมดนำเสนอ', help: 'ช่วยเหลือ', close: 'ปิด', language: 'English',
+    link: 'ลิงก์', iframe: 'โค้ด iframe', width: 'กว้าง', height: 'สูง', interactive: 'โต้ตอบได้', lockProvince: 'ล็อกเฉพาะจังหวัดนี้', copy: 'คัดลอก',
+    notOnMap: 'หน่วยเขตเทศบาล {units} แห่ง ({households} ครัวเรือน) ไม่มีขอบเขตบนแผนที่', source: 'ที่มา', date: 'ข้อมูลปี',
+    radar: 'ห้ามิติความยากจน (TPMAP) ร้อยละของคนที่สำรวจ', allIndicators: 'ตัวชี้วัดทั้งหมด', parent: 'พื้นที่แม่',
+    health: 'สุขภาพ', living: 'ความเป็นอยู่', education: 'การศึกษา', income: 'รายได้', access: 'การเข้าถึงบริการรัฐ',
+    loading: 'กำลังโหลด…', error: 'เกิดข้อผิดพลาด', menu: 'ตั้งค่า',
+    keys: [['← →', 'ตัวชี้วัดก่อนหน้า / ถัดไป'], ['↑ ↓', 'ปีก่อนหน้า / ถัดไป'], ['P', 'โหมดนำเสนอ'], ['L', 'เปลี่ยนระดับ'], ['U หรือ Backspace', 'ขึ้นไปหนึ่งระดับ'], ['S', 'บันทึกภาพ'], ['/', 'ค้นหา'], ['?', 'ความช่วยเหลือนี้'], ['Esc', 'ปิดหน้าต่าง']],
+  },
+  en: {
+    title: 'Development indicator map', indicator: 'Indicator', year: 'Year (B.E.)', level: 'Level', country: 'Thailand',
+    classification: 'Classification', classes: 'Classes', palette: 'Palette', reverse: 'Reverse',
+    quantile: 'Quantile', jenks: 'Natural breaks (Jenks)', equal: 'Equal interval', manual: 'Manual', breaks: 'Breaks (comma separated)',
+    noData: 'No data', areas: 'areas', search: 'Search an area (Thai/English)', noResults: 'No area found',
+    hoverHint: 'Hover over an area', rank: 'Rank', of: 'of', in: 'in',
+    savePicture: 'Save picture', share: 'Share / embed', present: 'Presentation', help: 'Help', close: 'Close', language: 'ไทย',
+    link: 'Link', iframe: 'iframe code', width: 'Width', height: 'Height', interactive: 'Interactive', lockProvince: 'Lock to this province', copy: 'Copy',
+    notOnMap: '{units} municipal units ({households} households) have no polygon on the map', source: 'Source', date: 'Data year',
+    radar: 'Five TPMAP poverty dimensions, % of people surveyed', allIndicators: 'All indicators', parent: 'Parent area',
+    health: 'Health', living: 'Living', education: 'Education', income: 'Income', access: 'Public services',
+    loading: 'Loading…', error: 'Error', menu: 'Settings',
+    keys: [['← →', 'Previous / next indicator'], ['↑ ↓', 'Previous / next year'], ['P', 'Presentation mode'], ['L', 'Cycle level'], ['U or Backspace', 'Up one level'], ['S', 'Save picture'], ['/', 'Search'], ['?', 'This help'], ['Esc', 'Close dialogs']],
+  },
+};
+
+let lang = 'th';
+
+export function setLang(l) {
+  lang = STRINGS[l] ? l : 'th';
+  document.documentElement.lang = lang;
+}
+
+export const getLang = () => lang;
+
+export function t(key, vars = {}) {
+  const s = STRINGS[lang][key] ?? STRINGS.th[key] ?? key;
+  return typeof s === 'string' ? s.replace(/\{(\w+)\}/g, (_, k) => vars[k] ?? '') : s;
+}
+
+/** The name of an area, indicator or category in the current language. */
+export function name(obj) {
+  if (!obj) return '';
+  return (lang === 'en' ? obj.name_en || obj.name_th : obj.name_th || obj.name_en) || obj.code || '';
+}
+
+/** Both names, current language first, for hover boxes that must serve Thai and English readers. */
+export function bothNames(obj) {
+  const first = name(obj);
+  const other = lang === 'en' ? obj.name_th : obj.name_en;
+  return other && other !== first ? `${first} · ${other}` : first;
+}
+
+export function formatNumber(v, digits = 2) {
+  if (v === null || v === undefined || !Number.isFinite(v)) return '–';
+  const locale = lang === 'th' ? 'th-TH' : 'en-GB';
+  const d = Number.isInteger(v) ? 0 : digits;
+  return v.toLocaleString(locale, { minimumFractionDigits: d, maximumFractionDigits: d });
+}

@@ -1,0 +1,191 @@
+// The map's layers. Province and district shapes come as GeoJSON (few enough features; hover and
+// restyling are exact and cheap), subdistricts as vector tiles (7,425 shapes would be megabytes of
+// GeoJSON). Every layer draws on a canvas renderer so "save picture" can copy the pixels, and so the
+// "no data" hatch can be a CanvasPattern. Values are joined by code on the client: a new indicator only
+// restyles, it never reloads geometry.
+import { L } from './lib.js';
+import { api } from './api.js';
+
+/** Diagonal grey hatch on white: "no data", never to be confused with the lowest class. */
+export const HATCH = (() => {
+  const c = document.createElement('canvas');
+  c.width = c.height = 8;
+  const g = c.getContext('2d');
+  g.fillStyle = '#ffffff';
+  g.fillRect(0, 0, 8, 8);
+  g.strokeStyle = '#8a8a8a';
+  g.lineWidth = 1.5;
+  g.beginPath();
+  g.moveTo(-2, 2);
+  g.lineTo(2, -2);
+  g.moveTo(0, 8);
+  g.lineTo(8, 0);
+  g.moveTo(6, 10);
+  g.lineTo(10, 6);
+  g.stroke();
+  return g.createPattern(c, 'repeat');
+})();
+
+const BORDER = { country: [2.5, '#333'], province: [1.6, '#444'], district: [0.8, '#666'], subdistrict: [0.35, '#888'] };
+
+export class MapLayers {
+  /**
+   * @param map a Leaflet map
+   * @param handlers {onHover(props|null, latlng), onClick(props, bounds|null)} with props {code, name_th, name_en, parent_code}
+   */
+  constructor(map, handlers) {
+    this.map = map;
+    this.handlers = handlers;
+    for (const [pane, z] of [['land', 250], ['choro', 400], ['outline', 450]]) {
+      map.createPane(pane).style.zIndex = z;
+    }
+    map.getPane('outline').style.pointerEvents = 'none';
+    this.renderers = {
+      land: L.canvas({ pane: 'land', padding: 0.5 }),
+      choro: L.canvas({ pane: 'choro', padding: 0.5, tolerance: 2 }),
+      outline: L.canvas({ pane: 'outline', padding: 0.5 }),
+    };
+    this.styleFor = () => ({ fillColor: HATCH });
+    this.level = null;
+    this.active = null; // the layer carrying the choropleth
+    this.highlighted = null;
+  }
+
+  /** Loads the grey country background from the province shapes; resolves when drawn. */
+  async loadBackground() {
+    this.provinces = await api.geometry('province', 6);
+    this.land = L.geoJSON(this.provinces, {
+      renderer: this.renderers.land,
+      interactive: false,
+      style: { fillColor: '#e4e1da', fillOpacity: 1, color: '#ffffff', weight: 0.8 },
+    }).addTo(this.map);
+    this.outline = L.geoJSON(this.provinces, {
+      renderer: this.renderers.outline,
+      interactive: false,
+      style: { fill: false, color: '#333', weight: 1.6 },
+    });
+  }
+
+  /** Shows `level` below `area` ('' = whole country); resolves once its geometry (or tile layer) is on the map. */
+  async show(level, area) {
+    const key = `${level}|${area}`;
+    if (this.key === key) return;
+    this.key = key;
+    this.level = level;
+    this.area = area;
+    this.clearActive();
+    if (level === 'subdistrict') {
+      this.active = this.vectorLayer(level);
+    } else {
+      const fc = level === 'province' ? this.provinces : await api.geometry(level, geometryZoom(area), area || null);
+      if (this.key !== key) return; // a newer request won
+      this.active = L.geoJSON(fc, {
+        renderer: this.renderers.choro,
+        style: (f) => this.featureStyle(f.properties.code),
+        onEachFeature: (f, layer) => this.bind(layer, f.properties),
+      });
+    }
+    this.active.addTo(this.map);
+    if (level !== 'province') this.outline.addTo(this.map);
+    else this.outline.remove();
+  }
+
+  clearActive() {
+    if (this.active) this.active.remove();
+    this.active = null;
+    this.highlighted = null;
+  }
+
+  vectorLayer(level) {
+    const borderStyle = (p) => {
+      const [weight, color] = BORDER[p.level] || BORDER.subdistrict;
+      return { weight, color, opacity: 1, fill: false };
+    };
+    const layer = L.vectorGrid.protobuf(api.tileUrl(level), {
+      pane: 'choro',
+      rendererFactory: L.canvas.tile,
+      interactive: true,
+      maxNativeZoom: 14,
+      getFeatureId: (f) => (f.properties.code ? Number(f.properties.code) : undefined),
+      vectorTileLayerStyles: {
+        [level]: (p) => this.featureStyle(String(p.code)),
+        [`${level}_borders`]: borderStyle,
+      },
+    });
+    layer.on('mouseover', (e) => this.hover(e.layer, e.layer.properties, e.latlng));
+    layer.on('mouseout', () => this.unhover());
+    layer.on('click', (e) => this.handlers.onClick(normalise(e.layer.properties), null));
+    return layer;
+  }
+
+  bind(layer, props) {
+    layer.on('mouseover', (e) => this.hover(layer, props, e.latlng));
+    layer.on('mouseout', () => this.unhover());
+    layer.on('click', () => this.handlers.onClick(normalise(props), layer.getBounds()));
+  }
+
+  /** Fill for one code, from the current styleFor; polygons carry no stroke in vector tiles (borders do). */
+  featureStyle(code) {
+    const s = this.styleFor(code);
+    const vector = this.level === 'subdistrict';
+    return {
+      fill: true,
+      fillColor: s.fillColor,
+      fillOpacity: s.fillOpacity ?? 0.9,
+      stroke: !vector,
+      color: '#ffffff',
+      weight: this.level === 'district' ? 0.7 : 1,
+      opacity: 1,
+    };
+  }
+
+  /** Restyles every shape from a new `styleFor(code) → {fillColor, fillOpacity}`; no request is made. */
+  recolour(styleFor, codes) {
+    this.styleFor = styleFor;
+    if (!this.active) return;
+    if (this.level === 'subdistrict') {
+      for (const code of codes) {
+        this.active.setFeatureStyle(Number(code), { [this.level]: this.featureStyle(code) });
+      }
+    } else {
+      this.active.setStyle((f) => this.featureStyle(f.properties.code));
+    }
+  }
+
+  hover(layer, props, latlng) {
+    const p = normalise(props);
+    this.unhover();
+    this.highlighted = { layer, code: p.code };
+    const hi = { ...this.featureStyle(p.code), stroke: true, color: '#111', weight: 3 };
+    if (this.level === 'subdistrict') this.active.setFeatureStyle(Number(p.code), { [this.level]: hi });
+    else {
+      layer.setStyle(hi);
+      layer.bringToFront();
+    }
+    this.handlers.onHover(p, latlng);
+  }
+
+  unhover() {
+    const h = this.highlighted;
+    if (h) {
+      if (this.level === 'subdistrict') {
+        this.active.setFeatureStyle(Number(h.code), { [this.level]: this.featureStyle(h.code) });
+      } else if (this.active) {
+        this.active.resetStyle(h.layer);
+      }
+    }
+    this.highlighted = null;
+    this.handlers.onHover(null);
+  }
+}
+
+/** Vector-tile properties carry codes as numbers or strings depending on the encoder; use strings. */
+function normalise(p) {
+  return { code: String(p.code), name_th: p.name_th, name_en: p.name_en, parent_code: p.parent_code ?? null };
+}
+
+/** Simplification band to ask for: the whole country needs little detail, one province more. */
+function geometryZoom(area) {
+  if (!area) return 6;
+  return area.length === 2 ? 9 : 11;
+}

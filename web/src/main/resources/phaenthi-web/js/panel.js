@@ -1,0 +1,86 @@
+// The panel opened by clicking an area: all its indicators against its parent, and an SVG radar of the
+// five TPMAP poverty dimensions. Each dimension is a count of target poor deprived in it, shown as a
+// share of the people surveyed so areas of different size compare.
+import { api } from './api.js';
+import { t, name, bothNames, formatNumber } from './i18n.js';
+import { esc } from './controls.js';
+
+const DIMENSIONS = ['health', 'living', 'education', 'income', 'access'];
+const SURVEYED = 'tpmap:people_surveyed';
+
+export async function showAreaPanel(app, code) {
+  const el = document.getElementById('area-panel');
+  if (!el) return;
+  const data = await api.area(code, app.state.year).catch((err) => ({ error: err.message }));
+  if (data.error) {
+    el.innerHTML = `<p>${t('error')}: ${esc(data.error)}</p>`;
+    el.hidden = false;
+    return;
+  }
+  const parentName = app.chain && app.chain.find((c) => c.code === data.area.parent_code);
+  const radar = radarSvg(shares(data.values), shares(data.parent_values));
+  const rows = app.catalogue.indicators.filter((i) => i.tpmap_dimension === null || i.set !== 'tpmap')
+    .map((i) => {
+      const v = data.values[i.code];
+      const p = data.parent_values ? data.parent_values[i.code] : null;
+      if (!v) return '';
+      const unit = i.value_unit === '%' ? '%' : '';
+      return `<tr${i.code === app.state.indicator ? ' class="current"' : ''}><th scope="row">${esc(name(i))}</th><td>${v.value === null ? t('noData') : formatNumber(v.value) + unit}</td><td class="muted">${p && p.value !== null ? formatNumber(p.value) + unit : ''}</td></tr>`;
+    }).join('');
+  el.innerHTML = `
+    <button type="button" class="close" aria-label="${t('close')}">×</button>
+    <h3>${esc(bothNames(data.area))}</h3>
+    <p class="muted">${esc(data.area.code)} · ${t('year')} ${data.year.be}</p>
+    <figure class="radar"><figcaption>${t('radar')}</figcaption>${radar}
+      <div class="radar-key"><span class="k-area"></span>${esc(name(data.area))}
+      ${data.parent_values ? `<span class="k-parent"></span>${esc(parentName ? name(parentName) : t('parent'))}` : ''}</div></figure>
+    <table class="all-values"><caption>${t('allIndicators')}</caption>
+      <thead><tr><th></th><th>${esc(name(data.area))}</th><th>${esc(parentName ? name(parentName) : data.parent_values ? t('parent') : '')}</th></tr></thead>
+      <tbody>${rows}</tbody></table>`;
+  el.hidden = false;
+  el.querySelector('.close').onclick = () => hideAreaPanel(app);
+}
+
+export function hideAreaPanel(app) {
+  const el = document.getElementById('area-panel');
+  if (el) el.hidden = true;
+  if (app) app.state.selected = '';
+}
+
+/** Percent of people surveyed deprived in each dimension; null where the data is missing. */
+function shares(values) {
+  if (!values) return null;
+  const base = values[SURVEYED] && values[SURVEYED].value;
+  return DIMENSIONS.map((d) => {
+    const v = values[`tpmap:dim_${d}`];
+    if (!v || v.value === null || !base) return null;
+    return (100 * v.value) / base;
+  });
+}
+
+/** A small radar; the scale is the largest share shown, rounded up, so small shares stay visible. */
+function radarSvg(area, parent) {
+  const size = 260;
+  const c = size / 2;
+  const r = 88;
+  const all = [...(area || []), ...(parent || [])].filter((v) => v !== null);
+  const max = niceMax(Math.max(1, ...all));
+  const angle = (k) => -Math.PI / 2 + (2 * Math.PI * k) / DIMENSIONS.length;
+  const pt = (k, v) => [c + r * (v / max) * Math.cos(angle(k)), c + r * (v / max) * Math.sin(angle(k))];
+  const rings = [0.25, 0.5, 0.75, 1].map((f) =>
+    `<polygon class="grid" points="${DIMENSIONS.map((_, k) => pt(k, f * max).join(',')).join(' ')}"/>`).join('');
+  const axes = DIMENSIONS.map((d, k) => {
+    const [x, y] = pt(k, max);
+    const [lx, ly] = pt(k, max * 1.22);
+    return `<line class="axis" x1="${c}" y1="${c}" x2="${x}" y2="${y}"/><text x="${lx}" y="${ly}" text-anchor="middle" dominant-baseline="middle">${esc(t(d))}</text>`;
+  }).join('');
+  const shape = (vals, cls) => vals
+    ? `<polygon class="${cls}" points="${vals.map((v, k) => pt(k, v ?? 0).join(',')).join(' ')}"><title>${vals.map((v, k) => `${t(DIMENSIONS[k])}: ${formatNumber(v)}%`).join('\n')}</title></polygon>`
+    : '';
+  return `<svg viewBox="0 0 ${size} ${size}" role="img" aria-label="${esc(t('radar'))}">${rings}${axes}${shape(parent, 'parent')}${shape(area, 'area')}<text class="scale" x="${c + 4}" y="${c - r - 2}">${formatNumber(max)}%</text></svg>`;
+}
+
+function niceMax(x) {
+  const p = 10 ** Math.floor(Math.log10(x));
+  return [1, 2, 2.5, 5, 10].map((m) => m * p).find((m) => m >= x);
+}

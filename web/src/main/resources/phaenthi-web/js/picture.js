@@ -1,0 +1,127 @@
+// "Save picture": a 1600×900 PNG (16:9, for slides) of the current view with title, legend, source and
+// the data year in B.E. The map pixels are copied from Leaflet's canvas renderers (every layer is a
+// canvas), so no screenshot library is needed. Base-map images are copied too when CORS allows.
+import { t, formatNumber } from './i18n.js';
+import { HATCH } from './layers.js';
+
+const W = 1600;
+const H = 900;
+const FONT = 'Sarabun, "Noto Sans Thai", sans-serif';
+
+/** Draws the picture and returns the canvas (the browser tests call this without downloading). */
+export function renderPicture(app) {
+  const out = document.createElement('canvas');
+  out.width = W;
+  out.height = H;
+  const g = out.getContext('2d');
+  g.fillStyle = '#f4f7fa';
+  g.fillRect(0, 0, W, H);
+  const top = 90;
+  const bottom = 50;
+  drawMap(app, g, { x: 0, y: top, w: W - 420, h: H - top - bottom });
+  g.fillStyle = '#1b2733';
+  g.font = `bold 40px ${FONT}`;
+  wrap(g, app.titleText || '', 30, 54, W - 60, 44, 1);
+  drawLegend(app.legendModel, g, W - 400, top + 10, 380);
+  const a = app.meta.attribution;
+  g.font = `18px ${FONT}`;
+  g.fillStyle = '#333';
+  const made = new Date().toLocaleDateString('th-TH-u-ca-buddhist', { year: 'numeric', month: 'long', day: 'numeric' });
+  g.fillText(`${t('source')}: ${a.boundaries_short} · ${a.indicators_short}`, 30, H - 22);
+  g.textAlign = 'right';
+  g.fillText(`${t('date')} ${app.state.year} · ${made}`, W - 30, H - 22);
+  g.textAlign = 'left';
+  return out;
+}
+
+export function savePicture(app) {
+  const canvas = renderPicture(app);
+  canvas.toBlob((blob) => {
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = `phaenthi-${app.state.level}-${app.state.indicator.replace(/[^\w-]+/g, '_')}-${app.state.year}.png`;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+  }, 'image/png');
+}
+
+/** Copies every canvas (and same-origin tile image) in the map, in pane z-order, scaled to fit the box. */
+function drawMap(app, g, box) {
+  const container = app.map.getContainer();
+  const mr = container.getBoundingClientRect();
+  const scale = Math.min(box.w / mr.width, box.h / mr.height);
+  const ox = box.x + (box.w - mr.width * scale) / 2;
+  const oy = box.y + (box.h - mr.height * scale) / 2;
+  g.save();
+  g.beginPath();
+  g.rect(ox, oy, mr.width * scale, mr.height * scale);
+  g.clip();
+  g.fillStyle = '#dfe8ee';
+  g.fillRect(ox, oy, mr.width * scale, mr.height * scale);
+  const zOf = (el) => Number(getComputedStyle(el.closest('.leaflet-pane:not(.leaflet-map-pane)') || container).zIndex) || 0;
+  const items = [...container.querySelectorAll('.leaflet-pane canvas, .leaflet-tile-pane img')]
+    .map((el, i) => ({ el, z: zOf(el), i }))
+    .sort((a, b) => a.z - b.z || a.i - b.i);
+  for (const { el } of items) {
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 || r.right < mr.left || r.left > mr.right || r.bottom < mr.top || r.top > mr.bottom) continue;
+    try {
+      g.drawImage(el, ox + (r.left - mr.left) * scale, oy + (r.top - mr.top) * scale, r.width * scale, r.height * scale);
+    } catch (e) {
+      // a cross-origin base-map tile without CORS would taint the canvas; it is left out
+    }
+  }
+  g.restore();
+}
+
+function drawLegend(m, g, x, y, w) {
+  if (!m) return;
+  g.fillStyle = 'rgba(255,255,255,0.95)';
+  const rows = m.emptyReason ? 1 : m.classes.length + 1;
+  g.fillRect(x, y, w, 110 + rows * 46);
+  g.fillStyle = '#1b2733';
+  g.font = `bold 24px ${FONT}`;
+  let yy = wrap(g, m.title, x + 16, y + 36, w - 32, 28, 3);
+  g.font = `18px ${FONT}`;
+  g.fillStyle = '#555';
+  g.fillText(m.subtitle, x + 16, yy + 4);
+  yy += 24;
+  if (m.emptyReason) {
+    wrap(g, m.emptyReason, x + 16, yy + 20, w - 32, 24, 4);
+    return;
+  }
+  const swatch = (fill, label, count) => {
+    g.fillStyle = fill;
+    g.fillRect(x + 16, yy, 44, 32);
+    g.strokeStyle = '#777';
+    g.strokeRect(x + 16, yy, 44, 32);
+    g.fillStyle = '#1b2733';
+    g.font = `22px ${FONT}`;
+    g.fillText(label, x + 74, yy + 24);
+    g.textAlign = 'right';
+    g.fillText(formatNumber(count), x + w - 16, yy + 24);
+    g.textAlign = 'left';
+    yy += 46;
+  };
+  for (const c of m.classes) swatch(c.colour, c.label, c.count);
+  swatch(HATCH, t('noData'), m.noData);
+}
+
+/** Fills text wrapped at `maxW` (Thai has no spaces between words, so it breaks by character), returns the next y. */
+function wrap(g, text, x, y, maxW, lineH, maxLines) {
+  let line = '';
+  let lines = 0;
+  for (const ch of text) {
+    if (g.measureText(line + ch).width > maxW && line) {
+      g.fillText(line, x, y);
+      y += lineH;
+      line = '';
+      if (++lines >= maxLines) return y;
+    }
+    line += ch;
+  }
+  g.fillText(line, x, y);
+  return y + lineH;
+}

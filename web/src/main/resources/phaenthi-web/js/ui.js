@@ -1,0 +1,189 @@
+// The side panel (pickers, classification, search), the breadcrumb and the keyboard shortcuts.
+// All controls are native form elements so they are keyboard reachable and readable by screen readers.
+import { L } from './lib.js';
+import { api } from './api.js';
+import { PALETTES, METHODS } from './classify.js';
+import { t, name, getLang } from './i18n.js';
+import { esc } from './controls.js';
+import { savePicture } from './picture.js';
+import { openShareDialog } from './share.js';
+
+const $ = (id) => document.getElementById(id);
+
+export function buildSidebar(app, { setState }) {
+  const s = app.state;
+  const { indicators, years } = app.catalogue;
+  const byCat = new Map();
+  for (const i of indicators) {
+    const key = i.category.code;
+    if (!byCat.has(key)) byCat.set(key, { category: i.category, items: [] });
+    byCat.get(key).items.push(i);
+  }
+  const groups = [...byCat.values()].map(({ category, items }) =>
+    `<optgroup label="${esc(name(category))}">${items.map((i) => `<option value="${esc(i.code)}">${esc(name(i))}</option>`).join('')}</optgroup>`);
+  const side = $('controls');
+  side.innerHTML = `
+    <label>${t('indicator')}<select id="indicator">${groups.join('')}</select></label>
+    <div class="row">
+      <label>${t('year')}<select id="year">${years.map((y) => `<option value="${y.be}">${y.be}${y.synthetic ? ' *' : ''}</option>`).join('')}</select></label>
+      <label>${t('level')}<select id="level">${app.levels.map((l) => `<option value="${l.level}">${esc(name(l))}</option>`).join('')}</select></label>
+    </div>
+    <fieldset><legend>${t('classification')}</legend>
+      <label><select id="method" aria-label="${t('classification')}">${METHODS.map((m) => `<option value="${m}">${t(m)}</option>`).join('')}</select></label>
+      <label id="breaks-label" hidden>${t('breaks')}<input id="breaks" inputmode="decimal" placeholder="1, 2.5, 5, 10"></label>
+      <div class="row">
+        <label>${t('classes')}<select id="classes">${[3, 4, 5, 6, 7, 8, 9].map((n) => `<option>${n}</option>`).join('')}</select></label>
+        <label>${t('palette')}<select id="palette">${PALETTES.map((p) => `<option>${p}</option>`).join('')}</select></label>
+      </div>
+      <label class="check"><input type="checkbox" id="reverse"> ${t('reverse')}</label>
+    </fieldset>
+    <p id="indicator-def" class="muted"></p>`;
+  const sync = () => {
+    const st = app.state;
+    $('indicator').value = st.indicator;
+    $('year').value = String(st.year);
+    $('level').value = st.level;
+    $('method').value = st.method;
+    $('classes').value = String(st.classes);
+    $('palette').value = st.palette.replace(/-r$/, '');
+    $('reverse').checked = st.palette.endsWith('-r');
+    $('breaks-label').hidden = st.method !== 'manual';
+    $('breaks').value = st.breaks.join(', ');
+    const ind = app.catalogue.byCode.get(st.indicator);
+    const yrs = (ind.years && ind.years[st.level]) || [];
+    for (const o of $('year').options) o.disabled = yrs.length > 0 && !yrs.includes(Number(o.value));
+    $('indicator-def').textContent = [ind.definition, ind.source].filter(Boolean).join(' · ');
+  };
+  app.syncControls = sync;
+  sync();
+  $('indicator').onchange = (e) => setState({ indicator: e.target.value }).then(sync);
+  $('year').onchange = (e) => setState({ year: Number(e.target.value) }).then(sync);
+  $('level').onchange = (e) => setState(levelChange(app.state, e.target.value), { fit: true }).then(sync);
+  $('method').onchange = (e) => setState({ method: e.target.value }).then(sync);
+  $('classes').onchange = (e) => setState({ classes: Number(e.target.value) }).then(sync);
+  const palette = () => $('palette').value + ($('reverse').checked ? '-r' : '');
+  $('palette').onchange = () => setState({ palette: palette() });
+  $('reverse').onchange = () => setState({ palette: palette() });
+  $('breaks').onchange = (e) => setState({ breaks: e.target.value.split(/[,\s]+/).map(Number).filter(Number.isFinite) });
+
+  $('search').placeholder = t('search');
+  $('search').setAttribute('aria-label', t('search'));
+  bindSearch(app, setState);
+  for (const [id, key] of [['btn-present', 'present'], ['btn-picture', 'savePicture'], ['btn-share', 'share'], ['btn-help', 'help'], ['btn-lang', 'language'], ['btn-menu', 'menu']]) {
+    $(id).title = t(key);
+    $(id).setAttribute('aria-label', t(key));
+    if (id !== 'btn-help' && id !== 'btn-menu') $(id).textContent = t(key);
+  }
+  $('btn-lang').onclick = () => setState({ lang: getLang() === 'th' ? 'en' : 'th' });
+  $('btn-present').onclick = () => togglePresentation();
+  $('btn-picture').onclick = () => savePicture(app);
+  $('btn-share').onclick = () => openShareDialog(app);
+  $('btn-help').onclick = () => openHelp();
+  $('btn-menu').onclick = () => document.body.classList.toggle('side-open');
+}
+
+/** Keeps the area consistent with a new level: a district area cannot parent provinces, and so on. */
+function levelChange(s, level) {
+  const maxDigits = { province: 0, district: 2, subdistrict: 4 }[level];
+  return { level, area: (s.area || '').slice(0, maxDigits), selected: '' };
+}
+
+function bindSearch(app, setState) {
+  const input = $('search');
+  const list = $('search-results');
+  let timer;
+  input.oninput = () => {
+    clearTimeout(timer);
+    timer = setTimeout(async () => {
+      const q = input.value.trim();
+      if (!q) return (list.innerHTML = '');
+      const { results } = await api.search(q);
+      list.innerHTML = results.length
+        ? results.map((r, k) => `<li><button type="button" data-k="${k}">${esc(name(r))} <span class="muted">${esc([...r.parents].reverse().map(name).join(', '))}</span></button></li>`).join('')
+        : `<li class="muted">${t('noResults')}</li>`;
+      for (const b of list.querySelectorAll('button')) b.onclick = () => choose(results[Number(b.dataset.k)]);
+    }, 150);
+  };
+  input.onkeydown = (e) => {
+    if (e.key === 'Enter') {
+      const first = list.querySelector('button');
+      if (first) first.click();
+    }
+  };
+  const choose = (r) => {
+    list.innerHTML = '';
+    input.value = name(r);
+    const [w, so, e, n] = r.bbox;
+    app.pendingBounds = L.latLngBounds([so, w], [n, e]);
+    // show the area among its siblings, so its colour is read against its neighbours
+    const area = r.level === 'province' ? '' : r.parents[r.parents.length - 1].code;
+    setState({ level: r.level, area, selected: r.code }, { fit: true }).then(() => {
+      app.syncControls && app.syncControls();
+      import('./panel.js').then((m) => m.showAreaPanel(app, r.code));
+    });
+  };
+}
+
+export function updateBreadcrumb(app, chain, { setState }) {
+  const nav = $('breadcrumb');
+  const levelsDown = ['district', 'subdistrict'];
+  const items = [`<li><button type="button" data-level="province" data-area="">${esc(t('country'))}</button></li>`];
+  chain.forEach((c, k) => {
+    const last = k === chain.length - 1;
+    items.push(last ? `<li aria-current="page">${esc(name(c))}</li>` : `<li><button type="button" data-level="${levelsDown[k]}" data-area="${c.code}">${esc(name(c))}</button></li>`);
+  });
+  nav.innerHTML = `<ol>${items.join('')}</ol>`;
+  for (const b of nav.querySelectorAll('button')) {
+    b.onclick = () => setState({ level: b.dataset.level, area: b.dataset.area, selected: '' }, { fit: true }).then(() => app.syncControls && app.syncControls());
+  }
+}
+
+export function togglePresentation(force) {
+  const on = force ?? !document.body.classList.contains('present');
+  document.body.classList.toggle('present', on);
+  if (on && document.documentElement.requestFullscreen && !document.fullscreenElement) {
+    document.documentElement.requestFullscreen().catch(() => {});
+  } else if (!on && document.fullscreenElement) {
+    document.exitFullscreen().catch(() => {});
+  }
+  setTimeout(() => window.dispatchEvent(new Event('resize')), 50);
+}
+
+function openHelp() {
+  const dlg = $('help-dialog');
+  dlg.querySelector('.body').innerHTML = `<table>${t('keys').map(([k, d]) => `<tr><th><kbd>${esc(k)}</kbd></th><td>${esc(d)}</td></tr>`).join('')}</table>`;
+  dlg.querySelector('h2').textContent = t('help');
+  dlg.showModal();
+}
+
+/** Shortcuts stay off while typing in a field, so Thai text can be entered in the search box. */
+export function bindKeys(app, { setState, goUp }) {
+  document.addEventListener('keydown', (e) => {
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
+    if (e.target.closest('input, select, textarea, dialog')) return;
+    const s = app.state;
+    const list = app.catalogue.indicators.map((i) => i.code);
+    const years = app.catalogue.years.map((y) => y.be);
+    const step = (arr, cur, d) => arr[(arr.indexOf(cur) + d + arr.length) % arr.length];
+    const after = () => app.syncControls && app.syncControls();
+    const actions = {
+      ArrowRight: () => setState({ indicator: step(list, s.indicator, 1) }).then(after),
+      ArrowLeft: () => setState({ indicator: step(list, s.indicator, -1) }).then(after),
+      ArrowUp: () => setState({ year: step(years, s.year, 1) }).then(after),
+      ArrowDown: () => setState({ year: step(years, s.year, -1) }).then(after),
+      p: () => togglePresentation(),
+      l: () => setState(levelChange(s, step(['province', 'district', 'subdistrict'], s.level, 1)), { fit: true }).then(after),
+      u: () => goUp(),
+      Backspace: () => goUp(),
+      s: () => savePicture(app),
+      '/': () => $('search').focus(),
+      '?': () => openHelp(),
+      Escape: () => togglePresentation(false),
+    };
+    const action = actions[e.key] || actions[e.key.toLowerCase()];
+    if (action) {
+      e.preventDefault();
+      action();
+    }
+  });
+}

@@ -5,6 +5,11 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.Map;
 import org.phaenthi.boundaries.store.Store;
 import org.phaenthi.server.api.AreaValuesHandler;
@@ -14,6 +19,11 @@ import org.phaenthi.server.api.LevelsHandler;
 import org.phaenthi.server.api.MetaHandler;
 import org.phaenthi.server.api.SearchHandler;
 import org.phaenthi.server.api.ValuesHandler;
+import org.phaenthi.server.tiles.TileCache;
+import org.phaenthi.server.tiles.TileHandler;
+import org.phaenthi.server.tiles.TileJsonHandler;
+import org.phaenthi.server.tiles.TileRenderer;
+import org.phaenthi.tiles.TileGeometryPipeline;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,11 +39,22 @@ public final class PhaenthiServer implements AutoCloseable {
   private final LiveData live;
   private final Store store;
   private final Javalin app;
+  private final PrometheusMeterRegistry meters =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final TileCache tileCache;
 
   public PhaenthiServer(Config config, LiveData live, Store store) {
     this.config = config;
     this.live = live;
     this.store = store;
+    new JvmMemoryMetrics().bindTo(meters);
+    new JvmGcMetrics().bindTo(meters);
+    new ProcessorMetrics().bindTo(meters);
+    TileGeometryPipeline pipeline =
+        new TileGeometryPipeline(config.tiles().extentPixels(), config.tiles().bufferPixels());
+    this.tileCache =
+        new TileCache(config.tiles().cacheMaxBytes(), new TileRenderer(live, pipeline), meters);
+    live.onReplace(s -> tileCache.retainVersion(s.version()));
     this.app = Javalin.create(this::configure);
   }
 
@@ -75,6 +96,13 @@ public final class PhaenthiServer implements AutoCloseable {
     r.get("/api/values", new ValuesHandler(live));
     r.get("/api/values/area/{code}", new AreaValuesHandler(live));
     r.get("/api/areas/search", new SearchHandler(live));
+    r.get(
+        "/tiles/{level}/{z}/{x}/{file}",
+        new TileHandler(live, tileCache, config.tiles().cacheControl()));
+    r.get("/tiles/{file}", new TileJsonHandler(live));
+    r.get(
+        "/metrics",
+        ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(meters.scrape()));
     r.get("/embed", ctx -> sendPage(ctx, "/phaenthi-web/embed.html"));
   }
 
@@ -129,6 +157,10 @@ public final class PhaenthiServer implements AutoCloseable {
 
   public int port() {
     return app.port();
+  }
+
+  public TileCache tileCache() {
+    return tileCache;
   }
 
   public LiveData live() {

@@ -1,15 +1,24 @@
 package org.phaenthi.server;
 
+import java.util.EnumMap;
+import java.util.Map;
+import org.phaenthi.boundaries.AdminLevel;
 import org.phaenthi.boundaries.Dataset;
+import org.phaenthi.server.tiles.ZoomGeometry;
+import org.phaenthi.server.tiles.ZoomGeometryIndex;
 
 /** One data version with the indexes the handlers need, built once per version. */
 public final class Snapshot {
   private final Dataset dataset;
   private final AreaSearch search;
+  private final Map<AdminLevel, ZoomGeometryIndex> geometry = new EnumMap<>(AdminLevel.class);
 
   Snapshot(Dataset dataset) {
     this.dataset = dataset;
     this.search = new AreaSearch(dataset.boundaries());
+    for (AdminLevel level : AdminLevel.values()) {
+      geometry.put(level, ZoomGeometryIndex.of(dataset, level));
+    }
   }
 
   public Dataset dataset() {
@@ -22,5 +31,10 @@ public final class Snapshot {
 
   public AreaSearch search() {
     return search;
+  }
+
+  /** The pre-simplified geometry a tile of this level and zoom is cut from. */
+  public ZoomGeometry zoomGeometry(AdminLevel level, int zoom) {
+    return geometry.get(level).forZoom(zoom);
   }
 }

@@ -1,0 +1,84 @@
+package org.phaenthi.server.export;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.phaenthi.boundaries.indicators.Indicator;
+import org.phaenthi.server.Attribution;
+
+/**
+ * What every export carries besides the rows: title, indicator definition and source, survey year,
+ * data version and the attribution texts (boundaries CC BY 3.0 IGO, TPMAP indicators).
+ *
+ * @param entries ordered key → text; keys are stable snake_case names
+ */
+public record ExportMetadata(Map<String, String> entries) {
+
+  public static ExportMetadata of(Selection s) {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("title", title(s));
+    m.put("level", s.level().urlName());
+    m.put("parent", s.parent());
+    Indicator i = s.indicator();
+    if (i != null) {
+      m.put("indicator", i.code());
+      m.put("indicator_name_th", i.nameTh());
+      m.put("indicator_name_en", i.nameEn());
+      m.put("indicator_set", i.set());
+      m.put("category", join(i.categoryCode(), i.categoryEn(), i.categoryTh()));
+      m.put("definition", i.definition());
+      m.put("numerator", i.numeratorLabel());
+      m.put("denominator", i.denominatorLabel());
+      m.put("unit", i.valueUnit());
+      m.put("counted_unit", i.unit());
+      m.put("higher_is_better", i.higherIsBetter() == null ? null : i.higherIsBetter().toString());
+      m.put("source", i.source());
+      m.put("survey_year_be", Integer.toString(s.year().be()));
+      m.put("survey_year_ce", Integer.toString(s.year().ce()));
+      s.dataset()
+          .indicators()
+          .year(s.year().be())
+          .ifPresent(y -> m.put("survey_year_source", join(y.label(), y.source())));
+      m.put(
+          "missing_values",
+          "An empty value means no data (see the reason column), never zero."
+              + (s.emptyReason() == null ? "" : " " + s.emptyReason()));
+      m.put("indicator_attribution", Attribution.INDICATORS);
+    }
+    m.put("boundary_attribution", Attribution.BOUNDARIES);
+    m.put("boundary_licence", Attribution.BOUNDARIES_LICENCE_URL);
+    m.put("crs", "EPSG:4326 / OGC:CRS84 (longitude, latitude)");
+    m.put("data_version", s.dataset().dataVersion());
+    m.put("produced_by", "Phaenthi");
+    m.values().removeIf(java.util.Objects::isNull);
+    return new ExportMetadata(Collections.unmodifiableMap(m));
+  }
+
+  static String title(Selection s) {
+    String where =
+        s.level().nameEn() + " boundaries" + (s.parent() == null ? "" : " in " + s.parent());
+    if (s.indicator() == null) {
+      return "Thailand " + where;
+    }
+    return s.indicator().nameEn()
+        + " ("
+        + s.indicator().code()
+        + "), "
+        + s.year().be()
+        + " B.E. / "
+        + s.year().ce()
+        + ", by "
+        + s.level().urlName()
+        + (s.parent() == null ? "" : " in " + s.parent());
+  }
+
+  private static String join(String... parts) {
+    StringBuilder b = new StringBuilder();
+    for (String p : parts) {
+      if (p != null && !p.isBlank()) {
+        b.append(b.length() == 0 ? "" : " — ").append(p);
+      }
+    }
+    return b.length() == 0 ? null : b.toString();
+  }
+}

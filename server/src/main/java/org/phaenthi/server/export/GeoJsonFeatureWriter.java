@@ -1,0 +1,62 @@
+package org.phaenthi.server.export;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import org.locationtech.jts.geom.Geometry;
+import org.phaenthi.boundaries.Area;
+
+/**
+ * Writes one selection's areas as GeoJSON features, one at a time: {@code id} = code, the
+ * properties of {@link Selection#properties}, geometry after simplification and rounding.
+ *
+ * @param properties the property names to write, in order (a subset of {@link
+ *     Selection#propertyNames()})
+ */
+public record GeoJsonFeatureWriter(
+    Selection selection, Simplification simplification, int decimals, List<String> properties) {
+
+  /** Members a caller adds to each feature after the standard ones (OGC links). */
+  @FunctionalInterface
+  public interface Extra {
+    void write(JsonGenerator gen, Area area) throws IOException;
+  }
+
+  public static GeoJsonFeatureWriter allProperties(
+      Selection s, Simplification simplification, int decimals) {
+    return new GeoJsonFeatureWriter(s, simplification, decimals, s.propertyNames());
+  }
+
+  public void write(JsonGenerator gen, Area a, Extra extra) throws IOException {
+    gen.writeStartObject();
+    gen.writeStringField("type", "Feature");
+    gen.writeStringField("id", a.code());
+    gen.writeFieldName("geometry");
+    Geometry g = GeoJsonGeometry.round(simplification.geometry(a), decimals);
+    GeoJsonGeometry.write(gen, g);
+    gen.writeObjectFieldStart("properties");
+    Map<String, Object> all = selection.properties(a);
+    for (String name : properties) {
+      gen.writeFieldName(name);
+      writeValue(gen, all.get(name));
+    }
+    gen.writeEndObject();
+    if (extra != null) {
+      extra.write(gen, a);
+    }
+    gen.writeEndObject();
+  }
+
+  static void writeValue(JsonGenerator gen, Object v) throws IOException {
+    if (v == null) {
+      gen.writeNull();
+    } else if (v instanceof Integer i) {
+      gen.writeNumber(i);
+    } else if (v instanceof Double d) {
+      gen.writeNumber(d);
+    } else {
+      gen.writeString(v.toString());
+    }
+  }
+}

@@ -1,0 +1,141 @@
+package org.phaenthi.server.export;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.phaenthi.boundaries.AdminLevel;
+import org.phaenthi.boundaries.Area;
+import org.phaenthi.boundaries.Dataset;
+import org.phaenthi.boundaries.indicators.Indicator;
+import org.phaenthi.boundaries.indicators.IndicatorData;
+import org.phaenthi.boundaries.indicators.IndicatorValue;
+import org.phaenthi.boundaries.indicators.SurveyYear;
+import org.phaenthi.server.ApiException;
+import org.phaenthi.server.Params;
+
+/**
+ * The areas of one level (optionally under a parent) joined with at most one indicator in one
+ * survey year. Areas without data get a null value and a reason, never a zero (as in {@code
+ * /api/values}).
+ *
+ * @param indicator null for a boundaries-only selection (then year and values are null too)
+ * @param values by area code; empty when the indicator has no data at this level and year
+ * @param emptyReason why {@code values} is empty, else null
+ */
+public record Selection(
+    Dataset dataset,
+    AdminLevel level,
+    String parent,
+    Indicator indicator,
+    SurveyYear year,
+    Map<String, IndicatorValue> values,
+    String emptyReason) {
+
+  /** Property names without an indicator, in output order. */
+  public static final List<String> AREA_PROPERTIES =
+      List.of("code", "name_th", "name_en", "level", "parent_code");
+
+  /** Property names added by an indicator, in output order. */
+  public static final List<String> VALUE_PROPERTIES =
+      List.of(
+          "indicator", "year_be", "year_ce", "numerator", "denominator", "value", "unit", "reason");
+
+  /**
+   * Parses and validates the request texts (400 for malformed, 404 for unknown level, indicator,
+   * year or parent). Year without indicator is a 400.
+   */
+  public static Selection parse(
+      Dataset d, AdminLevel level, String parentText, String indicatorCode, String yearText) {
+    String parent = Params.parent(parentText, level);
+    if (parent != null && d.boundaries().area(parent).isEmpty()) {
+      throw ApiException.notFound("unknown parent area '" + parent + "'");
+    }
+    boolean noIndicator = indicatorCode == null || indicatorCode.isBlank();
+    if (noIndicator) {
+      if (yearText != null && !yearText.isBlank()) {
+        throw ApiException.badRequest("parameter 'year' needs parameter 'indicator'");
+      }
+      return new Selection(d, level, parent, null, null, null, null);
+    }
+    IndicatorData data = d.indicators();
+    Indicator indicator = Params.indicator(data, indicatorCode);
+    SurveyYear year = Params.year(data, yearText);
+    var values = data.values(year, level, indicator.code());
+    String empty = values.isPresent() ? null : emptyReason(data, indicator, level, year);
+    return new Selection(d, level, parent, indicator, year, values.orElse(Map.of()), empty);
+  }
+
+  public List<Area> areas() {
+    return dataset.boundaries().children(level, parent);
+  }
+
+  public boolean hasIndicator() {
+    return indicator != null;
+  }
+
+  /** Property names of every feature, in output order. */
+  public List<String> propertyNames() {
+    List<String> names = new ArrayList<>(AREA_PROPERTIES);
+    if (hasIndicator()) {
+      names.addAll(VALUE_PROPERTIES);
+    }
+    return names;
+  }
+
+  /** The area's value, a missing value with its reason, or null without an indicator. */
+  public IndicatorValue value(Area a) {
+    if (!hasIndicator()) {
+      return null;
+    }
+    IndicatorValue v = values.get(a.code());
+    if (v != null) {
+      return v;
+    }
+    return IndicatorValue.missing(a.code(), emptyReason != null ? emptyReason : missingReason(a));
+  }
+
+  /** All properties of one feature, in {@link #propertyNames()} order; nulls kept. */
+  public Map<String, Object> properties(Area a) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("code", a.code());
+    p.put("name_th", a.nameTh());
+    p.put("name_en", a.nameEn());
+    p.put("level", a.level().urlName());
+    p.put("parent_code", a.parentCode());
+    if (hasIndicator()) {
+      IndicatorValue v = value(a);
+      p.put("indicator", indicator.code());
+      p.put("year_be", year.be());
+      p.put("year_ce", year.ce());
+      p.put("numerator", v.numerator());
+      p.put("denominator", v.denominator());
+      p.put("value", v.value());
+      p.put("unit", indicator.valueUnit());
+      p.put("reason", v.value() == null ? v.missingReason() : null);
+    }
+    return p;
+  }
+
+  // Same wording as api.ValuesHandler, so the map and the exports explain gaps alike.
+  static String missingReason(Area a) {
+    if (a.code().startsWith("10")) {
+      return "no data: Bangkok is not covered by the BMN (จปฐ.) survey";
+    }
+    return "no data for this area in this year";
+  }
+
+  static String emptyReason(IndicatorData data, Indicator i, AdminLevel level, SurveyYear year) {
+    List<String> where = new ArrayList<>();
+    data.yearsAvailable(i.code())
+        .forEach((l, ys) -> ys.forEach(y -> where.add(l.urlName() + " " + y.be())));
+    return "no data for "
+        + i.code()
+        + " at "
+        + level.urlName()
+        + " level in "
+        + year.be()
+        + "; it has data for: "
+        + where;
+  }
+}

@@ -1,0 +1,88 @@
+package org.phaenthi.server.tiles;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.phaenthi.boundaries.Area;
+import org.phaenthi.boundaries.Boundaries;
+import org.phaenthi.boundaries.indicators.IndicatorValue;
+import org.phaenthi.boundaries.indicators.SurveyYear;
+import org.phaenthi.server.LiveData;
+import org.phaenthi.server.Snapshot;
+import org.phaenthi.tiles.MvtEncoder;
+import org.phaenthi.tiles.TileGeometryPipeline;
+
+/**
+ * Renders a tile: query the pre-simplified geometry of the tile's zoom band → the tiles pipeline
+ * (clip with buffer → tile grid → snap → orient) → MVT encoder. Nothing here calls back up.
+ */
+public final class TileRenderer implements TileSource {
+  private final LiveData live;
+  private final TileGeometryPipeline pipeline;
+
+  public TileRenderer(LiveData live, TileGeometryPipeline pipeline) {
+    this.live = live;
+    this.pipeline = pipeline;
+  }
+
+  @Override
+  public byte[] render(TileKey key) {
+    Snapshot s = live.snapshot();
+    ZoomGeometry geometry = s.zoomGeometry(key.level(), key.coord().z());
+    Envelope clip = pipeline.clipEnvelopeMeters(key.coord());
+    Map<String, IndicatorValue> values = values(s, key);
+    Boundaries boundaries = s.dataset().boundaries();
+    MvtEncoder encoder = new MvtEncoder();
+    MvtEncoder.Layer areas = encoder.layer(key.level().urlName(), pipeline.extentPixels());
+    geometry.areas(
+        clip,
+        (code, mercator) -> {
+          Geometry g = pipeline.process(mercator, key.coord());
+          if (g == null || g.isEmpty()) {
+            return;
+          }
+          Area a = boundaries.area(code).orElse(null);
+          Map<String, Object> props = new LinkedHashMap<>();
+          props.put("code", code);
+          if (a != null) {
+            props.put("name_th", a.nameTh());
+            props.put("name_en", a.nameEn());
+          }
+          if (values != null) {
+            IndicatorValue v = values.get(code);
+            if (v != null && v.value() != null) {
+              props.put("value", v.value());
+            }
+            if (v != null && v.numerator() != null) {
+              props.put("numerator", v.numerator());
+            }
+            if (v != null && v.denominator() != null) {
+              props.put("denominator", v.denominator());
+            }
+          }
+          areas.addFeature(Long.parseLong(code), g, props);
+        });
+    MvtEncoder.Layer borders =
+        encoder.layer(key.level().urlName() + "_borders", pipeline.extentPixels());
+    geometry.borders(
+        clip,
+        (level, mercator) -> {
+          Geometry g = pipeline.process(mercator, key.coord());
+          if (g != null && !g.isEmpty()) {
+            borders.addFeature(null, g, Map.of("level", level));
+          }
+        });
+    return encoder.encode();
+  }
+
+  private static Map<String, IndicatorValue> values(Snapshot s, TileKey key) {
+    if (key.indicator() == null) {
+      return null;
+    }
+    Optional<Map<String, IndicatorValue>> m =
+        s.dataset().indicators().values(new SurveyYear(key.yearBe()), key.level(), key.indicator());
+    return m.orElse(Map.of());
+  }
+}

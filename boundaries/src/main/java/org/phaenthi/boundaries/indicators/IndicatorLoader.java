@@ -1,0 +1,185 @@
+package org.phaenthi.boundaries.indicators;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.phaenthi.boundaries.AdminLevel;
+import org.phaenthi.boundaries.AreaCodes;
+import org.phaenthi.boundaries.CodeRemaps;
+
+/**
+ * The one entry point for indicator data: catalogue + TPMAP 2561 village files (summed to every
+ * level, see {@link TpmapMeasures} for value semantics) + the TPMAP y66 province file as year 2566.
+ * Only indicators with data are exposed; bmn-2566, bmn-summary, nrd2c and cia rows and the {@code
+ * tpmap:ind_k} template stay in the catalogue only.
+ *
+ * <p>Counters filled for the load summary: {@code villageRows}, {@code villageRows11111}, {@code
+ * subdistrictUnits}, {@code districtUnits}, {@code provinceUnits}, {@code
+ * municipalPseudoSubdistricts}, {@code householdsInPseudoSubdistricts}, {@code codesRemapped}
+ * (village rows of the common file whose code was remapped), {@code rowsUnplaceable} (all three
+ * files), {@code villageIdsNonNumeric}, {@code provinceIdMismatch}, {@code duplicateVillageIds},
+ * {@code subdistrictsOnlyInOneFile}, {@code happinessMissing}, {@code y66Provinces}, {@code
+ * indicators}, {@code loadMillis}.
+ */
+public final class IndicatorLoader {
+  public static final SurveyYear Y2561 = new SurveyYear(2561);
+  public static final SurveyYear Y2566 = new SurveyYear(2566);
+  static final String SOURCE_2561 =
+      "TPMAP (NESDC/NECTEC) 2561 public data: CDD จปฐ. household survey + MOF welfare registry";
+  static final String SOURCE_Y66 =
+      "TPMAP y66 (province level only; indicator-set year unknown), via Open Parliament Hack 2024";
+
+  private IndicatorLoader() {}
+
+  /**
+   * Loads everything under {@code dataDir} (the shared data folder holding {@code indicators/}, or
+   * the {@code indicators} folder itself). A missing or unreadable file → IllegalArgumentException
+   * naming it.
+   */
+  public static IndicatorData load(Path dataDir, Map<String, Long> counters) {
+    long start = System.nanoTime();
+    Path dir =
+        Files.isDirectory(dataDir.resolve("indicators")) ? dataDir.resolve("indicators") : dataDir;
+    List<CatalogEntry> catalog = IndicatorCatalogReader.read(dir.resolve("catalog.csv"));
+    TpmapLoader villages = new TpmapLoader(CodeRemaps::remap);
+    CountTable common = villages.load(dir.resolve("real/tpmap-2561/61_village_common.csv.gz"));
+    CountTable poor = villages.load(dir.resolve("real/tpmap-2561/61_village_11111.csv.gz"));
+    Map<String, Long> y66Stats = new HashMap<>();
+    Map<String, Map<String, IndicatorValue>> y66 =
+        Y66Loader.load(
+            dir.resolve("real/tpmap-2566/y66_province_poverty_with_province_name.csv"), y66Stats);
+    IndicatorData data = build(catalog, common, poor, y66);
+    count(counters, common, poor, y66Stats, data);
+    counters.put("loadMillis", (System.nanoTime() - start) / 1_000_000);
+    return data;
+  }
+
+  /** Assembles the data from already-read parts; y66 may be empty. */
+  static IndicatorData build(
+      List<CatalogEntry> catalog,
+      CountTable common,
+      CountTable poor,
+      Map<String, Map<String, IndicatorValue>> y66) {
+    List<TpmapMeasures.Measure> measures = TpmapMeasures.measures(common, poor);
+    Map<AdminLevel, Map<String, Map<String, IndicatorValue>>> v2561 =
+        TpmapMeasures.values(measures, common, poor);
+    Map<AdminLevel, Map<String, Map<String, IndicatorValue>>> v2566 =
+        new EnumMap<>(AdminLevel.class);
+    Map<String, Map<String, IndicatorValue>> y66Present = new HashMap<>(y66);
+    y66Present.values().removeIf(Map::isEmpty);
+    if (!y66Present.isEmpty()) {
+      v2566.put(AdminLevel.PROVINCE, y66Present);
+    }
+    Map<String, CatalogEntry> byCode = new HashMap<>();
+    catalog.forEach(e -> byCode.put(e.code(), e));
+    List<Indicator> indicators = new ArrayList<>();
+    for (CatalogEntry e : catalog) {
+      TpmapMeasures.Measure m =
+          measures.stream().filter(x -> x.code().equals(e.code())).findFirst().orElse(null);
+      boolean in2561 = m != null && v2561.values().stream().anyMatch(l -> l.containsKey(e.code()));
+      boolean in2566 = y66Present.containsKey(e.code());
+      if (in2561 || in2566) {
+        indicators.add(indicator(e, m, in2566));
+      }
+    }
+    for (TpmapMeasures.Measure m : measures) {
+      if (!byCode.containsKey(m.code())) {
+        throw new IllegalArgumentException("indicator catalogue has no row for " + m.code());
+      }
+    }
+    Map<SurveyYear, Map<AdminLevel, Map<String, Map<String, IndicatorValue>>>> values =
+        new HashMap<>();
+    values.put(Y2561, v2561);
+    List<YearInfo> years = new ArrayList<>();
+    years.add(
+        new YearInfo(
+            Y2561,
+            "TPMAP 2561 (จปฐ. 2561, indicator set bmn-2560)",
+            SOURCE_2561,
+            EnumSet.allOf(AdminLevel.class),
+            false));
+    if (!v2566.isEmpty()) {
+      values.put(Y2566, v2566);
+      years.add(new YearInfo(Y2566, SOURCE_Y66, SOURCE_Y66, Set.of(AdminLevel.PROVINCE), false));
+    }
+    return new IndicatorData(indicators, years, values);
+  }
+
+  private static Indicator indicator(CatalogEntry e, TpmapMeasures.Measure m, boolean in2566) {
+    boolean happiness = m != null && m.kind() == ValueKind.WEIGHTED_MEAN;
+    String unit = m != null && m.unit() != null ? m.unit() : e.unit();
+    return new Indicator(
+        e.code(),
+        e.set(),
+        e.categoryCode(),
+        e.categoryTh(),
+        e.categoryEn(),
+        happiness ? e.nameTh() + " (ค่าประมาณ)" : e.nameTh(),
+        happiness ? e.nameEn() + " (approximate)" : e.nameEn(),
+        unit,
+        e.higherIsBetter(),
+        m.kind(),
+        m.valueUnit(),
+        m.definition(),
+        m.numeratorLabel(),
+        m.denominatorLabel(),
+        e.tpmapDimension().isEmpty() ? null : e.tpmapDimension(),
+        in2566 ? SOURCE_2561 + "; 2566: " + SOURCE_Y66 : SOURCE_2561);
+  }
+
+  private static void count(
+      Map<String, Long> counters,
+      CountTable common,
+      CountTable poor,
+      Map<String, Long> y66Stats,
+      IndicatorData data) {
+    Map<String, CountTable.Sums> subdistricts = common.level(AdminLevel.SUBDISTRICT);
+    int households = common.countIndex(TpmapMeasures.HOUSEHOLDS);
+    long pseudo = 0;
+    long pseudoHouseholds = 0;
+    for (Map.Entry<String, CountTable.Sums> e : subdistricts.entrySet()) {
+      if (AreaCodes.isMunicipalPseudoSubdistrict(e.getKey())) {
+        pseudo++;
+        pseudoHouseholds += e.getValue().count(households);
+      }
+    }
+    counters.put("villageRows", common.stat("rows"));
+    counters.put("villageRows11111", poor.stat("rows"));
+    counters.put("subdistrictUnits", (long) subdistricts.size());
+    counters.put("districtUnits", (long) common.level(AdminLevel.DISTRICT).size());
+    counters.put("provinceUnits", (long) common.level(AdminLevel.PROVINCE).size());
+    counters.put("municipalPseudoSubdistricts", pseudo);
+    counters.put("householdsInPseudoSubdistricts", pseudoHouseholds);
+    counters.put("codesRemapped", common.stat("codesRemapped"));
+    counters.put(
+        "rowsUnplaceable",
+        common.stat("rowsUnplaceable")
+            + poor.stat("rowsUnplaceable")
+            + y66Stats.getOrDefault("rowsUnplaceable", 0L));
+    counters.put("villageIdsNonNumeric", common.stat("idsNonNumeric"));
+    counters.put(
+        "provinceIdMismatch", common.stat("provinceIdMismatch") + poor.stat("provinceIdMismatch"));
+    counters.put("duplicateVillageIds", common.stat("duplicateIds") + poor.stat("duplicateIds"));
+    counters.put("subdistrictsOnlyInOneFile", onlyInOne(common, poor));
+    counters.put("happinessMissing", common.stat("meanMissing"));
+    counters.put(
+        "y66Provinces",
+        (long)
+            data.values(Y2566, AdminLevel.PROVINCE, Y66Loader.RATE_CODE).map(Map::size).orElse(0));
+    counters.put("indicators", (long) data.indicators().size());
+  }
+
+  /** Subdistricts in one village file but not the other (the files should list the same units). */
+  private static long onlyInOne(CountTable common, CountTable poor) {
+    Set<String> a = common.level(AdminLevel.SUBDISTRICT).keySet();
+    Set<String> b = poor.level(AdminLevel.SUBDISTRICT).keySet();
+    return a.stream().filter(c -> !b.contains(c)).count()
+        + b.stream().filter(c -> !a.contains(c)).count();
+  }
+}

@@ -1,0 +1,214 @@
+package org.phaenthi.boundaries.indicators;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.phaenthi.boundaries.AdminLevel;
+
+/**
+ * Turns the summed TPMAP 2561 village files into indicator values. Value semantics (numerator and
+ * denominator are always what was summed, so a client can re-derive the value):
+ *
+ * <ul>
+ *   <li>{@code bmn-2560:1}…{@code :31} — PERCENT pass rate: numerator = {@code indicator{k}.ALL} −
+ *       {@code indicator{k}.CNT} (units passing), denominator = {@code indicator{k}.ALL} (eligible
+ *       units, person-expanded); denominator 0 → value null, reason "no eligible units".
+ *   <li>{@code tpmap:households_surveyed} ({@code household.CNT}), {@code tpmap:people_surveyed}
+ *       ({@code HOUSEMEMBER_CNT}) — COUNT, no denominator.
+ *   <li>{@code tpmap:welfare_registered}, {@code welfare_validated}, {@code elderly}, {@code
+ *       disabled}, {@code chronic} — PERCENT of people surveyed ({@code HOUSEMEMBER_CNT}); 0 people
+ *       → null, reason "no people surveyed".
+ *   <li>{@code tpmap:poor_households}, {@code poor_people}, {@code poor_registered}, {@code
+ *       target_poor}, {@code dim_*} — COUNT, as TPMAP shows them (dimensions overlap).
+ *   <li>{@code tpmap:target_poor_rate} — PERCENT: {@code poor.JPT.MOFval.CNT} / {@code
+ *       HOUSEMEMBER_CNT} × 100, which is TPMAP's {@code JPT.MOFval.pov.rate}.
+ *   <li>{@code tpmap:happiness} — WEIGHTED_MEAN: numerator Σ(village happiness × households),
+ *       denominator Σ households of villages with a score; approximate (a mean of means).
+ * </ul>
+ *
+ * An area absent from the files has no entry. {@code tpmap:ind_k} is a template row in the
+ * catalogue, not an indicator, and is not exposed.
+ */
+final class TpmapMeasures {
+  static final String PEOPLE = "HOUSEMEMBER_CNT";
+  static final String HOUSEHOLDS = "household.CNT";
+  static final String TARGET_POOR = "poor.JPT.MOFval.CNT";
+  static final String NO_PEOPLE = "no people surveyed";
+
+  /** How one indicator is computed from the two tables; null result → no entry. */
+  interface Rule {
+    IndicatorValue apply(String area, CountTable.Sums common, CountTable.Sums poor);
+  }
+
+  /** One exposed measure: catalogue code plus semantics. */
+  record Measure(
+      String code,
+      ValueKind kind,
+      String unit,
+      String valueUnit,
+      String definition,
+      String numeratorLabel,
+      String denominatorLabel,
+      Rule rule) {}
+
+  private TpmapMeasures() {}
+
+  static List<Measure> measures(CountTable common, CountTable poor) {
+    List<Measure> out = new ArrayList<>();
+    int people = common.countIndex(PEOPLE);
+    for (int k = 1; k <= 31; k++) {
+      int all = common.countIndex("indicator" + k + ".ALL");
+      int fail = common.countIndex("indicator" + k + ".CNT");
+      out.add(
+          new Measure(
+              "bmn-2560:" + k,
+              ValueKind.PERCENT,
+              null,
+              "%",
+              "pass rate % = (indicator" + k + ".ALL − indicator" + k + ".CNT) / ALL × 100",
+              "units passing (ALL − CNT)",
+              "eligible units (indicator" + k + ".ALL)",
+              (a, c, p) ->
+                  c == null
+                      ? null
+                      : percent(
+                          a, c.count(all) - c.count(fail), c.count(all), "no eligible units")));
+    }
+    out.add(count("tpmap:households_surveyed", common, HOUSEHOLDS, "households", true));
+    out.add(count("tpmap:people_surveyed", common, PEOPLE, "people", true));
+    for (String[] m :
+        new String[][] {
+          {"tpmap:welfare_registered", "MOF_REG_CNT"},
+          {"tpmap:welfare_validated", "MOF_VAL_CNT"},
+          {"tpmap:elderly", "ELDERLY_CNT"},
+          {"tpmap:disabled", "DISABLED_CNT"},
+          {"tpmap:chronic", "CHRONICPATIENT_CNT"}
+        }) {
+      int n = common.countIndex(m[1]);
+      out.add(
+          new Measure(
+              m[0],
+              ValueKind.PERCENT,
+              null,
+              "%",
+              m[1] + " / " + PEOPLE + " × 100 (share of people surveyed)",
+              m[1],
+              PEOPLE,
+              (a, c, p) -> c == null ? null : percent(a, c.count(n), c.count(people), NO_PEOPLE)));
+    }
+    for (String[] m :
+        new String[][] {
+          {"tpmap:poor_households", "poor.household.CNT", "households"},
+          {"tpmap:poor_people", "poor.JPT.CNT", "people"},
+          {"tpmap:poor_registered", "poor.JPT.MOFreg.CNT", "people"},
+          {"tpmap:target_poor", TARGET_POOR, "people"},
+          {"tpmap:dim_health", "poor.JPT.MOFval.health", "people"},
+          {"tpmap:dim_living", "poor.JPT.MOFval.living", "people"},
+          {"tpmap:dim_education", "poor.JPT.MOFval.education", "people"},
+          {"tpmap:dim_income", "poor.JPT.MOFval.income", "people"},
+          {"tpmap:dim_access", "poor.JPT.MOFval.accessibility", "people"}
+        }) {
+      out.add(count(m[0], poor, m[1], m[2], false));
+    }
+    int target = poor.countIndex(TARGET_POOR);
+    out.add(
+        new Measure(
+            "tpmap:target_poor_rate",
+            ValueKind.PERCENT,
+            "person",
+            "%",
+            TARGET_POOR + " / " + PEOPLE + " × 100 (TPMAP JPT.MOFval.pov.rate)",
+            TARGET_POOR,
+            PEOPLE,
+            (a, c, p) -> {
+              if (p == null) {
+                return null;
+              }
+              if (c == null) {
+                return new IndicatorValue(
+                    a, (double) p.count(target), null, null, "people surveyed not in data");
+              }
+              return percent(a, p.count(target), c.count(people), NO_PEOPLE);
+            }));
+    int happy = common.meanIndex("happiness");
+    out.add(
+        new Measure(
+            "tpmap:happiness",
+            ValueKind.WEIGHTED_MEAN,
+            null,
+            "score",
+            "household-weighted mean of village mean scores (approximate)",
+            "Σ(village happiness × households)",
+            "Σ households (villages with a score)",
+            (a, c, p) -> {
+              if (c == null) {
+                return null;
+              }
+              long w = c.meanWeight(happy);
+              double s = c.weightedMeanSum(happy);
+              return w == 0
+                  ? new IndicatorValue(a, s, 0.0, null, "no households with a score")
+                  : new IndicatorValue(a, s, (double) w, s / w, null);
+            }));
+    return out;
+  }
+
+  private static Measure count(
+      String code, CountTable table, String column, String valueUnit, boolean fromCommon) {
+    int i = table.countIndex(column);
+    return new Measure(
+        code,
+        ValueKind.COUNT,
+        null,
+        valueUnit,
+        "count: Σ " + column,
+        column,
+        null,
+        (a, c, p) -> {
+          CountTable.Sums s = fromCommon ? c : p;
+          return s == null
+              ? null
+              : new IndicatorValue(a, (double) s.count(i), null, (double) s.count(i), null);
+        });
+  }
+
+  /** numerator / denominator × 100; denominator 0 → null value with the given reason. */
+  static IndicatorValue percent(String area, long numerator, long denominator, String reason) {
+    if (denominator == 0) {
+      return new IndicatorValue(area, (double) numerator, 0.0, null, reason);
+    }
+    return new IndicatorValue(
+        area, (double) numerator, (double) denominator, numerator * 100.0 / denominator, null);
+  }
+
+  /** level → indicator code → area → value, for every level of the two tables. */
+  static Map<AdminLevel, Map<String, Map<String, IndicatorValue>>> values(
+      List<Measure> measures, CountTable common, CountTable poor) {
+    Map<AdminLevel, Map<String, Map<String, IndicatorValue>>> out = new EnumMap<>(AdminLevel.class);
+    for (AdminLevel level : AdminLevel.values()) {
+      TreeSet<String> areas = new TreeSet<>(common.level(level).keySet());
+      areas.addAll(poor.level(level).keySet());
+      Map<String, Map<String, IndicatorValue>> byIndicator = new LinkedHashMap<>();
+      for (Measure m : measures) {
+        Map<String, IndicatorValue> byArea = new TreeMap<>();
+        for (String a : areas) {
+          IndicatorValue v =
+              m.rule().apply(a, common.level(level).get(a), poor.level(level).get(a));
+          if (v != null) {
+            byArea.put(a, v);
+          }
+        }
+        if (!byArea.isEmpty()) {
+          byIndicator.put(m.code(), Collections.unmodifiableMap(byArea));
+        }
+      }
+      out.put(level, Collections.unmodifiableMap(byIndicator));
+    }
+    return Collections.unmodifiableMap(out);
+  }
+}

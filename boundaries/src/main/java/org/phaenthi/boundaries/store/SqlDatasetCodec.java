@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
@@ -35,7 +36,8 @@ import org.phaenthi.boundaries.indicators.YearInfo;
 
 /**
  * Writes and reads a whole {@link Dataset} with plain JDBC, in one transaction. Shared by the
- * embedded store; geometry travels as WKB so no spatial extension is needed.
+ * embedded store and the PostGIS store; geometry travels as WKB (see {@link SqlDialect} for where
+ * it lands). {@link #migrate} is the embedded store's schema; PostGIS has versioned migrations.
  */
 final class SqlDatasetCodec {
   static final int SCHEMA_VERSION = 1;
@@ -155,8 +157,11 @@ final class SqlDatasetCodec {
     WKBWriter wkb = new WKBWriter(2, true);
     try (PreparedStatement s =
         c.prepareStatement(
-            "INSERT INTO phaenthi_area (code, level, name_th, name_en, parent_code, wkb)"
-                + " VALUES (?, ?, ?, ?, ?, ?)")) {
+            "INSERT INTO phaenthi_area (code, level, name_th, name_en, parent_code, "
+                + d.geometryColumns
+                + ") VALUES (?, ?, ?, ?, ?, "
+                + d.geometryValues
+                + ")")) {
       for (AdminLevel level : AdminLevel.values()) {
         for (Area a : b.areas(level)) {
           s.setString(1, a.code());
@@ -164,7 +169,11 @@ final class SqlDatasetCodec {
           s.setString(3, a.nameTh());
           s.setString(4, a.nameEn());
           s.setString(5, a.parentCode());
-          s.setBytes(6, wkb.write(a.geometry()));
+          int g = 6;
+          if (d == SqlDialect.POSTGRESQL) {
+            s.setBoolean(g++, a.geometry() instanceof Polygon);
+          }
+          s.setBytes(g, wkb.write(a.geometry()));
           s.addBatch();
         }
         s.executeBatch();
@@ -274,7 +283,9 @@ final class SqlDatasetCodec {
     try (Statement s = c.createStatement();
         ResultSet rs =
             s.executeQuery(
-                "SELECT code, level, name_th, name_en, parent_code, wkb FROM phaenthi_area")) {
+                "SELECT code, level, name_th, name_en, parent_code, "
+                    + d.geometrySelect
+                    + " FROM phaenthi_area ORDER BY code")) {
       while (rs.next()) {
         try {
           areas.add(

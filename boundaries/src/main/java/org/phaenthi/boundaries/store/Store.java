@@ -31,6 +31,14 @@ public interface Store extends AutoCloseable {
    */
   default void onNewVersion(Consumer<String> listener) {}
 
+  /**
+   * False while the store cannot be reached (checked about once a second by stores that live
+   * elsewhere): the last loaded dataset is still in memory, but it may no longer be the newest.
+   */
+  default boolean available() {
+    return true;
+  }
+
   @Override
   void close();
 }

@@ -1,0 +1,151 @@
+package org.phaenthi.boundaries.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The store contract against PostGIS in a throwaway cluster (one database per test), plus what only
+ * a shared store does: schema migrations, the spatial table, notifications after commit.
+ */
+class PostgisStoreContractIT extends StoreContract {
+  private static final AtomicInteger DB = new AtomicInteger();
+  private static PostgisCluster cluster;
+  private String url;
+  private String database;
+
+  @BeforeAll
+  static void startCluster() {
+    cluster = PostgisCluster.startOrSkip();
+  }
+
+  @AfterAll
+  static void stopCluster() {
+    if (cluster != null) {
+      cluster.close();
+    }
+  }
+
+  @BeforeEach
+  void newDatabase() {
+    database = "contract_" + DB.incrementAndGet();
+    url = cluster.createDatabase(database);
+  }
+
+  @Override
+  protected Store open() {
+    return new PostgisStore(url);
+  }
+
+  @Override
+  protected String secret() {
+    return PostgisCluster.PASSWORD;
+  }
+
+  @Test
+  void migrationsAreRecordedAndRunOnce() throws Exception {
+    try (Store s = open()) {
+      assertEquals(Optional.empty(), s.dataVersion());
+    }
+    try (Store s = open();
+        Connection c = jdbc();
+        Statement st = c.createStatement()) {
+      ResultSet rs = st.executeQuery("SELECT version, description FROM phaenthi_schema_migrations");
+      assertTrue(rs.next());
+      assertEquals(1, rs.getInt(1));
+      assertEquals("schema", rs.getString(2));
+      assertFalse(rs.next(), "each migration is applied once");
+    }
+  }
+
+  @Test
+  void areasAreInASpatialTableWithAGistIndex() throws Exception {
+    try (Store s = open()) {
+      s.replace(TestDatasets.first("v1"));
+    }
+    try (Connection c = jdbc();
+        Statement st = c.createStatement()) {
+      ResultSet rs =
+          st.executeQuery(
+              "SELECT type, srid FROM geometry_columns WHERE f_table_name = 'phaenthi_area'");
+      assertTrue(rs.next());
+      assertEquals("MULTIPOLYGON", rs.getString(1));
+      assertEquals(4326, rs.getInt(2));
+      rs = st.executeQuery("SELECT indexdef FROM pg_indexes WHERE tablename = 'phaenthi_area'");
+      StringBuilder defs = new StringBuilder();
+      while (rs.next()) {
+        defs.append(rs.getString(1)).append('\n');
+      }
+      assertTrue(defs.toString().contains("USING gist (geom)"), defs.toString());
+      // The spatial column answers spatial SQL: Phuket town (98.39 E, 7.88 N) is in 8301.
+      rs =
+          st.executeQuery(
+              "SELECT code FROM phaenthi_area WHERE level = 'district' AND ST_Intersects(geom,"
+                  + " ST_SetSRID(ST_MakePoint(98.39, 7.88), 4326))");
+      assertTrue(rs.next());
+      assertEquals("8301", rs.getString(1));
+    }
+  }
+
+  @Test
+  void otherStoresHearOfACommittedImportOnly() throws Exception {
+    try (Store importer = open();
+        Store follower = open()) {
+      BlockingQueue<String> heard = new LinkedBlockingQueue<>();
+      follower.onNewVersion(heard::add);
+      // On connecting, the follower reports what the store holds: nothing yet, so no call.
+      assertEquals(null, heard.poll(500, TimeUnit.MILLISECONDS));
+      long t0 = System.nanoTime();
+      importer.replace(TestDatasets.second("v2-notify"));
+      assertEquals("v2-notify", heard.poll(5, TimeUnit.SECONDS));
+      System.out.printf(
+          "notification arrived %d ms after the import call began%n",
+          (System.nanoTime() - t0) / 1_000_000);
+      assertThrows(
+          IllegalStateException.class,
+          () ->
+              importer.replace(
+                  new org.phaenthi.boundaries.Dataset(
+                      "v3-rolled-back",
+                      java.time.Instant.now(),
+                      new org.phaenthi.boundaries.Boundaries(List.of()),
+                      null,
+                      java.util.Map.of(),
+                      new org.phaenthi.boundaries.LoadReport(java.util.Map.of()))));
+      assertEquals(null, heard.poll(1, TimeUnit.SECONDS), "a rolled-back import is not announced");
+    }
+  }
+
+  @Test
+  void malformedUrlIsABadArgumentAndHidesThePassword() {
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> new PostgisStore("mysql://u:pw@h/db"));
+    assertFalse(e.getMessage().contains(":pw@"), e.getMessage());
+    IllegalStateException down =
+        assertThrows(
+            IllegalStateException.class,
+            () -> new PostgisStore("postgresql://u:topsecret@127.0.0.1:1/db"));
+    assertFalse(down.getMessage().contains("topsecret"), down.getMessage());
+  }
+
+  private Connection jdbc() throws Exception {
+    return DriverManager.getConnection(
+        "jdbc:postgresql://127.0.0.1:" + cluster.port() + "/" + database, "postgres", "");
+  }
+}

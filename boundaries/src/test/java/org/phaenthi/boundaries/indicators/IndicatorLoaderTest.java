@@ -1,0 +1,146 @@
+package org.phaenthi.boundaries.indicators;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.phaenthi.boundaries.AdminLevel;
+import org.phaenthi.boundaries.TestData;
+
+/** The entry point on the real shared data: counters, both years, what is and is not exposed. */
+class IndicatorLoaderTest {
+  private static final Map<String, Long> counters = new TreeMap<>();
+  private static IndicatorData data;
+
+  @BeforeAll
+  static void load() {
+    data = IndicatorLoader.load(TestData.dir(), counters);
+    System.out.println("indicator load counters: " + counters);
+  }
+
+  @Test
+  void countersDescribeTheLoad() {
+    assertEquals(84_090L, counters.get("villageRows"));
+    assertEquals(84_090L, counters.get("villageRows11111"));
+    assertEquals(7_588L, counters.get("subdistrictUnits"));
+    assertEquals(878L, counters.get("districtUnits"));
+    assertEquals(76L, counters.get("provinceUnits"));
+    assertEquals(593L, counters.get("municipalPseudoSubdistricts"));
+    assertTrue(counters.get("householdsInPseudoSubdistricts") > 1_000_000L);
+    assertEquals(9L, counters.get("codesRemapped"));
+    assertEquals(0L, counters.get("rowsUnplaceable"));
+    assertEquals(16L, counters.get("villageIdsNonNumeric"));
+    assertEquals(0L, counters.get("subdistrictsOnlyInOneFile"));
+    assertEquals(75L, counters.get("y66Provinces"));
+    assertEquals(49L, counters.get("indicators"));
+    assertEquals(49, data.indicators().size());
+  }
+
+  @Test
+  void onlyIndicatorsWithDataAreExposedInCatalogueOrder() {
+    List<String> codes = data.indicators().stream().map(Indicator::code).toList();
+    assertEquals("bmn-2560:1", codes.get(0));
+    assertEquals("bmn-2560:31", codes.get(30));
+    assertEquals("tpmap:households_surveyed", codes.get(31));
+    assertFalse(codes.contains("tpmap:ind_k"));
+    assertTrue(codes.stream().noneMatch(c -> c.startsWith("bmn-2566") || c.startsWith("cia")));
+    Indicator pass = data.indicator("bmn-2560:16").orElseThrow();
+    assertEquals(ValueKind.PERCENT, pass.kind());
+    assertEquals("%", pass.valueUnit());
+    assertEquals("H3", pass.categoryCode());
+    assertEquals("households", data.indicator("tpmap:poor_households").orElseThrow().valueUnit());
+    assertEquals("people", data.indicator("tpmap:target_poor").orElseThrow().valueUnit());
+    Indicator happy = data.indicator("tpmap:happiness").orElseThrow();
+    assertEquals(ValueKind.WEIGHTED_MEAN, happy.kind());
+    assertEquals("score", happy.valueUnit());
+    assertTrue(happy.nameEn().contains("approximate"));
+    assertTrue(pass.source().contains("TPMAP") && pass.source().contains("จปฐ."));
+  }
+
+  @Test
+  void year2561HasEveryLevelAndNoBangkok() {
+    YearInfo y = data.year(2561).orElseThrow();
+    assertEquals(2018, y.year().ce());
+    assertEquals(3, y.levels().size());
+    Map<String, IndicatorValue> prov =
+        data.values(IndicatorLoader.Y2561, AdminLevel.PROVINCE, "tpmap:target_poor_rate")
+            .orElseThrow();
+    assertEquals(76, prov.size());
+    assertFalse(prov.containsKey("10"));
+    Map<String, IndicatorValue> sub =
+        data.values(IndicatorLoader.Y2561, AdminLevel.SUBDISTRICT, "tpmap:people_surveyed")
+            .orElseThrow();
+    assertTrue(sub.containsKey("110151"), "municipal pseudo-subdistrict kept");
+    assertTrue(sub.containsKey("530306") && !sub.containsKey("530407"), "remap applied");
+  }
+
+  @Test
+  void year2566IsProvinceOnlyFromTheY66File() {
+    YearInfo y = data.year(2566).orElseThrow();
+    assertEquals(2023, y.year().ce());
+    assertEquals(java.util.Set.of(AdminLevel.PROVINCE), y.levels());
+    assertTrue(y.label().contains("province level only"));
+    Map<String, IndicatorValue> rate =
+        data.values(IndicatorLoader.Y2566, AdminLevel.PROVINCE, "tpmap:target_poor_rate")
+            .orElseThrow();
+    assertEquals(75, rate.size());
+    assertFalse(rate.containsKey("10") || rate.containsKey("38"));
+    IndicatorValue samutPrakan = rate.get("11");
+    assertEquals(1995.0, samutPrakan.numerator());
+    assertNull(samutPrakan.denominator());
+    assertEquals(0.3978613208995854, samutPrakan.value(), 1e-15);
+    assertEquals(
+        3877.0,
+        data.values(IndicatorLoader.Y2566, AdminLevel.PROVINCE, "tpmap:poor_households")
+            .orElseThrow()
+            .get("11")
+            .value());
+    assertTrue(
+        data.values(IndicatorLoader.Y2566, AdminLevel.DISTRICT, "tpmap:target_poor").isEmpty());
+    assertTrue(data.values(IndicatorLoader.Y2566, AdminLevel.PROVINCE, "bmn-2560:1").isEmpty());
+    assertEquals(
+        List.of(IndicatorLoader.Y2561, IndicatorLoader.Y2566),
+        data.yearsAvailable("tpmap:target_poor").get(AdminLevel.PROVINCE));
+  }
+
+  @Test
+  void y66RowsThatCannotBePlacedAreCounted() throws IOException {
+    String header =
+        ",province_ID,poor.household.CNT,poor.JPT.CNT,poor.JPT.MOFreg.CNT,poor.JPT.MOFval.CNT,"
+            + "poor.JPT.MOFval.health,poor.JPT.MOFval.living,poor.JPT.MOFval.education,"
+            + "poor.JPT.MOFval.income,poor.JPT.MOFval.accessibility,JPT.MOFval.pov.rate";
+    String text = header + "\n0,11,1,2,3,4,5,6,7,8,9,NA\n1,1X,1,2,3,4,5,6,7,8,9,0.5\n";
+    Map<String, Long> stats = new HashMap<>();
+    Map<String, Map<String, IndicatorValue>> v =
+        Y66Loader.read(new StringReader(text), "y66", stats);
+    assertEquals(1L, stats.get("rowsUnplaceable"));
+    assertEquals("rate not in file", v.get("tpmap:target_poor_rate").get("11").missingReason());
+    assertEquals(4.0, v.get("tpmap:target_poor").get("11").value());
+  }
+
+  @Test
+  void missingFilesAreNamed(@TempDir Path tmp) throws IOException {
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> IndicatorLoader.load(tmp, new HashMap<>()));
+    assertTrue(e.getMessage().contains("catalog.csv"), e.getMessage());
+    Files.copy(TestData.dir().resolve("indicators/catalog.csv"), tmp.resolve("catalog.csv"));
+    e =
+        assertThrows(
+            IllegalArgumentException.class, () -> IndicatorLoader.load(tmp, new HashMap<>()));
+    assertTrue(e.getMessage().contains("61_village_common.csv.gz"), e.getMessage());
+  }
+}

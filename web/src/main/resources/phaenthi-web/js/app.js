@@ -53,6 +53,8 @@ async function main() {
     zoomControl: app.interactive,
   });
   app.map = map;
+  // the area panel and the presentation mode change the map's size without a window resize
+  new ResizeObserver(() => map.invalidateSize({ pan: false })).observe(map.getContainer());
   map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
   if (meta.base_map_url) {
     L.tileLayer(meta.base_map_url, { maxZoom: 18, crossOrigin: 'anonymous', opacity: 0.6 }).addTo(map);
@@ -130,6 +132,7 @@ async function render(opts = {}) {
   };
   app.current = { indicator, rows, byCode, breaks, colours: cs, getColor };
   app.layers.recolour(styleFor, byCode.keys());
+  app.layers.attach();
   const finite = values.filter((v) => v !== null && Number.isFinite(v));
   const { counts, noData } = countByClass(values, breaks);
   app.legendModel = legendModel({
@@ -141,8 +144,9 @@ async function render(opts = {}) {
   app.legend.update(app.legendModel);
   document.title = `${name(indicator)} ${s.year} – Phaenthi`;
   await updateTitle();
-  if (opts.fit) fitArea();
+  if (opts.fit) await fitArea();
   writeUrl();
+  if (app.syncControls) app.syncControls();
   if (!app.timings.firstMap) {
     app.timings.firstMap = performance.now() - app.timings.start;
     document.body.dataset.ready = 'true';
@@ -167,12 +171,13 @@ async function updateTitle() {
   if (!app.embed) updateBreadcrumb(app, chain, { setState });
 }
 
-function fitArea() {
+async function fitArea() {
   const s = app.state;
-  if (!s.area) return app.map.fitBounds(app.countryBounds);
-  const b = app.pendingBounds || (app.layers.active && app.layers.active.getBounds ? app.layers.active.getBounds() : null);
+  // no animation: the area panel may open next and resize the map, which would cut an animation short
+  if (!s.area) return app.map.fitBounds(app.countryBounds, { animate: false });
+  const b = app.pendingBounds || (await app.layers.boundsOf(s.area));
   app.pendingBounds = null;
-  if (b && b.isValid()) app.map.fitBounds(b, { padding: [10, 10] });
+  if (b && b.isValid()) app.map.fitBounds(b, { padding: [10, 10], animate: false });
 }
 
 function onHover(props) {

@@ -66,7 +66,10 @@ export class MapLayers {
     });
   }
 
-  /** Shows `level` below `area` ('' = whole country); resolves once its geometry (or tile layer) is on the map. */
+  /**
+   * Prepares `level` below `area` ('' = whole country): resolves once its geometry is loaded. The layer goes
+   * on the map only in attach(), after the first recolour, so no tile is ever drawn with stale colours.
+   */
   async show(level, area) {
     const key = `${level}|${area}`;
     if (this.key === key) return;
@@ -85,9 +88,21 @@ export class MapLayers {
         onEachFeature: (f, layer) => this.bind(layer, f.properties),
       });
     }
-    this.active.addTo(this.map);
-    if (level !== 'province') this.outline.addTo(this.map);
+  }
+
+  /** Puts the prepared layer on the map (idempotent). */
+  attach() {
+    if (this.active && !this.map.hasLayer(this.active)) this.active.addTo(this.map);
+    if (this.level !== 'province') this.outline.addTo(this.map);
     else this.outline.remove();
+  }
+
+  /** Bounds of an area by code: provinces from the background, districts from their province's shapes. */
+  async boundsOf(code) {
+    if (!code) return null;
+    const fc = code.length === 2 ? this.provinces : await api.geometry('district', 9, code.slice(0, 2));
+    const f = fc.features.find((x) => x.properties.code === code.slice(0, 4));
+    return f ? L.geoJSON(f).getBounds() : null;
   }
 
   clearActive() {
@@ -97,9 +112,11 @@ export class MapLayers {
   }
 
   vectorLayer(level) {
-    const borderStyle = (p) => {
+    const borderStyle = (p, z) => {
       const [weight, color] = BORDER[p.level] || BORDER.subdistrict;
-      return { weight, color, opacity: 1, fill: false };
+      // thousands of subdistrict lines at country zooms would grey the whole map out
+      const faint = p.level === 'subdistrict' && z < 8;
+      return { weight: faint ? 0.25 : weight, color, opacity: faint ? 0.5 : 1, fill: false };
     };
     const layer = L.vectorGrid.protobuf(api.tileUrl(level), {
       pane: 'choro',

@@ -1,7 +1,7 @@
 // "Save picture": a 1600×900 PNG (16:9, for slides) of the current view with title, legend, source and
 // the data year in B.E. The map pixels are copied from Leaflet's canvas renderers (every layer is a
 // canvas), so no screenshot library is needed. Base-map images are copied too when CORS allows.
-import { t, formatNumber } from './i18n.js';
+import { t, formatNumber, getLang } from './i18n.js';
 import { HATCH } from './layers.js';
 
 const W = 1600;
@@ -26,7 +26,8 @@ export function renderPicture(app) {
   const a = app.meta.attribution;
   g.font = `18px ${FONT}`;
   g.fillStyle = '#333';
-  const made = new Date().toLocaleDateString('th-TH-u-ca-buddhist', { year: 'numeric', month: 'long', day: 'numeric' });
+  const locale = getLang() === 'en' ? 'en-GB-u-ca-buddhist' : 'th-TH-u-ca-buddhist';
+  const made = new Date().toLocaleDateString(locale, { year: 'numeric', month: 'long', day: 'numeric' });
   g.fillText(`${t('source')}: ${a.boundaries_short} · ${a.indicators_short}`, 30, H - 22);
   g.textAlign = 'right';
   g.fillText(`${t('date')} ${app.state.year} · ${made}`, W - 30, H - 22);

@@ -69,10 +69,12 @@ export function buildSidebar(app, { setState }) {
   $('search').placeholder = t('search');
   $('search').setAttribute('aria-label', t('search'));
   bindSearch(app, setState);
-  for (const [id, key] of [['btn-present', 'present'], ['btn-picture', 'savePicture'], ['btn-share', 'share'], ['btn-help', 'help'], ['btn-lang', 'language'], ['btn-menu', 'menu']]) {
+  const buttons = [['btn-present', 'present', 'P'], ['btn-picture', 'savePicture', 'PNG'], ['btn-share', 'share', '</>'], ['btn-help', 'help', '?'], ['btn-lang', 'language', t('language').slice(0, 4)], ['btn-menu', 'menu', '☰']];
+  for (const [id, key, short] of buttons) {
     $(id).title = t(key);
     $(id).setAttribute('aria-label', t(key));
-    if (id !== 'btn-help' && id !== 'btn-menu') $(id).textContent = t(key);
+    // the long label on wide screens, a short one on phones (CSS picks)
+    if (id !== 'btn-help' && id !== 'btn-menu') $(id).innerHTML = `<span class="long">${esc(t(key))}</span><span class="short" aria-hidden="true">${esc(short)}</span>`;
   }
   $('btn-lang').onclick = () => setState({ lang: getLang() === 'th' ? 'en' : 'th' });
   $('btn-present').onclick = () => togglePresentation();

@@ -19,7 +19,13 @@ import java.util.Properties;
  * with its default and meaning; an unknown key stops start-up.
  */
 public record Config(
-    Server server, Data data, StoreSettings store, Tiles tiles, Web web, boolean importOnly) {
+    Server server,
+    Data data,
+    StoreSettings store,
+    Tiles tiles,
+    Web web,
+    boolean importOnly,
+    Admin admin) {
 
   public record Server(String host, int port) {}
 
@@ -43,6 +49,20 @@ public record Config(
       int extentPixels, int bufferPixels, long cacheMaxBytes, String cacheControl) {}
 
   public record Web(String baseMapUrl, String corsOrigins) {}
+
+  /**
+   * @param token the bearer token of {@code POST /admin/import}; null = the admin API is disabled
+   */
+  public record Admin(String token) {
+    public boolean enabled() {
+      return token != null;
+    }
+
+    @Override
+    public String toString() {
+      return "Admin[token=" + (token == null ? "none" : "***") + "]";
+    }
+  }
 
   /** One configuration key: option name, default (null = none) and meaning. */
   public record Key(String name, String defaultValue, String description) {
@@ -81,7 +101,11 @@ public record Config(
           new Key("base-map-url", "", "optional raster base-map URL template for connected sites"),
           new Key("cors-origins", "*", "allowed CORS origins for embedding sites ('*' = any)"),
           new Key("config", "", "optional Java properties file holding any of these keys"),
-          new Key("import-only", "false", "import the data directory into the store and exit"));
+          new Key("import-only", "false", "import the data directory into the store and exit"),
+          new Key(
+              "admin-token",
+              "",
+              "enables POST /admin/import for callers sending 'Authorization: Bearer <token>'"));
 
   /** Reads args, then env, then config file, then defaults. */
   public static Config read(String[] args, Map<String, String> env) {
@@ -121,7 +145,8 @@ public record Config(
             intValue(v, "tile-cache-mb", 1, 1 << 20) * 1024L * 1024L,
             v.get("cache-control")),
         new Web(blankToNull(v.get("base-map-url")), v.get("cors-origins")),
-        Boolean.parseBoolean(v.get("import-only")));
+        Boolean.parseBoolean(v.get("import-only")),
+        new Admin(blankToNull(v.get("admin-token"))));
   }
 
   /** The key table as Markdown-ish text for {@code --help}. */

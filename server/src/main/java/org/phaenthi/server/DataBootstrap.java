@@ -57,6 +57,17 @@ public final class DataBootstrap {
           store.describe(),
           held,
           (System.nanoTime() - t0) / 1_000_000);
+    } else if (held != null && config.store().isPostgres() && !config.importOnly()) {
+      // A shared store is the source of truth: a node restarting with an older data directory
+      // must not overwrite what another node imported. Imports go through --import-only or
+      // POST /admin/import.
+      ds = store.load();
+      LOG.warn(
+          "{} holds data version {}, the data directory would import as {}; serving the store's"
+              + " version (run --import-only or POST /admin/import to replace it)",
+          store.describe(),
+          held,
+          wanted);
     } else {
       LOG.info(
           "importing {} into {} (held: {}, wanted: {})",

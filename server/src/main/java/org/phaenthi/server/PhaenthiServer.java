@@ -19,6 +19,10 @@ import org.phaenthi.server.api.LevelsHandler;
 import org.phaenthi.server.api.MetaHandler;
 import org.phaenthi.server.api.SearchHandler;
 import org.phaenthi.server.api.ValuesHandler;
+import org.phaenthi.server.cluster.AdminImportHandler;
+import org.phaenthi.server.cluster.StoreGate;
+import org.phaenthi.server.cluster.StoreHealth;
+import org.phaenthi.server.cluster.VersionFollower;
 import org.phaenthi.server.tiles.TileCache;
 import org.phaenthi.server.tiles.TileHandler;
 import org.phaenthi.server.tiles.TileJsonHandler;
@@ -42,6 +46,8 @@ public final class PhaenthiServer implements AutoCloseable {
   private final PrometheusMeterRegistry meters =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final TileCache tileCache;
+  private final StoreHealth storeHealth;
+  private final VersionFollower follower;
 
   public PhaenthiServer(Config config, LiveData live, Store store) {
     this.config = config;
@@ -55,6 +61,8 @@ public final class PhaenthiServer implements AutoCloseable {
     this.tileCache =
         new TileCache(config.tiles().cacheMaxBytes(), new TileRenderer(live, pipeline), meters);
     live.onReplace(s -> tileCache.retainVersion(s.version()));
+    this.storeHealth = new StoreHealth(store, live);
+    this.follower = new VersionFollower(store, live);
     this.app = Javalin.create(this::configure);
   }
 
@@ -89,6 +97,7 @@ public final class PhaenthiServer implements AutoCloseable {
 
   /** Every route of the server. */
   private void routes(RoutesConfig r) {
+    r.before(new StoreGate(storeHealth));
     r.get("/health", new HealthHandler(live, store.describe()));
     r.get("/api/meta", new MetaHandler(live, config.web().baseMapUrl()));
     r.get("/api/levels", new LevelsHandler(live));
@@ -104,6 +113,7 @@ public final class PhaenthiServer implements AutoCloseable {
         "/metrics",
         ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(meters.scrape()));
     r.get("/embed", ctx -> sendPage(ctx, "/phaenthi-web/embed.html"));
+    r.post("/admin/import", new AdminImportHandler(config, store, live, follower));
   }
 
   private void errors(RoutesConfig r) {
@@ -152,7 +162,13 @@ public final class PhaenthiServer implements AutoCloseable {
 
   public PhaenthiServer start() {
     app.start(config.server().host(), config.server().port());
+    follower.start();
     return this;
+  }
+
+  /** Whether the store can be reached; the tile handler may check it on a cache miss. */
+  public StoreHealth storeHealth() {
+    return storeHealth;
   }
 
   public int port() {
@@ -169,6 +185,7 @@ public final class PhaenthiServer implements AutoCloseable {
 
   @Override
   public void close() {
+    follower.close();
     app.stop();
   }
 }

@@ -1,5 +1,6 @@
 package org.phaenthi.server;
 
+import org.phaenthi.boundaries.store.PostgisStore;
 import org.phaenthi.boundaries.store.Store;
 
 /** Creates the PostGIS store (kept apart so the embedded default needs no database driver). */
@@ -7,8 +8,7 @@ final class StoreFactory {
   private StoreFactory() {}
 
   static Store postgres(String url) {
-    throw new Config.ConfigException(
-        "PostgreSQL stores are not available in this build yet: " + redact(url));
+    return new PostgisStore(url);
   }
 
   /** Never log a password. */

@@ -1,0 +1,119 @@
+package org.phaenthi.server.cluster;
+
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.concurrent.locks.ReentrantLock;
+import org.phaenthi.boundaries.Dataset;
+import org.phaenthi.boundaries.load.DatasetImporter;
+import org.phaenthi.boundaries.load.PropertyMapping;
+import org.phaenthi.boundaries.store.Store;
+import org.phaenthi.server.ApiException;
+import org.phaenthi.server.Config;
+import org.phaenthi.server.Json;
+import org.phaenthi.server.LiveData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code POST /admin/import[?data=DIR]}: imports the node's data directory (or {@code data}, a
+ * query or form parameter) into the store in one transaction, then serves it; with a shared store
+ * every other node follows. 404 when {@code --admin-token} is not set, 401 without a bearer token,
+ * 403 with a wrong one, 409 while an import runs, 400 for a bad directory or bad data.
+ */
+public final class AdminImportHandler implements Handler {
+  private static final Logger LOG = LoggerFactory.getLogger(AdminImportHandler.class);
+  private final Config config;
+  private final Store store;
+  private final LiveData live;
+  private final VersionFollower follower;
+  private final ReentrantLock running = new ReentrantLock();
+
+  public AdminImportHandler(Config config, Store store, LiveData live, VersionFollower follower) {
+    this.config = config;
+    this.store = store;
+    this.live = live;
+    this.follower = follower;
+  }
+
+  @Override
+  public void handle(Context ctx) {
+    authorise(ctx);
+    Path dir = dataDir(ctx);
+    if (!running.tryLock()) {
+      throw new ApiException(409, "an import is already running on this node");
+    }
+    try {
+      long t0 = System.nanoTime();
+      String previous = live.snapshot().version();
+      DatasetImporter importer =
+          new DatasetImporter(
+              dir,
+              config.data().boundaryFiles(),
+              PropertyMapping.parse(config.data().boundaryMapping()));
+      String wanted = importer.fingerprint();
+      boolean imported =
+          !wanted.equals(previous) || !wanted.equals(store.dataVersion().orElse(null));
+      if (imported) {
+        Dataset ds = importer.importAll();
+        follower.swap(
+            () -> {
+              store.replace(ds);
+              live.replace(ds);
+            });
+        LOG.info("admin import of {}: data version {} -> {}", dir, previous, ds.dataVersion());
+      }
+      ctx.header("Cache-Control", "no-store");
+      Json.send(
+          ctx,
+          Json.obj(
+              "status",
+              imported ? "imported" : "unchanged",
+              "data_version",
+              live.snapshot().version(),
+              "previous_version",
+              previous,
+              "millis",
+              (System.nanoTime() - t0) / 1_000_000));
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest("import failed, nothing changed: " + e.getMessage());
+    } catch (IllegalStateException e) {
+      throw ApiException.unavailable("import failed, nothing changed: " + e.getMessage());
+    } finally {
+      running.unlock();
+    }
+  }
+
+  private void authorise(Context ctx) {
+    String token = config.admin().token();
+    if (token == null) {
+      throw ApiException.notFound("no such endpoint: " + ctx.path() + " (set --admin-token)");
+    }
+    String auth = ctx.header("Authorization");
+    if (auth == null || !auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      ctx.header("WWW-Authenticate", "Bearer");
+      throw new ApiException(401, "send 'Authorization: Bearer <admin token>'");
+    }
+    byte[] given = auth.substring(7).trim().getBytes(StandardCharsets.UTF_8);
+    // Constant-time, so the token cannot be guessed byte by byte from response times.
+    if (!MessageDigest.isEqual(given, token.getBytes(StandardCharsets.UTF_8))) {
+      throw new ApiException(403, "wrong admin token");
+    }
+  }
+
+  private Path dataDir(Context ctx) {
+    String param = ctx.queryParam("data");
+    if (param == null) {
+      param = ctx.formParam("data");
+    }
+    Path dir = param == null || param.isBlank() ? config.data().dir() : Path.of(param);
+    if (!Files.isDirectory(dir)) {
+      throw ApiException.badRequest(
+          "data directory " + dir.toAbsolutePath() + " not found; it must hold indicators/");
+    }
+    return dir;
+  }
+}

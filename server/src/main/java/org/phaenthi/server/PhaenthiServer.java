@@ -23,6 +23,10 @@ import org.phaenthi.server.cluster.AdminImportHandler;
 import org.phaenthi.server.cluster.StoreGate;
 import org.phaenthi.server.cluster.StoreHealth;
 import org.phaenthi.server.cluster.VersionFollower;
+import org.phaenthi.server.export.ExportHandler;
+import org.phaenthi.server.ogc.CollectionsHandler;
+import org.phaenthi.server.ogc.ItemsHandler;
+import org.phaenthi.server.ogc.RootHandler;
 import org.phaenthi.server.tiles.TileCache;
 import org.phaenthi.server.tiles.TileHandler;
 import org.phaenthi.server.tiles.TileJsonHandler;
@@ -112,6 +116,17 @@ public final class PhaenthiServer implements AutoCloseable {
     r.get(
         "/metrics",
         ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(meters.scrape()));
+    r.get("/api/export/{file}", new ExportHandler(live));
+    RootHandler ogc = new RootHandler(live);
+    CollectionsHandler collections = new CollectionsHandler(live);
+    ItemsHandler items = new ItemsHandler(live);
+    r.get("/ogc", ogc::landing);
+    r.get("/ogc/conformance", ogc::conformance);
+    r.get("/ogc/api", ogc::apiDefinition);
+    r.get("/ogc/collections", collections::list);
+    r.get("/ogc/collections/{collectionId}", collections::one);
+    r.get("/ogc/collections/{collectionId}/items", items::items);
+    r.get("/ogc/collections/{collectionId}/items/{featureId}", items::item);
     r.get("/embed", ctx -> sendPage(ctx, "/phaenthi-web/embed.html"));
     r.post("/admin/import", new AdminImportHandler(config, store, live, follower));
   }

@@ -1,23 +1,31 @@
 package org.phaenthi.server.export;
 
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.phaenthi.boundaries.AdminLevel;
 import org.phaenthi.boundaries.Dataset;
+import org.phaenthi.boundaries.coverage.BandGeometry;
+import org.phaenthi.boundaries.coverage.LevelBands;
 
 /**
- * Picks the geometry source for a simplification request. This is the seam for the gap-free
- * coverage bands: when {@code org.phaenthi.boundaries.coverage} lands, {@link #forZoom} returns the
- * band for that zoom and {@link #forTolerance} the band whose tolerance is closest below the one
- * asked for; until then both fall back to {@link PerFeatureSimplification} (not gap-free).
+ * Picks the geometry source for a simplification request: the gap-free coverage band when the
+ * dataset has bands for the level (blob {@code bands/<level>}), by zoom → band, or by tolerance →
+ * the band whose tolerance is closest below; otherwise the per-feature fallback ({@link
+ * PerFeatureSimplification}, NOT gap-free). {@link #bands} is the one seam that finds the bands.
  */
 public final class Simplifications {
   /** Highest zoom accepted by the {@code zoom} parameter. */
   public static final int MAX_ZOOM = 14;
 
+  /** Decoded bands of the data version last asked for, by level. */
+  private static final Map<String, Optional<LevelBands>> DECODED = new ConcurrentHashMap<>();
+
   private Simplifications() {}
 
   /**
-   * The tolerance for a Web Mercator zoom: half a 256-pixel tile pixel at the equator, so the
-   * simplification is invisible at that zoom (z0 ≈ 78 km, z8 ≈ 306 m, z14 ≈ 4.8 m).
+   * The fallback's tolerance for a Web Mercator zoom: half a 256-pixel tile pixel at the equator,
+   * so the simplification is invisible at that zoom (z0 ≈ 78 km, z8 ≈ 306 m, z14 ≈ 4.8 m).
    */
   public static double toleranceMetersForZoom(int zoom) {
     if (zoom < 0 || zoom > MAX_ZOOM) {
@@ -27,7 +35,10 @@ public final class Simplifications {
   }
 
   public static Simplification forZoom(Dataset dataset, AdminLevel level, int zoom) {
-    // BANDS: return bands(dataset, level).forZoom(zoom) once the coverage bands land.
+    Optional<LevelBands> bands = bands(dataset, level);
+    if (bands.isPresent()) {
+      return new BandSimplification(bands.get().bandFor(zoom));
+    }
     return new PerFeatureSimplification(toleranceMetersForZoom(zoom));
   }
 
@@ -36,10 +47,43 @@ public final class Simplifications {
     if (!(toleranceMeters >= 0)) {
       throw new IllegalArgumentException("tolerance must be ≥ 0 metres, not " + toleranceMeters);
     }
+    Optional<LevelBands> bands = bands(dataset, level);
+    if (bands.isPresent()) {
+      BandGeometry best = null;
+      for (BandGeometry b : bands.get().bands()) {
+        double t = b.band().toleranceMeters();
+        if (t <= toleranceMeters && (best == null || t > best.band().toleranceMeters())) {
+          best = b;
+        }
+      }
+      if (best != null) {
+        return best.band().isSimplified()
+            ? new BandSimplification(best)
+            : Simplification.FULL_DETAIL;
+      }
+    }
     if (toleranceMeters == 0) {
       return Simplification.FULL_DETAIL;
     }
-    // BANDS: return bands(dataset, level).closestBelow(toleranceMeters) once the bands land.
     return new PerFeatureSimplification(toleranceMeters);
+  }
+
+  /**
+   * THE SEAM: the level's gap-free bands, decoded once per data version from the dataset blob
+   * {@code bands/<level>}; empty when the import made none. To share the tile server's decoded copy
+   * instead, replace this body with a lookup on the snapshot.
+   */
+  static Optional<LevelBands> bands(Dataset dataset, AdminLevel level) {
+    byte[] blob = dataset.blobs().get("bands/" + level.urlName());
+    if (blob == null) {
+      return Optional.empty();
+    }
+    String key = dataset.dataVersion() + "/" + level.urlName();
+    Optional<LevelBands> hit = DECODED.get(key);
+    if (hit != null) {
+      return hit;
+    }
+    DECODED.keySet().removeIf(k -> !k.startsWith(dataset.dataVersion() + "/"));
+    return DECODED.computeIfAbsent(key, k -> Optional.of(LevelBands.fromBytes(blob)));
   }
 }

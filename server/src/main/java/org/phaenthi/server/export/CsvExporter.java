@@ -1,0 +1,88 @@
+package org.phaenthi.server.export;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.phaenthi.boundaries.Area;
+
+/**
+ * RFC 4180 CSV, UTF-8 with a byte-order mark (so Excel shows Thai), CRLF line ends, one row per
+ * area. Metadata goes in the LAST rows, after one empty row: each has the key in the first column
+ * and the text in the second, padded to the same number of columns so every record has the same
+ * width. Readers that want only data stop at the first row whose {@code code} is empty.
+ */
+public final class CsvExporter implements Exporter {
+  /** The columns, always all of them (empty when there is no indicator). */
+  public static final List<String> COLUMNS =
+      List.of(
+          "code",
+          "name_th",
+          "name_en",
+          "level",
+          "parent_code",
+          "indicator",
+          "year_be",
+          "year_ce",
+          "numerator",
+          "denominator",
+          "value",
+          "unit",
+          "reason");
+
+  @Override
+  public void write(Selection s, ExportMetadata m, OutputStream out) throws IOException {
+    Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+    w.write('\uFEFF');
+    row(w, COLUMNS);
+    for (Area a : s.areas()) {
+      Map<String, Object> p = s.properties(a);
+      List<String> cells = new ArrayList<>(COLUMNS.size());
+      for (String c : COLUMNS) {
+        cells.add(text(p.get(c)));
+      }
+      row(w, cells);
+    }
+    row(w, Collections.nCopies(COLUMNS.size(), ""));
+    for (var e : m.entries().entrySet()) {
+      List<String> cells = new ArrayList<>(Collections.nCopies(COLUMNS.size(), ""));
+      cells.set(0, e.getKey());
+      cells.set(1, e.getValue());
+      row(w, cells);
+    }
+    w.flush();
+  }
+
+  static String text(Object v) {
+    if (v == null) {
+      return "";
+    }
+    if (v instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15) {
+      return Long.toString(d.longValue());
+    }
+    return v.toString();
+  }
+
+  private static void row(Writer w, List<String> cells) throws IOException {
+    for (int i = 0; i < cells.size(); i++) {
+      if (i > 0) {
+        w.write(',');
+      }
+      w.write(quote(cells.get(i)));
+    }
+    w.write("\r\n");
+  }
+
+  static String quote(String s) {
+    if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
+      return s;
+    }
+    return '"' + s.replace("\"", "\"\"") + '"';
+  }
+}

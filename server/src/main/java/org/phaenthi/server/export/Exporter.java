@@ -1,0 +1,19 @@
+package org.phaenthi.server.export;
+
+import java.io.IOException;
+import java.io.OutputStream;
+
+/** Writes one selection with its metadata in one format; streams where the format allows it. */
+public interface Exporter {
+  void write(Selection selection, ExportMetadata metadata, OutputStream out) throws IOException;
+
+  static Exporter of(ExportFormat format) {
+    return switch (format) {
+      case GEOJSON -> new GeoJsonExporter();
+      case CSV -> new CsvExporter();
+      case XLSX -> new XlsxExporter();
+      case GPKG -> new GeoPackageExporter();
+      case TOPOJSON -> new TopoJsonExporter();
+    };
+  }
+}

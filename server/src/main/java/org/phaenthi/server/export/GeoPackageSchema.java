@@ -1,0 +1,53 @@
+package org.phaenthi.server.export;
+
+import java.util.List;
+
+/** The DDL of a minimal GeoPackage 1.3 with one feature table and the metadata table. */
+final class GeoPackageSchema {
+  private GeoPackageSchema() {}
+
+  static final String WGS84_WKT =
+      "GEOGCS[\"WGS 84\",DATUM[\"WGS_1984\",SPHEROID[\"WGS 84\",6378137,298.257223563,"
+          + "AUTHORITY[\"EPSG\",\"7030\"]],AUTHORITY[\"EPSG\",\"6326\"]],PRIMEM[\"Greenwich\",0,"
+          + "AUTHORITY[\"EPSG\",\"8901\"]],UNIT[\"degree\",0.0174532925199433,"
+          + "AUTHORITY[\"EPSG\",\"9122\"]],AXIS[\"Latitude\",NORTH],AXIS[\"Longitude\",EAST],"
+          + "AUTHORITY[\"EPSG\",\"4326\"]]";
+
+  static List<String> core(String table) {
+    return List.of(
+        "CREATE TABLE gpkg_spatial_ref_sys (srs_name TEXT NOT NULL, srs_id INTEGER PRIMARY KEY,"
+            + " organization TEXT NOT NULL, organization_coordsys_id INTEGER NOT NULL,"
+            + " definition TEXT NOT NULL, description TEXT)",
+        "INSERT INTO gpkg_spatial_ref_sys VALUES ('Undefined cartesian SRS', -1, 'NONE', -1,"
+            + " 'undefined', 'undefined cartesian coordinate reference system')",
+        "INSERT INTO gpkg_spatial_ref_sys VALUES ('Undefined geographic SRS', 0, 'NONE', 0,"
+            + " 'undefined', 'undefined geographic coordinate reference system')",
+        "INSERT INTO gpkg_spatial_ref_sys VALUES ('WGS 84 geodetic', 4326, 'EPSG', 4326, '"
+            + WGS84_WKT
+            + "', 'longitude/latitude coordinates in decimal degrees on the WGS 84 spheroid')",
+        "CREATE TABLE gpkg_contents (table_name TEXT NOT NULL PRIMARY KEY, data_type TEXT NOT"
+            + " NULL, identifier TEXT UNIQUE, description TEXT DEFAULT '', last_change DATETIME NOT"
+            + " NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')), min_x DOUBLE, min_y DOUBLE,"
+            + " max_x DOUBLE, max_y DOUBLE, srs_id INTEGER, CONSTRAINT fk_gc_r_srs_id FOREIGN"
+            + " KEY (srs_id) REFERENCES gpkg_spatial_ref_sys(srs_id))",
+        "CREATE TABLE gpkg_geometry_columns (table_name TEXT NOT NULL, column_name TEXT NOT NULL,"
+            + " geometry_type_name TEXT NOT NULL, srs_id INTEGER NOT NULL, z TINYINT NOT NULL,"
+            + " m TINYINT NOT NULL, CONSTRAINT pk_geom_cols PRIMARY KEY (table_name, column_name),"
+            + " CONSTRAINT uk_gc_table_name UNIQUE (table_name), CONSTRAINT fk_gc_tn FOREIGN KEY"
+            + " (table_name) REFERENCES gpkg_contents(table_name), CONSTRAINT fk_gc_srs FOREIGN"
+            + " KEY (srs_id) REFERENCES gpkg_spatial_ref_sys (srs_id))",
+        "CREATE TABLE \""
+            + table
+            + "\" (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, geom MULTIPOLYGON,"
+            + " code TEXT NOT NULL UNIQUE, name_th TEXT, name_en TEXT, level TEXT,"
+            + " parent_code TEXT, indicator TEXT, year_be INTEGER, year_ce INTEGER,"
+            + " numerator DOUBLE, denominator DOUBLE, value DOUBLE, unit TEXT, reason TEXT)",
+        "INSERT INTO gpkg_geometry_columns VALUES ('"
+            + table
+            + "', 'geom', 'MULTIPOLYGON', 4326, 0, 0)",
+        "CREATE TABLE "
+            + GeoPackageExporter.METADATA_TABLE
+            + " (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, key TEXT NOT NULL UNIQUE,"
+            + " value TEXT)");
+  }
+}

@@ -1,0 +1,127 @@
+package org.phaenthi.server.export;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.Map;
+import org.locationtech.jts.geom.Envelope;
+import org.phaenthi.boundaries.Area;
+import org.phaenthi.server.Json;
+
+/**
+ * TopoJSON 1.0 with shared arcs ({@link TopologyBuilder}), quantized to a 1e-6 degree grid with a
+ * {@code transform} and delta-encoded arcs. One object named after the level, a GeometryCollection
+ * of Polygon/MultiPolygon with {@code id} = code and the export properties; the metadata as the
+ * top-level member {@code metadata}. The topology is built in memory before writing (arcs need the
+ * whole coverage), then streamed out.
+ */
+public final class TopoJsonExporter implements Exporter {
+  public static final double SCALE_DEGREES = 1e-6;
+
+  @Override
+  public void write(Selection s, ExportMetadata m, OutputStream out) throws IOException {
+    List<Area> areas = s.areas();
+    Envelope ext = new Envelope();
+    areas.forEach(a -> ext.expandToInclude(a.bbox()));
+    double x0 = ext.isNull() ? 0 : Math.floor(ext.getMinX());
+    double y0 = ext.isNull() ? 0 : Math.floor(ext.getMinY());
+    TopologyBuilder b = new TopologyBuilder(x0, y0, SCALE_DEGREES);
+    areas.forEach(a -> b.add(a.geometry()));
+    TopologyBuilder.Topology t = b.build();
+    try (JsonGenerator gen = Json.MAPPER.getFactory().createGenerator(out)) {
+      gen.writeStartObject();
+      gen.writeStringField("type", "Topology");
+      if (!ext.isNull()) {
+        gen.writeArrayFieldStart("bbox");
+        gen.writeNumber(ext.getMinX());
+        gen.writeNumber(ext.getMinY());
+        gen.writeNumber(ext.getMaxX());
+        gen.writeNumber(ext.getMaxY());
+        gen.writeEndArray();
+      }
+      gen.writeObjectFieldStart("transform");
+      gen.writeArrayFieldStart("scale");
+      gen.writeNumber(SCALE_DEGREES);
+      gen.writeNumber(SCALE_DEGREES);
+      gen.writeEndArray();
+      gen.writeArrayFieldStart("translate");
+      gen.writeNumber(x0);
+      gen.writeNumber(y0);
+      gen.writeEndArray();
+      gen.writeEndObject();
+      gen.writeObjectFieldStart("metadata");
+      for (var e : m.entries().entrySet()) {
+        gen.writeStringField(e.getKey(), e.getValue());
+      }
+      gen.writeEndObject();
+      gen.writeObjectFieldStart("objects");
+      gen.writeObjectFieldStart(s.level().urlName());
+      gen.writeStringField("type", "GeometryCollection");
+      gen.writeArrayFieldStart("geometries");
+      for (int i = 0; i < areas.size(); i++) {
+        geometry(gen, s, areas.get(i), t.geometries().get(i));
+      }
+      gen.writeEndArray();
+      gen.writeEndObject();
+      gen.writeEndObject();
+      gen.writeArrayFieldStart("arcs");
+      for (long[] arc : t.arcs()) {
+        arc(gen, arc);
+      }
+      gen.writeEndArray();
+      gen.writeEndObject();
+    }
+  }
+
+  private static void geometry(JsonGenerator gen, Selection s, Area a, int[][][] polys)
+      throws IOException {
+    gen.writeStartObject();
+    boolean single = polys.length == 1;
+    gen.writeStringField("type", polys.length == 0 ? null : single ? "Polygon" : "MultiPolygon");
+    gen.writeStringField("id", a.code());
+    if (polys.length > 0) {
+      gen.writeArrayFieldStart("arcs");
+      if (single) {
+        rings(gen, polys[0]);
+      } else {
+        for (int[][] p : polys) {
+          gen.writeStartArray();
+          rings(gen, p);
+          gen.writeEndArray();
+        }
+      }
+      gen.writeEndArray();
+    }
+    gen.writeObjectFieldStart("properties");
+    for (Map.Entry<String, Object> e : s.properties(a).entrySet()) {
+      gen.writeFieldName(e.getKey());
+      GeoJsonFeatureWriter.writeValue(gen, e.getValue());
+    }
+    gen.writeEndObject();
+    gen.writeEndObject();
+  }
+
+  private static void rings(JsonGenerator gen, int[][] rings) throws IOException {
+    for (int[] ring : rings) {
+      gen.writeArray(ring, 0, ring.length);
+    }
+  }
+
+  private static void arc(JsonGenerator gen, long[] arc) throws IOException {
+    gen.writeStartArray();
+    int px = 0;
+    int py = 0;
+    for (long key : arc) {
+      int x = TopologyBuilder.x(key);
+      int y = TopologyBuilder.y(key);
+      gen.writeStartArray();
+      gen.writeNumber(x - px);
+      gen.writeNumber(y - py);
+      gen.writeEndArray();
+      px = x;
+      py = y;
+    }
+    gen.writeEndArray();
+  }
+}

@@ -1,0 +1,71 @@
+package org.phaenthi.server.export;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Map;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.phaenthi.boundaries.Area;
+
+/**
+ * An Excel workbook: sheet {@value #DATA} has one row per area (the CSV columns, numbers as
+ * numbers, empty cells for missing values), sheet {@value #ABOUT} the indicator, source, survey
+ * year, licence and boundary attribution. Written with POI's streaming workbook, which keeps only a
+ * window of rows in memory.
+ */
+public final class XlsxExporter implements Exporter {
+  public static final String DATA = "data";
+  public static final String ABOUT = "about";
+  private static final int ROWS_IN_MEMORY = 200;
+
+  @Override
+  public void write(Selection s, ExportMetadata m, OutputStream out) throws IOException {
+    SXSSFWorkbook wb = new SXSSFWorkbook(ROWS_IN_MEMORY);
+    try {
+      CellStyle bold = wb.createCellStyle();
+      Font f = wb.createFont();
+      f.setBold(true);
+      bold.setFont(f);
+      SXSSFSheet data = wb.createSheet(DATA);
+      Row header = data.createRow(0);
+      for (int c = 0; c < CsvExporter.COLUMNS.size(); c++) {
+        header.createCell(c).setCellValue(CsvExporter.COLUMNS.get(c));
+        header.getCell(c).setCellStyle(bold);
+      }
+      data.createFreezePane(0, 1);
+      int r = 1;
+      for (Area a : s.areas()) {
+        Map<String, Object> p = s.properties(a);
+        Row row = data.createRow(r++);
+        for (int c = 0; c < CsvExporter.COLUMNS.size(); c++) {
+          Object v = p.get(CsvExporter.COLUMNS.get(c));
+          if (v instanceof Number n) {
+            row.createCell(c).setCellValue(n.doubleValue());
+          } else if (v != null) {
+            row.createCell(c).setCellValue(v.toString());
+          }
+        }
+      }
+      about(wb.createSheet(ABOUT), m, bold);
+      wb.write(out);
+    } finally {
+      wb.close();
+    }
+  }
+
+  private static void about(Sheet sheet, ExportMetadata m, CellStyle bold) {
+    int r = 0;
+    for (var e : m.entries().entrySet()) {
+      Row row = sheet.createRow(r++);
+      row.createCell(0).setCellValue(e.getKey());
+      row.getCell(0).setCellStyle(bold);
+      row.createCell(1).setCellValue(e.getValue());
+    }
+    sheet.setColumnWidth(0, 24 * 256);
+    sheet.setColumnWidth(1, 120 * 256);
+  }
+}

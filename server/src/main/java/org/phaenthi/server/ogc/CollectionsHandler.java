@@ -1,0 +1,156 @@
+package org.phaenthi.server.ogc;
+
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.locationtech.jts.geom.Envelope;
+import org.phaenthi.boundaries.AdminLevel;
+import org.phaenthi.boundaries.Area;
+import org.phaenthi.boundaries.Boundaries;
+import org.phaenthi.server.ApiException;
+import org.phaenthi.server.Json;
+import org.phaenthi.server.LiveData;
+import org.phaenthi.server.Params;
+
+/** {@code /ogc/collections} and {@code /ogc/collections/{collectionId}}: one per admin level. */
+public final class CollectionsHandler {
+  static final String CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
+  private static final Set<String> ONLY_F = Set.of("f");
+  private final LiveData live;
+
+  public CollectionsHandler(LiveData live) {
+    this.live = live;
+  }
+
+  public void list(Context ctx) {
+    Params.onlyKnown(ctx, ONLY_F);
+    OgcFormat format = OgcFormat.of(ctx);
+    Boundaries b = live.snapshot().dataset().boundaries();
+    List<Map<String, Object>> collections = new ArrayList<>();
+    for (AdminLevel level : AdminLevel.values()) {
+      collections.add(collection(ctx, b, level));
+    }
+    String url = OgcUrls.ogc(ctx) + "/collections";
+    List<Link> links =
+        OgcUrls.selfAndAlternate(
+            url, OgcUrls.query(ctx), format, OgcFormat.JSON_TYPE, "Collections");
+    if (format == OgcFormat.HTML) {
+      HtmlPage page = new HtmlPage("Collections");
+      List<List<String>> rows = new ArrayList<>();
+      for (AdminLevel level : AdminLevel.values()) {
+        String c = url + "/" + level.urlName();
+        rows.add(
+            List.of(
+                HtmlPage.a(c + "?f=html", level.urlName()),
+                HtmlPage.esc(title(level)),
+                Integer.toString(b.count(level)),
+                HtmlPage.a(c + "/items?f=html", "items")));
+      }
+      page.table(List.of("id", "title", "features", "items"), rows).links(links).send(ctx);
+      return;
+    }
+    Json.send(ctx, Json.obj("links", Link.toMaps(links), "collections", collections));
+  }
+
+  public void one(Context ctx) {
+    Params.onlyKnown(ctx, ONLY_F);
+    OgcFormat format = OgcFormat.of(ctx);
+    AdminLevel level = level(ctx.pathParam("collectionId"));
+    Map<String, Object> c = collection(ctx, live.snapshot().dataset().boundaries(), level);
+    if (format == OgcFormat.HTML) {
+      @SuppressWarnings("unchecked")
+      List<Map<String, Object>> links = (List<Map<String, Object>>) c.get("links");
+      HtmlPage page = new HtmlPage(title(level));
+      page.para((String) c.get("description"));
+      page.keyValues(
+          Json.obj(
+              "id", c.get("id"),
+              "itemType", c.get("itemType"),
+              "features", live.snapshot().dataset().boundaries().count(level),
+              "extent (CRS84 bbox)",
+                  java.util.Arrays.toString(
+                      extent(live.snapshot().dataset().boundaries(), level))));
+      page.links(links.stream().map(CollectionsHandler::link).toList()).send(ctx);
+      return;
+    }
+    Json.send(ctx, c);
+  }
+
+  /** The collection for an id: 404 naming the valid ids when unknown. */
+  static AdminLevel level(String id) {
+    return AdminLevel.fromUrlName(id)
+        .orElseThrow(
+            () ->
+                ApiException.notFound(
+                    "unknown collection '" + id + "'; collections: " + AdminLevel.urlNames()));
+  }
+
+  static String title(AdminLevel level) {
+    return level.nameEn() + "s — " + level.nameTh();
+  }
+
+  private Map<String, Object> collection(Context ctx, Boundaries b, AdminLevel level) {
+    String url = OgcUrls.ogc(ctx) + "/collections/" + level.urlName();
+    List<Link> links = new ArrayList<>();
+    links.add(new Link(url + "?f=json", "self", OgcFormat.JSON_TYPE, "This collection as JSON"));
+    links.add(
+        new Link(url + "?f=html", "alternate", OgcFormat.HTML_TYPE, "This collection as HTML"));
+    links.add(new Link(url + "/items?f=json", "items", OgcFormat.GEOJSON, "Features as GeoJSON"));
+    links.add(new Link(url + "/items?f=html", "items", OgcFormat.HTML_TYPE, "Features as HTML"));
+    links.add(
+        new Link(Attribution_LICENSE, "license", OgcFormat.HTML_TYPE, "Boundaries: CC BY 3.0 IGO"));
+    for (String ext : List.of("geojson", "csv", "xlsx", "gpkg", "topojson")) {
+      links.add(
+          new Link(
+              OgcUrls.base(ctx) + "/api/export/" + level.urlName() + "." + ext,
+              "enclosure",
+              org.phaenthi.server.export.ExportFormat.fromExtension(ext).orElseThrow().mediaType(),
+              "Download every " + level.urlName() + " as " + ext));
+    }
+    return Json.obj(
+        "id", level.urlName(),
+        "title", title(level),
+        "description",
+            b.count(level)
+                + " "
+                + level.urlName()
+                + " boundaries of Thailand. "
+                + org.phaenthi.server.Attribution.BOUNDARIES
+                + " Join one TPMAP indicator with the items parameters indicator and year.",
+        "attribution", org.phaenthi.server.Attribution.BOUNDARIES,
+        "keywords", List.of("Thailand", level.urlName(), level.nameTh(), "TPMAP"),
+        "extent", Json.obj("spatial", Json.obj("bbox", List.of(extent(b, level)), "crs", CRS84)),
+        "itemType", "feature",
+        "links", Link.toMaps(links));
+  }
+
+  private static final String Attribution_LICENSE =
+      org.phaenthi.server.Attribution.BOUNDARIES_LICENCE_URL;
+
+  static double[] extent(Boundaries b, AdminLevel level) {
+    Envelope e = new Envelope();
+    for (Area a : b.areas(level)) {
+      e.expandToInclude(a.bbox());
+    }
+    if (e.isNull()) {
+      return new double[] {-180, -90, 180, 90};
+    }
+    // Rounded outwards so the extent still contains every feature.
+    return new double[] {
+      Math.floor(e.getMinX() * 1e6) / 1e6,
+      Math.floor(e.getMinY() * 1e6) / 1e6,
+      Math.ceil(e.getMaxX() * 1e6) / 1e6,
+      Math.ceil(e.getMaxY() * 1e6) / 1e6
+    };
+  }
+
+  private static Link link(Map<String, Object> m) {
+    return new Link(
+        (String) m.get("href"),
+        (String) m.get("rel"),
+        (String) m.get("type"),
+        (String) m.get("title"));
+  }
+}

@@ -1,0 +1,165 @@
+package org.phaenthi.server.ogc;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.phaenthi.boundaries.AdminLevel;
+import org.phaenthi.boundaries.Area;
+import org.phaenthi.boundaries.Dataset;
+import org.phaenthi.server.ApiException;
+import org.phaenthi.server.Json;
+import org.phaenthi.server.LiveData;
+import org.phaenthi.server.export.GeoJsonFeatureWriter;
+
+/**
+ * {@code /ogc/collections/{collectionId}/items} and {@code .../items/{featureId}}. Features are in
+ * code order; a page is {@code limit} features from {@code offset}. GeoJSON is streamed feature by
+ * feature; everything that can fail with a 4xx is checked before the first byte.
+ */
+public final class ItemsHandler {
+  private static final GeometryFactory GF = new GeometryFactory();
+  private final LiveData live;
+
+  public ItemsHandler(LiveData live) {
+    this.live = live;
+  }
+
+  public void items(Context ctx) throws IOException {
+    Dataset d = live.snapshot().dataset();
+    AdminLevel level = CollectionsHandler.level(ctx.pathParam("collectionId"));
+    OgcFormat format = OgcFormat.of(ctx);
+    ItemsQuery q = ItemsQuery.parse(ctx, d, level, false);
+    List<Area> matched = match(d, level, q);
+    int from = (int) Math.min(q.offset(), matched.size());
+    List<Area> page =
+        matched.subList(from, (int) Math.min((long) from + q.limit(), matched.size()));
+    String url = OgcUrls.ogc(ctx) + "/collections/" + level.urlName() + "/items";
+    List<Link> links = pageLinks(ctx, url, format, q, matched.size());
+    Page p =
+        new Page(q, matched.size(), page, links, Instant.now().truncatedTo(ChronoUnit.SECONDS));
+    if (format == OgcFormat.HTML) {
+      ItemsHtml.page(ctx, level, p);
+      return;
+    }
+    ctx.contentType(OgcFormat.GEOJSON);
+    ctx.header("Content-Crs", "<" + CollectionsHandler.CRS84 + ">");
+    try (JsonGenerator gen = Json.MAPPER.getFactory().createGenerator(ctx.outputStream())) {
+      writeCollection(gen, p);
+    }
+  }
+
+  public void item(Context ctx) throws IOException {
+    Dataset d = live.snapshot().dataset();
+    AdminLevel level = CollectionsHandler.level(ctx.pathParam("collectionId"));
+    OgcFormat format = OgcFormat.of(ctx);
+    String code = ctx.pathParam("featureId");
+    ItemsQuery q = ItemsQuery.parse(ctx, d, level, true);
+    Area a =
+        d.boundaries()
+            .area(code)
+            .filter(x -> x.level() == level)
+            .orElseThrow(
+                () ->
+                    ApiException.notFound(
+                        "no feature '" + code + "' in collection '" + level.urlName() + "'"));
+    String url = OgcUrls.ogc(ctx) + "/collections/" + level.urlName() + "/items/" + code;
+    List<Link> links =
+        new ArrayList<>(
+            OgcUrls.selfAndAlternate(
+                url, OgcUrls.query(ctx), format, OgcFormat.GEOJSON, "This feature"));
+    String coll = OgcUrls.ogc(ctx) + "/collections/" + level.urlName();
+    links.add(new Link(coll + "?f=json", "collection", OgcFormat.JSON_TYPE, "The collection"));
+    if (format == OgcFormat.HTML) {
+      ItemsHtml.feature(ctx, q, a, links);
+      return;
+    }
+    ctx.contentType(OgcFormat.GEOJSON);
+    ctx.header("Content-Crs", "<" + CollectionsHandler.CRS84 + ">");
+    try (JsonGenerator gen = Json.MAPPER.getFactory().createGenerator(ctx.outputStream())) {
+      writer(q).write(gen, a, (g, area) -> Link.writeAll(g, links));
+    }
+  }
+
+  /** Every feature passing the parent and bbox filters, in code order. */
+  static List<Area> match(Dataset d, AdminLevel level, ItemsQuery q) {
+    List<Area> candidates = q.selection().areas();
+    if (q.bbox().isEmpty()) {
+      return candidates;
+    }
+    List<Area> out = new ArrayList<>();
+    for (Area a : candidates) {
+      for (Envelope e : q.bbox()) {
+        if (e.intersects(a.bbox()) && a.geometry().intersects(GF.toGeometry(e))) {
+          out.add(a);
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  private static List<Link> pageLinks(
+      Context ctx, String url, OgcFormat format, ItemsQuery q, int matched) {
+    Map<String, String> query = OgcUrls.query(ctx);
+    List<Link> links =
+        new ArrayList<>(
+            OgcUrls.selfAndAlternate(url, query, format, OgcFormat.GEOJSON, "This page"));
+    String f = format == OgcFormat.HTML ? "html" : "json";
+    String type = format == OgcFormat.HTML ? OgcFormat.HTML_TYPE : OgcFormat.GEOJSON;
+    if ((long) q.offset() + q.limit() < matched) {
+      query.put("offset", Integer.toString(q.offset() + q.limit()));
+      query.put("limit", Integer.toString(q.limit()));
+      links.add(new Link(OgcUrls.with(url, query, f), "next", type, "Next page"));
+    }
+    if (q.offset() > 0) {
+      query.put("offset", Integer.toString(Math.max(0, Math.min(q.offset(), matched) - q.limit())));
+      query.put("limit", Integer.toString(q.limit()));
+      links.add(new Link(OgcUrls.with(url, query, f), "prev", type, "Previous page"));
+    }
+    String coll = url.substring(0, url.length() - "/items".length());
+    links.add(new Link(coll + "?f=json", "collection", OgcFormat.JSON_TYPE, "The collection"));
+    return links;
+  }
+
+  static GeoJsonFeatureWriter writer(ItemsQuery q) {
+    return new GeoJsonFeatureWriter(
+        q.selection(), q.simplification(), q.decimals(), q.properties());
+  }
+
+  private static void writeCollection(JsonGenerator gen, Page p) throws IOException {
+    gen.writeStartObject();
+    gen.writeStringField("type", "FeatureCollection");
+    gen.writeStringField("timeStamp", p.timeStamp().toString());
+    gen.writeNumberField("numberMatched", p.matched());
+    gen.writeNumberField("numberReturned", p.features().size());
+    Link.writeAll(gen, p.links());
+    gen.writeObjectFieldStart("simplification");
+    gen.writeStringField("method", p.query().simplification().describe());
+    gen.writeBooleanField("gap_free", p.query().simplification().gapFree());
+    gen.writeNumberField("tolerance_m", p.query().simplification().toleranceMeters());
+    gen.writeNumberField("precision", p.query().decimals());
+    gen.writeEndObject();
+    gen.writeStringField("attribution", org.phaenthi.server.Attribution.BOUNDARIES);
+    if (p.query().selection().hasIndicator()) {
+      gen.writeStringField("indicator_attribution", org.phaenthi.server.Attribution.INDICATORS);
+    }
+    gen.writeArrayFieldStart("features");
+    GeoJsonFeatureWriter w = writer(p.query());
+    for (Area a : p.features()) {
+      w.write(gen, a, null);
+    }
+    gen.writeEndArray();
+    gen.writeEndObject();
+  }
+
+  /** One page of items, ready to write in either format. */
+  record Page(
+      ItemsQuery query, int matched, List<Area> features, List<Link> links, Instant timeStamp) {}
+}

@@ -1,0 +1,168 @@
+package org.phaenthi.server.ogc;
+
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.phaenthi.server.ApiException;
+import org.phaenthi.server.Json;
+import org.phaenthi.server.LiveData;
+import org.phaenthi.server.Params;
+
+/**
+ * The landing page ({@code /ogc}), the conformance declaration ({@code /ogc/conformance}) and the
+ * API definition ({@code /ogc/api}: the OpenAPI 3.0 document of the whole server, a maintained
+ * static resource; {@code f=html} renders it as the service documentation).
+ */
+public final class RootHandler {
+  public static final String CORE = "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core";
+  public static final List<String> CONFORMS_TO =
+      List.of(
+          CORE,
+          "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
+          "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html",
+          "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson");
+  static final String OPENAPI_RESOURCE = "/phaenthi-ogc/openapi.json";
+  private static final Set<String> ONLY_F = Set.of("f");
+
+  private final LiveData live;
+
+  public RootHandler(LiveData live) {
+    this.live = live;
+  }
+
+  public void landing(Context ctx) {
+    Params.onlyKnown(ctx, ONLY_F);
+    OgcFormat format = OgcFormat.of(ctx);
+    String ogc = OgcUrls.ogc(ctx);
+    String title = "Phaenthi — Thai admin boundaries and TPMAP indicators";
+    String description =
+        "Provinces, districts and subdistricts of Thailand as OGC API – Features collections,"
+            + " optionally joined with one TPMAP indicator (parameters indicator, year).";
+    List<Link> links =
+        new ArrayList<>(
+            OgcUrls.selfAndAlternate(
+                ogc, OgcUrls.query(ctx), format, OgcFormat.JSON_TYPE, "This landing page"));
+    links.add(
+        new Link(
+            ogc + "/api", "service-desc", OgcFormat.OPENAPI, "The API definition (OpenAPI 3.0)"));
+    links.add(
+        new Link(ogc + "/api?f=html", "service-doc", OgcFormat.HTML_TYPE, "The API documentation"));
+    links.add(
+        new Link(
+            ogc + "/conformance",
+            "conformance",
+            OgcFormat.JSON_TYPE,
+            "Conformance classes implemented"));
+    links.add(
+        new Link(
+            ogc + "/conformance",
+            "http://www.opengis.net/def/rel/ogc/1.0/conformance",
+            OgcFormat.JSON_TYPE,
+            "Conformance classes implemented"));
+    links.add(
+        new Link(ogc + "/collections", "data", OgcFormat.JSON_TYPE, "The feature collections"));
+    links.add(
+        new Link(
+            ogc + "/collections",
+            "http://www.opengis.net/def/rel/ogc/1.0/data",
+            OgcFormat.JSON_TYPE,
+            "The feature collections"));
+    links.add(new Link(OgcUrls.base(ctx) + "/", "related", OgcFormat.HTML_TYPE, "The map"));
+    if (format == OgcFormat.HTML) {
+      new HtmlPage(title)
+          .para(description)
+          .para("Data version " + live.snapshot().version())
+          .links(links)
+          .send(ctx);
+      return;
+    }
+    Json.send(
+        ctx, Json.obj("title", title, "description", description, "links", Link.toMaps(links)));
+  }
+
+  public void conformance(Context ctx) {
+    Params.onlyKnown(ctx, ONLY_F);
+    OgcFormat format = OgcFormat.of(ctx);
+    List<Link> links =
+        OgcUrls.selfAndAlternate(
+            OgcUrls.ogc(ctx) + "/conformance",
+            OgcUrls.query(ctx),
+            format,
+            OgcFormat.JSON_TYPE,
+            "Conformance");
+    if (format == OgcFormat.HTML) {
+      HtmlPage page = new HtmlPage("Conformance classes");
+      page.raw("<ul>\n");
+      CONFORMS_TO.forEach(c -> page.raw("<li>" + HtmlPage.a(c, c) + "</li>\n"));
+      page.raw("</ul>\n").links(links).send(ctx);
+      return;
+    }
+    Json.send(ctx, Json.obj("conformsTo", CONFORMS_TO, "links", Link.toMaps(links)));
+  }
+
+  public void apiDefinition(Context ctx) throws IOException {
+    Params.onlyKnown(ctx, ONLY_F);
+    OgcFormat format = OgcFormat.of(ctx);
+    byte[] doc = openApi();
+    if (format == OgcFormat.HTML) {
+      apiHtml(ctx, Json.MAPPER.readTree(doc));
+      return;
+    }
+    ctx.contentType(OgcFormat.OPENAPI).result(doc);
+  }
+
+  static byte[] openApi() throws IOException {
+    try (InputStream in = RootHandler.class.getResourceAsStream(OPENAPI_RESOURCE)) {
+      if (in == null) {
+        throw ApiException.unavailable("the API definition is not packaged in this build");
+      }
+      return in.readAllBytes();
+    }
+  }
+
+  /** The service documentation: every path and operation of the OpenAPI document as a table. */
+  private static void apiHtml(Context ctx, com.fasterxml.jackson.databind.JsonNode api) {
+    HtmlPage page = new HtmlPage(api.path("info").path("title").asText("API"));
+    page.para(api.path("info").path("description").asText(""));
+    page.para("Machine-readable definition: " + OgcUrls.ogc(ctx) + "/api (OpenAPI 3.0, JSON).");
+    List<List<String>> rows = new ArrayList<>();
+    api.path("paths")
+        .fields()
+        .forEachRemaining(
+            p ->
+                p.getValue()
+                    .fields()
+                    .forEachRemaining(
+                        op -> {
+                          List<String> params = new ArrayList<>();
+                          op.getValue()
+                              .path("parameters")
+                              .forEach(x -> params.add(paramName(api, x)));
+                          rows.add(
+                              List.of(
+                                  HtmlPage.esc(op.getKey().toUpperCase(java.util.Locale.ROOT)),
+                                  HtmlPage.esc(p.getKey()),
+                                  HtmlPage.esc(op.getValue().path("summary").asText("")),
+                                  HtmlPage.esc(String.join(", ", params))));
+                        }));
+    page.table(List.of("method", "path", "summary", "parameters"), rows);
+    page.links(
+        List.of(
+            new Link(
+                OgcUrls.ogc(ctx) + "/api", "service-desc", OgcFormat.OPENAPI, "OpenAPI 3.0 JSON"),
+            new Link(OgcUrls.ogc(ctx), "up", OgcFormat.HTML_TYPE, "Landing page")));
+    page.send(ctx);
+  }
+
+  private static String paramName(
+      com.fasterxml.jackson.databind.JsonNode api, com.fasterxml.jackson.databind.JsonNode p) {
+    String ref = p.path("$ref").asText(null);
+    if (ref != null && ref.startsWith("#/components/parameters/")) {
+      p = api.path("components").path("parameters").path(ref.substring(24));
+    }
+    return p.path("name").asText("?");
+  }
+}

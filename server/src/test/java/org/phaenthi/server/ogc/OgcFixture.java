@@ -1,0 +1,92 @@
+package org.phaenthi.server.ogc;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.phaenthi.boundaries.Dataset;
+import org.phaenthi.boundaries.load.DatasetImporter;
+import org.phaenthi.boundaries.load.PropertyMapping;
+import org.phaenthi.server.HttpTestClient;
+import org.phaenthi.server.Json;
+import org.phaenthi.server.PhaenthiServer;
+import org.phaenthi.server.TestServers;
+
+/**
+ * One server for all OGC and export tests: the Phuket fixture (1 province, 3 districts, 17
+ * subdistricts) imported by the real {@link DatasetImporter} into an embedded store in a temp
+ * directory. When the importer brings no indicators, the hand-made table of {@link TestServers} is
+ * used so the value/reason columns are still exercised.
+ */
+public final class OgcFixture {
+  private static PhaenthiServer server;
+  private static HttpTestClient http;
+  private static Dataset dataset;
+
+  private OgcFixture() {}
+
+  public static synchronized HttpTestClient http() {
+    if (server == null) {
+      try {
+        Path dir = Files.createTempDirectory("phaenthi-ogc-test");
+        Path data = TestServers.dataDir();
+        Dataset imported =
+            new DatasetImporter(
+                    data,
+                    List.of(data.resolve("boundaries/fixture-83.geojson")),
+                    PropertyMapping.DEFAULT)
+                .importAll();
+        dataset =
+            imported.indicators().indicators().isEmpty()
+                ? new Dataset(
+                    imported.dataVersion(),
+                    imported.importedAt(),
+                    imported.boundaries(),
+                    TestServers.indicators(),
+                    imported.blobs(),
+                    imported.report())
+                : imported;
+        server = TestServers.start(dataset, dir);
+        http = new HttpTestClient(server.port());
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+      } catch (IOException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return http;
+  }
+
+  public static Dataset dataset() {
+    http();
+    return dataset;
+  }
+
+  /** An indicator code with subdistrict data in some year, and that year, for value tests. */
+  public static String[] indicatorWithSubdistrictData() {
+    var data = dataset().indicators();
+    for (var year : data.years().keySet()) {
+      for (var i : data.indicators()) {
+        if (data.values(year, org.phaenthi.boundaries.AdminLevel.SUBDISTRICT, i.code())
+            .map(m -> m.keySet().stream().anyMatch(c -> c.startsWith("83")))
+            .orElse(false)) {
+          return new String[] {i.code(), Integer.toString(year.be())};
+        }
+      }
+    }
+    throw new IllegalStateException("no indicator with Phuket subdistrict data");
+  }
+
+  public static JsonNode json(HttpResponse<byte[]> r) {
+    try {
+      return Json.MAPPER.readTree(r.body());
+    } catch (IOException e) {
+      throw new IllegalStateException("not JSON: " + new String(r.body()), e);
+    }
+  }
+
+  public static String type(HttpResponse<byte[]> r) {
+    return r.headers().firstValue("Content-Type").orElse("");
+  }
+}

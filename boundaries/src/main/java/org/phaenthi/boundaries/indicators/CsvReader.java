@@ -20,6 +20,7 @@ public final class CsvReader implements Closeable {
   private int len;
   private long record;
   private boolean started;
+  private int lastWidth = 16;
 
   /**
    * @param sourceName the file name, used in error messages
@@ -60,61 +61,83 @@ public final class CsvReader implements Closeable {
   }
 
   private List<String> readRecord() throws IOException {
-    List<String> fields = new ArrayList<>();
-    StringBuilder field = new StringBuilder();
+    List<String> fields = new ArrayList<>(lastWidth);
     while (true) {
-      boolean quoted = fill() && buf[pos] == '"';
-      field.setLength(0);
-      if (quoted) {
+      if (fill() && buf[pos] == '"') {
         pos++;
-        readQuoted(field);
+        fields.add(readQuoted());
+        if (fill() && buf[pos] != ',' && buf[pos] != '\n' && buf[pos] != '\r') {
+          throw new IllegalArgumentException(
+              sourceName + ": record " + record + ": text after a closing quote");
+        }
+      } else {
+        fields.add(readPlain());
       }
-      // unquoted part (or what follows a closing quote, which RFC 4180 forbids but we keep)
-      while (fill()) {
+      if (!fill()) {
+        break;
+      }
+      char c = buf[pos++];
+      if (c == ',') {
+        continue;
+      }
+      if (c == '\r' && fill() && buf[pos] == '\n') {
+        pos++;
+      }
+      break;
+    }
+    lastWidth = fields.size();
+    return fields;
+  }
+
+  /** An unquoted field: up to the next comma or line end, copied in chunks (the hot path). */
+  private String readPlain() throws IOException {
+    StringBuilder spill = null;
+    while (true) {
+      int start = pos;
+      while (pos < len) {
         char c = buf[pos];
         if (c == ',' || c == '\n' || c == '\r') {
           break;
         }
-        if (quoted) {
-          throw new IllegalArgumentException(
-              sourceName + ": record " + record + ": text after a closing quote");
-        }
-        field.append(c);
         pos++;
       }
-      fields.add(field.toString());
+      if (pos < len) {
+        return spill == null
+            ? new String(buf, start, pos - start)
+            : spill.append(buf, start, pos - start).toString();
+      }
+      if (spill == null) {
+        spill = new StringBuilder();
+      }
+      spill.append(buf, start, pos - start);
       if (!fill()) {
-        return fields;
-      }
-      char c = buf[pos++];
-      if (c == '\r') {
-        if (fill() && buf[pos] == '\n') {
-          pos++;
-        }
-        return fields;
-      }
-      if (c == '\n') {
-        return fields;
+        return spill.toString();
       }
     }
   }
 
-  private void readQuoted(StringBuilder field) throws IOException {
+  /** A quoted field after its opening quote, up to and including the closing quote. */
+  private String readQuoted() throws IOException {
+    StringBuilder field = new StringBuilder();
     while (true) {
       if (!fill()) {
         throw new IllegalArgumentException(
             sourceName + ": record " + record + ": unterminated quoted field");
       }
-      char c = buf[pos++];
-      if (c == '"') {
-        if (fill() && buf[pos] == '"') {
-          field.append('"');
-          pos++;
-        } else {
-          return;
-        }
+      int start = pos;
+      while (pos < len && buf[pos] != '"') {
+        pos++;
+      }
+      field.append(buf, start, pos - start);
+      if (pos == len) {
+        continue;
+      }
+      pos++;
+      if (fill() && buf[pos] == '"') {
+        field.append('"');
+        pos++;
       } else {
-        field.append(c);
+        return field.toString();
       }
     }
   }

@@ -9,15 +9,41 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.phaenthi.boundaries.AdminLevel;
 import org.phaenthi.boundaries.AreaCodes;
 import org.phaenthi.boundaries.CodeRemaps;
 
 /**
  * The one entry point for indicator data: catalogue + TPMAP 2561 village files (summed to every
- * level, see {@link TpmapMeasures} for value semantics) + the TPMAP y66 province file as year 2566.
- * Only indicators with data are exposed; bmn-2566, bmn-summary, nrd2c and cia rows and the {@code
- * tpmap:ind_k} template stay in the catalogue only.
+ * level) + the TPMAP y66 province file as year 2566. Only indicators with data are exposed;
+ * bmn-2566, bmn-summary, nrd2c and cia rows and the {@code tpmap:ind_k} template stay in the
+ * catalogue only.
+ *
+ * <p>Value semantics for 2561 (numerator and denominator are always what was summed, so a client
+ * can re-derive the value; an area absent from the files has no entry):
+ *
+ * <ul>
+ *   <li>{@code bmn-2560:1}…{@code :31} — PERCENT pass rate: numerator = {@code indicator{k}.ALL} −
+ *       {@code indicator{k}.CNT} (units passing), denominator = {@code indicator{k}.ALL} (eligible
+ *       units, person-expanded); denominator 0 → value null, reason "no eligible units".
+ *   <li>{@code tpmap:households_surveyed} ({@code household.CNT}), {@code tpmap:people_surveyed}
+ *       ({@code HOUSEMEMBER_CNT}) — COUNT, no denominator.
+ *   <li>{@code tpmap:welfare_registered}, {@code welfare_validated}, {@code elderly}, {@code
+ *       disabled}, {@code chronic} — PERCENT of people surveyed ({@code HOUSEMEMBER_CNT}); 0 people
+ *       → null, reason "no people surveyed".
+ *   <li>{@code tpmap:poor_households}, {@code poor_people}, {@code poor_registered}, {@code
+ *       target_poor}, {@code dim_*} — COUNT, as TPMAP shows them (dimensions overlap).
+ *   <li>{@code tpmap:target_poor_rate} — PERCENT: {@code poor.JPT.MOFval.CNT} / {@code
+ *       HOUSEMEMBER_CNT} × 100, which is TPMAP's {@code JPT.MOFval.pov.rate}.
+ *   <li>{@code tpmap:happiness} — WEIGHTED_MEAN: numerator Σ(village happiness × households),
+ *       denominator Σ households of villages with a score; approximate (a mean of means).
+ * </ul>
+ *
+ * <p>Year 2566 (y66 file, province only): the poor/target-poor/dimension counts as COUNT, and
+ * {@code tpmap:target_poor_rate} with the file's own rate as value, the target-poor count as
+ * numerator and a null denominator (people surveyed is not in that file).
  *
  * <p>Counters filled for the load summary: {@code villageRows}, {@code villageRows11111}, {@code
  * subdistrictUnits}, {@code districtUnits}, {@code provinceUnits}, {@code
@@ -48,8 +74,18 @@ public final class IndicatorLoader {
         Files.isDirectory(dataDir.resolve("indicators")) ? dataDir.resolve("indicators") : dataDir;
     List<CatalogEntry> catalog = IndicatorCatalogReader.read(dir.resolve("catalog.csv"));
     TpmapLoader villages = new TpmapLoader(CodeRemaps::remap);
+    Path poorFile = dir.resolve("real/tpmap-2561/61_village_11111.csv.gz");
+    // the two village files are independent; reading them side by side halves the wall time
+    CompletableFuture<CountTable> poorLoad =
+        CompletableFuture.supplyAsync(
+            () -> villages.load(poorFile),
+            task -> {
+              Thread t = new Thread(task, "tpmap-11111-reader");
+              t.setDaemon(true);
+              t.start();
+            });
     CountTable common = villages.load(dir.resolve("real/tpmap-2561/61_village_common.csv.gz"));
-    CountTable poor = villages.load(dir.resolve("real/tpmap-2561/61_village_11111.csv.gz"));
+    CountTable poor = join(poorLoad);
     Map<String, Long> y66Stats = new HashMap<>();
     Map<String, Map<String, IndicatorValue>> y66 =
         Y66Loader.load(
@@ -58,6 +94,17 @@ public final class IndicatorLoader {
     count(counters, common, poor, y66Stats, data);
     counters.put("loadMillis", (System.nanoTime() - start) / 1_000_000);
     return data;
+  }
+
+  private static CountTable join(CompletableFuture<CountTable> load) {
+    try {
+      return load.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw e;
+    }
   }
 
   /** Assembles the data from already-read parts; y66 may be empty. */

@@ -28,7 +28,9 @@ import org.phaenthi.boundaries.AreaCodes;
  * org.phaenthi.boundaries.CodeRemaps}-style remapping, so municipal pseudo-subdistricts (tambon
  * part ≥ 51) stay under their own code and count in their district and province. A row whose
  * subdistrict part is not a valid code, or with a count that is not an integer, is not placed and
- * is counted as {@code rowsUnplaceable}.
+ * is counted as {@code rowsUnplaceable}. Sixteen 2561 community IDs carry a letter after the
+ * subdistrict part (e.g. {@code 340151A001}); they are placed by that valid prefix, as TPMAP's own
+ * tambon file does, and counted as {@code idsNonNumeric}.
  */
 public final class TpmapLoader {
   public static final Set<String> MEAN_COLUMNS = Set.of("happiness");

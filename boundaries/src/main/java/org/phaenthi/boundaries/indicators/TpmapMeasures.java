@@ -6,33 +6,12 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import org.phaenthi.boundaries.AdminLevel;
 
 /**
- * Turns the summed TPMAP 2561 village files into indicator values. Value semantics (numerator and
- * denominator are always what was summed, so a client can re-derive the value):
- *
- * <ul>
- *   <li>{@code bmn-2560:1}…{@code :31} — PERCENT pass rate: numerator = {@code indicator{k}.ALL} −
- *       {@code indicator{k}.CNT} (units passing), denominator = {@code indicator{k}.ALL} (eligible
- *       units, person-expanded); denominator 0 → value null, reason "no eligible units".
- *   <li>{@code tpmap:households_surveyed} ({@code household.CNT}), {@code tpmap:people_surveyed}
- *       ({@code HOUSEMEMBER_CNT}) — COUNT, no denominator.
- *   <li>{@code tpmap:welfare_registered}, {@code welfare_validated}, {@code elderly}, {@code
- *       disabled}, {@code chronic} — PERCENT of people surveyed ({@code HOUSEMEMBER_CNT}); 0 people
- *       → null, reason "no people surveyed".
- *   <li>{@code tpmap:poor_households}, {@code poor_people}, {@code poor_registered}, {@code
- *       target_poor}, {@code dim_*} — COUNT, as TPMAP shows them (dimensions overlap).
- *   <li>{@code tpmap:target_poor_rate} — PERCENT: {@code poor.JPT.MOFval.CNT} / {@code
- *       HOUSEMEMBER_CNT} × 100, which is TPMAP's {@code JPT.MOFval.pov.rate}.
- *   <li>{@code tpmap:happiness} — WEIGHTED_MEAN: numerator Σ(village happiness × households),
- *       denominator Σ households of villages with a score; approximate (a mean of means).
- * </ul>
- *
- * An area absent from the files has no entry. {@code tpmap:ind_k} is a template row in the
- * catalogue, not an indicator, and is not exposed.
+ * Turns the summed TPMAP 2561 village files into indicator values; the value semantics are
+ * documented on {@link IndicatorLoader}.
  */
 final class TpmapMeasures {
   static final String PEOPLE = "HOUSEMEMBER_CNT";
@@ -191,11 +170,13 @@ final class TpmapMeasures {
       List<Measure> measures, CountTable common, CountTable poor) {
     Map<AdminLevel, Map<String, Map<String, IndicatorValue>>> out = new EnumMap<>(AdminLevel.class);
     for (AdminLevel level : AdminLevel.values()) {
-      TreeSet<String> areas = new TreeSet<>(common.level(level).keySet());
-      areas.addAll(poor.level(level).keySet());
+      TreeSet<String> sorted = new TreeSet<>(common.level(level).keySet());
+      sorted.addAll(poor.level(level).keySet());
+      List<String> areas = List.copyOf(sorted);
       Map<String, Map<String, IndicatorValue>> byIndicator = new LinkedHashMap<>();
       for (Measure m : measures) {
-        Map<String, IndicatorValue> byArea = new TreeMap<>();
+        // areas come sorted, so insertion order is code order without a TreeMap per indicator
+        Map<String, IndicatorValue> byArea = new LinkedHashMap<>(areas.size() * 2);
         for (String a : areas) {
           IndicatorValue v =
               m.rule().apply(a, common.level(level).get(a), poor.level(level).get(a));

@@ -78,7 +78,10 @@ async function main() {
   window.addEventListener('hashchange', () => {
     if (location.hash.slice(1) === app.lastHash) return;
     app.state = parseState(location.search, location.hash);
-    render({ fit: true });
+    setLang(app.state.lang);
+    const v = app.state.view;
+    if (v) app.map.setView([v.lat, v.lon], v.zoom, { animate: false });
+    render({ fit: !v }).then(() => app.state.selected && showAreaPanel(app, app.state.selected));
   });
   await app.layers.loadBackground();
   await render({ fit: !s.view });
@@ -193,7 +196,8 @@ function onHover(props) {
 }
 
 function onClick(props, bounds) {
-  if (!app.interactive) return;
+  // shapes outside the area in view (vector tiles carry them) are context, not choices
+  if (!app.interactive || !app.current.byCode.has(props.code)) return;
   const child = CHILD[app.state.level];
   if (child) {
     app.pendingBounds = bounds;

@@ -58,12 +58,14 @@ export const LegendControl = L.Control.extend({
 export function legendModel({ indicator, breaks, colours, counts, noData, min, max, notOnMap, emptyReason, yearBe }) {
   const unit = indicator.value_unit === '%' ? '%' : indicator.value_unit || '';
   const edges = [min, ...breaks, max];
-  const classes = colours.map((colour, i) => ({
-    colour,
-    count: counts[i] ?? 0,
-    label: `${formatNumber(edges[i])} – ${formatNumber(edges[i + 1])}`,
-  }));
+  const classes = colours.map((colour, i) => ({ colour, count: counts[i] ?? 0, label: rangeLabel(edges[i], edges[i + 1], i, colours.length) }));
   return { title: name(indicator), subtitle: `${unit ? `${unit} · ` : ''}${t('year')} ${yearBe}`, classes, noData, notOnMap, emptyReason };
+}
+
+/** "lo – hi"; manual breaks outside the data range would give lo > hi, shown as "≤ hi" or "> lo" instead. */
+function rangeLabel(lo, hi, i, n) {
+  if (lo === null || hi === null || lo <= hi) return `${formatNumber(lo)} – ${formatNumber(hi)}`;
+  return i === 0 ? `≤ ${formatNumber(hi)}` : i === n - 1 ? `> ${formatNumber(lo)}` : `${formatNumber(hi)} – ${formatNumber(lo)}`;
 }
 
 export function esc(s) {

@@ -70,7 +70,10 @@ final class GridSnapper {
       return null;
     }
     Geometry snapped = factory.buildGeometry(polygons);
-    return IsValidOp.isValid(snapped) ? snapped : snapRobustly(grid, factory);
+    if (SnappedValidity.isCertainlyValid(polygons) || IsValidOp.isValid(snapped)) {
+      return snapped;
+    }
+    return snapRobustly(grid, factory);
   }
 
   private static Geometry snapRobustly(Geometry grid, GeometryFactory factory) {

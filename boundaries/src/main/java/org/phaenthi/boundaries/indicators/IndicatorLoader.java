@@ -3,6 +3,7 @@ package org.phaenthi.boundaries.indicators;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -121,7 +122,7 @@ public final class IndicatorLoader {
     Map<String, Map<String, IndicatorValue>> y66Present = new HashMap<>(y66);
     y66Present.values().removeIf(Map::isEmpty);
     if (!y66Present.isEmpty()) {
-      v2566.put(AdminLevel.PROVINCE, y66Present);
+      v2566.put(AdminLevel.PROVINCE, Collections.unmodifiableMap(y66Present));
     }
     Map<String, CatalogEntry> byCode = new HashMap<>();
     catalog.forEach(e -> byCode.put(e.code(), e));
@@ -152,10 +153,10 @@ public final class IndicatorLoader {
             EnumSet.allOf(AdminLevel.class),
             false));
     if (!v2566.isEmpty()) {
-      values.put(Y2566, v2566);
+      values.put(Y2566, Collections.unmodifiableMap(v2566));
       years.add(new YearInfo(Y2566, SOURCE_Y66, SOURCE_Y66, Set.of(AdminLevel.PROVINCE), false));
     }
-    return new IndicatorData(indicators, years, values);
+    return new IndicatorData(indicators, years, Collections.unmodifiableMap(values));
   }
 
   private static Indicator indicator(CatalogEntry e, TpmapMeasures.Measure m, boolean in2566) {

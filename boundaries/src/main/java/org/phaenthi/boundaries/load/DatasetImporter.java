@@ -14,6 +14,7 @@ import org.phaenthi.boundaries.Boundaries;
 import org.phaenthi.boundaries.Dataset;
 import org.phaenthi.boundaries.LoadReport;
 import org.phaenthi.boundaries.indicators.IndicatorData;
+import org.phaenthi.boundaries.indicators.IndicatorLoader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +24,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class DatasetImporter {
   /** Bump when the import's output changes for the same input, so stores re-import. */
-  public static final String IMPORTER_VERSION = "1";
+  public static final String IMPORTER_VERSION = "2";
 
   private static final Logger LOG = LoggerFactory.getLogger(DatasetImporter.class);
   private final Path dataDir;
@@ -82,8 +83,7 @@ public final class DatasetImporter {
     BoundaryLoader.Result b = new BoundaryLoader(mapping).load(boundaryFiles);
     counts.putAll(b.counts());
     Boundaries boundaries = b.boundaries();
-    IndicatorData indicators =
-        new IndicatorData(List.of(), List.of(), Map.of()); // TEMP until IndicatorLoader lands
+    IndicatorData indicators = IndicatorLoader.load(dataDir, counts);
     Map<String, byte[]> blobs = new LinkedHashMap<>();
     DerivedData.build(boundaries, blobs, counts);
     counts.put("importMillis", (System.nanoTime() - t0) / 1_000_000);

@@ -325,7 +325,7 @@ final class SqlDatasetCodec {
         ResultSet rs =
             s.executeQuery(
                 "SELECT year_be, level, indicator, code, numerator, denominator, val, reason"
-                    + " FROM phaenthi_value ORDER BY year_be, level, indicator, code")) {
+                    + " FROM phaenthi_value")) {
       while (rs.next()) {
         Map<String, IndicatorValue> m =
             values

@@ -8,25 +8,55 @@ import org.locationtech.jts.index.strtree.STRtree;
 import org.phaenthi.boundaries.AdminLevel;
 import org.phaenthi.boundaries.Area;
 import org.phaenthi.boundaries.Dataset;
+import org.phaenthi.boundaries.coverage.BandGeometry;
+import org.phaenthi.boundaries.coverage.BorderLine;
+import org.phaenthi.boundaries.coverage.LevelBands;
+import org.phaenthi.boundaries.load.DerivedData;
 import org.phaenthi.tiles.WebMercator;
 
 /**
- * Per level, the geometry each zoom draws from. Until the gap-free bands are in the dataset this
- * serves the full-detail boundaries at every zoom (correct but slower at low zoom).
+ * Per level, the geometry each zoom draws from: the gap-free coverage band persisted with the
+ * dataset. A dataset without bands (built by hand in tests) falls back to the full-detail
+ * boundaries at every zoom, without a border layer.
  */
 public final class ZoomGeometryIndex {
+  private final LevelBands bands;
   private final ZoomGeometry fullDetail;
 
-  private ZoomGeometryIndex(ZoomGeometry fullDetail) {
+  private ZoomGeometryIndex(LevelBands bands, ZoomGeometry fullDetail) {
+    this.bands = bands;
     this.fullDetail = fullDetail;
   }
 
   public static ZoomGeometryIndex of(Dataset dataset, AdminLevel level) {
-    return new ZoomGeometryIndex(new Projected(dataset.boundaries().areas(level)));
+    byte[] blob = dataset.blobs().get(DerivedData.bandsKey(level));
+    if (blob != null) {
+      return new ZoomGeometryIndex(LevelBands.fromBytes(blob), null);
+    }
+    return new ZoomGeometryIndex(null, new Projected(dataset.boundaries().areas(level)));
   }
 
   public ZoomGeometry forZoom(int zoom) {
-    return fullDetail;
+    return bands == null ? fullDetail : new Band(bands.bandFor(zoom));
+  }
+
+  /** The coverage band (areas and borders) of one zoom; lon/lat shapes for GeoJSON too. */
+  public BandGeometry band(int zoom) {
+    return bands == null ? null : bands.bandFor(zoom);
+  }
+
+  private record Band(BandGeometry band) implements ZoomGeometry {
+    @Override
+    public void areas(Envelope mercator, BiConsumer<String, Geometry> visitor) {
+      band.queryAreas(mercator, visitor);
+    }
+
+    @Override
+    public void borders(Envelope mercator, BiConsumer<String, Geometry> visitor) {
+      for (BorderLine b : band.queryBorders(mercator)) {
+        visitor.accept(b.rank().tag(), b.line());
+      }
+    }
   }
 
   /** Areas projected to Web Mercator once, with an STRtree. */

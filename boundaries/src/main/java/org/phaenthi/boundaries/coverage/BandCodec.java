@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
@@ -69,7 +68,7 @@ final class BandCodec {
     if (data == null) {
       throw new IllegalArgumentException("no bytes");
     }
-    WKBReader wkb = new WKBReader(new GeometryFactory());
+    WKBReader wkb = new WKBReader(PackedGeometry.FACTORY);
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
       if (in.readInt() != MAGIC) {
         throw new IllegalArgumentException("not a LevelBands blob");

@@ -10,6 +10,7 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.impl.PackedCoordinateSequence;
 
 /**
  * Finds the border lines of a polygonal coverage: every chain of edges shared by two areas once,
@@ -122,11 +123,13 @@ final class BorderExtractor {
       return; // written by the other side
     }
     int n = ring.length - 1;
-    CoordinateList pts = new CoordinateList();
+    double[] xy = new double[2 * (count + 1)];
     for (int k = 0; k <= count; k++) {
-      pts.add(ring[(first + k) % n].copy(), false);
+      Coordinate c = ring[(first + k) % n];
+      xy[2 * k] = c.x;
+      xy[2 * k + 1] = c.y;
     }
-    LineString line = factory.createLineString(pts.toCoordinateArray());
+    LineString line = factory.createLineString(new PackedCoordinateSequence.Double(xy, 2, 0));
     String codeB = other == OUTSIDE ? null : codes[other];
     out.add(new BorderLine(BorderRank.between(codes[self], codeB), codes[self], codeB, line));
   }

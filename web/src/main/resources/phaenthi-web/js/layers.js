@@ -116,7 +116,7 @@ export class MapLayers {
       const [weight, color] = BORDER[p.level] || BORDER.subdistrict;
       // thousands of subdistrict lines at country zooms would grey the whole map out
       const faint = p.level === 'subdistrict' && z < 8;
-      return { weight: faint ? 0.25 : weight, color, opacity: faint ? 0.5 : 1, fill: false };
+      return { weight: faint ? 0.25 : weight, color, opacity: faint ? 0.5 : 1, fill: false, interactive: false };
     };
     const layer = L.vectorGrid.protobuf(api.tileUrl(level), {
       pane: 'choro',

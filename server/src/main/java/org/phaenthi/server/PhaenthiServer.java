@@ -13,6 +13,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.Map;
 import org.phaenthi.boundaries.store.Store;
 import org.phaenthi.server.api.AreaValuesHandler;
+import org.phaenthi.server.api.GeometryHandler;
 import org.phaenthi.server.api.HealthHandler;
 import org.phaenthi.server.api.IndicatorsHandler;
 import org.phaenthi.server.api.LevelsHandler;
@@ -109,6 +110,7 @@ public final class PhaenthiServer implements AutoCloseable {
     r.get("/api/values", new ValuesHandler(live));
     r.get("/api/values/area/{code}", new AreaValuesHandler(live));
     r.get("/api/areas/search", new SearchHandler(live));
+    r.get("/api/geometry/{level}", new GeometryHandler(live, config.tiles().cacheControl()));
     r.get(
         "/tiles/{level}/{z}/{x}/{file}",
         new TileHandler(live, tileCache, config.tiles().cacheControl()));

@@ -1,0 +1,127 @@
+package org.phaenthi.server.api;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Set;
+import org.phaenthi.boundaries.AdminLevel;
+import org.phaenthi.boundaries.Area;
+import org.phaenthi.boundaries.Dataset;
+import org.phaenthi.server.ApiException;
+import org.phaenthi.server.Attribution;
+import org.phaenthi.server.Json;
+import org.phaenthi.server.LiveData;
+import org.phaenthi.server.Params;
+import org.phaenthi.server.Snapshot;
+import org.phaenthi.server.export.GeoJsonGeometry;
+import org.phaenthi.server.export.Simplification;
+import org.phaenthi.server.export.Simplifications;
+
+/**
+ * {@code GET /api/geometry/{level}?zoom=[&parent=]}: the gap-free simplified shapes of a level for
+ * a zoom, as GeoJSON without values (the web app joins values by code, so switching indicator does
+ * not reload geometry). Responses are cached per data version and sent with a strong ETag.
+ */
+public final class GeometryHandler implements Handler {
+  private record Key(String version, AdminLevel level, int zoom, String parent) {}
+
+  private final LiveData live;
+  private final String cacheControl;
+  private final Cache<Key, byte[]> cache =
+      Caffeine.newBuilder()
+          .maximumWeight(64L * 1024 * 1024)
+          .weigher((Key k, byte[] v) -> v.length)
+          .build();
+
+  public GeometryHandler(LiveData live, String cacheControl) {
+    this.live = live;
+    this.cacheControl = cacheControl;
+  }
+
+  @Override
+  public void handle(Context ctx) {
+    Params.onlyKnown(ctx, Set.of("zoom", "parent"));
+    Snapshot s = live.snapshot();
+    AdminLevel level = Params.level(ctx.pathParam("level"));
+    int zoom = zoom(ctx.queryParam("zoom"));
+    String parent = Params.parent(ctx.queryParam("parent"), level);
+    if (parent != null && s.dataset().boundaries().area(parent).isEmpty()) {
+      throw ApiException.notFound("unknown parent area '" + parent + "'");
+    }
+    Key key = new Key(s.version(), level, zoom, parent);
+    byte[] body = cache.get(key, k -> write(s.dataset(), k));
+    String etag =
+        "\""
+            + s.version()
+            + "-g"
+            + level.ordinal()
+            + "z"
+            + zoom
+            + (parent == null ? "" : "p" + parent)
+            + "\"";
+    ctx.header("ETag", etag);
+    ctx.header("Cache-Control", cacheControl);
+    if (etag.equals(ctx.header("If-None-Match"))) {
+      ctx.status(304);
+      return;
+    }
+    ctx.contentType("application/geo+json").result(body);
+  }
+
+  private static int zoom(String text) {
+    if (text == null) {
+      return 6;
+    }
+    try {
+      int z = Integer.parseInt(text.trim());
+      if (z >= 0 && z <= Simplifications.MAX_ZOOM) {
+        return z;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw ApiException.badRequest(
+        "parameter 'zoom' must be a whole number 0–"
+            + Simplifications.MAX_ZOOM
+            + ", not '"
+            + text
+            + "'");
+  }
+
+  private static byte[] write(Dataset d, Key k) {
+    Simplification simplification = Simplifications.forZoom(d, k.level(), k.zoom());
+    ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
+    try (JsonGenerator g = Json.MAPPER.getFactory().createGenerator(out)) {
+      g.writeStartObject();
+      g.writeStringField("type", "FeatureCollection");
+      g.writeStringField("attribution", Attribution.BOUNDARIES);
+      g.writeStringField("simplification", simplification.describe());
+      g.writeFieldName("features");
+      g.writeStartArray();
+      for (Area a : d.boundaries().children(k.level(), k.parent())) {
+        g.writeStartObject();
+        g.writeStringField("type", "Feature");
+        g.writeStringField("id", a.code());
+        g.writeObjectFieldStart("properties");
+        g.writeStringField("code", a.code());
+        g.writeStringField("name_th", a.nameTh());
+        g.writeStringField("name_en", a.nameEn());
+        g.writeStringField("parent_code", a.parentCode());
+        g.writeEndObject();
+        g.writeFieldName("geometry");
+        GeoJsonGeometry.write(g, GeoJsonGeometry.round(simplification.geometry(a), 5));
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+}

@@ -38,6 +38,10 @@ export const api = {
   area: (code, year) => getJson(`api/values/area/${encodeURIComponent(code)}?${qs({ year })}`, 'area'),
   search: (q) => getJson(`api/areas/search?${qs({ q })}`, 'search'),
   geometry: (level, zoom, parent) =>
-    getJson(`api/geometry/${level}?${qs({ zoom, parent })}`, 'geometry'),
+    getJson(`api/geometry/${level}?${qs({ zoom, parent })}`, 'geometry').catch((err) => {
+      // servers without the geometry endpoint still serve the same gap-free shapes as OGC API items
+      if (!String(err.message).startsWith('404')) throw err;
+      return getJson(`ogc/collections/${level}/items?${qs({ f: 'json', limit: 10000, zoom, parent })}`, 'geometry');
+    }),
   tileUrl: (level) => `tiles/${level}/{z}/{x}/{y}.mvt`,
 };

@@ -7,7 +7,7 @@ import { computeBreaks, classOf, colours, countByClass } from './classify.js';
 import { MapLayers, HATCH } from './layers.js';
 import { InfoControl, LegendControl, legendModel, esc } from './controls.js';
 import { setLang, t, name } from './i18n.js';
-import { buildSidebar, bindKeys, updateBreadcrumb } from './ui.js';
+import { buildSidebar, bindKeys, updateBreadcrumb, updateRanking } from './ui.js';
 import { showAreaPanel, hideAreaPanel } from './panel.js';
 
 const CHILD = { province: 'district', district: 'subdistrict', subdistrict: null };
@@ -122,6 +122,7 @@ async function render(opts = {}) {
     api.values(s.level, s.indicator, s.year, parentParam).catch((err) => ({ values: [], empty_reason: `${t('error')}: ${err.message}` })),
   ]);
   if (token !== app.renderToken) return;
+  app.info.update(null);
   const rows = response.values.filter((r) => !s.area || r.code.startsWith(s.area));
   const byCode = new Map(rows.map((r) => [r.code, r]));
   const values = rows.map((r) => r.value);
@@ -145,6 +146,7 @@ async function render(opts = {}) {
     notOnMap: response.not_on_map, emptyReason: rows.length ? null : response.empty_reason || t('noData'), yearBe: s.year,
   });
   app.legend.update(app.legendModel);
+  if (!app.embed) updateRanking(app, { choose: chooseByCode });
   document.title = `${name(indicator)} ${s.year} – Phaenthi`;
   await updateTitle();
   if (opts.fit) await fitArea();
@@ -199,6 +201,12 @@ function onClick(props, bounds) {
   // shapes outside the area in view (vector tiles carry them) are context, not choices
   if (!app.interactive || !app.current.byCode.has(props.code)) return;
   const child = CHILD[app.state.level];
+  // the panel takes room from the map: make room before fitting, so the area is not hidden behind it
+  const panel = document.getElementById('area-panel');
+  if (panel && panel.hidden) {
+    panel.hidden = false;
+    app.map.invalidateSize({ pan: false });
+  }
   if (child) {
     app.pendingBounds = bounds;
     setState({ level: child, area: props.code, selected: props.code }, { fit: true }).then(() => showAreaPanel(app, props.code));
@@ -208,6 +216,25 @@ function onClick(props, bounds) {
     showAreaPanel(app, props.code);
   }
 }
+
+/** The ranked list's buttons act like a click on the shape with that code. */
+function chooseByCode(code) {
+  const row = app.current.byCode.get(code);
+  if (!row) return;
+  let bounds = null;
+  if (app.layers.active && app.layers.active.eachLayer) {
+    app.layers.active.eachLayer((l) => {
+      if (l.feature && l.feature.properties.code === code) bounds = l.getBounds();
+    });
+  }
+  onClick({ code, name_th: row.name_th, name_en: row.name_en, parent_code: row.parent_code }, bounds);
+}
+
+/** Focus on a ranked-list entry shows its hover box, so keyboard users get the same information. */
+app.focusArea = (code) => {
+  const row = app.current && app.current.byCode.get(code);
+  if (row) onHover({ code, name_th: row.name_th, name_en: row.name_en, parent_code: row.parent_code });
+};
 
 function setAttribution() {
   const a = app.meta.attribution;

@@ -13,7 +13,7 @@ const STRINGS = {
     notOnMap: 'หน่วยเขตเทศบาล {units} แห่ง ({households} ครัวเรือน) ไม่มีขอบเขตบนแผนที่', source: 'ที่มา', date: 'ข้อมูลปี',
     radar: 'ห้ามิติความยากจน (TPMAP) ร้อยละของคนที่สำรวจ', allIndicators: 'ตัวชี้วัดทั้งหมด', parent: 'พื้นที่แม่',
     health: 'สุขภาพ', living: 'ความเป็นอยู่', education: 'การศึกษา', income: 'รายได้', access: 'การเข้าถึงบริการรัฐ',
-    loading: 'กำลังโหลด…', error: 'เกิดข้อผิดพลาด', menu: 'ตั้งค่า',
+    ranking: 'อันดับพื้นที่', loading: 'กำลังโหลด…', error: 'เกิดข้อผิดพลาด', menu: 'ตั้งค่า',
     keys: [['← →', 'ตัวชี้วัดก่อนหน้า / ถัดไป'], ['↑ ↓', 'ปีก่อนหน้า / ถัดไป'], ['P', 'โหมดนำเสนอ'], ['L', 'เปลี่ยนระดับ'], ['U หรือ Backspace', 'ขึ้นไปหนึ่งระดับ'], ['S', 'บันทึกภาพ'], ['/', 'ค้นหา'], ['?', 'ความช่วยเหลือนี้'], ['Esc', 'ปิดหน้าต่าง']],
   },
   en: {
@@ -27,7 +27,7 @@ const STRINGS = {
     notOnMap: '{units} municipal units ({households} households) have no polygon on the map', source: 'Source', date: 'Data year',
     radar: 'Five TPMAP poverty dimensions, % of people surveyed', allIndicators: 'All indicators', parent: 'Parent area',
     health: 'Health', living: 'Living', education: 'Education', income: 'Income', access: 'Public services',
-    loading: 'Loading…', error: 'Error', menu: 'Settings',
+    ranking: 'Areas ranked', loading: 'Loading…', error: 'Error', menu: 'Settings',
     keys: [['← →', 'Previous / next indicator'], ['↑ ↓', 'Previous / next year'], ['P', 'Presentation mode'], ['L', 'Cycle level'], ['U or Backspace', 'Up one level'], ['S', 'Save picture'], ['/', 'Search'], ['?', 'This help'], ['Esc', 'Close dialogs']],
   },
 };

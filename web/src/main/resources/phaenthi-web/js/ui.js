@@ -3,7 +3,7 @@
 import { L } from './lib.js';
 import { api } from './api.js';
 import { PALETTES, METHODS } from './classify.js';
-import { t, name, getLang } from './i18n.js';
+import { t, name, getLang, formatNumber } from './i18n.js';
 import { esc } from './controls.js';
 import { savePicture } from './picture.js';
 import { openShareDialog } from './share.js';
@@ -37,7 +37,8 @@ export function buildSidebar(app, { setState }) {
       </div>
       <label class="check"><input type="checkbox" id="reverse"> ${t('reverse')}</label>
     </fieldset>
-    <p id="indicator-def" class="muted"></p>`;
+    <p id="indicator-def" class="muted"></p>
+    <details id="ranking" class="ranking"><summary>${t('ranking')}</summary><ol></ol></details>`;
   const sync = () => {
     const st = app.state;
     $('indicator').value = st.indicator;
@@ -124,6 +125,25 @@ function bindSearch(app, setState) {
       import('./panel.js').then((m) => m.showAreaPanel(app, r.code));
     });
   };
+}
+
+/**
+ * The areas in view as a ranked list of buttons: the keyboard (and screen-reader) way to hover, drill down
+ * and open an area, and a quick ranking for presenters. Long lists show the top and bottom 50.
+ */
+export function updateRanking(app, { choose }) {
+  const list = document.querySelector('#ranking ol');
+  if (!list) return;
+  const { rows, indicator } = app.current;
+  const sorted = rows.filter((r) => r.value !== null).sort((a, b) => b.value - a.value);
+  const shown = sorted.length > 100 ? [...sorted.slice(0, 50), null, ...sorted.slice(-50)] : sorted;
+  const unit = indicator.value_unit === '%' ? '%' : '';
+  list.innerHTML = shown.map((r) => (r === null ? '<li class="gap" aria-hidden="true">…</li>'
+    : `<li value="${sorted.indexOf(r) + 1}"><button type="button" data-code="${esc(r.code)}"><span>${esc(name(r))}</span><span>${formatNumber(r.value)}${unit}</span></button></li>`)).join('');
+  for (const b of list.querySelectorAll('button')) {
+    b.onclick = () => choose(b.dataset.code);
+    b.onfocus = () => app.focusArea && app.focusArea(b.dataset.code);
+  }
 }
 
 export function updateBreadcrumb(app, chain, { setState }) {

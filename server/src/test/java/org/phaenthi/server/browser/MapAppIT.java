@@ -109,7 +109,8 @@ class MapAppIT {
     return (Long)
         browser.js(
             "return performance.getEntriesByType('resource').filter(e =>"
-                + " e.name.includes('/api/geometry/') || e.name.includes('/tiles/')).length");
+                + " e.name.includes('/api/geometry/') || e.name.includes('/ogc/collections/')"
+                + " || e.name.includes('/tiles/')).length");
   }
 
   @Test

@@ -45,12 +45,6 @@ class RealDataSlowTest {
       long v = b.areaVertexCount();
       assertTrue(v >= previous, "a finer band has fewer vertices than a coarser one");
       previous = v;
-      long tb = System.nanoTime();
-      BorderExtractor.extract(
-          b.areas().keySet().toArray(new String[0]),
-          b.areas().values().toArray(new Geometry[0]),
-          new org.locationtech.jts.geom.GeometryFactory());
-      System.out.printf(Locale.ROOT, "  borders in %d ms%n", (System.nanoTime() - tb) / 1_000_000);
       long t1 = System.nanoTime();
       Geometry[] invalid = CoverageValidator.validate(b.areas().values().toArray(new Geometry[0]));
       long validateMs = (System.nanoTime() - t1) / 1_000_000;

@@ -17,7 +17,7 @@ import org.phaenthi.boundaries.indicators.IndicatorData;
 import org.phaenthi.boundaries.indicators.IndicatorValue;
 import org.phaenthi.boundaries.indicators.SurveyYear;
 import org.phaenthi.server.ApiException;
-import org.phaenthi.server.Json;
+import org.phaenthi.server.JsonResponseCache;
 import org.phaenthi.server.LiveData;
 import org.phaenthi.server.Params;
 
@@ -30,9 +30,11 @@ public final class ValuesHandler implements Handler {
   static final String HOUSEHOLDS = "tpmap:households_surveyed";
   private static final Set<String> PARAMS = Set.of("level", "indicator", "year", "parent");
   private final LiveData live;
+  private final JsonResponseCache responses;
 
-  public ValuesHandler(LiveData live) {
+  public ValuesHandler(LiveData live, JsonResponseCache responses) {
     this.live = live;
+    this.responses = responses;
   }
 
   @Override
@@ -47,6 +49,14 @@ public final class ValuesHandler implements Handler {
     if (parent != null && d.boundaries().area(parent).isEmpty()) {
       throw ApiException.notFound("unknown parent area '" + parent + "'");
     }
+    String key =
+        "values|" + level.urlName() + "|" + indicator.code() + "|" + year.be() + "|" + parent;
+    responses.send(ctx, d.dataVersion(), key, () -> body(d, level, indicator, year, parent));
+  }
+
+  private static Map<String, Object> body(
+      Dataset d, AdminLevel level, Indicator indicator, SurveyYear year, String parent) {
+    IndicatorData data = d.indicators();
     Optional<Map<String, IndicatorValue>> values = data.values(year, level, indicator.code());
     List<Map<String, Object>> out = new ArrayList<>();
     String emptyReason = null;
@@ -64,18 +74,16 @@ public final class ValuesHandler implements Handler {
         out.add(row);
       }
     }
-    Json.send(
-        ctx,
-        obj(
-            "level", level.urlName(),
-            "indicator", indicator.code(),
-            "year", AreaJson.year(year),
-            "parent", parent,
-            "data_version", d.dataVersion(),
-            "value_unit", indicator.valueUnit(),
-            "values", out,
-            "empty_reason", emptyReason,
-            "not_on_map", notOnMap(d, level, year, parent)));
+    return obj(
+        "level", level.urlName(),
+        "indicator", indicator.code(),
+        "year", AreaJson.year(year),
+        "parent", parent,
+        "data_version", d.dataVersion(),
+        "value_unit", indicator.valueUnit(),
+        "values", out,
+        "empty_reason", emptyReason,
+        "not_on_map", notOnMap(d, level, year, parent));
   }
 
   static String missingReason(Area a) {

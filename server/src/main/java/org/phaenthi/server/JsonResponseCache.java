@@ -1,0 +1,57 @@
+package org.phaenthi.server;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.javalin.http.Context;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.function.Supplier;
+
+/**
+ * Serialized JSON responses of read-only endpoints, keyed by data version and request, bounded by
+ * bytes. A hit skips building and serialising the response; every response gets a strong ETag (data
+ * version + content hash, identical on every node) and 304 on a matching If-None-Match.
+ */
+public final class JsonResponseCache {
+  private record Entry(byte[] body, String etag) {}
+
+  private final Cache<String, Entry> cache;
+  private final String cacheControl;
+
+  public JsonResponseCache(long maxBytes, String cacheControl) {
+    this.cacheControl = cacheControl;
+    this.cache =
+        Caffeine.newBuilder()
+            .maximumWeight(maxBytes)
+            .weigher((String k, Entry e) -> e.body.length + k.length() * 2 + 64)
+            .build();
+  }
+
+  /** Sends the cached response for this version and key, building it with {@code body} once. */
+  public void send(Context ctx, String version, String key, Supplier<Object> body) {
+    Entry e =
+        cache.get(
+            version + "|" + key,
+            k -> {
+              byte[] bytes = Json.bytes(body.get());
+              return new Entry(bytes, "\"" + version + "-" + hash(bytes) + "\"");
+            });
+    ctx.header("ETag", e.etag);
+    ctx.header("Cache-Control", cacheControl);
+    String inm = ctx.header("If-None-Match");
+    if (inm != null && inm.contains(e.etag)) {
+      ctx.status(304);
+      return;
+    }
+    ctx.contentType("application/json; charset=utf-8").result(e.body);
+  }
+
+  private static String hash(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes), 0, 8);
+    } catch (NoSuchAlgorithmException ex) {
+      throw new IllegalStateException(ex);
+    }
+  }
+}

@@ -1,9 +1,10 @@
 package org.phaenthi.tiles;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.CoordinateList;
+import org.locationtech.jts.geom.CoordinateSequence;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LineString;
@@ -90,50 +91,54 @@ final class GridSnapper {
 
   /** The rounded ring, or null if fewer than 3 distinct vertices or zero area remain. */
   private static LinearRing snapRing(LineString ring, GeometryFactory factory) {
-    CoordinateList pts = rounded(ring);
-    if (pts.size() < 3) {
+    Coordinate[] pts = rounded(ring.getCoordinateSequence(), true);
+    if (pts == null) {
       return null;
     }
-    pts.closeRing();
-    if (pts.size() < 4) {
-      return null;
-    }
-    LinearRing snapped = factory.createLinearRing(pts.toCoordinateArray());
+    LinearRing snapped = factory.createLinearRing(pts);
     return Winding.doubleArea(snapped.getCoordinateSequence()) == 0 ? null : snapped;
   }
 
-  /** Rounded vertices without consecutive repeats (and without the closing repeat of a ring). */
-  private static CoordinateList rounded(LineString line) {
-    var seq = line.getCoordinateSequence();
-    CoordinateList pts = new CoordinateList();
-    for (int i = 0; i < seq.size(); i++) {
-      pts.add(new Coordinate(Math.rint(seq.getX(i)), Math.rint(seq.getY(i))), false);
+  /**
+   * Rounded vertices without consecutive repeats; for a ring, closed again and null when fewer than
+   * 3 distinct vertices remain, for a line null when fewer than 2 remain. Sized up front because
+   * growing a list was the largest cost of snapping at low zoom.
+   */
+  private static Coordinate[] rounded(CoordinateSequence seq, boolean ring) {
+    int n = seq.size();
+    Coordinate[] out = new Coordinate[n + 1];
+    int count = 0;
+    for (int i = 0; i < n; i++) {
+      double x = Math.rint(seq.getX(i));
+      double y = Math.rint(seq.getY(i));
+      if (count == 0 || x != out[count - 1].x || y != out[count - 1].y) {
+        out[count++] = new Coordinate(x, y);
+      }
     }
-    if (line.isClosed() && pts.size() > 1 && pts.get(0).equals2D(pts.get(pts.size() - 1))) {
-      pts.remove(pts.size() - 1);
+    if (ring) {
+      while (count > 1 && out[count - 1].equals2D(out[0])) {
+        count--;
+      }
+      if (count < 3) {
+        return null;
+      }
+      out[count++] = out[0].copy();
+    } else if (count < 2) {
+      return null;
     }
-    return pts;
+    return count == out.length ? out : Arrays.copyOf(out, count);
   }
 
   private static Geometry snapLines(Geometry grid, GeometryFactory factory) {
     List<LineString> lines = new ArrayList<>();
     for (int i = 0; i < grid.getNumGeometries(); i++) {
       LineString line = (LineString) grid.getGeometryN(i);
-      CoordinateList pts = roundedOpen(line);
-      if (pts.size() >= 2) {
-        lines.add(factory.createLineString(pts.toCoordinateArray()));
+      Coordinate[] pts = rounded(line.getCoordinateSequence(), false);
+      if (pts != null) {
+        lines.add(factory.createLineString(pts));
       }
     }
     return factory.buildGeometry(lines);
-  }
-
-  private static CoordinateList roundedOpen(LineString line) {
-    var seq = line.getCoordinateSequence();
-    CoordinateList pts = new CoordinateList();
-    for (int i = 0; i < seq.size(); i++) {
-      pts.add(new Coordinate(Math.rint(seq.getX(i)), Math.rint(seq.getY(i))), false);
-    }
-    return pts;
   }
 
   private static Geometry snapPoints(Geometry grid, GeometryFactory factory) {

@@ -54,7 +54,8 @@ async function main() {
   });
   app.map = map;
   // the area panel and the presentation mode change the map's size without a window resize
-  new ResizeObserver(() => map.invalidateSize({ pan: false })).observe(map.getContainer());
+  // (keeping the centre, so a view restored from a URL stays where it was when the layout settles)
+  new ResizeObserver(() => map.invalidateSize({ animate: false })).observe(map.getContainer());
   map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
   if (meta.base_map_url) {
     L.tileLayer(meta.base_map_url, { maxZoom: 18, crossOrigin: 'anonymous', opacity: 0.6 }).addTo(map);
@@ -148,8 +149,8 @@ async function render(opts = {}) {
   app.legend.update(app.legendModel);
   if (!app.embed) updateRanking(app, { choose: chooseByCode });
   document.title = `${name(indicator)} ${s.year} – Phaenthi`;
-  await updateTitle();
   if (opts.fit) await fitArea();
+  await updateTitle();
   writeUrl();
   if (app.syncControls) app.syncControls();
   if (!app.timings.firstMap) {
@@ -162,11 +163,10 @@ async function render(opts = {}) {
 /** Title line and breadcrumb: the names of the area and its ancestors come from the area endpoint. */
 async function updateTitle() {
   const s = app.state;
-  const chain = [];
-  for (let code = s.area; code; code = code.length > 2 ? code.slice(0, code.length - 2) : '') {
-    const info = await api.area(code, s.year).catch(() => null);
-    chain.unshift({ code, ...(info ? info.area : { name_th: code, name_en: code }) });
-  }
+  const codes = [];
+  for (let code = s.area; code; code = code.slice(0, code.length - 2)) codes.unshift(code);
+  const infos = await Promise.all(codes.map((code) => api.area(code, s.year).catch(() => null)));
+  const chain = codes.map((code, k) => ({ code, ...(infos[k] ? infos[k].area : { name_th: code, name_en: code }) }));
   app.chain = chain;
   const where = chain.length ? name(chain[chain.length - 1]) : t('country');
   const level = app.levels.find((l) => l.level === s.level);
@@ -182,7 +182,12 @@ async function fitArea() {
   if (!s.area) return app.map.fitBounds(app.countryBounds, { animate: false });
   const b = app.pendingBounds || (await app.layers.boundsOf(s.area));
   app.pendingBounds = null;
-  if (b && b.isValid()) app.map.fitBounds(b, { padding: [10, 10], animate: false });
+  if (!b || !b.isValid()) return;
+  // keep the area clear of the legend (bottom right) when the map is wide enough to afford it
+  const legend = app.legend.getContainer();
+  const room = legend && app.map.getSize().x > 2.5 * legend.offsetWidth;
+  const right = room ? legend.offsetWidth + 10 : 10;
+  app.map.fitBounds(b, { paddingTopLeft: [10, 10], paddingBottomRight: [right, 10], animate: false });
 }
 
 function onHover(props) {
@@ -205,7 +210,7 @@ function onClick(props, bounds) {
   const panel = document.getElementById('area-panel');
   if (panel && panel.hidden) {
     panel.hidden = false;
-    app.map.invalidateSize({ pan: false });
+    app.map.invalidateSize({ animate: false });
   }
   if (child) {
     app.pendingBounds = bounds;

@@ -33,24 +33,31 @@ final class GridSnapper {
 
   private GridSnapper() {}
 
-  /** The snapped geometry, or null when nothing but degenerate parts is left. */
-  static Geometry snap(Geometry grid, GeometryFactory factory) {
-    Geometry result;
+  /**
+   * Returned instead of a repaired geometry when the caller asked not to repair: the input came
+   * from the fast clipper, whose invalid output must be clipped again exactly, not repaired.
+   */
+  static final Geometry NEEDS_EXACT_CLIP = new GeometryFactory().createGeometryCollection();
+
+  /**
+   * The snapped geometry, or null when nothing but degenerate parts is left.
+   *
+   * @param repair whether to repair polygons that are invalid after snapping; if false, {@link
+   *     #NEEDS_EXACT_CLIP} is returned for them
+   */
+  static Geometry snap(Geometry grid, GeometryFactory factory, boolean repair) {
     if (grid instanceof Polygonal) {
-      result = snapPolygons(grid, factory);
-    } else if (grid instanceof LineString || grid.getNumGeometries() > 0 && isLineal(grid)) {
-      result = snapLines(grid, factory);
-    } else {
-      result = snapPoints(grid, factory);
+      return snapPolygons(grid, factory, repair);
     }
-    return result == null || result.isEmpty() ? null : result;
+    Geometry result = isLineal(grid) ? snapLines(grid, factory) : snapPoints(grid, factory);
+    return result.isEmpty() ? null : result;
   }
 
   private static boolean isLineal(Geometry g) {
-    return g.getGeometryN(0) instanceof LineString;
+    return g.getNumGeometries() > 0 && g.getGeometryN(0) instanceof LineString;
   }
 
-  private static Geometry snapPolygons(Geometry grid, GeometryFactory factory) {
+  private static Geometry snapPolygons(Geometry grid, GeometryFactory factory, boolean repair) {
     List<Polygon> polygons = new ArrayList<>(grid.getNumGeometries());
     for (int i = 0; i < grid.getNumGeometries(); i++) {
       Polygon p = (Polygon) grid.getGeometryN(i);
@@ -74,7 +81,7 @@ final class GridSnapper {
     if (SnappedValidity.isCertainlyValid(polygons) || IsValidOp.isValid(snapped)) {
       return snapped;
     }
-    return snapRobustly(grid, factory);
+    return repair ? snapRobustly(grid, factory) : NEEDS_EXACT_CLIP;
   }
 
   private static Geometry snapRobustly(Geometry grid, GeometryFactory factory) {

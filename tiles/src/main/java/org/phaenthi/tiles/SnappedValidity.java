@@ -17,7 +17,10 @@ import org.locationtech.jts.geom.Polygon;
  * coordinates make the orientation tests exact in {@code long} arithmetic.
  */
 final class SnappedValidity {
-  private static final long OFFSET = 1L << 31;
+  /** Makes coordinates non-negative so that {@code (x + OFFSET) << 32} sorts like x. */
+  private static final long OFFSET = 1L << 30;
+
+  private static final int LIMIT = 1 << 29;
 
   private int[] xs = new int[0];
   private int[] ys = new int[0];
@@ -31,11 +34,14 @@ final class SnappedValidity {
   /** True only if the polygons, taken together as one (multi)polygon, are certainly valid. */
   static boolean isCertainlyValid(List<Polygon> polygons) {
     SnappedValidity v = new SnappedValidity();
-    v.load(polygons);
+    if (!v.load(polygons)) {
+      return false;
+    }
     return v.distinctVertices() && v.noSegmentsMeet() && v.nestedAsDeclared(polygons);
   }
 
-  private void load(List<Polygon> polygons) {
+  /** Loads the rings; false if a coordinate is outside ±2^29, beyond what the sort keys hold. */
+  private boolean load(List<Polygon> polygons) {
     int total = 0;
     int rings = 0;
     for (Polygon p : polygons) {
@@ -55,6 +61,12 @@ final class SnappedValidity {
       }
     }
     ringStart[r] = count;
+    for (int i = 0; i < count; i++) {
+      if (Math.abs(xs[i]) > LIMIT || Math.abs(ys[i]) > LIMIT) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private void addRing(CoordinateSequence seq, int ring) {

@@ -9,6 +9,7 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.Lineal;
+import org.locationtech.jts.geom.LinearRing;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.Polygonal;
@@ -17,23 +18,30 @@ import org.locationtech.jts.geom.util.GeometryFixer;
 import org.locationtech.jts.geom.util.PolygonExtracter;
 import org.locationtech.jts.operation.overlayng.OverlayNG;
 import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
+import org.locationtech.jts.operation.overlayng.RingClipper;
 
 /**
  * Step 1 of the pipeline: clips a geometry to a rectangle.
  *
- * <p>JTS 1.20 has no public polygon rectangle clipper that yields valid output ({@code RingClipper}
- * is Sutherland–Hodgman per ring and leaves zero-width spikes along the edges when a concave ring
- * leaves and re-enters). Polygons are therefore clipped part by part: parts inside the rectangle
- * are kept as they are, parts outside dropped, and only parts crossing an edge go through {@code
- * OverlayNG}, which itself pre-clips far-away segments. Lines use Liang–Barsky, which keeps
- * self-crossing lines as they are instead of noding them.
+ * <p>Polygons are clipped part by part: parts inside the rectangle are kept as they are, parts
+ * outside dropped. Parts crossing an edge have two modes. The fast mode clips each ring with JTS's
+ * {@code RingClipper} (Sutherland–Hodgman), which is linear but leaves zero-width spikes along the
+ * rectangle when a concave ring leaves and re-enters it; the pipeline accepts that result only when
+ * the snapped polygon turns out valid, and otherwise clips again in exact mode, with {@code
+ * OverlayNG} (which pre-clips far-away segments itself). JTS 1.20 has no public rectangle clipper
+ * with valid output. Lines use Liang–Barsky, which keeps self-crossing lines as they are instead of
+ * noding them.
  */
 final class TileClipper {
 
   private TileClipper() {}
 
-  /** The part of {@code geom} inside {@code clip}, or null when nothing is left. */
-  static Geometry clip(Geometry geom, Envelope clip, GeometryFactory factory) {
+  /**
+   * The part of {@code geom} inside {@code clip}, or null when nothing is left.
+   *
+   * @param fast clip polygons crossing an edge ring by ring; the result may then be invalid
+   */
+  static Geometry clip(Geometry geom, Envelope clip, GeometryFactory factory, boolean fast) {
     Envelope env = geom.getEnvelopeInternal();
     if (geom.isEmpty() || !clip.intersects(env)) {
       return null;
@@ -43,7 +51,7 @@ final class TileClipper {
     }
     Geometry result;
     if (geom instanceof Polygonal) {
-      result = clipPolygons(geom, clip, factory);
+      result = clipPolygons(geom, clip, factory, fast);
     } else if (geom instanceof Lineal) {
       result = clipLines(geom, clip, factory);
     } else if (geom instanceof Puntal) {
@@ -54,7 +62,8 @@ final class TileClipper {
     return result.isEmpty() ? null : result;
   }
 
-  private static Geometry clipPolygons(Geometry geom, Envelope clip, GeometryFactory factory) {
+  private static Geometry clipPolygons(
+      Geometry geom, Envelope clip, GeometryFactory factory, boolean fast) {
     List<Polygon> out = new ArrayList<>();
     Geometry rect = null;
     for (int i = 0; i < geom.getNumGeometries(); i++) {
@@ -67,12 +76,42 @@ final class TileClipper {
         out.add(part);
         continue;
       }
+      if (fast) {
+        Polygon clipped = clipRings(part, clip, factory);
+        if (clipped != null) {
+          out.add(clipped);
+        }
+        continue;
+      }
       if (rect == null) {
         rect = factory.toGeometry(clip);
       }
       PolygonExtracter.getPolygons(intersect(part, rect), out);
     }
     return factory.buildGeometry(out);
+  }
+
+  private static Polygon clipRings(Polygon part, Envelope clip, GeometryFactory factory) {
+    RingClipper clipper = new RingClipper(clip);
+    LinearRing shell = clipRing(clipper, part.getExteriorRing(), factory);
+    if (shell == null) {
+      return null;
+    }
+    List<LinearRing> holes = new ArrayList<>();
+    for (int h = 0; h < part.getNumInteriorRing(); h++) {
+      LinearRing hole = clipRing(clipper, part.getInteriorRingN(h), factory);
+      if (hole != null) {
+        holes.add(hole);
+      }
+    }
+    return factory.createPolygon(shell, holes.toArray(new LinearRing[0]));
+  }
+
+  private static LinearRing clipRing(
+      RingClipper clipper, LinearRing ring, GeometryFactory factory) {
+    CoordinateList pts = new CoordinateList(clipper.clip(ring.getCoordinates()), false);
+    pts.closeRing();
+    return pts.size() < 4 ? null : factory.createLinearRing(pts.toCoordinateArray());
   }
 
   private static Geometry intersect(Polygon part, Geometry rect) {

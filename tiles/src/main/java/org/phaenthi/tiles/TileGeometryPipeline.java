@@ -17,7 +17,8 @@ import org.locationtech.jts.geom.Polygonal;
  *
  * <ol>
  *   <li>clip to the tile envelope expanded by {@code bufferPixels} (skipped when the geometry lies
- *       inside it; see {@link TileClipper});
+ *       inside it; ring by ring first, exactly with {@code OverlayNG} when that leaves an invalid
+ *       polygon after step 4; see {@link TileClipper});
  *   <li>transform to the tile grid: origin top-left, y down, {@code extentPixels} per side;
  *   <li>snap to the integer grid;
  *   <li>drop degenerate parts (rings with fewer than three distinct vertices or zero area, lines of
@@ -90,12 +91,18 @@ public final class TileGeometryPipeline {
       throw new IllegalArgumentException(
           "unsupported geometry type " + mercator.getGeometryType() + " for a tile feature");
     }
-    Geometry clipped = TileClipper.clip(mercator, clipEnvelopeMeters(tile), factory);
+    Envelope clip = clipEnvelopeMeters(tile);
+    Geometry clipped = TileClipper.clip(mercator, clip, factory, true);
     if (clipped == null) {
       return null;
     }
-    Geometry grid = toTileGrid(clipped, tile);
-    Geometry snapped = GridSnapper.snap(grid, factory);
+    boolean fastClipped = clipped != mercator;
+    Geometry snapped = GridSnapper.snap(toTileGrid(clipped, tile), factory, !fastClipped);
+    if (snapped == GridSnapper.NEEDS_EXACT_CLIP) {
+      // The ring clipper left spikes along the tile edge: clip exactly, then snap and repair.
+      clipped = TileClipper.clip(mercator, clip, factory, false);
+      snapped = clipped == null ? null : GridSnapper.snap(toTileGrid(clipped, tile), factory, true);
+    }
     return snapped == null ? null : orient(snapped);
   }
 

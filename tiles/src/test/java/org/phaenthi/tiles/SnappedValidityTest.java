@@ -99,10 +99,11 @@ class SnappedValidityTest {
       List<Polygon> ps = new ArrayList<>();
       int parts = 1 + random.nextInt(2);
       for (int p = 0; p < parts; p++) {
-        LinearRing shell = randomRing(f, random, 0, 12);
+        // Around zero, because the tile buffer makes coordinates negative.
+        LinearRing shell = randomRing(f, random, -6, 12);
         LinearRing[] holes = new LinearRing[random.nextInt(3)];
         for (int h = 0; h < holes.length; h++) {
-          holes[h] = randomRing(f, random, 2, 5);
+          holes[h] = randomRing(f, random, -3, 6);
         }
         ps.add(f.createPolygon(shell, holes));
       }

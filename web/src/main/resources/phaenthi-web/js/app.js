@@ -41,6 +41,8 @@ async function main() {
   app.lock = app.embed && /^\d{2}$/.test(params.get('lock') || '') ? params.get('lock') : null;
   app.interactive = !(app.embed && params.get('interactive') === '0');
 
+  // decided now: the map's first moveend writes a view into the state
+  const fitInitially = !s.view;
   const map = L.map('map', {
     zoomSnap: 0.25,
     preferCanvas: true,
@@ -85,7 +87,7 @@ async function main() {
     render({ fit: !v }).then(() => app.state.selected && showAreaPanel(app, app.state.selected));
   });
   await app.layers.loadBackground();
-  await render({ fit: !s.view });
+  await render({ fit: fitInitially });
   if (s.selected) showAreaPanel(app, s.selected);
 }
 
@@ -183,10 +185,9 @@ async function fitArea() {
   const b = app.pendingBounds || (await app.layers.boundsOf(s.area));
   app.pendingBounds = null;
   if (!b || !b.isValid()) return;
-  // keep the area clear of the legend (bottom right) when the map is wide enough to afford it
+  // keep the area clear of the legend (bottom right), giving it at most 40 % of the map's width
   const legend = app.legend.getContainer();
-  const room = legend && app.map.getSize().x > 2.5 * legend.offsetWidth;
-  const right = room ? legend.offsetWidth + 10 : 10;
+  const right = Math.min((legend ? legend.offsetWidth : 0) + 10, app.map.getSize().x * 0.4);
   app.map.fitBounds(b, { paddingTopLeft: [10, 10], paddingBottomRight: [right, 10], animate: false });
 }
 

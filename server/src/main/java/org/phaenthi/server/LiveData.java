@@ -23,7 +23,7 @@ public final class LiveData {
   }
 
   public void replace(Dataset dataset) {
-    Snapshot s = new Snapshot(dataset);
+    Snapshot s = new Snapshot(dataset, current.get());
     current.set(s);
     listeners.forEach(l -> l.accept(s));
   }

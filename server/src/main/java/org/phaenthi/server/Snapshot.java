@@ -14,10 +14,24 @@ public final class Snapshot {
   private final Map<AdminLevel, ZoomGeometryIndex> geometry = new EnumMap<>(AdminLevel.class);
 
   Snapshot(Dataset dataset) {
+    this(dataset, null);
+  }
+
+  /**
+   * A snapshot of a new version; when the store kept the previous version's geometry (only
+   * indicator values changed), its indexes are reused, so following an import is fast.
+   */
+  Snapshot(Dataset dataset, Snapshot previous) {
     this.dataset = dataset;
-    this.search = new AreaSearch(dataset.boundaries());
+    boolean sameGeometry =
+        previous != null
+            && previous.dataset.boundaries() == dataset.boundaries()
+            && previous.dataset.blobs() == dataset.blobs();
+    this.search = sameGeometry ? previous.search : new AreaSearch(dataset.boundaries());
     for (AdminLevel level : AdminLevel.values()) {
-      geometry.put(level, ZoomGeometryIndex.of(dataset, level));
+      geometry.put(
+          level,
+          sameGeometry ? previous.geometry.get(level) : ZoomGeometryIndex.of(dataset, level));
     }
   }
 

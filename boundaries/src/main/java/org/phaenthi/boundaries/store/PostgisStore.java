@@ -28,6 +28,7 @@ public final class PostgisStore implements Store {
   private static final long IMPORT_LOCK_KEY = 0x5048_4149_4d50_4f52L; // "PHAIMPOR"
 
   private final PostgisUrl url;
+  private final GeometryReuse reuse = new GeometryReuse();
   private final HikariDataSource pool;
   private final VersionListener listener;
   private final ScheduledExecutorService watchdog;
@@ -118,7 +119,7 @@ public final class PostgisStore implements Store {
   @Override
   public Optional<String> dataVersion() {
     try (Connection c = pool.getConnection()) {
-      return new SqlDatasetCodec(c, SqlDialect.POSTGRESQL).dataVersion();
+      return new SqlDatasetCodec(c, SqlDialect.POSTGRESQL, reuse).dataVersion();
     } catch (SQLException e) {
       throw unreachable("reading the data version", e);
     }
@@ -131,7 +132,7 @@ public final class PostgisStore implements Store {
       // One snapshot for all the tables: an import committing mid-load must not mix versions.
       c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
       c.setReadOnly(true);
-      return new SqlDatasetCodec(c, SqlDialect.POSTGRESQL).load();
+      return new SqlDatasetCodec(c, SqlDialect.POSTGRESQL, reuse).load();
     } catch (SQLException e) {
       throw unreachable("loading the dataset", e);
     }
@@ -153,7 +154,7 @@ public final class PostgisStore implements Store {
         c.rollback();
         throw e;
       }
-      new SqlDatasetCodec(c, SqlDialect.POSTGRESQL).replace(dataset);
+      new SqlDatasetCodec(c, SqlDialect.POSTGRESQL, reuse).replace(dataset);
     } catch (SQLException e) {
       throw unreachable("importing", e);
     }

@@ -3,6 +3,9 @@ package org.phaenthi.boundaries.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,14 +44,23 @@ import org.phaenthi.boundaries.indicators.YearInfo;
  * it lands). {@link #migrate} is the embedded store's schema; PostGIS has versioned migrations.
  */
 final class SqlDatasetCodec {
-  static final int SCHEMA_VERSION = 1;
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(SqlDatasetCodec.class);
+  static final int SCHEMA_VERSION = 2;
   private static final ObjectMapper JSON = new ObjectMapper();
   private final Connection c;
   private final SqlDialect d;
+  private final GeometryReuse reuse;
+  private MessageDigest geometryDigest;
 
   SqlDatasetCodec(Connection connection, SqlDialect dialect) {
+    this(connection, dialect, new GeometryReuse());
+  }
+
+  SqlDatasetCodec(Connection connection, SqlDialect dialect, GeometryReuse reuse) {
     this.c = connection;
     this.d = dialect;
+    this.reuse = reuse;
   }
 
   void migrate() throws SQLException {
@@ -82,6 +95,11 @@ final class SqlDatasetCodec {
               + d.blob
               + ")");
       s.execute(
+          "CREATE TABLE IF NOT EXISTS phaenthi_value_set (year_be INT NOT NULL,"
+              + " level VARCHAR(16) NOT NULL, indicator VARCHAR(64) NOT NULL, data "
+              + d.blob
+              + " NOT NULL, PRIMARY KEY (year_be, level, indicator))");
+      s.execute(
           "MERGE INTO phaenthi_meta (k, v) KEY (k) VALUES ('schema_version', '"
               + SCHEMA_VERSION
               + "')");
@@ -109,16 +127,24 @@ final class SqlDatasetCodec {
                 "phaenthi_year",
                 "phaenthi_indicator",
                 "phaenthi_value",
+                "phaenthi_value_set",
                 "phaenthi_blob")) {
           s.execute("DELETE FROM " + t);
         }
         s.execute("DELETE FROM phaenthi_meta WHERE k <> 'schema_version'");
       }
+      geometryDigest = MessageDigest.getInstance("SHA-256");
       writeAreas(ds.boundaries());
       writeIndicators(ds.indicators());
-      writeValues(ds.indicators());
+      writeValueSets(ds.indicators());
+      if (d == SqlDialect.POSTGRESQL) {
+        // One row per value as well, so analysts can query the values with SQL.
+        writeValues(ds.indicators());
+      }
       writeBlobs(ds.blobs());
+      String digest = HexFormat.of().formatHex(geometryDigest.digest());
       Map<String, String> meta = new LinkedHashMap<>();
+      meta.put("geometry_digest", digest);
       meta.put("imported_at", ds.importedAt().toString());
       meta.put("report", JSON.writeValueAsString(ds.report().counts()));
       meta.put("data_version", ds.dataVersion());
@@ -131,7 +157,11 @@ final class SqlDatasetCodec {
         }
       }
       c.commit();
-    } catch (SQLException | JsonProcessingException | RuntimeException e) {
+      reuse.remember(digest, ds.boundaries(), ds.blobs());
+    } catch (SQLException
+        | JsonProcessingException
+        | NoSuchAlgorithmException
+        | RuntimeException e) {
       try {
         c.rollback();
       } catch (SQLException ignored) {
@@ -146,6 +176,8 @@ final class SqlDatasetCodec {
     try (PreparedStatement s =
         c.prepareStatement("INSERT INTO phaenthi_blob (name, data) VALUES (?, ?)")) {
       for (var e : blobs.entrySet()) {
+        geometryDigest.update(e.getKey().getBytes(StandardCharsets.UTF_8));
+        geometryDigest.update(e.getValue());
         s.setString(1, e.getKey());
         s.setBytes(2, e.getValue());
         s.executeUpdate();
@@ -173,7 +205,10 @@ final class SqlDatasetCodec {
           if (d == SqlDialect.POSTGRESQL) {
             s.setBoolean(g++, a.geometry() instanceof Polygon);
           }
-          s.setBytes(g, wkb.write(a.geometry()));
+          byte[] bytes = wkb.write(a.geometry());
+          geometryDigest.update(a.code().getBytes(StandardCharsets.UTF_8));
+          geometryDigest.update(bytes);
+          s.setBytes(g, bytes);
           s.addBatch();
         }
         s.executeBatch();
@@ -199,6 +234,25 @@ final class SqlDatasetCodec {
         s.setInt(1, y.year().be());
         s.setString(2, JSON.writeValueAsString(y));
         s.addBatch();
+      }
+      s.executeBatch();
+    }
+  }
+
+  private void writeValueSets(IndicatorData data) throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "INSERT INTO phaenthi_value_set (year_be, level, indicator, data) VALUES (?, ?, ?, ?)")) {
+      for (var byYear : data.all().entrySet()) {
+        for (var byLevel : byYear.getValue().entrySet()) {
+          for (var byIndicator : byLevel.getValue().entrySet()) {
+            s.setInt(1, byYear.getKey().be());
+            s.setString(2, byLevel.getKey().urlName());
+            s.setString(3, byIndicator.getKey());
+            s.setBytes(4, ValueSetCodec.encode(byIndicator.getValue().values()));
+            s.addBatch();
+          }
+        }
       }
       s.executeBatch();
     }
@@ -253,15 +307,23 @@ final class SqlDatasetCodec {
           meta.put(rs.getString(1), rs.getString(2));
         }
       }
-      Boundaries boundaries = readAreas();
+      long t0 = System.nanoTime();
+      String digest = meta.get("geometry_digest");
+      boolean reused = reuse.matches(digest);
+      Boundaries boundaries = reused ? reuse.boundaries() : readAreas();
+      long t1 = System.nanoTime();
       IndicatorData indicators = readIndicators();
-      Map<String, byte[]> blobs = new LinkedHashMap<>();
-      try (Statement s = c.createStatement();
-          ResultSet rs = s.executeQuery("SELECT name, data FROM phaenthi_blob ORDER BY name")) {
-        while (rs.next()) {
-          blobs.put(rs.getString(1), rs.getBytes(2));
-        }
+      long t2 = System.nanoTime();
+      Map<String, byte[]> blobs = reused ? reuse.blobs() : readBlobs();
+      if (!reused) {
+        reuse.remember(digest, boundaries, blobs);
       }
+      LOG.info(
+          "read {}areas {} ms, indicator values {} ms, derived blobs {} ms",
+          reused ? "(unchanged, kept) " : "",
+          (t1 - t0) / 1_000_000,
+          (t2 - t1) / 1_000_000,
+          (System.nanoTime() - t2) / 1_000_000);
       Map<String, Long> report =
           JSON.readValue(meta.get("report"), new TypeReference<Map<String, Long>>() {});
       c.commit();
@@ -275,6 +337,17 @@ final class SqlDatasetCodec {
     } catch (SQLException | JsonProcessingException e) {
       throw new IllegalStateException("reading the store: " + e.getMessage(), e);
     }
+  }
+
+  private Map<String, byte[]> readBlobs() throws SQLException {
+    Map<String, byte[]> blobs = new LinkedHashMap<>();
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT name, data FROM phaenthi_blob ORDER BY name")) {
+      while (rs.next()) {
+        blobs.put(rs.getString(1), rs.getBytes(2));
+      }
+    }
+    return blobs;
   }
 
   private Boundaries readAreas() throws SQLException {
@@ -323,28 +396,15 @@ final class SqlDatasetCodec {
         new HashMap<>();
     try (Statement s = c.createStatement();
         ResultSet rs =
-            s.executeQuery(
-                "SELECT year_be, level, indicator, code, numerator, denominator, val, reason"
-                    + " FROM phaenthi_value")) {
+            s.executeQuery("SELECT year_be, level, indicator, data FROM phaenthi_value_set")) {
       while (rs.next()) {
-        Map<String, IndicatorValue> m =
-            values
-                .computeIfAbsent(new SurveyYear(rs.getInt(1)), k -> new EnumMap<>(AdminLevel.class))
-                .computeIfAbsent(
-                    AdminLevel.fromUrlName(rs.getString(2)).orElseThrow(), k -> new HashMap<>())
-                .computeIfAbsent(rs.getString(3), k -> new LinkedHashMap<>());
-        String code = rs.getString(4);
-        m.put(
-            code,
-            new IndicatorValue(
-                code, getDouble(rs, 5), getDouble(rs, 6), getDouble(rs, 7), rs.getString(8)));
+        values
+            .computeIfAbsent(new SurveyYear(rs.getInt(1)), k -> new EnumMap<>(AdminLevel.class))
+            .computeIfAbsent(
+                AdminLevel.fromUrlName(rs.getString(2)).orElseThrow(), k -> new HashMap<>())
+            .put(rs.getString(3), ValueSetCodec.decode(rs.getBytes(4)));
       }
     }
     return new IndicatorData(indicators, years, values);
-  }
-
-  private static Double getDouble(ResultSet rs, int i) throws SQLException {
-    double v = rs.getDouble(i);
-    return rs.wasNull() ? null : v;
   }
 }

@@ -66,10 +66,15 @@ class PostgisStoreContractIT extends StoreContract {
     try (Store s = open();
         Connection c = jdbc();
         Statement st = c.createStatement()) {
-      ResultSet rs = st.executeQuery("SELECT version, description FROM phaenthi_schema_migrations");
+      ResultSet rs =
+          st.executeQuery(
+              "SELECT version, description FROM phaenthi_schema_migrations ORDER BY version");
       assertTrue(rs.next());
       assertEquals(1, rs.getInt(1));
       assertEquals("schema", rs.getString(2));
+      assertTrue(rs.next());
+      assertEquals(2, rs.getInt(1));
+      assertEquals("value_sets", rs.getString(2));
       assertFalse(rs.next(), "each migration is applied once");
     }
   }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -73,19 +74,8 @@ abstract class StoreContract {
       assertThrows(IllegalStateException.class, () -> s.replace(broken));
       assertEquals(Optional.of("v1-aaaa"), s.dataVersion());
       TestDatasets.assertSame(v1, s.load());
-      // Fails inside the database: an area code longer than the column allows.
-      Dataset tooLong = TestDatasets.second("v3-cccc");
-      tooLong
-          .indicators()
-          .all()
-          .values()
-          .iterator()
-          .next()
-          .get(AdminLevel.DISTRICT)
-          .values()
-          .iterator()
-          .next()
-          .put("123456789", IndicatorValue.missing("123456789", "x"));
+      // Fails inside the database: an indicator code longer than the column allows.
+      Dataset tooLong = withOverlongIndicatorCode(TestDatasets.second("v3-cccc"));
       assertThrows(IllegalStateException.class, () -> s.replace(tooLong));
       TestDatasets.assertSame(v1, s.load());
     }
@@ -104,6 +94,24 @@ abstract class StoreContract {
         assertFalse(d.contains(secret()), d);
       }
     }
+  }
+
+  private static Dataset withOverlongIndicatorCode(Dataset d) {
+    var values = new java.util.HashMap<>(d.indicators().all());
+    var year = values.keySet().iterator().next();
+    var levels =
+        new java.util.EnumMap<AdminLevel, Map<String, Map<String, IndicatorValue>>>(
+            AdminLevel.class);
+    levels.putAll(values.get(year));
+    var byIndicator = new java.util.HashMap<>(levels.get(AdminLevel.DISTRICT));
+    byIndicator.put("x".repeat(80), Map.of());
+    levels.put(AdminLevel.DISTRICT, byIndicator);
+    values.put(year, levels);
+    var data =
+        new org.phaenthi.boundaries.indicators.IndicatorData(
+            d.indicators().indicators(), List.copyOf(d.indicators().years().values()), values);
+    return new Dataset(
+        d.dataVersion(), d.importedAt(), d.boundaries(), data, d.blobs(), d.report());
   }
 
   private static Dataset withBlobs(Dataset d, Map<String, byte[]> blobs) {

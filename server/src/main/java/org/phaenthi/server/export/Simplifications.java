@@ -1,12 +1,11 @@
 package org.phaenthi.server.export;
 
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.phaenthi.boundaries.AdminLevel;
 import org.phaenthi.boundaries.Dataset;
 import org.phaenthi.boundaries.coverage.BandGeometry;
 import org.phaenthi.boundaries.coverage.LevelBands;
+import org.phaenthi.server.DecodedBands;
 
 /**
  * Picks the geometry source for a simplification request: the gap-free coverage band when the
@@ -17,9 +16,6 @@ import org.phaenthi.boundaries.coverage.LevelBands;
 public final class Simplifications {
   /** Highest zoom accepted by the {@code zoom} parameter. */
   public static final int MAX_ZOOM = 14;
-
-  /** Decoded bands of the data version last asked for, by level. */
-  private static final Map<String, Optional<LevelBands>> DECODED = new ConcurrentHashMap<>();
 
   private Simplifications() {}
 
@@ -74,16 +70,6 @@ public final class Simplifications {
    * instead, replace this body with a lookup on the snapshot.
    */
   static Optional<LevelBands> bands(Dataset dataset, AdminLevel level) {
-    byte[] blob = dataset.blobs().get("bands/" + level.urlName());
-    if (blob == null) {
-      return Optional.empty();
-    }
-    String key = dataset.dataVersion() + "/" + level.urlName();
-    Optional<LevelBands> hit = DECODED.get(key);
-    if (hit != null) {
-      return hit;
-    }
-    DECODED.keySet().removeIf(k -> !k.startsWith(dataset.dataVersion() + "/"));
-    return DECODED.computeIfAbsent(key, k -> Optional.of(LevelBands.fromBytes(blob)));
+    return DecodedBands.of(dataset, level);
   }
 }

@@ -11,7 +11,7 @@ import org.phaenthi.boundaries.Dataset;
 import org.phaenthi.boundaries.coverage.BandGeometry;
 import org.phaenthi.boundaries.coverage.BorderLine;
 import org.phaenthi.boundaries.coverage.LevelBands;
-import org.phaenthi.boundaries.load.DerivedData;
+import org.phaenthi.server.DecodedBands;
 import org.phaenthi.tiles.WebMercator;
 
 /**
@@ -29,9 +29,9 @@ public final class ZoomGeometryIndex {
   }
 
   public static ZoomGeometryIndex of(Dataset dataset, AdminLevel level) {
-    byte[] blob = dataset.blobs().get(DerivedData.bandsKey(level));
-    if (blob != null) {
-      return new ZoomGeometryIndex(LevelBands.fromBytes(blob), null);
+    var bands = DecodedBands.of(dataset, level);
+    if (bands.isPresent()) {
+      return new ZoomGeometryIndex(bands.get(), null);
     }
     return new ZoomGeometryIndex(null, new Projected(dataset.boundaries().areas(level)));
   }

@@ -313,4 +313,47 @@ class MapAppIT {
       host.stop(0);
     }
   }
+
+  @Test
+  @Order(7)
+  void savePictureAndPresentationMode() throws Exception {
+    open("#l=district&a=16");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> pic =
+        (Map<String, Object>)
+            browser.jsAsync(
+                "const done = arguments[arguments.length - 1];"
+                    + "import('./js/picture.js').then(m => {"
+                    + "  const c = m.renderPicture(phaenthi.app); const g = c.getContext('2d');"
+                    + "  const px = g.getImageData(100, 150, 1000, 600).data; const seen = new Set();"
+                    + "  for (let i = 0; i < px.length; i += 4 * 97) seen.add(px[i] + ',' + px[i + 1] + ',' + px[i + 2]);"
+                    + "  done({w: c.width, h: c.height, colours: seen.size, png: c.toDataURL('image/png')});"
+                    + "});");
+    assertEquals(1600L, pic.get("w"));
+    assertEquals(900L, pic.get("h"));
+    assertTrue((Long) pic.get("colours") > 20, "the map was drawn: " + pic.get("colours"));
+    String png = (String) pic.get("png");
+    java.nio.file.Files.createDirectories(Browser.SCREENSHOTS);
+    java.nio.file.Files.write(
+        Browser.SCREENSHOTS.resolve("saved-picture.png"),
+        java.util.Base64.getDecoder().decode(png.substring(png.indexOf(',') + 1)));
+
+    double legendBefore =
+        ((Number)
+                browser.js(
+                    "return parseFloat(getComputedStyle(document.querySelector('.legend')).fontSize)"))
+            .doubleValue();
+    browser.driver.findElement(By.tagName("body")).sendKeys("p");
+    browser
+        .waitUpTo(5)
+        .until(d -> (Boolean) browser.js("return document.body.classList.contains('present')"));
+    double legendAfter =
+        ((Number)
+                browser.js(
+                    "return parseFloat(getComputedStyle(document.querySelector('.legend')).fontSize)"))
+            .doubleValue();
+    assertTrue(legendAfter > 1.4 * legendBefore, legendBefore + " -> " + legendAfter);
+    browser.driver.findElement(By.tagName("body")).sendKeys("?");
+    assertTrue(browser.driver.findElement(By.id("help-dialog")).isDisplayed(), "help overlay");
+  }
 }

@@ -87,6 +87,12 @@ async function main() {
     render({ fit: !v }).then(() => app.state.selected && showAreaPanel(app, app.state.selected));
   });
   await app.layers.loadBackground();
+  // an open area panel changes the map's size: open it before the first fit
+  const panel = document.getElementById('area-panel');
+  if (s.selected && panel) {
+    panel.hidden = false;
+    map.invalidateSize({ animate: false });
+  }
   await render({ fit: fitInitially });
   if (s.selected) showAreaPanel(app, s.selected);
 }
@@ -188,7 +194,11 @@ async function fitArea() {
   // keep the area clear of the legend (bottom right), giving it at most 40 % of the map's width
   const legend = app.legend.getContainer();
   const right = Math.min((legend ? legend.offsetWidth : 0) + 10, app.map.getSize().x * 0.4);
-  app.map.fitBounds(b, { paddingTopLeft: [10, 10], paddingBottomRight: [right, 10], animate: false });
+  // on a phone the area panel is a sheet over the bottom of the map rather than beside it
+  const panel = document.getElementById('area-panel');
+  const sheet = panel && !panel.hidden && getComputedStyle(panel).position === 'absolute' && !app.embed;
+  const bottom = sheet ? Math.min(panel.offsetHeight, app.map.getSize().y * 0.6) + 10 : 10;
+  app.map.fitBounds(b, { paddingTopLeft: [10, 10], paddingBottomRight: [right, bottom], animate: false });
 }
 
 function onHover(props) {

@@ -41,7 +41,8 @@ export function classOf(value, breaks) {
 /**
  * Colours for `n` classes from a palette, ordered from the lowest class up. Palettes run bad → good for an
  * indicator where higher is better; when lower is better they are reversed so "bad" keeps its colour.
- * A "-r" suffix on the name reverses once more (the user's explicit choice).
+ * A "-r" suffix on the name reverses once more (the user's explicit choice). `higherIsBetter` null (no
+ * better direction) keeps the palette's own order.
  */
 export function colours(palette, n, higherIsBetter = true) {
   const userReversed = palette.endsWith('-r');
@@ -51,7 +52,9 @@ export function colours(palette, n, higherIsBetter = true) {
   const size = Math.min(Math.max(n, Math.min(...sizes)), Math.max(...sizes));
   let cs = [...scheme[size]];
   if (n < size) cs = cs.slice(0, n);
-  if (!higherIsBetter !== userReversed) cs.reverse();
+  // null = neither direction is better (counts of people, shares of elderly): no automatic reversal
+  const autoReverse = higherIsBetter === false;
+  if (autoReverse !== userReversed) cs.reverse();
   return cs;
 }
 

@@ -7,6 +7,10 @@ import { esc } from './controls.js';
 
 const DIMENSIONS = ['health', 'living', 'education', 'income', 'access'];
 const SURVEYED = 'tpmap:people_surveyed';
+const TARGET_POOR = 'tpmap:target_poor';
+
+const valueOf = (values, code) => (values[code] && values[code].value) || null;
+const baseOf = (values) => valueOf(values, SURVEYED) || valueOf(values, TARGET_POOR);
 
 export async function showAreaPanel(app, code) {
   const el = document.getElementById('area-panel');
@@ -31,7 +35,7 @@ export async function showAreaPanel(app, code) {
     <button type="button" class="close" aria-label="${t('close')}">×</button>
     <h3>${esc(bothNames(data.area))}</h3>
     <p class="muted">${esc(data.area.code)} · ${t('year')} ${data.year.be}</p>
-    <figure class="radar"><figcaption>${t('radar')}</figcaption>${radar}
+    <figure class="radar"><figcaption>${valueOf(data.values, SURVEYED) ? t('radar') : t('radarTargetPoor')}</figcaption>${radar}
       <div class="radar-key"><span class="k-area"></span>${esc(name(data.area))}
       ${data.parent_values ? `<span class="k-parent"></span>${esc(parentName ? name(parentName) : t('parent'))}` : ''}</div></figure>
     <table class="all-values"><caption>${t('allIndicators')}</caption>
@@ -47,10 +51,13 @@ export function hideAreaPanel(app) {
   if (app) app.state.selected = '';
 }
 
-/** Percent of people surveyed deprived in each dimension; null where the data is missing. */
+/**
+ * Percent deprived in each dimension, of the people surveyed where that count exists for the year, else
+ * of the target poor (years such as 2566 publish only the latter); null where the data is missing.
+ */
 function shares(values) {
   if (!values) return null;
-  const base = values[SURVEYED] && values[SURVEYED].value;
+  const base = baseOf(values);
   return DIMENSIONS.map((d) => {
     const v = values[`tpmap:dim_${d}`];
     if (!v || v.value === null || !base) return null;

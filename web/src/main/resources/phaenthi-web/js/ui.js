@@ -3,7 +3,7 @@
 import { L } from './lib.js';
 import { api } from './api.js';
 import { PALETTES, METHODS } from './classify.js';
-import { t, name, getLang, formatNumber } from './i18n.js';
+import { t, name, bothNames, getLang, formatNumber } from './i18n.js';
 import { esc } from './controls.js';
 import { savePicture } from './picture.js';
 import { openShareDialog } from './share.js';
@@ -20,12 +20,12 @@ export function buildSidebar(app, { setState }) {
     byCat.get(key).items.push(i);
   }
   const groups = [...byCat.values()].map(({ category, items }) =>
-    `<optgroup label="${esc(name(category))}">${items.map((i) => `<option value="${esc(i.code)}">${esc(name(i))}</option>`).join('')}</optgroup>`);
+    `<optgroup label="${esc(name(category))}">${items.map((i) => `<option value="${esc(i.code)}" title="${esc(bothNames(i))}">${esc(name(i))}</option>`).join('')}</optgroup>`);
   const side = $('controls');
   side.innerHTML = `
     <label>${t('indicator')}<select id="indicator">${groups.join('')}</select></label>
     <div class="row">
-      <label>${t('year')}<select id="year">${years.map((y) => `<option value="${y.be}">${y.be}${y.synthetic ? ' *' : ''}</option>`).join('')}</select></label>
+      <label>${t('year')}<select id="year">${years.map((y) => `<option value="${y.be}" title="${esc(y.label || '')}">${y.be}${y.synthetic ? ' *' : ''}</option>`).join('')}</select></label>
       <label>${t('level')}<select id="level">${app.levels.map((l) => `<option value="${l.level}">${esc(name(l))}</option>`).join('')}</select></label>
     </div>
     <fieldset><legend>${t('classification')}</legend>

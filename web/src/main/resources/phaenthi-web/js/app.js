@@ -10,6 +10,9 @@ import { setLang, t, name } from './i18n.js';
 import { buildSidebar, bindKeys, updateBreadcrumb, updateRanking } from './ui.js';
 import { showAreaPanel, hideAreaPanel } from './panel.js';
 
+const SOFTWARE =
+  'Map: Leaflet (BSD-2-Clause), Leaflet.VectorGrid (Beerware). Colours: ColorBrewer.org by Cynthia A. Brewer, ' +
+  'Penn State (Apache-2.0). Statistics: simple-statistics (ISC). Font: Sarabun (SIL OFL 1.1).';
 const CHILD = { province: 'district', district: 'subdistrict', subdistrict: null };
 const DIGITS = { province: 2, district: 4, subdistrict: 6 };
 
@@ -268,7 +271,7 @@ document.addEventListener('click', (e) => {
   if (!link) return;
   e.preventDefault();
   const dlg = document.getElementById('attribution-dialog');
-  dlg.querySelector('.body').textContent = `${app.meta.attribution.boundaries}\n\n${app.meta.attribution.indicators}`;
+  dlg.querySelector('.body').textContent = [app.meta.attribution.boundaries, app.meta.attribution.indicators, SOFTWARE].join('\n\n');
   dlg.showModal();
 });
 

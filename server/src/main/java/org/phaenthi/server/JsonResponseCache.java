@@ -7,6 +7,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.function.Supplier;
+import org.phaenthi.server.tiles.TileCache;
 
 /**
  * Serialized JSON responses of read-only endpoints, keyed by data version and request, bounded by
@@ -14,7 +15,7 @@ import java.util.function.Supplier;
  * version + content hash, identical on every node) and 304 on a matching If-None-Match.
  */
 public final class JsonResponseCache {
-  private record Entry(byte[] body, String etag) {}
+  private record Entry(byte[] body, byte[] gzip, String etag) {}
 
   private final Cache<String, Entry> cache;
   private final String cacheControl;
@@ -24,7 +25,7 @@ public final class JsonResponseCache {
     this.cache =
         Caffeine.newBuilder()
             .maximumWeight(maxBytes)
-            .weigher((String k, Entry e) -> e.body.length + k.length() * 2 + 64)
+            .weigher((String k, Entry e) -> e.body.length + e.gzip.length + k.length() * 2 + 64)
             .build();
   }
 
@@ -35,7 +36,8 @@ public final class JsonResponseCache {
             version + "|" + key,
             k -> {
               byte[] bytes = Json.bytes(body.get());
-              return new Entry(bytes, "\"" + version + "-" + hash(bytes) + "\"");
+              return new Entry(
+                  bytes, TileCache.gzip(bytes), "\"" + version + "-" + hash(bytes) + "\"");
             });
     ctx.header("ETag", e.etag);
     ctx.header("Cache-Control", cacheControl);
@@ -44,7 +46,17 @@ public final class JsonResponseCache {
       ctx.status(304);
       return;
     }
-    ctx.contentType("application/json; charset=utf-8").result(e.body);
+    // Compressed once when cached, not on every request.
+    ctx.disableCompression();
+    ctx.header("Vary", "Accept-Encoding");
+    ctx.contentType("application/json; charset=utf-8");
+    String accept = ctx.header("Accept-Encoding");
+    if (accept != null && accept.contains("gzip")) {
+      ctx.header("Content-Encoding", "gzip");
+      ctx.result(e.gzip);
+    } else {
+      ctx.result(e.body);
+    }
   }
 
   private static String hash(byte[] bytes) {

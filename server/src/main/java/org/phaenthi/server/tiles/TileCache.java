@@ -97,7 +97,8 @@ public final class TileCache {
     }
   }
 
-  static byte[] gzip(byte[] raw) {
+  /** Gzip of a whole byte array (tiles and cached JSON responses). */
+  public static byte[] gzip(byte[] raw) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length / 2 + 64);
     try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
       gz.write(raw);

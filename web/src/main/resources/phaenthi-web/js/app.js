@@ -38,9 +38,7 @@ async function main() {
   app.levels = levels.levels;
   app.catalogue = { ...catalogue, byCode: new Map(catalogue.indicators.map((i) => [i.code, i])) };
   const s = app.state;
-  s.level ??= meta.default.level;
-  s.indicator = app.catalogue.byCode.has(s.indicator) ? s.indicator : meta.default.indicator;
-  s.year ??= meta.default.year;
+  applyDefaults(s);
   app.lock = app.embed && /^\d{2}$/.test(params.get('lock') || '') ? params.get('lock') : null;
   app.interactive = !(app.embed && params.get('interactive') === '0');
 
@@ -81,11 +79,15 @@ async function main() {
     bindKeys(app, { setState, goUp });
   }
   map.on('moveend', () => writeUrl());
+  // render() refines once it has placed the view; zooms in between would refine shapes about to go
+  map.on('zoomend', () => app.rendering || app.layers.refine().catch((err) => console.warn('finer shapes not loaded', err)));
   window.addEventListener('hashchange', () => {
     if (location.hash.slice(1) === app.lastHash) return;
     app.state = parseState(location.search, location.hash);
+    applyDefaults(app.state);
     setLang(app.state.lang);
     const v = app.state.view;
+    app.rendering = true;
     if (v) app.map.setView([v.lat, v.lon], v.zoom, { animate: false });
     render({ fit: !v }).then(() => app.state.selected && showAreaPanel(app, app.state.selected));
   });
@@ -98,6 +100,14 @@ async function main() {
   }
   await render({ fit: fitInitially });
   if (s.selected) showAreaPanel(app, s.selected);
+}
+
+/** Fills what the URL left out from the server's defaults. */
+function applyDefaults(s) {
+  const d = app.meta.default;
+  s.level ??= d.level;
+  s.indicator = app.catalogue.byCode.has(s.indicator) ? s.indicator : d.indicator;
+  s.year ??= d.year;
 }
 
 /** Merges a change into the state and redraws; `fit` zooms to the new area. */
@@ -127,6 +137,7 @@ async function render(opts = {}) {
   }
   if (s.level === 'province') s.area = '';
   const token = (app.renderToken = (app.renderToken || 0) + 1);
+  app.rendering = true;
   const indicator = app.catalogue.byCode.get(s.indicator);
   const parentParam = s.area && s.area.length === DIGITS[s.level] - 2 ? s.area : null;
   const [, response] = await Promise.all([
@@ -134,6 +145,7 @@ async function render(opts = {}) {
     api.values(s.level, s.indicator, s.year, parentParam).catch((err) => ({ values: [], empty_reason: `${t('error')}: ${err.message}` })),
   ]);
   if (token !== app.renderToken) return;
+  app.rendering = false;
   app.info.update(null);
   const rows = response.values.filter((r) => !s.area || r.code.startsWith(s.area));
   const byCode = new Map(rows.map((r) => [r.code, r]));
@@ -147,7 +159,9 @@ async function render(opts = {}) {
     return r.value === null ? { fillColor: HATCH, fillOpacity: 1 } : { fillColor: getColor(r.value), fillOpacity: 0.9 };
   };
   app.current = { indicator, rows, byCode, breaks, colours: cs, getColor };
+  const t0 = performance.now();
   app.layers.recolour(styleFor, byCode.keys());
+  app.timings.recolourMs = performance.now() - t0;
   app.layers.attach();
   const finite = values.filter((v) => v !== null && Number.isFinite(v));
   const { counts, noData } = countByClass(values, breaks);
@@ -161,6 +175,7 @@ async function render(opts = {}) {
   if (!app.embed) updateRanking(app, { choose: chooseByCode });
   document.title = `${name(indicator)} ${s.year} – Phaenthi`;
   if (opts.fit) await fitArea();
+  app.layers.refine().catch((err) => console.warn('finer shapes not loaded', err));
   await updateTitle();
   writeUrl();
   if (app.syncControls) app.syncControls();

@@ -80,7 +80,8 @@ export class MapLayers {
     if (level === 'subdistrict') {
       this.active = this.vectorLayer(level);
     } else {
-      const fc = level === 'province' ? this.provinces : await api.geometry(level, geometryZoom(area), area || null);
+      this.geomZoom = level === 'province' ? 6 : geometryZoom(area);
+      const fc = level === 'province' ? this.provinces : await api.geometry(level, this.geomZoom, area || null);
       if (this.key !== key) return; // a newer request won
       this.active = L.geoJSON(fc, {
         renderer: this.renderers.choro,
@@ -93,8 +94,26 @@ export class MapLayers {
   /** Puts the prepared layer on the map (idempotent). */
   attach() {
     if (this.active && !this.map.hasLayer(this.active)) this.active.addTo(this.map);
-    if (this.level !== 'province') this.outline.addTo(this.map);
+    // subdistrict tiles carry their own province and district borders, drawn once and seamless
+    if (this.level === 'district') this.outline.addTo(this.map);
     else this.outline.remove();
+  }
+
+  /**
+   * Swaps in finer GeoJSON when the map is zoomed well past the detail it was loaded for (the server
+   * simplifies per zoom band). Colours are kept: the style function reads the current values.
+   */
+  async refine() {
+    if (!this.active || this.level === 'subdistrict' || !this.active.clearLayers) return;
+    const want = Math.min(12, Math.floor(this.map.getZoom()));
+    if (want < this.geomZoom + 2) return;
+    const key = this.key;
+    const fc = await api.geometry(this.level, want, this.area || null);
+    if (this.key !== key || !this.active) return;
+    this.geomZoom = want;
+    this.unhover();
+    this.active.clearLayers();
+    this.active.addData(fc);
   }
 
   /** Bounds of an area by code: provinces from the background, districts from their province's shapes. */

@@ -356,4 +356,25 @@ class MapAppIT {
     browser.driver.findElement(By.tagName("body")).sendKeys("?");
     assertTrue(browser.driver.findElement(By.id("help-dialog")).isDisplayed(), "help overlay");
   }
+
+  @Test
+  @Order(8)
+  void phoneScreenKeepsMapAndLegendWithSettingsBehindAMenu() {
+    org.openqa.selenium.Dimension before = browser.driver.manage().window().getSize();
+    browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 800));
+    try {
+      open("#l=district&a=16");
+      WebElement menu = browser.driver.findElement(By.id("btn-menu"));
+      assertTrue(menu.isDisplayed(), "menu button on a phone");
+      String sideRight = "return document.getElementById('side').getBoundingClientRect().right";
+      assertTrue(((Number) browser.js(sideRight)).doubleValue() <= 0, "settings start off screen");
+      assertTrue(browser.driver.findElement(By.cssSelector(".legend")).isDisplayed());
+      long mapWidth = (Long) browser.js("return document.getElementById('map').clientWidth");
+      assertTrue(mapWidth >= 380, "the map takes the width: " + mapWidth);
+      menu.click();
+      browser.waitUpTo(5).until(d -> ((Number) browser.js(sideRight)).doubleValue() > 200);
+    } finally {
+      browser.driver.manage().window().setSize(before);
+    }
+  }
 }

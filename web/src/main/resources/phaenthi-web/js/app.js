@@ -286,7 +286,13 @@ document.addEventListener('click', (e) => {
   if (!link) return;
   e.preventDefault();
   const dlg = document.getElementById('attribution-dialog');
-  dlg.querySelector('.body').textContent = [app.meta.attribution.boundaries, app.meta.attribution.indicators, SOFTWARE].join('\n\n');
+  const a = app.meta.attribution;
+  const body = dlg.querySelector('.body');
+  body.textContent = [a.boundaries, a.indicators, SOFTWARE].join('\n\n');
+  if (a.licence_url) {
+    const link = Object.assign(document.createElement('a'), { href: a.licence_url, textContent: a.licence_url, rel: 'license' });
+    body.append('\n\n', link);
+  }
   dlg.showModal();
 });
 

@@ -61,7 +61,8 @@ async function main() {
   new ResizeObserver(() => map.invalidateSize({ animate: false })).observe(map.getContainer());
   map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
   if (meta.base_map_url) {
-    L.tileLayer(meta.base_map_url, { maxZoom: 18, crossOrigin: 'anonymous', opacity: 0.6 }).addTo(map);
+    // crossOrigin lets "save picture" copy the tiles when the tile server allows CORS
+    L.tileLayer(meta.base_map_url, { maxZoom: 18, crossOrigin: 'anonymous', opacity: 0.7 }).addTo(map);
   }
   const [w, so, e, n] = meta.bounds;
   app.countryBounds = L.latLngBounds([so, w], [n, e]);
@@ -91,7 +92,7 @@ async function main() {
     if (v) app.map.setView([v.lat, v.lon], v.zoom, { animate: false });
     render({ fit: !v }).then(() => app.state.selected && showAreaPanel(app, app.state.selected));
   });
-  await app.layers.loadBackground();
+  await app.layers.loadBackground({ overBaseMap: Boolean(meta.base_map_url) });
   // an open area panel changes the map's size: open it before the first fit
   const panel = document.getElementById('area-panel');
   if (s.selected && panel) {

@@ -51,13 +51,16 @@ export class MapLayers {
     this.highlighted = null;
   }
 
-  /** Loads the grey country background from the province shapes; resolves when drawn. */
-  async loadBackground() {
+  /**
+   * Loads the grey country background from the province shapes; resolves when drawn. Over a base map the
+   * land is left unfilled so the base map shows through.
+   */
+  async loadBackground({ overBaseMap = false } = {}) {
     this.provinces = await api.geometry('province', 6);
     this.land = L.geoJSON(this.provinces, {
       renderer: this.renderers.land,
       interactive: false,
-      style: { fillColor: '#e4e1da', fillOpacity: 1, color: '#ffffff', weight: 0.8 },
+      style: { fillColor: '#e4e1da', fillOpacity: overBaseMap ? 0 : 1, color: '#ffffff', weight: 0.8 },
     }).addTo(this.map);
     this.outline = L.geoJSON(this.provinces, {
       renderer: this.renderers.outline,

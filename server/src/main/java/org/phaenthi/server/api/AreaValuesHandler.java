@@ -16,6 +16,7 @@ import org.phaenthi.boundaries.indicators.SurveyYear;
 import org.phaenthi.server.ApiException;
 import org.phaenthi.server.Json;
 import org.phaenthi.server.LiveData;
+import org.phaenthi.server.MissingData;
 import org.phaenthi.server.Params;
 
 /** {@code GET /api/values/area/{code}?year=}: every indicator of one area and of its parent. */
@@ -60,7 +61,7 @@ public final class AreaValuesHandler implements Handler {
                     AreaJson.value(
                         v != null
                             ? v
-                            : IndicatorValue.missing(a.code(), ValuesHandler.missingReason(a))));
+                            : IndicatorValue.missing(a.code(), MissingData.missingReason(a))));
               });
     }
     return out;

@@ -19,6 +19,7 @@ import org.phaenthi.boundaries.indicators.SurveyYear;
 import org.phaenthi.server.ApiException;
 import org.phaenthi.server.JsonResponseCache;
 import org.phaenthi.server.LiveData;
+import org.phaenthi.server.MissingData;
 import org.phaenthi.server.Params;
 
 /**
@@ -61,12 +62,12 @@ public final class ValuesHandler implements Handler {
     List<Map<String, Object>> out = new ArrayList<>();
     String emptyReason = null;
     if (values.isEmpty()) {
-      emptyReason = emptyReason(data, indicator, level, year);
+      emptyReason = MissingData.emptyReason(data, indicator, level, year);
     } else {
       for (Area a : d.boundaries().children(level, parent)) {
         IndicatorValue v = values.get().get(a.code());
         if (v == null) {
-          v = IndicatorValue.missing(a.code(), missingReason(a));
+          v = IndicatorValue.missing(a.code(), MissingData.missingReason(a));
         }
         Map<String, Object> row = AreaJson.summary(a);
         row.remove("level");
@@ -84,27 +85,6 @@ public final class ValuesHandler implements Handler {
         "values", out,
         "empty_reason", emptyReason,
         "not_on_map", notOnMap(d, level, year, parent));
-  }
-
-  static String missingReason(Area a) {
-    if (a.code().startsWith("10")) {
-      return "no data: Bangkok is not covered by the BMN (จปฐ.) survey";
-    }
-    return "no data for this area in this year";
-  }
-
-  static String emptyReason(IndicatorData data, Indicator i, AdminLevel level, SurveyYear year) {
-    List<String> where = new ArrayList<>();
-    data.yearsAvailable(i.code())
-        .forEach((l, ys) -> ys.forEach(y -> where.add(l.urlName() + " " + y.be())));
-    return "no data for "
-        + i.code()
-        + " at "
-        + level.urlName()
-        + " level in "
-        + year.be()
-        + "; it has data for: "
-        + where;
   }
 
   /**

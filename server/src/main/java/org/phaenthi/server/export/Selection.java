@@ -12,6 +12,7 @@ import org.phaenthi.boundaries.indicators.IndicatorData;
 import org.phaenthi.boundaries.indicators.IndicatorValue;
 import org.phaenthi.boundaries.indicators.SurveyYear;
 import org.phaenthi.server.ApiException;
+import org.phaenthi.server.MissingData;
 import org.phaenthi.server.Params;
 
 /**
@@ -62,7 +63,8 @@ public record Selection(
     Indicator indicator = Params.indicator(data, indicatorCode);
     SurveyYear year = Params.year(data, yearText);
     var values = data.values(year, level, indicator.code());
-    String empty = values.isPresent() ? null : emptyReason(data, indicator, level, year);
+    String empty =
+        values.isPresent() ? null : MissingData.emptyReason(data, indicator, level, year);
     return new Selection(d, level, parent, indicator, year, values.orElse(Map.of()), empty);
   }
 
@@ -92,7 +94,8 @@ public record Selection(
     if (v != null) {
       return v;
     }
-    return IndicatorValue.missing(a.code(), emptyReason != null ? emptyReason : missingReason(a));
+    return IndicatorValue.missing(
+        a.code(), emptyReason != null ? emptyReason : MissingData.missingReason(a));
   }
 
   /** All properties of one feature, in {@link #propertyNames()} order; nulls kept. */
@@ -115,27 +118,5 @@ public record Selection(
       p.put("reason", v.value() == null ? v.missingReason() : null);
     }
     return p;
-  }
-
-  // Same wording as api.ValuesHandler, so the map and the exports explain gaps alike.
-  static String missingReason(Area a) {
-    if (a.code().startsWith("10")) {
-      return "no data: Bangkok is not covered by the BMN (จปฐ.) survey";
-    }
-    return "no data for this area in this year";
-  }
-
-  static String emptyReason(IndicatorData data, Indicator i, AdminLevel level, SurveyYear year) {
-    List<String> where = new ArrayList<>();
-    data.yearsAvailable(i.code())
-        .forEach((l, ys) -> ys.forEach(y -> where.add(l.urlName() + " " + y.be())));
-    return "no data for "
-        + i.code()
-        + " at "
-        + level.urlName()
-        + " level in "
-        + year.be()
-        + "; it has data for: "
-        + where;
   }
 }

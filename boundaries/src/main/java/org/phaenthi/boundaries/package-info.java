@@ -1,0 +1,11 @@
+/**
+ * The domain: admin levels ({@link org.phaenthi.boundaries.AdminLevel} province, district,
+ * subdistrict), areas with DOPA codes (strings of 2, 4 or 6 digits; a parent's code is the prefix),
+ * the hierarchy ({@link org.phaenthi.boundaries.Boundaries}) and the {@link
+ * org.phaenthi.boundaries.Dataset}: everything served, as one immutable unit with one data version.
+ *
+ * <p>Terms: a <em>municipal pseudo-subdistrict</em> is a CDD code whose tambon part is 51 or more;
+ * it has no polygon and counts in its district and province. A <em>data version</em> is a content
+ * hash of every input; a new one means a new import.
+ */
+package org.phaenthi.boundaries;

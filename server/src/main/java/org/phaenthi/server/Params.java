@@ -46,6 +46,9 @@ public final class Params {
   /** The survey year (B.E.); when absent, the latest year. */
   public static SurveyYear year(IndicatorData data, String text) {
     List<Integer> valid = data.years().keySet().stream().map(SurveyYear::be).toList();
+    if (data.years().isEmpty()) {
+      throw ApiException.notFound("this dataset has no indicator data for any year");
+    }
     if (text == null || text.isBlank()) {
       return data.years().lastKey();
     }

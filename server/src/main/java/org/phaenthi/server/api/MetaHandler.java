@@ -25,7 +25,7 @@ public final class MetaHandler implements Handler {
     String defaultIndicator =
         d.indicators().indicator("tpmap:target_poor_rate").isPresent()
             ? "tpmap:target_poor_rate"
-            : d.indicators().indicators().get(0).code();
+            : d.indicators().indicators().stream().findFirst().map(i -> i.code()).orElse(null);
     Json.send(
         ctx,
         obj(
@@ -45,7 +45,9 @@ public final class MetaHandler implements Handler {
                     "indicator",
                     defaultIndicator,
                     "year",
-                    d.indicators().years().firstKey().be()),
+                    d.indicators().years().isEmpty()
+                        ? null
+                        : d.indicators().years().firstKey().be()),
             "bounds", AreaJson.bbox(d.boundaries().extent())));
   }
 }

@@ -14,7 +14,6 @@ const SOFTWARE =
   'Map: Leaflet (BSD-2-Clause), Leaflet.VectorGrid (Beerware). Colours: ColorBrewer.org by Cynthia A. Brewer, ' +
   'Penn State (Apache-2.0). Statistics: simple-statistics (ISC). Font: Sarabun (SIL OFL 1.1).';
 const CHILD = { province: 'district', district: 'subdistrict', subdistrict: null };
-const DIGITS = { province: 2, district: 4, subdistrict: 6 };
 
 export const app = {
   embed: document.body.dataset.mode === 'embed',
@@ -140,7 +139,8 @@ async function render(opts = {}) {
   const token = (app.renderToken = (app.renderToken || 0) + 1);
   app.rendering = true;
   const indicator = app.catalogue.byCode.get(s.indicator);
-  const parentParam = s.area && s.area.length === DIGITS[s.level] - 2 ? s.area : null;
+  // the server filters by any ancestor, so the "not on map" note counts only the area in view
+  const parentParam = s.area || null;
   const [, response] = await Promise.all([
     app.layers.show(s.level, s.area),
     api.values(s.level, s.indicator, s.year, parentParam).catch((err) => ({ values: [], empty_reason: `${t('error')}: ${err.message}` })),

@@ -45,7 +45,7 @@ public final class ValuesHandler implements Handler {
     IndicatorData data = d.indicators();
     AdminLevel level = Params.level(ctx.queryParam("level"));
     Indicator indicator = Params.indicator(data, ctx.queryParam("indicator"));
-    SurveyYear year = Params.year(data, ctx.queryParam("year"));
+    SurveyYear year = Params.year(data, ctx.queryParam("year"), level, indicator.code());
     String parent = Params.parent(ctx.queryParam("parent"), level);
     if (parent != null && d.boundaries().area(parent).isEmpty()) {
       throw ApiException.notFound("unknown parent area '" + parent + "'");

@@ -61,7 +61,7 @@ public record Selection(
     }
     IndicatorData data = d.indicators();
     Indicator indicator = Params.indicator(data, indicatorCode);
-    SurveyYear year = Params.year(data, yearText);
+    SurveyYear year = Params.year(data, yearText, level, indicator.code());
     var values = data.values(year, level, indicator.code());
     String empty =
         values.isPresent() ? null : MissingData.emptyReason(data, indicator, level, year);

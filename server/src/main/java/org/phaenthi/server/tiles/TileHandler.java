@@ -106,7 +106,7 @@ public final class TileHandler implements Handler {
       return new TileKey(s.version(), level, new TileCoord(z, x, y), null, 0);
     }
     Indicator indicator = Params.indicator(data, code);
-    int year = Params.year(data, ctx.queryParam("year")).be();
+    int year = Params.year(data, ctx.queryParam("year"), level, indicator.code()).be();
     return new TileKey(s.version(), level, new TileCoord(z, x, y), indicator.code(), year);
   }
 

@@ -93,6 +93,16 @@ class ApiTest {
   }
 
   @Test
+  void withoutAYearTheLatestYearWithDataAtThatLevelIsUsed() {
+    JsonNode sub = http.json("/api/values?level=subdistrict&indicator=tpmap:households_surveyed");
+    assertEquals(2561, sub.get("year").get("be").asInt());
+    assertEquals(40.0, sub.get("values").get(0).get("value").asDouble());
+    JsonNode prov = http.json("/api/values?level=province&indicator=tpmap:households_surveyed");
+    assertEquals(2566, prov.get("year").get("be").asInt());
+    assertEquals(80.0, prov.get("values").get(0).get("value").asDouble());
+  }
+
+  @Test
   void areaValuesGiveEveryIndicatorForTheAreaAndItsParent() {
     JsonNode r = http.json("/api/values/area/8301?year=2561");
     assertEquals("8301", r.get("area").get("code").asText());

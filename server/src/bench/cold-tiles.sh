@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Cold tiles per zoom, ours against PostGIS ST_AsMVT: builds the test classes, snapshots them (other
+# builds may clean target/ meanwhile) and runs org.phaenthi.server.bench.ColdTilesBench.
+#
+# Usage, from the repository root: server/src/bench/cold-tiles.sh [--store /tmp/bench/store]
+#   [--tiles 30] [--max-zoom 14] [--postgis false] [--seed N]
+# The embedded store is imported from /work/shared/data (or --data) when out of date; it must not
+# be open in a running server. Needs PostgreSQL 15 + PostGIS for the comparison.
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/../../.." && pwd)"
+cd "$ROOT"
+SNAP="$(mktemp -d /tmp/phaenthi-coldbench-XXXXXX)"
+trap 'rm -rf "$SNAP"' EXIT
+./mvnw -q -B -pl server -am test-compile dependency:build-classpath \
+  -Dmdep.outputFile="$SNAP/cp.txt" -Dmdep.includeScope=test >"$SNAP/build.log" 2>&1 \
+  || { cat "$SNAP/build.log" >&2; exit 1; }
+CP=""
+i=0
+for entry in server/target/test-classes server/target/classes $(tr ':' '\n' <"$SNAP/cp.txt"); do
+  if [[ -d "$entry" ]]; then
+    i=$((i + 1))
+    cp -r "$entry" "$SNAP/dir$i"
+    entry="$SNAP/dir$i"
+  fi
+  CP="$CP${CP:+:}$entry"
+done
+java -Xmx4g -cp "$CP" org.phaenthi.server.bench.ColdTilesBench "$@"

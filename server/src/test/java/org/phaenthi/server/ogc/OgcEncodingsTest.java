@@ -131,6 +131,9 @@ class OgcEncodingsTest {
     Set<String> documented = new HashSet<>();
     api.path("paths").fieldNames().forEachRemaining(documented::add);
     for (String p : documented) {
+      if (!api.path("paths").path(p).has("get")) {
+        continue; // POST /admin/import is disabled here; its statuses are AdminImportHandlerTest's
+      }
       String concrete =
           p.replace("{collectionId}", "district")
               .replace("{featureId}", "8301")

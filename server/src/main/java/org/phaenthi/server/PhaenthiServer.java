@@ -51,7 +51,7 @@ public final class PhaenthiServer implements AutoCloseable {
   private final PrometheusMeterRegistry meters =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final TileCache tileCache;
-  private final JsonResponseCache responses;
+  private final ResponseCache responses;
   private final StoreHealth storeHealth;
   private final VersionFollower follower;
 
@@ -66,7 +66,7 @@ public final class PhaenthiServer implements AutoCloseable {
         new TileGeometryPipeline(config.tiles().extentPixels(), config.tiles().bufferPixels());
     this.tileCache =
         new TileCache(config.tiles().cacheMaxBytes(), new TileRenderer(live, pipeline), meters);
-    this.responses = new JsonResponseCache(64L * 1024 * 1024, config.tiles().cacheControl());
+    this.responses = new ResponseCache(64L * 1024 * 1024, config.tiles().cacheControl());
     live.onReplace(s -> tileCache.retainVersion(s.version()));
     this.storeHealth = new StoreHealth(store, live);
     this.follower = new VersionFollower(store, live);
@@ -112,7 +112,7 @@ public final class PhaenthiServer implements AutoCloseable {
     r.get("/api/values", new ValuesHandler(live, responses));
     r.get("/api/values/area/{code}", new AreaValuesHandler(live));
     r.get("/api/areas/search", new SearchHandler(live));
-    r.get("/api/geometry/{level}", new GeometryHandler(live, config.tiles().cacheControl()));
+    r.get("/api/geometry/{level}", new GeometryHandler(live, responses));
     r.get(
         "/tiles/{level}/{z}/{x}/{file}",
         new TileHandler(live, tileCache, config.tiles().cacheControl()));

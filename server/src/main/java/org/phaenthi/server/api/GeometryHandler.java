@@ -1,8 +1,6 @@
 package org.phaenthi.server.api;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.io.ByteArrayOutputStream;
@@ -17,6 +15,7 @@ import org.phaenthi.server.Attribution;
 import org.phaenthi.server.Json;
 import org.phaenthi.server.LiveData;
 import org.phaenthi.server.Params;
+import org.phaenthi.server.ResponseCache;
 import org.phaenthi.server.Snapshot;
 import org.phaenthi.server.export.GeoJsonGeometry;
 import org.phaenthi.server.export.Simplification;
@@ -25,22 +24,18 @@ import org.phaenthi.server.export.Simplifications;
 /**
  * {@code GET /api/geometry/{level}?zoom=[&parent=]}: the gap-free simplified shapes of a level for
  * a zoom, as GeoJSON without values (the web app joins values by code, so switching indicator does
- * not reload geometry). Responses are cached per data version and sent with a strong ETag.
+ * not reload geometry). Responses are cached per data version, gzipped once and sent with a strong
+ * ETag.
  */
 public final class GeometryHandler implements Handler {
   private record Key(String version, AdminLevel level, int zoom, String parent) {}
 
   private final LiveData live;
-  private final String cacheControl;
-  private final Cache<Key, byte[]> cache =
-      Caffeine.newBuilder()
-          .maximumWeight(64L * 1024 * 1024)
-          .weigher((Key k, byte[] v) -> v.length)
-          .build();
+  private final ResponseCache responses;
 
-  public GeometryHandler(LiveData live, String cacheControl) {
+  public GeometryHandler(LiveData live, ResponseCache responses) {
     this.live = live;
-    this.cacheControl = cacheControl;
+    this.responses = responses;
   }
 
   @Override
@@ -54,23 +49,8 @@ public final class GeometryHandler implements Handler {
       throw ApiException.notFound("unknown parent area '" + parent + "'");
     }
     Key key = new Key(s.version(), level, zoom, parent);
-    byte[] body = cache.get(key, k -> write(s.dataset(), k));
-    String etag =
-        "\""
-            + s.version()
-            + "-g"
-            + level.ordinal()
-            + "z"
-            + zoom
-            + (parent == null ? "" : "p" + parent)
-            + "\"";
-    ctx.header("ETag", etag);
-    ctx.header("Cache-Control", cacheControl);
-    if (etag.equals(ctx.header("If-None-Match"))) {
-      ctx.status(304);
-      return;
-    }
-    ctx.contentType("application/geo+json").result(body);
+    responses.send(
+        ctx, s.version(), key.toString(), "application/geo+json", () -> write(s.dataset(), key));
   }
 
   private static int zoom(String text) {

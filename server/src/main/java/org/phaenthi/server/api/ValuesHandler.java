@@ -17,10 +17,10 @@ import org.phaenthi.boundaries.indicators.IndicatorData;
 import org.phaenthi.boundaries.indicators.IndicatorValue;
 import org.phaenthi.boundaries.indicators.SurveyYear;
 import org.phaenthi.server.ApiException;
-import org.phaenthi.server.JsonResponseCache;
 import org.phaenthi.server.LiveData;
 import org.phaenthi.server.MissingData;
 import org.phaenthi.server.Params;
+import org.phaenthi.server.ResponseCache;
 
 /**
  * {@code GET /api/values?level=&indicator=&year=[&parent=]}: one entry per mapped area. Areas
@@ -31,9 +31,9 @@ public final class ValuesHandler implements Handler {
   static final String HOUSEHOLDS = "tpmap:households_surveyed";
   private static final Set<String> PARAMS = Set.of("level", "indicator", "year", "parent");
   private final LiveData live;
-  private final JsonResponseCache responses;
+  private final ResponseCache responses;
 
-  public ValuesHandler(LiveData live, JsonResponseCache responses) {
+  public ValuesHandler(LiveData live, ResponseCache responses) {
     this.live = live;
     this.responses = responses;
   }

@@ -73,6 +73,14 @@ class GeometryHandlerTest {
   }
 
   @Test
+  void gzipIsSentWhenAccepted() {
+    HttpResponse<byte[]> r = http.get("/api/geometry/district?zoom=6", "Accept-Encoding", "gzip");
+    assertEquals("gzip", r.headers().firstValue("Content-Encoding").orElseThrow());
+    int plain = http.get("/api/geometry/district?zoom=6").body().length;
+    assertTrue(r.body().length < plain / 2, r.body().length + " vs " + plain);
+  }
+
+  @Test
   void lowerZoomsCarryFewerVertices() throws Exception {
     int low = http.get("/api/geometry/province?zoom=4").body().length;
     int high = http.get("/api/geometry/province?zoom=12").body().length;

@@ -10,17 +10,17 @@ import java.util.function.Supplier;
 import org.phaenthi.server.tiles.TileCache;
 
 /**
- * Serialized JSON responses of read-only endpoints, keyed by data version and request, bounded by
- * bytes. A hit skips building and serialising the response; every response gets a strong ETag (data
- * version + content hash, identical on every node) and 304 on a matching If-None-Match.
+ * Serialized responses (JSON, GeoJSON) of read-only endpoints, keyed by data version and request,
+ * bounded by bytes. A hit skips building and serialising the response; every response gets a strong
+ * ETag (data version + content hash, identical on every node) and 304 on a matching If-None-Match.
  */
-public final class JsonResponseCache {
+public final class ResponseCache {
   private record Entry(byte[] body, byte[] gzip, String etag) {}
 
   private final Cache<String, Entry> cache;
   private final String cacheControl;
 
-  public JsonResponseCache(long maxBytes, String cacheControl) {
+  public ResponseCache(long maxBytes, String cacheControl) {
     this.cacheControl = cacheControl;
     this.cache =
         Caffeine.newBuilder()
@@ -29,13 +29,21 @@ public final class JsonResponseCache {
             .build();
   }
 
-  /** Sends the cached response for this version and key, building it with {@code body} once. */
+  /**
+   * Sends the cached JSON response for this version and key, building it with {@code body} once.
+   */
   public void send(Context ctx, String version, String key, Supplier<Object> body) {
+    send(ctx, version, key, "application/json; charset=utf-8", () -> Json.bytes(body.get()));
+  }
+
+  /** Sends cached bytes of any content type, building them with {@code body} once. */
+  public void send(
+      Context ctx, String version, String key, String contentType, Supplier<byte[]> body) {
     Entry e =
         cache.get(
             version + "|" + key,
             k -> {
-              byte[] bytes = Json.bytes(body.get());
+              byte[] bytes = body.get();
               return new Entry(
                   bytes, TileCache.gzip(bytes), "\"" + version + "-" + hash(bytes) + "\"");
             });
@@ -49,7 +57,7 @@ public final class JsonResponseCache {
     // Compressed once when cached, not on every request.
     ctx.disableCompression();
     ctx.header("Vary", "Accept-Encoding");
-    ctx.contentType("application/json; charset=utf-8");
+    ctx.contentType(contentType);
     String accept = ctx.header("Accept-Encoding");
     if (accept != null && accept.contains("gzip")) {
       ctx.header("Content-Encoding", "gzip");

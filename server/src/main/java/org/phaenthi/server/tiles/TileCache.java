@@ -64,6 +64,11 @@ public final class TileCache {
     cache.asMap().keySet().removeIf(k -> !k.dataVersion().equals(dataVersion));
   }
 
+  /** How many cached tiles belong to this data version. */
+  public long peekCount(String dataVersion) {
+    return cache.asMap().keySet().stream().filter(k -> k.dataVersion().equals(dataVersion)).count();
+  }
+
   public long size() {
     return cache.estimatedSize();
   }

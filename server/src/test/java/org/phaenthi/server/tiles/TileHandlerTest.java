@@ -93,6 +93,31 @@ class TileHandlerTest {
   }
 
   @Test
+  void aNewDataVersionNeverServesAnOldTile() {
+    String path = path("subdistrict", PHUKET) + "?indicator=test:rate&year=2561";
+    String before = http.get(path).headers().firstValue("ETag").orElseThrow();
+    var old = server.live().snapshot().dataset();
+    try {
+      server
+          .live()
+          .replace(
+              new org.phaenthi.boundaries.Dataset(
+                  "testversion2",
+                  old.importedAt(),
+                  old.boundaries(),
+                  old.indicators(),
+                  old.blobs(),
+                  old.report()));
+      HttpResponse<byte[]> after = http.get(path, "If-None-Match", before);
+      assertEquals(200, after.statusCode(), "the old ETag does not match the new version");
+      assertTrue(after.headers().firstValue("ETag").orElseThrow().startsWith("\"testversion2-"));
+      assertEquals(0, server.tileCache().peekCount("testversion1"), "old version's tiles dropped");
+    } finally {
+      server.live().replace(old);
+    }
+  }
+
+  @Test
   void seaIsNoContentAndBadCoordinatesAre400() {
     assertEquals(204, http.get("/tiles/province/10/0/0.mvt").statusCode());
     assertEquals(400, http.get("/tiles/province/15/0/0.mvt").statusCode());

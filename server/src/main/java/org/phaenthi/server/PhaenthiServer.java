@@ -41,7 +41,6 @@ import org.slf4j.LoggerFactory;
  * in {@link #errors}; one access-log line per request.
  */
 public final class PhaenthiServer implements AutoCloseable {
-  private static final Logger ACCESS = LoggerFactory.getLogger("phaenthi.access");
   private static final Logger LOG = LoggerFactory.getLogger(PhaenthiServer.class);
 
   private final Config config;
@@ -54,6 +53,7 @@ public final class PhaenthiServer implements AutoCloseable {
   private final ResponseCache responses;
   private final StoreHealth storeHealth;
   private final VersionFollower follower;
+  private final AccessLog accessLog = new AccessLog();
 
   public PhaenthiServer(Config config, LiveData live, Store store) {
     this.config = config;
@@ -169,14 +169,7 @@ public final class PhaenthiServer implements AutoCloseable {
   }
 
   private void logRequest(Context ctx, Float ms) {
-    Object cache = ctx.attribute("cache");
-    ACCESS.info(
-        "{} {} {} {}ms{}",
-        ctx.method(),
-        ctx.path(),
-        ctx.status().getCode(),
-        String.format("%.1f", ms),
-        cache == null ? "" : " cache=" + cache);
+    accessLog.log(ctx.method(), ctx.path(), ctx.status().getCode(), ms, ctx.attribute("cache"));
   }
 
   public PhaenthiServer start() {
@@ -206,5 +199,6 @@ public final class PhaenthiServer implements AutoCloseable {
   public void close() {
     follower.close();
     app.stop();
+    accessLog.close();
   }
 }

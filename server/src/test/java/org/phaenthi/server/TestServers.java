@@ -1,6 +1,5 @@
 package org.phaenthi.server;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -28,17 +27,7 @@ public final class TestServers {
   private TestServers() {}
 
   public static Path dataDir() {
-    String prop = System.getProperty("phaenthi.data");
-    if (prop != null) {
-      return Path.of(prop);
-    }
-    for (String c : new String[] {"../../shared/data", "../shared/data"}) {
-      Path p = Path.of(c).toAbsolutePath().normalize();
-      if (Files.isDirectory(p.resolve("boundaries"))) {
-        return p;
-      }
-    }
-    throw new IllegalStateException("shared data not found; pass -Dphaenthi.data=DIR");
+    return org.phaenthi.boundaries.TestData.dir();
   }
 
   /** The Phuket fixture boundaries (1 province, 3 districts, 17 subdistricts). */

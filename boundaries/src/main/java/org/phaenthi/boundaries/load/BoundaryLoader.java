@@ -44,6 +44,7 @@ public final class BoundaryLoader {
 
   public Result load(List<Path> files) {
     Map<String, Long> counts = new HashMap<>();
+    counts.put("geometriesRepaired", 0L);
     List<RawFeature> raw = new ArrayList<>();
     for (Path f : files) {
       if (!Files.isRegularFile(f)) {

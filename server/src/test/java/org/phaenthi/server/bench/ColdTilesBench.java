@@ -40,14 +40,11 @@ import org.phaenthi.tiles.TileGeometryPipeline;
  *
  * <p>Tiles are drawn at random where people look: the containing tile of the interior point of a
  * random subdistrict, so dense areas (Bangkok) are drawn as often as they have subdistricts. Both
- * sides get one untimed pass first (JIT, PostgreSQL buffers). Not run by CI. From the repository
- * root, after {@code ./mvnw -q -B -pl server -am test-compile}:
+ * sides get untimed passes first (JIT, PostgreSQL buffers). Not run by CI. From the repository
+ * root ({@code cold-tiles.sh} builds the test classes and snapshots them before running):
  *
  * <pre>
- * ./mvnw -q -B -pl server dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt \
- *     -Dmdep.includeScope=test
- * java -Xmx4g -cp server/target/test-classes:server/target/classes:$(cat /tmp/cp.txt) \
- *     org.phaenthi.server.bench.ColdTilesBench --store /tmp/bench/store --tiles 30
+ * server/src/bench/cold-tiles.sh --store /tmp/bench/store --tiles 30
  * </pre>
  *
  * Options: {@code --data DIR} (/work/shared/data), {@code --store PATH} (embedded store, imported

@@ -225,6 +225,8 @@ function onHover(props) {
   const { indicator, byCode, rows } = app.current;
   const row = byCode.get(props.code);
   if (!row) return app.info.update(null);
+  // Low-zoom subdistrict tiles carry codes only (names would push them past 500 KB): names come from the values.
+  if (!props.name_th && !props.name_en) props = { ...props, name_th: row.name_th, name_en: row.name_en };
   const siblings = rows.filter((r) => r.parent_code === row.parent_code && r.value !== null);
   const sorted = siblings.map((r) => r.value).sort((a, b) => b - a);
   const rank = row.value === null ? null : sorted.indexOf(row.value) + 1;

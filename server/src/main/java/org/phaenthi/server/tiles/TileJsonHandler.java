@@ -51,8 +51,12 @@ public final class TileJsonHandler implements Handler {
     Envelope e = d.boundaries().extent();
     Map<String, Object> fields = new java.util.LinkedHashMap<>();
     fields.put("code", "String: DOPA code");
-    fields.put("name_th", "String: Thai name");
-    fields.put("name_en", "String: English name");
+    String from =
+        TileRenderer.namesMinZoom(level) > 0
+            ? " (from zoom " + TileRenderer.namesMinZoom(level) + ")"
+            : "";
+    fields.put("name_th", "String: Thai name" + from);
+    fields.put("name_en", "String: English name" + from);
     fields.putAll(valueFields);
     String base = baseUrl(ctx);
     Json.send(

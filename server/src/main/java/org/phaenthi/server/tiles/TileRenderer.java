@@ -10,6 +10,7 @@ import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LineString;
+import org.phaenthi.boundaries.AdminLevel;
 import org.phaenthi.boundaries.Area;
 import org.phaenthi.boundaries.Boundaries;
 import org.phaenthi.boundaries.indicators.IndicatorValue;
@@ -33,6 +34,16 @@ public final class TileRenderer implements TileSource {
     this.pipeline = pipeline;
   }
 
+  /**
+   * Below this zoom a level's tiles carry the code but not the names. At z0–4 one subdistrict tile
+   * holds most of the country's 7,425 subdistricts, each smaller than a few pixels, and their
+   * unique Thai and English names alone would be ~400 KB: without them every tile stays under 500
+   * KB. The names are in {@code /api/values} and {@code /api/geometry}, joined by code.
+   */
+  public static int namesMinZoom(AdminLevel level) {
+    return level == AdminLevel.SUBDISTRICT ? 5 : 0;
+  }
+
   @Override
   public byte[] render(TileKey key) {
     Snapshot s = live.snapshot();
@@ -42,6 +53,7 @@ public final class TileRenderer implements TileSource {
     Boundaries boundaries = s.dataset().boundaries();
     MvtEncoder encoder = new MvtEncoder();
     MvtEncoder.Layer areas = encoder.layer(key.level().urlName(), pipeline.extentPixels());
+    boolean names = key.coord().z() >= namesMinZoom(key.level());
     geometry.areas(
         clip,
         (code, mercator) -> {
@@ -52,7 +64,7 @@ public final class TileRenderer implements TileSource {
           Area a = boundaries.area(code).orElse(null);
           Map<String, Object> props = new LinkedHashMap<>();
           props.put("code", code);
-          if (a != null) {
+          if (a != null && names) {
             props.put("name_th", a.nameTh());
             props.put("name_en", a.nameEn());
           }

@@ -80,6 +80,28 @@ class TileHandlerTest {
   }
 
   @Test
+  void lowZoomSubdistrictTilesCarryCodesButNotNames() throws IOException {
+    TileCoord z4 = TileCoord.containing(98.39, 7.885, 4);
+    HttpResponse<byte[]> r = http.get(path("subdistrict", z4));
+    MvtLayer areas =
+        MvtDecoder.decode(r.body()).stream()
+            .filter(l -> l.name().equals("subdistrict"))
+            .findFirst()
+            .orElseThrow();
+    assertTrue(areas.features().size() > 0);
+    for (MvtFeature f : areas.features()) {
+      assertNotNull(f.properties().get("code"));
+      assertTrue(!f.properties().containsKey("name_th"), "no names below z5");
+    }
+    MvtLayer provinces =
+        MvtDecoder.decode(http.get(path("province", z4)).body()).stream()
+            .filter(l -> l.name().equals("province"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals("ภูเก็ต", provinces.features().get(0).properties().get("name_th"));
+  }
+
+  @Test
   void etagIsStrongAndIfNoneMatchGives304() {
     HttpResponse<byte[]> a = http.get(path("province", PHUKET));
     String etag = a.headers().firstValue("ETag").orElseThrow();

@@ -40,8 +40,8 @@ import org.phaenthi.tiles.TileGeometryPipeline;
  *
  * <p>Tiles are drawn at random where people look: the containing tile of the interior point of a
  * random subdistrict, so dense areas (Bangkok) are drawn as often as they have subdistricts. Both
- * sides get untimed passes first (JIT, PostgreSQL buffers). Not run by CI. From the repository
- * root ({@code cold-tiles.sh} builds the test classes and snapshots them before running):
+ * sides get untimed passes first (JIT, PostgreSQL buffers). Not run by CI. From the repository root
+ * ({@code cold-tiles.sh} builds the test classes and snapshots them before running):
  *
  * <pre>
  * server/src/bench/cold-tiles.sh --store /tmp/bench/store --tiles 30

@@ -115,7 +115,7 @@ public final class PhaenthiServer implements AutoCloseable {
     r.get("/api/geometry/{level}", new GeometryHandler(live, responses));
     r.get(
         "/tiles/{level}/{z}/{x}/{file}",
-        new TileHandler(live, tileCache, config.tiles().cacheControl()));
+        new TileHandler(live, tileCache, config.tiles().cacheControl(), storeHealth));
     r.get("/tiles/{file}", new TileJsonHandler(live));
     r.get(
         "/metrics",

@@ -5,6 +5,7 @@ import io.javalin.http.Handler;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.zip.GZIPInputStream;
 import org.phaenthi.boundaries.AdminLevel;
 import org.phaenthi.boundaries.indicators.Indicator;
@@ -27,11 +28,18 @@ public final class TileHandler implements Handler {
   private final LiveData live;
   private final TileCache cache;
   private final String cacheControl;
+  private final BooleanSupplier storeAvailable;
 
-  public TileHandler(LiveData live, TileCache cache, String cacheControl) {
+  /**
+   * @param storeAvailable false while a shared store is unreachable: then only cached tiles are
+   *     served and a miss answers 503
+   */
+  public TileHandler(
+      LiveData live, TileCache cache, String cacheControl, BooleanSupplier storeAvailable) {
     this.live = live;
     this.cache = cache;
     this.cacheControl = cacheControl;
+    this.storeAvailable = storeAvailable;
   }
 
   @Override
@@ -40,7 +48,18 @@ public final class TileHandler implements Handler {
     Snapshot s = live.snapshot();
     TileKey key = parse(ctx, s);
     boolean[] hit = new boolean[1];
-    CachedTile tile = cache.get(key, hit);
+    CachedTile tile;
+    if (storeAvailable.getAsBoolean()) {
+      tile = cache.get(key, hit);
+    } else {
+      tile = cache.peek(key);
+      hit[0] = true;
+      if (tile == null) {
+        ctx.header("Retry-After", "1");
+        throw ApiException.unavailable(
+            "the data store is unreachable; only tiles already cached are served. Retry shortly.");
+      }
+    }
     ctx.attribute("cache", hit[0] ? "hit" : "miss");
     ctx.disableCompression();
     ctx.header("ETag", tile.etag());

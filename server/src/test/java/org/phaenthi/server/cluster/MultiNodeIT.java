@@ -124,6 +124,7 @@ class MultiNodeIT {
   @Order(2)
   void postgisOutageGives503ThenNodesRecoverAndFollowAgain() throws Exception {
     assertEquals(200, get(b.port(), "/api/levels").statusCode());
+    assertEquals(200, get(b.port(), TILE).statusCode(), "cached before the outage");
     long t0 = System.nanoTime();
     cluster.stop();
     long down = waitFor(() -> get(b.port(), "/api/levels").statusCode() == 503, 5_000);
@@ -132,6 +133,9 @@ class MultiNodeIT {
     HttpResponse<String> health = get(b.port(), "/health");
     assertEquals(503, health.statusCode());
     assertEquals("degraded", Json.MAPPER.readTree(health.body()).get("status").asText());
+    assertEquals(200, get(b.port(), TILE).statusCode(), "a cached tile is still served");
+    assertEquals(
+        503, get(b.port(), "/tiles/subdistrict/9/395/244.mvt").statusCode(), "a cold tile is not");
     long t1 = System.nanoTime();
     cluster.start();
     long up = waitFor(() -> get(b.port(), "/api/levels").statusCode() == 200, 10_000);

@@ -97,7 +97,9 @@ public final class PhaenthiServer implements AutoCloseable {
                   }
                   rule.exposeHeader("ETag");
                 }));
-    c.requestLogger.http(this::logRequest);
+    if (config.web().accessLog()) {
+      c.requestLogger.http(this::logRequest);
+    }
     routes(c.routes);
     errors(c.routes);
   }

@@ -24,4 +24,4 @@ for entry in server/target/test-classes server/target/classes $(tr ':' '\n' <"$S
   fi
   CP="$CP${CP:+:}$entry"
 done
-java -Xmx4g -cp "$CP" org.phaenthi.server.bench.ColdTilesBench "$@"
+java -Xmx4g ${JAVA_OPTS:-} -cp "$CP" org.phaenthi.server.bench.ColdTilesBench "$@"

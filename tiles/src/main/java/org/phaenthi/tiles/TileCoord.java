@@ -121,6 +121,19 @@ public record TileCoord(int z, int x, int y) {
     return new TileCoord(z, Math.min(Math.max(tx, 0), n - 1), Math.min(Math.max(ty, 0), n - 1));
   }
 
+  /** Every tile of zoom {@code z} that a lon/lat box touches, column by column. */
+  public static List<TileCoord> covering(Envelope lonLat, int z) {
+    TileCoord nw = containing(lonLat.getMinX(), lonLat.getMaxY(), z);
+    TileCoord se = containing(lonLat.getMaxX(), lonLat.getMinY(), z);
+    List<TileCoord> out = new java.util.ArrayList<>();
+    for (int x = nw.x(); x <= se.x(); x++) {
+      for (int y = nw.y(); y <= se.y(); y++) {
+        out.add(new TileCoord(z, x, y));
+      }
+    }
+    return out;
+  }
+
   /** {@code z/x/y}, as in tile URLs. */
   @Override
   public String toString() {

@@ -94,4 +94,13 @@ class TileCoordTest {
     assertEquals(new TileCoord(10, 791, 489), t);
     assertTrue(t.lonLatEnvelope().contains(98.39, 7.88));
   }
+
+  @Test
+  void coveringListsEveryTileABoxTouches() {
+    var tiles =
+        TileCoord.covering(new org.locationtech.jts.geom.Envelope(98.25, 98.49, 7.47, 8.21), 8);
+    assertEquals(java.util.List.of(new TileCoord(8, 197, 122), new TileCoord(8, 198, 122)), tiles);
+    assertEquals(
+        1, TileCoord.covering(new org.locationtech.jts.geom.Envelope(0, 1, 0, 1), 0).size());
+  }
 }

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.io.WKBWriter;
 import org.phaenthi.boundaries.AdminLevel;
@@ -101,7 +100,7 @@ public final class ColdTilesBench {
           max = Math.max(max, b.length);
         }
         if (z <= ALL_TILES_UP_TO_ZOOM) {
-          for (TileCoord c : tilesOver(ds.boundaries().extent(), z)) {
+          for (TileCoord c : TileCoord.covering(ds.boundaries().extent(), z)) {
             max = Math.max(max, renderer.render(key(ds, level, c)).length);
           }
         }
@@ -156,18 +155,6 @@ public final class ColdTilesBench {
     List<TileCoord> out = new ArrayList<>(distinct);
     for (int i = 0; out.size() < 5; i++) {
       out.add(out.get(i));
-    }
-    return out;
-  }
-
-  static List<TileCoord> tilesOver(Envelope lonLat, int z) {
-    TileCoord nw = TileCoord.containing(lonLat.getMinX(), lonLat.getMaxY(), z);
-    TileCoord se = TileCoord.containing(lonLat.getMaxX(), lonLat.getMinY(), z);
-    List<TileCoord> out = new ArrayList<>();
-    for (int x = nw.x(); x <= se.x(); x++) {
-      for (int y = nw.y(); y <= se.y(); y++) {
-        out.add(new TileCoord(z, x, y));
-      }
     }
     return out;
   }

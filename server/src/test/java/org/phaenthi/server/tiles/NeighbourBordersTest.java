@@ -95,7 +95,7 @@ class NeighbourBordersTest {
     int features = 0;
     for (AdminLevel level : LEVELS) {
       for (int z = MIN_ZOOM; z <= MAX_ZOOM; z++) {
-        for (TileCoord c : tilesOver(boundaries.extent(), z)) {
+        for (TileCoord c : TileCoord.covering(boundaries.extent(), z)) {
           Rendered r = render(level, c);
           if (r == null) {
             continue;
@@ -175,18 +175,6 @@ class NeighbourBordersTest {
       return null;
     }
     return PIPELINE.process(CoverageUnion.union(parts.toArray(new Geometry[0])), c);
-  }
-
-  static List<TileCoord> tilesOver(Envelope lonLat, int z) {
-    TileCoord nw = TileCoord.containing(lonLat.getMinX(), lonLat.getMaxY(), z);
-    TileCoord se = TileCoord.containing(lonLat.getMaxX(), lonLat.getMinY(), z);
-    List<TileCoord> out = new ArrayList<>();
-    for (int x = nw.x(); x <= se.x(); x++) {
-      for (int y = nw.y(); y <= se.y(); y++) {
-        out.add(new TileCoord(z, x, y));
-      }
-    }
-    return out;
   }
 
   /** Every rule of a gap-free tile; one line per violation. */

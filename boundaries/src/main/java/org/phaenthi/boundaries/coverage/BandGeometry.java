@@ -24,6 +24,8 @@ public final class BandGeometry {
   private final List<BorderLine> borders;
   private final STRtree areaIndex = new STRtree();
   private final STRtree borderIndex = new STRtree();
+  private final Envelope extent = new Envelope();
+  private final List<String> sortedCodes;
 
   /**
    * @param areas geometry by area code in Web Mercator metres; iteration order is kept
@@ -39,6 +41,9 @@ public final class BandGeometry {
     }
     areaIndex.build();
     borderIndex.build();
+    this.areas.values().forEach(g -> extent.expandToInclude(g.getEnvelopeInternal()));
+    this.borders.forEach(b -> extent.expandToInclude(b.line().getEnvelopeInternal()));
+    this.sortedCodes = this.areas.keySet().stream().sorted().toList();
   }
 
   public ZoomBand band() {
@@ -76,8 +81,14 @@ public final class BandGeometry {
   /** Calls back, in code order, with each area whose envelope meets the box (metres). */
   @SuppressWarnings("unchecked")
   public void queryAreas(Envelope mercator, BiConsumer<String, Geometry> visitor) {
-    List<String> hits = new ArrayList<>(areaIndex.query(mercator));
-    Collections.sort(hits);
+    // A box holding the whole band (country-zoom tiles) needs no index query and no sort.
+    List<String> hits;
+    if (mercator.covers(extent)) {
+      hits = sortedCodes;
+    } else {
+      hits = new ArrayList<>(areaIndex.query(mercator));
+      Collections.sort(hits);
+    }
     for (String code : hits) {
       visitor.accept(code, areas.get(code));
     }
@@ -86,6 +97,9 @@ public final class BandGeometry {
   /** Border lines whose envelope meets the box (metres), in their stored order. */
   @SuppressWarnings("unchecked")
   public List<BorderLine> queryBorders(Envelope mercator) {
+    if (mercator.covers(extent)) {
+      return borders;
+    }
     List<Integer> hits = new ArrayList<>(borderIndex.query(mercator));
     Collections.sort(hits);
     List<BorderLine> out = new ArrayList<>(hits.size());

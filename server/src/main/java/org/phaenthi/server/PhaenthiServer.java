@@ -5,6 +5,7 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
@@ -29,6 +30,7 @@ import org.phaenthi.server.ogc.CollectionsHandler;
 import org.phaenthi.server.ogc.ItemsHandler;
 import org.phaenthi.server.ogc.RootHandler;
 import org.phaenthi.server.tiles.TileCache;
+import org.phaenthi.server.tiles.TileFastPath;
 import org.phaenthi.server.tiles.TileHandler;
 import org.phaenthi.server.tiles.TileJsonHandler;
 import org.phaenthi.server.tiles.TileRenderer;
@@ -54,6 +56,8 @@ public final class PhaenthiServer implements AutoCloseable {
   private final StoreHealth storeHealth;
   private final VersionFollower follower;
   private final AccessLog accessLog = new AccessLog();
+  private volatile boolean tileFastPath = true;
+  private final TileFastPath fastPath;
 
   public PhaenthiServer(Config config, LiveData live, Store store) {
     this.config = config;
@@ -70,6 +74,16 @@ public final class PhaenthiServer implements AutoCloseable {
     live.onReplace(s -> tileCache.retainVersion(s.version()));
     this.storeHealth = new StoreHealth(store, live);
     this.follower = new VersionFollower(store, live);
+    this.fastPath =
+        new TileFastPath(
+            live,
+            tileCache,
+            config.tiles().cacheControl(),
+            () -> tileFastPath,
+            config.web().accessLog() ? accessLog::log : null);
+    FunctionCounter.builder("phaenthi.tiles.fast_path", fastPath, TileFastPath::answered)
+        .description("cached tiles answered ahead of Javalin")
+        .register(meters);
     this.app = Javalin.create(this::configure);
   }
 
@@ -100,6 +114,8 @@ public final class PhaenthiServer implements AutoCloseable {
     if (config.web().accessLog()) {
       c.requestLogger.http(this::logRequest);
     }
+    // Javalin puts its servlet context inside this wrapper: cached tiles are answered before it.
+    c.jetty.modifyServer(server -> server.setHandler(fastPath));
     routes(c.routes);
     errors(c.routes);
   }
@@ -187,6 +203,19 @@ public final class PhaenthiServer implements AutoCloseable {
 
   public int port() {
     return app.port();
+  }
+
+  /**
+   * Whether cached tiles are answered by {@link TileFastPath} ahead of Javalin (the default) or go
+   * through the Javalin route like every other request; tests compare the two.
+   */
+  public void tileFastPath(boolean on) {
+    tileFastPath = on;
+  }
+
+  /** Requests answered by {@link TileFastPath} since the start. */
+  public long tileFastPathAnswered() {
+    return fastPath.answered();
   }
 
   public TileCache tileCache() {

@@ -54,6 +54,18 @@ public final class TileCache {
     return t;
   }
 
+  /**
+   * The cached tile or null, without rendering; a tile found counts as a hit ({@link TileFastPath}
+   * sends a miss on to {@link #get}, which counts it).
+   */
+  public CachedTile peekHit(TileKey key) {
+    CachedTile t = cache.getIfPresent(key);
+    if (t != null) {
+      hits.increment();
+    }
+    return t;
+  }
+
   /** Only what is cached, without rendering (used while the store is unavailable). */
   public CachedTile peek(TileKey key) {
     return cache.getIfPresent(key);

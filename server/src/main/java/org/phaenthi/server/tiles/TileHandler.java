@@ -67,10 +67,12 @@ public final class TileHandler implements Handler {
     ctx.header("Vary", "Accept-Encoding");
     if (matches(ctx.header("If-None-Match"), tile.etag())) {
       ctx.status(304);
+      ctx.res().setContentType(null); // no body: not Javalin's default text/plain
       return;
     }
     if (tile.isEmpty()) {
       ctx.status(204);
+      ctx.res().setContentType(null);
       return;
     }
     ctx.contentType(MVT_TYPE);
@@ -96,13 +98,37 @@ public final class TileHandler implements Handler {
   }
 
   static TileKey parse(Context ctx, Snapshot s) {
-    AdminLevel level = Params.level(ctx.pathParam("level"));
-    String file = ctx.pathParam("file");
+    return parse(
+        s,
+        ctx.pathParam("level"),
+        ctx.pathParam("z"),
+        ctx.pathParam("x"),
+        ctx.pathParam("file"),
+        ctx.queryParam("indicator"),
+        ctx.queryParam("year"));
+  }
+
+  /**
+   * The cache key of a tile request, from the path segments and the two query parameters; the one
+   * place validating a tile request (also used by {@link TileFastPath}).
+   *
+   * @throws ApiException 400 for a bad coordinate or parameter, 404 for an unknown level or
+   *     indicator
+   */
+  static TileKey parse(
+      Snapshot s,
+      String levelText,
+      String zText,
+      String xText,
+      String file,
+      String indicatorCode,
+      String yearText) {
+    AdminLevel level = Params.level(levelText);
     if (!file.endsWith(".mvt")) {
       throw ApiException.notFound("tiles end in .mvt, e.g. /tiles/province/6/50/30.mvt");
     }
-    int z = intParam("z", ctx.pathParam("z"));
-    int x = intParam("x", ctx.pathParam("x"));
+    int z = intParam("z", zText);
+    int x = intParam("x", xText);
     int y = intParam("y", file.substring(0, file.length() - 4));
     if (z > MAX_ZOOM || !TileCoord.isValid(z, x, y)) {
       throw ApiException.badRequest(
@@ -116,16 +142,15 @@ public final class TileHandler implements Handler {
               + MAX_ZOOM
               + " and x, y between 0 and 2^zoom − 1");
     }
-    IndicatorData data = s.dataset().indicators();
-    String code = ctx.queryParam("indicator");
-    if (code == null) {
-      if (ctx.queryParam("year") != null) {
+    if (indicatorCode == null) {
+      if (yearText != null) {
         throw ApiException.badRequest("parameter 'year' needs an 'indicator'");
       }
       return new TileKey(s.version(), level, new TileCoord(z, x, y), null, 0);
     }
-    Indicator indicator = Params.indicator(data, code);
-    int year = Params.year(data, ctx.queryParam("year"), level, indicator.code()).be();
+    IndicatorData data = s.dataset().indicators();
+    Indicator indicator = Params.indicator(data, indicatorCode);
+    int year = Params.year(data, yearText, level, indicator.code()).be();
     return new TileKey(s.version(), level, new TileCoord(z, x, y), indicator.code(), year);
   }
 

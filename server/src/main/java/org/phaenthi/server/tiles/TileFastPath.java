@@ -1,0 +1,199 @@
+package org.phaenthi.server.tiles;
+
+import java.nio.ByteBuffer;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BooleanSupplier;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.PreEncodedHttpField;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.BufferUtil;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Fields;
+import org.phaenthi.server.ApiException;
+import org.phaenthi.server.LiveData;
+
+/**
+ * Serves tiles that are already cached straight from Jetty, ahead of Javalin: a plain {@code GET
+ * /tiles/{level}/{z}/{x}/{y}.mvt[?indicator=&year=]} whose tile is in the {@link TileCache}, asked
+ * for with gzip and without an {@code Origin} header, is answered here with exactly the headers and
+ * bytes {@link TileHandler} would send (200, 204 or 304). Everything else — a miss, a bad request,
+ * an unknown parameter, a request needing CORS headers or an unzipped body, any other path — goes
+ * on to Javalin unchanged, so errors, rendering and CORS stay in one place.
+ *
+ * <p>Why: a cached tile is the most frequent request by far. Javalin's servlet path (servlet
+ * request wrappers, session handler, routing, before-handlers) and the hand-off of every request
+ * from Jetty's selector to a pool thread cost more CPU than the rest of the request together. This
+ * handler is declared non-blocking, so Jetty calls it on the selector thread: a cached tile is
+ * written there without a thread hand-off, and every other request is handed to the thread pool
+ * here, where Javalin may block as before. See BENCHMARKS.md, "Cached tiles".
+ */
+public final class TileFastPath extends Handler.Wrapper {
+  /** Receives one access-log line per request answered here. */
+  @FunctionalInterface
+  public interface RequestLog {
+    void log(String method, String path, int status, float ms, String cache);
+  }
+
+  private static final String PREFIX = "/tiles/";
+  private static final HttpField CONTENT_TYPE =
+      new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, TileHandler.MVT_TYPE);
+  private static final HttpField GZIP =
+      new PreEncodedHttpField(HttpHeader.CONTENT_ENCODING, "gzip");
+  private static final HttpField VARY = new PreEncodedHttpField(HttpHeader.VARY, "Accept-Encoding");
+
+  private final LiveData live;
+  private final TileCache cache;
+  private final HttpField cacheControl;
+  private final BooleanSupplier enabled;
+  private final RequestLog log;
+  private final LongAdder answered = new LongAdder();
+
+  /**
+   * @param enabled checked per request; false sends every request on to Javalin (tests compare both
+   *     paths with it)
+   * @param log null when the access log is off
+   */
+  public TileFastPath(
+      LiveData live,
+      TileCache cache,
+      String cacheControl,
+      BooleanSupplier enabled,
+      RequestLog log) {
+    this.live = live;
+    this.cache = cache;
+    this.cacheControl = new PreEncodedHttpField(HttpHeader.CACHE_CONTROL, cacheControl);
+    this.enabled = enabled;
+    this.log = log;
+  }
+
+  @Override
+  public boolean handle(Request request, Response response, Callback callback) throws Exception {
+    String path = request.getHttpURI().getPath();
+    if (path == null
+        || !path.startsWith(PREFIX)
+        || !"GET".equals(request.getMethod())
+        || !enabled.getAsBoolean()) {
+      return delegate(request, response, callback);
+    }
+    HttpFields headers = request.getHeaders();
+    String accept = headers.get(HttpHeader.ACCEPT_ENCODING);
+    if (accept == null || !accept.contains("gzip") || headers.contains(HttpHeader.ORIGIN)) {
+      return delegate(request, response, callback);
+    }
+    CachedTile tile = lookup(path, request);
+    if (tile == null) {
+      return delegate(request, response, callback);
+    }
+    HttpFields.Mutable out = response.getHeaders();
+    out.put(new PreEncodedHttpField(HttpHeader.ETAG, tile.etag()));
+    out.put(cacheControl);
+    out.put(VARY);
+    int status;
+    ByteBuffer body;
+    if (TileHandler.matches(headers.get(HttpHeader.IF_NONE_MATCH), tile.etag())) {
+      status = 304;
+      body = BufferUtil.EMPTY_BUFFER;
+    } else if (tile.isEmpty()) {
+      status = 204;
+      body = BufferUtil.EMPTY_BUFFER;
+    } else {
+      status = 200;
+      out.put(CONTENT_TYPE);
+      out.put(GZIP);
+      out.put(HttpHeader.CONTENT_LENGTH, tile.gzip().length);
+      body = ByteBuffer.wrap(tile.gzip());
+    }
+    response.setStatus(status);
+    answered.increment();
+    response.write(true, body, callback);
+    if (log != null) {
+      log.log("GET", path, status, (System.nanoTime() - request.getBeginNanoTime()) / 1e6f, "hit");
+    }
+    return true;
+  }
+
+  /**
+   * Answers from memory without blocking, so Jetty may call it on the selector thread without a
+   * thread hand-off; every request it does not answer is handed to the thread pool for Javalin.
+   */
+  @Override
+  public InvocationType getInvocationType() {
+    return InvocationType.NON_BLOCKING;
+  }
+
+  private boolean delegate(Request request, Response response, Callback callback) {
+    Handler next = getHandler();
+    if (next == null) {
+      return false;
+    }
+    Runnable javalin =
+        () -> {
+          try {
+            if (!next.handle(request, response, callback)) {
+              Response.writeError(request, response, callback, 404);
+            }
+          } catch (Throwable t) {
+            Response.writeError(request, response, callback, t);
+          }
+        };
+    try {
+      getServer().getThreadPool().execute(javalin);
+    } catch (RejectedExecutionException e) {
+      response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
+      Response.writeError(request, response, callback, 503, "the server is overloaded; retry");
+    }
+    return true;
+  }
+
+  /** How many requests were answered here (not by Javalin) since the start. */
+  public long answered() {
+    return answered.sum();
+  }
+
+  /** The cached tile for this request, or null when Javalin should answer it. */
+  private CachedTile lookup(String path, Request request) {
+    // /tiles/{level}/{z}/{x}/{y}.mvt: exactly four segments after the prefix
+    int a = path.indexOf('/', PREFIX.length());
+    int b = a < 0 ? -1 : path.indexOf('/', a + 1);
+    int c = b < 0 ? -1 : path.indexOf('/', b + 1);
+    if (c < 0 || path.indexOf('/', c + 1) >= 0) {
+      return null;
+    }
+    String indicator = null;
+    String year = null;
+    if (request.getHttpURI().getQuery() != null) {
+      Fields query = Request.extractQueryParameters(request);
+      for (Fields.Field f : query) {
+        if (f.getValues().size() != 1) {
+          return null;
+        }
+        switch (f.getName()) {
+          case "indicator" -> indicator = f.getValue();
+          case "year" -> year = f.getValue();
+          default -> {
+            return null;
+          }
+        }
+      }
+    }
+    try {
+      TileKey key =
+          TileHandler.parse(
+              live.snapshot(),
+              path.substring(PREFIX.length(), a),
+              path.substring(a + 1, b),
+              path.substring(b + 1, c),
+              path.substring(c + 1),
+              indicator,
+              year);
+      return cache.peekHit(key);
+    } catch (ApiException e) {
+      return null; // Javalin answers it with the error
+    }
+  }
+}

@@ -1,0 +1,145 @@
+package org.phaenthi.server.tiles;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.phaenthi.server.HttpTestClient;
+import org.phaenthi.server.PhaenthiServer;
+import org.phaenthi.server.TestServers;
+import org.phaenthi.tiles.TileCoord;
+
+/**
+ * {@link TileFastPath} answers cached tiles ahead of Javalin: every request gets the same status,
+ * headers and bytes whether the fast path is on or off, and the fast path really answers the
+ * cached-tile requests (and only those).
+ */
+class TileFastPathTest {
+  @TempDir static Path tmp;
+  static PhaenthiServer server;
+  static HttpTestClient http;
+  static final TileCoord PHUKET = TileCoord.containing(98.39, 7.885, 10);
+  static final String TILE = TileHandlerTest.path("subdistrict", PHUKET);
+  static final String SEA = "/tiles/province/10/0/0.mvt";
+
+  @BeforeAll
+  static void start() {
+    server = TestServers.start(TestServers.dataset(), tmp);
+    http = new HttpTestClient(server.port());
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  @AfterEach
+  void fastPathBackOn() {
+    server.tileFastPath(true);
+  }
+
+  /** Status, headers (without Date) and body of one request with the fast path on or off. */
+  record Answer(int status, Map<String, List<String>> headers, byte[] body) {}
+
+  static Answer ask(boolean fast, String path, String... headers) {
+    server.tileFastPath(fast);
+    HttpResponse<byte[]> r = http.get(path, headers);
+    Map<String, List<String>> h = new TreeMap<>(r.headers().map());
+    h.remove("date");
+    return new Answer(r.statusCode(), h, r.body());
+  }
+
+  /**
+   * Asks once with the fast path off and once on (after a first request that caches the tile when
+   * it is a valid one), asserts that both answers are the same, and returns whether the fast path
+   * answered the second.
+   */
+  static boolean assertSameAnswer(String path, String... headers) {
+    ask(true, path, headers);
+    Answer slow = ask(false, path, headers);
+    long before = server.tileFastPathAnswered();
+    Answer fast = ask(true, path, headers);
+    boolean answeredHere = server.tileFastPathAnswered() - before == 1;
+    String what = path + " " + List.of(headers);
+    assertEquals(slow.status(), fast.status(), what);
+    assertEquals(slow.headers(), fast.headers(), what);
+    assertArrayEquals(slow.body(), fast.body(), what);
+    return answeredHere;
+  }
+
+  @Test
+  void cachedTilesAreAnsweredHereWithTheSameBytesAndHeaders() {
+    assertTrue(
+        assertSameAnswer(TILE + "?indicator=test:rate&year=2561", "Accept-Encoding", "gzip"));
+    assertTrue(assertSameAnswer(TILE + "?indicator=test:rate", "Accept-Encoding", "gzip, br"));
+    assertTrue(assertSameAnswer(TILE, "Accept-Encoding", "gzip"));
+    assertTrue(assertSameAnswer(SEA, "Accept-Encoding", "gzip"));
+    Answer tile = ask(true, TILE, "Accept-Encoding", "gzip");
+    assertEquals(200, tile.status());
+    assertEquals(List.of("gzip"), tile.headers().get("content-encoding"));
+    assertEquals(List.of("Accept-Encoding"), tile.headers().get("vary"));
+    assertEquals(204, ask(true, SEA, "Accept-Encoding", "gzip").status());
+  }
+
+  @Test
+  void ifNoneMatchGives304OnBothPaths() {
+    String etag =
+        http.get(TILE, "Accept-Encoding", "gzip").headers().firstValue("ETag").orElseThrow();
+    assertTrue(assertSameAnswer(TILE, "Accept-Encoding", "gzip", "If-None-Match", etag));
+    assertTrue(
+        assertSameAnswer(TILE, "Accept-Encoding", "gzip", "If-None-Match", "\"x\", " + etag));
+    assertTrue(assertSameAnswer(TILE, "Accept-Encoding", "gzip", "If-None-Match", "\"other\""));
+    assertEquals(304, ask(true, TILE, "Accept-Encoding", "gzip", "If-None-Match", etag).status());
+  }
+
+  @Test
+  void everythingElseGoesOnToJavalinUnchanged() {
+    http.get(TILE, "Accept-Encoding", "gzip"); // cached
+    String[][] cases = {
+      {TILE}, // no gzip: Javalin unzips
+      {TILE, "Origin", "https://province.example"}, // CORS headers come from Javalin
+      {TILE + "?colour=red", "Accept-Encoding", "gzip"}, // unknown parameter: 400
+      {TILE + "?year=2561", "Accept-Encoding", "gzip"}, // year without indicator: 400
+      {TILE + "?indicator=nope", "Accept-Encoding", "gzip"}, // unknown indicator: 404
+      {TILE + "?indicator=test:rate&indicator=x", "Accept-Encoding", "gzip"},
+      {"/tiles/county/10/0/0.mvt", "Accept-Encoding", "gzip"}, // unknown level: 404
+      {"/tiles/province/15/0/0.mvt", "Accept-Encoding", "gzip"}, // zoom too deep: 400
+      {"/tiles/province/2/9/0.mvt", "Accept-Encoding", "gzip"}, // x outside: 400
+      {"/tiles/province/a/0/0.mvt", "Accept-Encoding", "gzip"},
+      {"/tiles/province/1/0/0.png", "Accept-Encoding", "gzip"},
+      {"/tiles/province/1/0/0/0.mvt", "Accept-Encoding", "gzip"},
+      {"/tiles/province.json", "Accept-Encoding", "gzip"},
+    };
+    for (String[] c : cases) {
+      String[] headers = java.util.Arrays.copyOfRange(c, 1, c.length);
+      assertTrue(!assertSameAnswer(c[0], headers), "left to Javalin: " + List.of(c));
+    }
+    Answer bad = ask(true, TILE + "?colour=red", "Accept-Encoding", "gzip");
+    assertEquals(400, bad.status());
+    assertTrue(new String(bad.body()).contains("unknown parameter 'colour'"));
+    Answer cors = ask(true, TILE, "Origin", "https://province.example");
+    assertEquals(200, cors.status());
+    assertTrue(
+        cors.headers().containsKey("access-control-allow-origin"), cors.headers().toString());
+  }
+
+  @Test
+  void aMissIsRenderedByJavalinAndThenServedHere() {
+    String path = TileHandlerTest.path("district", PHUKET) + "?indicator=test:rate&year=2561";
+    long before = server.tileFastPathAnswered();
+    assertEquals(200, ask(true, path, "Accept-Encoding", "gzip").status());
+    assertEquals(0, server.tileFastPathAnswered() - before, "the miss went to Javalin");
+    assertEquals(200, ask(true, path, "Accept-Encoding", "gzip").status());
+    assertEquals(1, server.tileFastPathAnswered() - before, "the hit was answered here");
+  }
+}

@@ -3,7 +3,7 @@
 # builds may clean target/ meanwhile) and runs org.phaenthi.server.bench.ColdTilesBench.
 #
 # Usage, from the repository root: server/src/bench/cold-tiles.sh [--store /tmp/bench/store]
-#   [--tiles 30] [--max-zoom 14] [--postgis false] [--seed N]
+#   [--tiles 30] [--min-renders 20] [--max-zoom 14] [--postgis false] [--seed N]
 # The embedded store is imported from /work/shared/data (or --data) when out of date; it must not
 # be open in a running server. Needs PostgreSQL 15 + PostGIS for the comparison.
 set -euo pipefail

@@ -57,6 +57,27 @@ public final class MvtEncoder {
     return layer;
   }
 
+  /**
+   * A feature's geometry as MVT commands, made by {@link #encodeGeometry} on any thread and added
+   * with {@link Layer#addFeature(Long, EncodedGeometry, Map)} on the tile's thread.
+   */
+  public record EncodedGeometry(MvtGeometryType type, int[] commands) {}
+
+  /**
+   * Encodes a tile-grid geometry to MVT commands; thread-safe (it touches no encoder state).
+   *
+   * @return null when the geometry is null, empty or collapses to nothing on the grid
+   * @throws IllegalArgumentException for a geometry collection
+   */
+  public static EncodedGeometry encodeGeometry(Geometry tileGeometry) {
+    if (tileGeometry == null || tileGeometry.isEmpty()) {
+      return null;
+    }
+    MvtGeometryType type = MvtGeometryType.of(tileGeometry);
+    int[] commands = MvtCommands.encode(tileGeometry);
+    return commands.length == 0 ? null : new EncodedGeometry(type, commands);
+  }
+
   /** The encoded tile; empty layers are left out, and a tile without features is zero bytes. */
   public byte[] encode() {
     ProtoWriter tile = new ProtoWriter();
@@ -117,14 +138,21 @@ public final class MvtEncoder {
      * @throws IllegalArgumentException for a geometry collection or an unsupported value type
      */
     public boolean addFeature(Long id, Geometry tileGeometry, Map<String, ?> properties) {
-      if (tileGeometry == null || tileGeometry.isEmpty()) {
+      return addFeature(id, encodeGeometry(tileGeometry), properties);
+    }
+
+    /**
+     * Adds a feature whose geometry was encoded already (see {@link #encodeGeometry}).
+     *
+     * @param geometry null adds nothing
+     * @return whether a feature was written
+     */
+    public boolean addFeature(Long id, EncodedGeometry geometry, Map<String, ?> properties) {
+      if (geometry == null) {
         return false;
       }
-      MvtGeometryType type = MvtGeometryType.of(tileGeometry);
-      int[] commands = MvtCommands.encode(tileGeometry);
-      if (commands.length == 0) {
-        return false;
-      }
+      MvtGeometryType type = geometry.type();
+      int[] commands = geometry.commands();
       int tagCount = tags(properties);
       feature.clear();
       if (id != null) {

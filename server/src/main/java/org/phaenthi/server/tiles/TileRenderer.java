@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -26,12 +28,23 @@ import org.phaenthi.tiles.TileGeometryPipeline;
  */
 public final class TileRenderer implements TileSource {
   private static final GeometryFactory GRID = new GeometryFactory();
+
+  /** Fewer geometries than this are processed on the request thread alone. */
+  static final int PARALLEL_FROM_FEATURES = 512;
+
+  private final int parallelFrom;
   private final LiveData live;
   private final TileGeometryPipeline pipeline;
 
   public TileRenderer(LiveData live, TileGeometryPipeline pipeline) {
+    this(live, pipeline, PARALLEL_FROM_FEATURES);
+  }
+
+  /** For tests: {@code parallelFrom} geometries or more are processed in parallel. */
+  TileRenderer(LiveData live, TileGeometryPipeline pipeline, int parallelFrom) {
     this.live = live;
     this.pipeline = pipeline;
+    this.parallelFrom = parallelFrom;
   }
 
   /**
@@ -54,48 +67,69 @@ public final class TileRenderer implements TileSource {
     MvtEncoder encoder = new MvtEncoder();
     MvtEncoder.Layer areas = encoder.layer(key.level().urlName(), pipeline.extentPixels());
     boolean names = key.coord().z() >= namesMinZoom(key.level());
+    List<String> codes = new ArrayList<>();
+    List<Geometry> mercators = new ArrayList<>();
     geometry.areas(
         clip,
         (code, mercator) -> {
-          Geometry g = pipeline.process(mercator, key.coord());
-          if (g == null || g.isEmpty()) {
-            return;
-          }
-          Area a = boundaries.area(code).orElse(null);
-          Map<String, Object> props = new LinkedHashMap<>();
-          props.put("code", code);
-          if (a != null && names) {
-            props.put("name_th", a.nameTh());
-            props.put("name_en", a.nameEn());
-          }
-          if (values != null) {
-            IndicatorValue v = values.get(code);
-            if (v != null && v.value() != null) {
-              props.put("value", v.value());
-            }
-            if (v != null && v.numerator() != null) {
-              props.put("numerator", v.numerator());
-            }
-            if (v != null && v.denominator() != null) {
-              props.put("denominator", v.denominator());
-            }
-          }
-          areas.addFeature(Long.parseLong(code), g, props);
+          codes.add(code);
+          mercators.add(mercator);
         });
+    MvtEncoder.EncodedGeometry[] grid = new MvtEncoder.EncodedGeometry[mercators.size()];
+    parallelFor(
+        grid.length,
+        i -> grid[i] = MvtEncoder.encodeGeometry(pipeline.process(mercators.get(i), key.coord())));
+    for (int i = 0; i < grid.length; i++) {
+      MvtEncoder.EncodedGeometry g = grid[i];
+      if (g == null) {
+        continue;
+      }
+      String code = codes.get(i);
+      Area a = boundaries.area(code).orElse(null);
+      Map<String, Object> props = new LinkedHashMap<>();
+      props.put("code", code);
+      if (a != null && names) {
+        props.put("name_th", a.nameTh());
+        props.put("name_en", a.nameEn());
+      }
+      if (values != null) {
+        IndicatorValue v = values.get(code);
+        if (v != null && v.value() != null) {
+          props.put("value", v.value());
+        }
+        if (v != null && v.numerator() != null) {
+          props.put("numerator", v.numerator());
+        }
+        if (v != null && v.denominator() != null) {
+          props.put("denominator", v.denominator());
+        }
+      }
+      areas.addFeature(Long.parseLong(code), g, props);
+    }
     MvtEncoder.Layer borders =
         encoder.layer(key.level().urlName() + "_borders", pipeline.extentPixels());
-    Map<String, List<LineString>> byLevel = new TreeMap<>();
+    List<String> borderLevels = new ArrayList<>();
+    List<Geometry> borderLines = new ArrayList<>();
     geometry.borders(
         clip,
         (level, mercator) -> {
-          Geometry g = pipeline.process(mercator, key.coord());
-          if (g != null && !g.isEmpty()) {
-            List<LineString> lines = byLevel.computeIfAbsent(level, l -> new ArrayList<>());
-            for (int i = 0; i < g.getNumGeometries(); i++) {
-              lines.add((LineString) g.getGeometryN(i));
-            }
-          }
+          borderLevels.add(level);
+          borderLines.add(mercator);
         });
+    Geometry[] borderGrid = new Geometry[borderLines.size()];
+    parallelFor(
+        borderGrid.length, i -> borderGrid[i] = pipeline.process(borderLines.get(i), key.coord()));
+    Map<String, List<LineString>> byLevel = new TreeMap<>();
+    for (int i = 0; i < borderGrid.length; i++) {
+      Geometry g = borderGrid[i];
+      if (g != null && !g.isEmpty()) {
+        List<LineString> lines =
+            byLevel.computeIfAbsent(borderLevels.get(i), l -> new ArrayList<>());
+        for (int j = 0; j < g.getNumGeometries(); j++) {
+          lines.add((LineString) g.getGeometryN(j));
+        }
+      }
+    }
     // One multi-line feature per border level rather than one feature per shared edge: at country
     // zooms a subdistrict tile holds ~20,000 edges, whose per-feature overhead (tags, type, an
     // absolute first move) was about a quarter of the tile. The lines are unchanged.
@@ -106,6 +140,16 @@ public final class TileRenderer implements TileSource {
                 GRID.createMultiLineString(lines.toArray(new LineString[0])),
                 Map.of("level", level)));
     return encoder.encode();
+  }
+
+  /**
+   * Runs {@code body} for 0..n−1, each index writing only its own slot, so the tile's bytes do not
+   * depend on threads. Country-zoom tiles hold thousands of features: those run in parallel on the
+   * common fork-join pool (the request thread helps); see BENCHMARKS.md for what it saves.
+   */
+  private void parallelFor(int n, IntConsumer body) {
+    IntStream all = IntStream.range(0, n);
+    (n >= parallelFrom ? all.parallel() : all).forEach(body);
   }
 
   private static Map<String, IndicatorValue> values(Snapshot s, TileKey key) {

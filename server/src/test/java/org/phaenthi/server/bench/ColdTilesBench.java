@@ -47,8 +47,9 @@ import org.phaenthi.tiles.TileGeometryPipeline;
  * </pre>
  *
  * Options: {@code --data DIR} (/work/shared/data), {@code --store PATH} (embedded store, imported
- * when out of date), {@code --tiles N} per zoom (30), {@code --max-zoom Z} (14), {@code --postgis
- * false} to time only ours, {@code --seed S}. Needs PostgreSQL 15 and PostGIS for the comparison.
+ * when out of date), {@code --tiles N} per zoom (30), {@code --min-renders N} per zoom, repeating
+ * tiles where fewer exist (20), {@code --max-zoom Z} (14), {@code --postgis false} to time only
+ * ours, {@code --seed S}. Needs PostgreSQL 15 and PostGIS for the comparison.
  */
 public final class ColdTilesBench {
   private static final AdminLevel COMPARED = AdminLevel.SUBDISTRICT;
@@ -67,6 +68,7 @@ public final class ColdTilesBench {
     Map<String, String> opt = options(args);
     int perZoom = Integer.parseInt(opt.getOrDefault("tiles", "30"));
     int maxZoom = Integer.parseInt(opt.getOrDefault("max-zoom", "14"));
+    int minRenders = Integer.parseInt(opt.getOrDefault("min-renders", "20"));
     boolean postgis = Boolean.parseBoolean(opt.getOrDefault("postgis", "true"));
     Random random = new Random(Long.parseLong(opt.getOrDefault("seed", "20261124")));
     Dataset ds = dataset(opt);
@@ -74,11 +76,11 @@ public final class ColdTilesBench {
     List<Area> subdistricts = ds.boundaries().areas(COMPARED);
     Map<Integer, List<TileCoord>> samples = new java.util.TreeMap<>();
     for (int z = 0; z <= maxZoom; z++) {
-      samples.put(z, sample(subdistricts, z, perZoom, random));
+      samples.put(z, sample(subdistricts, z, perZoom, minRenders, random));
     }
     System.out.printf(
-        "dataset %s, %d tiles per zoom (fewer distinct at low zooms, repeated to >= 5)%n",
-        ds.dataVersion(), perZoom);
+        "dataset %s, %d tiles per zoom (fewer distinct at low zooms, repeated to >= %d)%n",
+        ds.dataVersion(), perZoom, minRenders);
 
     // Ours: JIT warm-up (two passes over the whole sample), then timed renders.
     for (int pass = 0; pass < 2; pass++) {
@@ -145,15 +147,18 @@ public final class ColdTilesBench {
     return new TileKey(ds.dataVersion(), level, c, null, 0);
   }
 
-  /** Up to {@code n} distinct tiles under random subdistricts; repeated to at least 5 renders. */
-  static List<TileCoord> sample(List<Area> areas, int z, int n, Random random) {
+  /**
+   * Up to {@code n} distinct tiles under random subdistricts, repeated to at least {@code
+   * minRenders} renders (z0 has one tile: its p95 needs repeats to mean anything).
+   */
+  static List<TileCoord> sample(List<Area> areas, int z, int n, int minRenders, Random random) {
     Set<TileCoord> distinct = new LinkedHashSet<>();
     for (int tries = 0; distinct.size() < n && tries < n * 50; tries++) {
       Point p = areas.get(random.nextInt(areas.size())).geometry().getInteriorPoint();
       distinct.add(TileCoord.containing(p.getX(), p.getY(), z));
     }
     List<TileCoord> out = new ArrayList<>(distinct);
-    for (int i = 0; out.size() < 5; i++) {
+    for (int i = 0; out.size() < minRenders; i++) {
       out.add(out.get(i));
     }
     return out;

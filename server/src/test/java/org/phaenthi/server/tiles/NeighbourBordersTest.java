@@ -88,6 +88,28 @@ class NeighbourBordersTest {
   }
 
   @Test
+  void parallelRenderingGivesTheSameBytesAsSequential() {
+    TileRenderer parallel = new TileRenderer(live, PIPELINE, 1);
+    TileRenderer sequential = new TileRenderer(live, PIPELINE, Integer.MAX_VALUE);
+    int compared = 0;
+    for (AdminLevel level : AdminLevel.values()) {
+      for (int z = 0; z <= 14; z += 2) {
+        for (TileCoord c : TileCoord.covering(boundaries.extent(), z)) {
+          for (TileKey key :
+              List.of(
+                  new TileKey("neighbours", level, c, null, 0),
+                  new TileKey("neighbours", level, c, "test:rate", 2561))) {
+            byte[] one = sequential.render(key);
+            assertTrue(java.util.Arrays.equals(one, parallel.render(key)), key.toString());
+            compared += one.length > 0 ? 1 : 0;
+          }
+        }
+      }
+    }
+    assertTrue(compared > 50, "non-empty tiles compared: " + compared);
+  }
+
+  @Test
   void everyTileOverPhuketIsGapFreeWithBordersOnce() {
     maxOverlap = maxGap = maxSpill = segments = offEdge = 0;
     List<String> problems = new ArrayList<>();

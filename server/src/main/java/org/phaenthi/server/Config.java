@@ -49,7 +49,7 @@ public record Config(
       int extentPixels, int bufferPixels, long cacheMaxBytes, String cacheControl) {}
 
   /**
-   * @param accessLog one line per request; off saves ~20% CPU per cached tile behind a proxy
+   * @param accessLog one line per request, written in batches; off behind a proxy that logs
    */
   public record Web(String baseMapUrl, String corsOrigins, boolean accessLog) {}
 

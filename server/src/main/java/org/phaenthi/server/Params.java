@@ -1,6 +1,8 @@
 package org.phaenthi.server;
 
 import io.javalin.http.Context;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import org.phaenthi.boundaries.AdminLevel;
@@ -105,11 +107,28 @@ public final class Params {
 
   /** Rejects parameters this endpoint does not know, naming them. */
   public static void onlyKnown(Context ctx, Set<String> known) {
+    wellFormedQuery(ctx.queryString());
     for (String name : ctx.queryParamMap().keySet()) {
       if (!known.contains(name)) {
         throw ApiException.badRequest(
             "unknown parameter '" + name + "'; this endpoint accepts " + known);
       }
+    }
+  }
+
+  /**
+   * A query string whose percent escapes all decode; Javalin would silently drop a parameter such
+   * as {@code indicator=%zz}, and the request would be answered as if it had not been given.
+   */
+  static void wellFormedQuery(String query) {
+    if (query == null) {
+      return;
+    }
+    try {
+      URLDecoder.decode(query, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest(
+          "malformed query string (a '%' must start an escape such as %3A): " + query);
     }
   }
 }

@@ -1,6 +1,8 @@
 package org.phaenthi.server.tiles;
 
+import java.net.URLDecoder;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BooleanSupplier;
@@ -13,7 +15,6 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.BufferUtil;
 import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.util.Fields;
 import org.phaenthi.server.ApiException;
 import org.phaenthi.server.LiveData;
 
@@ -166,18 +167,26 @@ public final class TileFastPath extends Handler.Wrapper {
     }
     String indicator = null;
     String year = null;
-    if (request.getHttpURI().getQuery() != null) {
-      Fields query = Request.extractQueryParameters(request);
-      for (Fields.Field f : query) {
-        if (f.getValues().size() != 1) {
+    String query = request.getHttpURI().getQuery();
+    if (query != null) {
+      // only indicator=…&year=…, each once; anything else is Javalin's to answer or reject
+      for (String part : query.split("&", -1)) {
+        int eq = part.indexOf('=');
+        String value;
+        try {
+          value = eq < 0 ? null : URLDecoder.decode(part.substring(eq + 1), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
           return null;
         }
-        switch (f.getName()) {
-          case "indicator" -> indicator = f.getValue();
-          case "year" -> year = f.getValue();
-          default -> {
-            return null;
-          }
+        String name = eq < 0 ? part : part.substring(0, eq);
+        if (value == null) {
+          return null;
+        } else if (name.equals("indicator") && indicator == null) {
+          indicator = value;
+        } else if (name.equals("year") && year == null) {
+          year = value;
+        } else {
+          return null;
         }
       }
     }

@@ -84,6 +84,9 @@ class TileFastPathTest {
     assertTrue(assertSameAnswer(TILE + "?indicator=test:rate", "Accept-Encoding", "gzip, br"));
     assertTrue(assertSameAnswer(TILE, "Accept-Encoding", "gzip"));
     assertTrue(assertSameAnswer(SEA, "Accept-Encoding", "gzip"));
+    // encodeURIComponent writes the colon of a code as %3A
+    assertTrue(
+        assertSameAnswer(TILE + "?indicator=test%3Arate&year=2561", "Accept-Encoding", "gzip"));
     Answer tile = ask(true, TILE, "Accept-Encoding", "gzip");
     assertEquals(200, tile.status());
     assertEquals(List.of("gzip"), tile.headers().get("content-encoding"));
@@ -112,6 +115,8 @@ class TileFastPathTest {
       {TILE + "?year=2561", "Accept-Encoding", "gzip"}, // year without indicator: 400
       {TILE + "?indicator=nope", "Accept-Encoding", "gzip"}, // unknown indicator: 404
       {TILE + "?indicator=test:rate&indicator=x", "Accept-Encoding", "gzip"},
+      {TILE + "?indicator=test:rate&", "Accept-Encoding", "gzip"}, // empty parameter name: 400
+      {TILE + "?indicator", "Accept-Encoding", "gzip"}, // no value: 400
       {"/tiles/county/10/0/0.mvt", "Accept-Encoding", "gzip"}, // unknown level: 404
       {"/tiles/province/15/0/0.mvt", "Accept-Encoding", "gzip"}, // zoom too deep: 400
       {"/tiles/province/2/9/0.mvt", "Accept-Encoding", "gzip"}, // x outside: 400
@@ -131,6 +136,34 @@ class TileFastPathTest {
     assertEquals(200, cors.status());
     assertTrue(
         cors.headers().containsKey("access-control-allow-origin"), cors.headers().toString());
+  }
+
+  @Test
+  void aMalformedEscapeIsA400OnBothPathsNotATileWithoutTheParameter() throws Exception {
+    http.get(TILE + "?indicator=test:rate", "Accept-Encoding", "gzip"); // cached
+    for (boolean fast : new boolean[] {true, false}) {
+      server.tileFastPath(fast);
+      // java.net.URI refuses to build such a request, so it goes over a plain socket
+      String answer = rawGet(TILE + "?indicator=%zz");
+      assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
+      assertTrue(answer.contains("malformed query string"), answer);
+      assertTrue(answer.contains("application/json"), answer);
+    }
+  }
+
+  static String rawGet(String target) throws Exception {
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+      socket
+          .getOutputStream()
+          .write(
+              ("GET "
+                      + target
+                      + " HTTP/1.1\r\nHost: localhost\r\nAccept-Encoding: gzip\r\n"
+                      + "Connection: close\r\n\r\n")
+                  .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      return new String(
+          socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
   }
 
   @Test

@@ -19,8 +19,9 @@ import org.phaenthi.boundaries.CodeRemaps;
 /**
  * The one entry point for indicator data: catalogue + TPMAP 2561 village files (summed to every
  * level) + the TPMAP y66 province file as year 2566. Only indicators with data are exposed;
- * bmn-2566, bmn-summary, nrd2c and cia rows and the {@code tpmap:ind_k} template stay in the
- * catalogue only.
+ * bmn-2566, bmn-summary, nrd2c and cia rows stay in the catalogue only. The catalogue's template
+ * row {@code tpmap:ind_k} becomes 31 indicators {@code tpmap:ind_1}…{@code tpmap:ind_31}, named
+ * after the BMN indicator they count ({@link #expandTemplates}).
  *
  * <p>Value semantics for 2561 (numerator and denominator are always what was summed, so a client
  * can re-derive the value; an area absent from the files has no entry):
@@ -36,13 +37,15 @@ import org.phaenthi.boundaries.CodeRemaps;
  *       → null, reason "no people surveyed".
  *   <li>{@code tpmap:poor_households}, {@code poor_people}, {@code poor_registered}, {@code
  *       target_poor}, {@code dim_*} — COUNT, as TPMAP shows them (dimensions overlap).
+ *   <li>{@code tpmap:ind_1}…{@code :31} — COUNT of target poor failing BMN indicator k ({@code
+ *       poor.JPT.MOFval.ind{k}.CNT}; a person can fail several, so they do not add up).
  *   <li>{@code tpmap:target_poor_rate} — PERCENT: {@code poor.JPT.MOFval.CNT} / {@code
  *       HOUSEMEMBER_CNT} × 100, which is TPMAP's {@code JPT.MOFval.pov.rate}.
  *   <li>{@code tpmap:happiness} — WEIGHTED_MEAN: numerator Σ(village happiness × households),
  *       denominator Σ households of villages with a score; approximate (a mean of means).
  * </ul>
  *
- * <p>Year 2566 (y66 file, province only): the poor/target-poor/dimension counts as COUNT, and
+ * <p>Year 2566 (y66 file, province only): the poor/target-poor/dimension/ind_k counts as COUNT, and
  * {@code tpmap:target_poor_rate} with the file's own rate as value, the target-poor count as
  * numerator and a null denominator (people surveyed is not in that file).
  *
@@ -97,6 +100,50 @@ public final class IndicatorLoader {
     return data;
   }
 
+  static final String TARGET_POOR_FAILING_TEMPLATE = "tpmap:ind_k";
+
+  /**
+   * The catalogue with its {@code tpmap:ind_k} row replaced by one row per BMN indicator k = 1…31,
+   * named "target poor failing BMN k: (the {@code bmn-2560:k} name)" in Thai and English.
+   */
+  static List<CatalogEntry> expandTemplates(List<CatalogEntry> catalog) {
+    Map<String, CatalogEntry> byCode = new HashMap<>();
+    catalog.forEach(e -> byCode.put(e.code(), e));
+    List<CatalogEntry> out = new ArrayList<>();
+    for (CatalogEntry e : catalog) {
+      if (!e.code().equals(TARGET_POOR_FAILING_TEMPLATE)) {
+        out.add(e);
+        continue;
+      }
+      for (int k = 1; k <= 31; k++) {
+        CatalogEntry bmn = byCode.get("bmn-2560:" + k);
+        String th = "คนจนเป้าหมายที่ตกเกณฑ์ จปฐ. ข้อ " + k;
+        String en = "Target poor failing BMN " + k;
+        out.add(
+            new CatalogEntry(
+                e.set(),
+                TpmapMeasures.targetPoorFailingCode(k),
+                k,
+                e.categoryCode(),
+                e.categoryTh(),
+                e.categoryEn(),
+                bmn == null ? th : th + ": " + bmn.nameTh(),
+                bmn == null ? en : en + ": " + bmn.nameEn(),
+                e.unit(),
+                e.higherIsBetter(),
+                e.valueDefinition(),
+                e.numerator(),
+                e.denominator(),
+                e.threshold(),
+                bmn == null ? e.tpmapDimension() : bmn.tpmapDimension(),
+                TpmapMeasures.targetPoorFailingColumn(k),
+                e.verification(),
+                e.source()));
+      }
+    }
+    return out;
+  }
+
   private static CountTable join(CompletableFuture<CountTable> load) {
     try {
       return load.join();
@@ -108,12 +155,13 @@ public final class IndicatorLoader {
     }
   }
 
-  /** Assembles the data from already-read parts; y66 may be empty. */
+  /** Assembles the data from already-read parts (the catalogue as read); y66 may be empty. */
   static IndicatorData build(
-      List<CatalogEntry> catalog,
+      List<CatalogEntry> catalogAsRead,
       CountTable common,
       CountTable poor,
       Map<String, Map<String, IndicatorValue>> y66) {
+    List<CatalogEntry> catalog = expandTemplates(catalogAsRead);
     List<TpmapMeasures.Measure> measures = TpmapMeasures.measures(common, poor);
     Map<AdminLevel, Map<String, Map<String, IndicatorValue>>> v2561 =
         TpmapMeasures.values(measures, common, poor);

@@ -94,6 +94,12 @@ final class TpmapMeasures {
         }) {
       out.add(count(m[0], poor, m[1], m[2], false));
     }
+    for (int k = 1; k <= 31; k++) {
+      // TPMAP's public files have them; a file without them still loads, without these measures
+      if (poor.countColumns().contains(targetPoorFailingColumn(k))) {
+        out.add(count(targetPoorFailingCode(k), poor, targetPoorFailingColumn(k), "people", false));
+      }
+    }
     int target = poor.countIndex(TARGET_POOR);
     out.add(
         new Measure(
@@ -135,6 +141,15 @@ final class TpmapMeasures {
                   : new IndicatorValue(a, s, (double) w, s / w, null);
             }));
     return out;
+  }
+
+  /** {@code tpmap:ind_k}: target poor failing BMN indicator k (the catalogue's template row). */
+  static String targetPoorFailingCode(int k) {
+    return "tpmap:ind_" + k;
+  }
+
+  static String targetPoorFailingColumn(int k) {
+    return "poor.JPT.MOFval.ind" + k + ".CNT";
   }
 
   private static Measure count(

@@ -37,6 +37,16 @@ final class Y66Loader {
     COUNTS.put("tpmap:dim_access", "poor.JPT.MOFval.accessibility");
   }
 
+  /** Counts read when the file has their column (target poor failing BMN indicator k). */
+  static final Map<String, String> OPTIONAL_COUNTS = new LinkedHashMap<>();
+
+  static {
+    for (int k = 1; k <= 31; k++) {
+      OPTIONAL_COUNTS.put(
+          TpmapMeasures.targetPoorFailingCode(k), TpmapMeasures.targetPoorFailingColumn(k));
+    }
+  }
+
   static final String RATE = "JPT.MOFval.pov.rate";
   static final String RATE_CODE = "tpmap:target_poor_rate";
 
@@ -69,15 +79,22 @@ final class Y66Loader {
       require(at, c, sourceName);
     }
     COUNTS.values().forEach(c -> require(at, c, sourceName));
+    Map<String, String> columns = new LinkedHashMap<>(COUNTS);
+    OPTIONAL_COUNTS.forEach(
+        (code, column) -> {
+          if (at.containsKey(column)) {
+            columns.put(code, column);
+          }
+        });
     Map<String, Map<String, IndicatorValue>> out = new LinkedHashMap<>();
-    COUNTS.keySet().forEach(code -> out.put(code, new TreeMap<>()));
+    columns.keySet().forEach(code -> out.put(code, new TreeMap<>()));
     out.put(RATE_CODE, new TreeMap<>());
     for (List<String> row = csv.next(); row != null; row = csv.next()) {
       stats.merge("rows", 1L, Long::sum);
       String province = row.size() == header.size() ? row.get(at.get("province_ID")).trim() : "";
       Map<String, Long> counts = new HashMap<>();
       boolean ok = AreaCodes.isValid(province) && province.length() == 2;
-      for (String column : COUNTS.values()) {
+      for (String column : columns.values()) {
         Long v = ok ? parseCount(row.get(at.get(column))) : null;
         ok = v != null;
         counts.put(column, v);
@@ -86,7 +103,7 @@ final class Y66Loader {
         stats.merge("rowsUnplaceable", 1L, Long::sum);
         continue;
       }
-      for (Map.Entry<String, String> e : COUNTS.entrySet()) {
+      for (Map.Entry<String, String> e : columns.entrySet()) {
         double v = counts.get(e.getValue());
         out.get(e.getKey()).put(province, new IndicatorValue(province, v, null, v, null));
       }

@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class DatasetImporter {
   /** Bump when the import's output changes for the same input, so stores re-import. */
-  public static final String IMPORTER_VERSION = "3";
+  public static final String IMPORTER_VERSION = "4";
 
   private static final Logger LOG = LoggerFactory.getLogger(DatasetImporter.class);
   private final Path dataDir;

@@ -45,8 +45,8 @@ class IndicatorLoaderTest {
     assertEquals(16L, counters.get("villageIdsNonNumeric"));
     assertEquals(0L, counters.get("subdistrictsOnlyInOneFile"));
     assertEquals(75L, counters.get("y66Provinces"));
-    assertEquals(49L, counters.get("indicators"));
-    assertEquals(49, data.indicators().size());
+    assertEquals(80L, counters.get("indicators"));
+    assertEquals(80, data.indicators().size());
   }
 
   @Test
@@ -55,7 +55,7 @@ class IndicatorLoaderTest {
     assertEquals("bmn-2560:1", codes.get(0));
     assertEquals("bmn-2560:31", codes.get(30));
     assertEquals("tpmap:households_surveyed", codes.get(31));
-    assertFalse(codes.contains("tpmap:ind_k"));
+    assertFalse(codes.contains("tpmap:ind_k"), "the template row is expanded, not exposed");
     assertTrue(codes.stream().noneMatch(c -> c.startsWith("bmn-2566") || c.startsWith("cia")));
     Indicator pass = data.indicator("bmn-2560:16").orElseThrow();
     assertEquals(ValueKind.PERCENT, pass.kind());
@@ -68,6 +68,51 @@ class IndicatorLoaderTest {
     assertEquals("score", happy.valueUnit());
     assertTrue(happy.nameEn().contains("approximate"));
     assertTrue(pass.source().contains("TPMAP") && pass.source().contains("จปฐ."));
+  }
+
+  @Test
+  void targetPoorFailingEachBmnIndicatorIsOneCountIndicatorPerIndicator() throws IOException {
+    List<String> codes = data.indicators().stream().map(Indicator::code).toList();
+    int first = codes.indexOf("tpmap:ind_1");
+    assertEquals(codes.indexOf("tpmap:dim_access") + 1, first, "after the dimensions");
+    for (int k = 1; k <= 31; k++) {
+      assertEquals("tpmap:ind_" + k, codes.get(first + k - 1));
+    }
+    Indicator income = data.indicator("tpmap:ind_22").orElseThrow();
+    Indicator bmn22 = data.indicator("bmn-2560:22").orElseThrow();
+    assertEquals(ValueKind.COUNT, income.kind());
+    assertEquals("people", income.valueUnit());
+    assertEquals(Boolean.FALSE, income.higherIsBetter());
+    assertEquals("Target poor failing BMN 22: " + bmn22.nameEn(), income.nameEn());
+    assertEquals("คนจนเป้าหมายที่ตกเกณฑ์ จปฐ. ข้อ 22: " + bmn22.nameTh(), income.nameTh());
+    assertTrue(income.definition().contains("poor.JPT.MOFval.ind22.CNT"), income.definition());
+    // summed from the villages = TPMAP's own province file (Samut Prakan, 11)
+    List<String> lines =
+        Files.readAllLines(
+            TestData.dir().resolve("indicators/real/tpmap-2561/61_province_11111.csv"));
+    List<String> header = List.of(lines.get(0).replace("\"", "").split(","));
+    int column = header.indexOf("poor.JPT.MOFval.ind22.CNT");
+    String[] samutPrakan =
+        lines.stream().filter(l -> l.startsWith("11,")).findFirst().orElseThrow().split(",");
+    IndicatorValue v =
+        data.values(IndicatorLoader.Y2561, AdminLevel.PROVINCE, "tpmap:ind_22")
+            .orElseThrow()
+            .get("11");
+    assertEquals(Double.parseDouble(samutPrakan[column]), v.value());
+    assertNull(v.denominator());
+    assertEquals(
+        counters.get("subdistrictUnits").intValue(),
+        data.values(IndicatorLoader.Y2561, AdminLevel.SUBDISTRICT, "tpmap:ind_22")
+            .orElseThrow()
+            .size(),
+        "every subdistrict unit of the village files");
+    assertEquals(
+        506.0,
+        data.values(IndicatorLoader.Y2566, AdminLevel.PROVINCE, "tpmap:ind_22")
+            .orElseThrow()
+            .get("11")
+            .value(),
+        "the y66 file's own count");
   }
 
   @Test

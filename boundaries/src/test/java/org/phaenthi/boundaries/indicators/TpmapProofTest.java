@@ -116,6 +116,12 @@ class TpmapProofTest {
       }
       return;
     }
+    if (code.startsWith("tpmap:ind_")) {
+      String k = code.substring("tpmap:ind_".length());
+      assertEquals(num(p, "poor.JPT.MOFval.ind" + k + ".CNT"), v.value(), where);
+      assertEquals(null, v.denominator(), where);
+      return;
+    }
     switch (code) {
       case "tpmap:households_surveyed" -> assertEquals(num(c, "household.CNT"), v.value(), where);
       case "tpmap:people_surveyed" -> assertEquals(people, v.value(), where);

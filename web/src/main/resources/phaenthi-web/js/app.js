@@ -3,7 +3,7 @@
 import { L } from './lib.js';
 import { api, requestCounts } from './api.js';
 import { parseState, formatState } from './url-state.js';
-import { computeBreaks, classOf, colours, countByClass } from './classify.js';
+import { computeBreaks, classOf, colours, countByClass, isWholeNumbers } from './classify.js';
 import { MapLayers, HATCH } from './layers.js';
 import { InfoControl, LegendControl, legendModel, esc } from './controls.js';
 import { setLang, t, name } from './i18n.js';
@@ -171,6 +171,7 @@ async function render(opts = {}) {
     min: finite.length ? Math.min(...finite) : null,
     max: finite.length ? Math.max(...finite) : null,
     notOnMap: response.not_on_map, emptyReason: rows.length ? null : response.empty_reason || t('noData'), yearBe: s.year,
+    whole: isWholeNumbers(values),
   });
   app.legend.update(app.legendModel);
   if (!app.embed) updateRanking(app, { choose: chooseByCode });

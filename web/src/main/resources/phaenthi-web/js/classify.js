@@ -7,9 +7,16 @@ import colorbrewer from '../vendor/colorbrewer/index.es.js';
 export const PALETTES = ['RdYlBu', 'RdBu', 'PuOr', 'BrBG', 'PiYG', 'PRGn', 'YlOrRd', 'YlGnBu', 'Blues', 'Greens', 'Purples', 'Oranges', 'Greys'];
 export const METHODS = ['quantile', 'jenks', 'equal', 'manual'];
 
+/** Whether every value given is a whole number (counts of people or households): breaks are then whole too. */
+export function isWholeNumbers(values) {
+  return values.every((v) => v === null || v === undefined || !Number.isFinite(v) || Number.isInteger(v));
+}
+
 /**
  * Returns `n - 1` ascending inner breaks for the values (`null`s ignored). Fewer distinct values than
- * classes gives fewer breaks; the caller shows as many classes as there are colours then.
+ * classes gives fewer breaks; the caller shows as many classes as there are colours then. For whole
+ * numbers, quantile and equal-interval breaks are rounded to whole numbers (a class "28 – 74.6 people"
+ * means nothing) and breaks that then coincide are merged.
  */
 export function computeBreaks(values, method, n, manual = []) {
   const xs = values.filter((v) => v !== null && Number.isFinite(v)).sort((a, b) => a - b);
@@ -27,7 +34,9 @@ export function computeBreaks(values, method, n, manual = []) {
   } else {
     breaks = Array.from({ length: n - 1 }, (_, i) => ss.quantileSorted(xs, (i + 1) / n));
   }
-  return [...new Set(breaks)];
+  if (isWholeNumbers(xs)) breaks = breaks.map(Math.round);
+  // a break at or above the largest value would leave an empty top class
+  return [...new Set(breaks)].filter((b) => b < xs[xs.length - 1]);
 }
 
 /** Index of the class a value falls in, given inner breaks; -1 for no data. */

@@ -54,16 +54,24 @@ export const LegendControl = L.Control.extend({
   },
 });
 
-/** Class labels "a – b" from the data range and inner breaks, in the indicator's unit. */
-export function legendModel({ indicator, breaks, colours, counts, noData, min, max, notOnMap, emptyReason, yearBe }) {
+/**
+ * Class labels "a – b" from the data range and inner breaks, in the indicator's unit. A class holds
+ * lo < v ≤ hi; for whole numbers (`whole`) that is shown as "lo+1 – hi", and a class of one value as that
+ * value alone ("0", not "0 – 0").
+ */
+export function legendModel({ indicator, breaks, colours, counts, noData, min, max, notOnMap, emptyReason, yearBe, whole = false }) {
   const unit = indicator.value_unit === '%' ? '%' : indicator.value_unit || '';
   const edges = [min, ...breaks, max];
-  const classes = colours.map((colour, i) => ({ colour, count: counts[i] ?? 0, label: rangeLabel(edges[i], edges[i + 1], i, colours.length) }));
+  const classes = colours.map((colour, i) => {
+    const lo = whole && i > 0 && Number.isInteger(edges[i]) ? edges[i] + 1 : edges[i];
+    return { colour, count: counts[i] ?? 0, label: rangeLabel(lo, edges[i + 1], i, colours.length) };
+  });
   return { title: name(indicator), subtitle: `${unit ? `${unit} · ` : ''}${t('year')} ${yearBe}`, classes, noData, notOnMap, emptyReason };
 }
 
 /** "lo – hi"; manual breaks outside the data range would give lo > hi, shown as "≤ hi" or "> lo" instead. */
 function rangeLabel(lo, hi, i, n) {
+  if (lo !== null && lo === hi) return formatNumber(lo);
   if (lo === null || hi === null || lo <= hi) return `${formatNumber(lo)} – ${formatNumber(hi)}`;
   return i === 0 ? `≤ ${formatNumber(hi)}` : i === n - 1 ? `> ${formatNumber(lo)}` : `${formatNumber(hi)} – ${formatNumber(lo)}`;
 }

@@ -1,0 +1,58 @@
+// Unit tests of the choropleth classes and legend labels (run by `node --test` in the web module's
+// test phase, on the files Maven copied into target/classes with the vendor libraries).
+import './globals.mjs';
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+
+const web = '../../../target/classes/phaenthi-web/js/';
+const { computeBreaks, classOf, countByClass, isWholeNumbers } = await import(`${web}classify.js`);
+const { legendModel } = await import(`${web}controls.js`);
+const { setLang } = await import(`${web}i18n.js`);
+
+// province counts of target poor failing BMN 22, 2561 (shape of the real distribution: many zeros)
+const counts = [0, 0, 0, 0, 0, 0, 3, 5, 8, 9, 12, 20, 28, 31, 40, 74, 75, 120, 300, 1277, null];
+
+test('whole numbers get whole breaks, merged when they coincide', () => {
+  assert.equal(isWholeNumbers(counts), true);
+  assert.equal(isWholeNumbers([1.5, 2, null]), false);
+  const breaks = computeBreaks(counts, 'quantile', 5);
+  assert.ok(breaks.every(Number.isInteger), `breaks ${breaks}`);
+  assert.deepEqual(breaks, [...new Set(breaks)].sort((a, b) => a - b));
+  const rates = computeBreaks([0.5, 1.25, 2.75, 3.1, 4.9, 6.2, 7.7, 8.3], 'quantile', 4);
+  assert.ok(rates.some((b) => !Number.isInteger(b)), 'rates keep their decimals');
+});
+
+test('no break at or above the largest value leaves an empty top class', () => {
+  const values = [1, 2, 3, 4, 5, 6, 100, 100, 100, 100, 100, 100];
+  for (const method of ['quantile', 'equal', 'jenks']) {
+    const breaks = computeBreaks(values, method, 5);
+    const { counts: perClass } = countByClass(values, breaks);
+    assert.ok(perClass[perClass.length - 1] > 0, `${method}: ${breaks} → ${perClass}`);
+    // equal intervals may leave gaps in the middle; quantiles and natural breaks do not
+    if (method !== 'equal') assert.ok(perClass.every((c) => c > 0), `${method}: ${breaks} → ${perClass}`);
+  }
+});
+
+test('every value lands in exactly one class and no data is counted apart', () => {
+  const breaks = computeBreaks(counts, 'quantile', 5);
+  const { counts: perClass, noData } = countByClass(counts, breaks);
+  assert.equal(noData, 1);
+  assert.equal(perClass.reduce((a, b) => a + b, 0), counts.length - 1);
+  assert.equal(classOf(null, breaks), -1);
+  assert.equal(classOf(0, breaks), 0);
+});
+
+test('legend labels of whole numbers start one above the class below, and one value stands alone', () => {
+  setLang('en');
+  const indicator = { value_unit: 'people', name_en: 'x', name_th: 'x' };
+  const model = legendModel({
+    indicator, breaks: [0, 9, 28], colours: ['a', 'b', 'c', 'd'], counts: [6, 4, 3, 7], noData: 1,
+    min: 0, max: 1277, yearBe: 2561, whole: true,
+  });
+  assert.deepEqual(model.classes.map((c) => c.label), ['0', '1 – 9', '10 – 28', '29 – 1,277']);
+  const rates = legendModel({
+    indicator: { value_unit: '%', name_en: 'r' }, breaks: [1.5], colours: ['a', 'b'], counts: [1, 1], noData: 0,
+    min: 0.25, max: 3, yearBe: 2561,
+  });
+  assert.deepEqual(rates.classes.map((c) => c.label), ['0.25 – 1.50', '1.50 – 3']);
+});

@@ -1,4 +1,4 @@
-// Unit tests of the choropleth classes and legend labels (run by `node --test` in the web module's
+// Unit tests of the choropleth classes, legend labels and hover box (run by `node --test` in the web module's
 // test phase, on the files Maven copied into target/classes with the vendor libraries).
 import './globals.mjs';
 import { test } from 'node:test';
@@ -55,4 +55,16 @@ test('legend labels of whole numbers start one above the class below, and one va
     min: 0.25, max: 3, yearBe: 2561,
   });
   assert.deepEqual(rates.classes.map((c) => c.label), ['0.25 – 1.50', '1.50 – 3']);
+});
+
+test('the hover box says when a rate rests on a small base', async () => {
+  const { InfoControl } = await import(`${web}controls.js`);
+  setLang('en');
+  const box = { ...InfoControl, _div: { innerHTML: '' } };
+  const indicator = { value_unit: '%' };
+  const props = { code: '830103', name_en: 'Ko Kaeo', name_th: 'เกาะแก้ว' };
+  box.update({ props, indicator, row: { value: 25, numerator: 3, denominator: 12, small_denominator: true } });
+  assert.match(box._div.innerHTML, /Small base: only 12 eligible units/);
+  box.update({ props, indicator, row: { value: 10, numerator: 10, denominator: 100 } });
+  assert.doesNotMatch(box._div.innerHTML, /Small base/);
 });

@@ -27,7 +27,9 @@ export const InfoControl = L.Control.extend({
       const frac = row.denominator !== null && row.denominator !== undefined
         ? `<div>${formatNumber(row.numerator)} / ${formatNumber(row.denominator)}</div>` : '';
       const r = rank ? `<div>${t('rank')} ${rank} ${t('of')} ${total}${parentName ? ` ${t('in')} ${esc(parentName)}` : ''}</div>` : '';
-      body = `<div class="value">${formatNumber(row.value)}${esc(unit)}</div>${frac}${r}`;
+      const small = row.small_denominator
+        ? `<div class="note small-base">${esc(t('smallDenominator', { n: formatNumber(row.denominator) }))}</div>` : '';
+      body = `<div class="value">${formatNumber(row.value)}${esc(unit)}</div>${frac}${small}${r}`;
     }
     this._div.innerHTML = `<h4>${esc(bothNames(props))}</h4><div class="muted">${esc(props.code)}</div>${body}`;
   },

@@ -87,6 +87,8 @@ public final class TestServers {
     sub.put("830101", new IndicatorValue("830101", 10.0, 100.0, 10.0, null));
     sub.put("830102", new IndicatorValue("830102", 0.0, 0.0, null, "no eligible units"));
     sub.put("830151", new IndicatorValue("830151", 5.0, 50.0, 10.0, null));
+    // a rate over 12 eligible units: flagged as a small denominator
+    sub.put("830103", new IndicatorValue("830103", 3.0, 12.0, 25.0, null));
     Map<String, IndicatorValue> hh = new LinkedHashMap<>();
     hh.put("830101", new IndicatorValue("830101", 40.0, null, 40.0, null));
     hh.put("830102", new IndicatorValue("830102", 7.0, null, 7.0, null));

@@ -25,4 +25,23 @@ public record Indicator(
     String numeratorLabel,
     String denominatorLabel,
     String tpmapDimension,
-    String source) {}
+    String source) {
+
+  /**
+   * A rate over fewer eligible units than this is unreliable (one newborn more or less moves it by
+   * several points): such values are flagged, never hidden (the data README's rule).
+   */
+  public static final int SMALL_DENOMINATOR = 30;
+
+  /**
+   * Whether {@code v} is a rate (PERCENT) with a value over fewer than {@value #SMALL_DENOMINATOR}
+   * eligible units.
+   */
+  public boolean smallDenominator(IndicatorValue v) {
+    return kind == ValueKind.PERCENT
+        && v.value() != null
+        && v.denominator() != null
+        && v.denominator() > 0
+        && v.denominator() < SMALL_DENOMINATOR;
+  }
+}

@@ -5,6 +5,7 @@ import static org.phaenthi.server.Json.obj;
 import java.util.Map;
 import org.locationtech.jts.geom.Envelope;
 import org.phaenthi.boundaries.Area;
+import org.phaenthi.boundaries.indicators.Indicator;
 import org.phaenthi.boundaries.indicators.IndicatorValue;
 import org.phaenthi.boundaries.indicators.SurveyYear;
 
@@ -31,12 +32,21 @@ public final class AreaJson {
     return obj("be", y.be(), "ce", y.ce());
   }
 
-  public static Map<String, Object> value(IndicatorValue v) {
-    return obj(
-        "numerator", v.numerator(),
-        "denominator", v.denominator(),
-        "value", v.value(),
-        "reason", v.missingReason());
+  /**
+   * numerator, denominator, value, reason; plus {@code "small_denominator": true} for a rate over
+   * fewer than {@value Indicator#SMALL_DENOMINATOR} eligible units (left out otherwise).
+   */
+  public static Map<String, Object> value(Indicator indicator, IndicatorValue v) {
+    Map<String, Object> out =
+        obj(
+            "numerator", v.numerator(),
+            "denominator", v.denominator(),
+            "value", v.value(),
+            "reason", v.missingReason());
+    if (indicator.smallDenominator(v)) {
+      out.put("small_denominator", true);
+    }
+    return out;
   }
 
   static double round6(double d) {

@@ -59,6 +59,7 @@ public final class AreaValuesHandler implements Handler {
                 out.put(
                     i.code(),
                     AreaJson.value(
+                        i,
                         v != null
                             ? v
                             : IndicatorValue.missing(a.code(), MissingData.missingReason(a))));

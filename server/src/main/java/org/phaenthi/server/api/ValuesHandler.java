@@ -71,7 +71,7 @@ public final class ValuesHandler implements Handler {
         }
         Map<String, Object> row = AreaJson.summary(a);
         row.remove("level");
-        row.putAll(AreaJson.value(v));
+        row.putAll(AreaJson.value(indicator, v));
         out.add(row);
       }
     }

@@ -34,7 +34,8 @@ public final class CsvExporter implements Exporter {
           "denominator",
           "value",
           "unit",
-          "reason");
+          "reason",
+          "small_denominator");
 
   @Override
   public void write(Selection s, ExportMetadata m, OutputStream out) throws IOException {

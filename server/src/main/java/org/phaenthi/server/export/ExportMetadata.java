@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.phaenthi.boundaries.indicators.Indicator;
+import org.phaenthi.boundaries.indicators.ValueKind;
 import org.phaenthi.server.Attribution;
 
 /**
@@ -43,6 +44,13 @@ public record ExportMetadata(Map<String, String> entries) {
           "missing_values",
           "An empty value means no data (see the reason column), never zero."
               + (s.emptyReason() == null ? "" : " " + s.emptyReason()));
+      if (i.kind() == ValueKind.PERCENT) {
+        m.put(
+            "small_denominator",
+            "true where the rate rests on fewer than "
+                + Indicator.SMALL_DENOMINATOR
+                + " eligible units (the denominator): shown, but read with care.");
+      }
       m.put("indicator_attribution", Attribution.INDICATORS);
     }
     m.put("boundary_attribution", Attribution.BOUNDARIES);

@@ -85,7 +85,8 @@ public final class GeoPackageExporter implements Exporter {
         "INSERT INTO \""
             + table
             + "\"(geom, code, name_th, name_en, level, parent_code, indicator, year_be, year_ce,"
-            + " numerator, denominator, value, unit, reason) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+            + " numerator, denominator, value, unit, reason, small_denominator)"
+            + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       int n = 0;
       for (Area a : s.areas()) {

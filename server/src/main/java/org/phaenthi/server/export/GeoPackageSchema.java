@@ -41,7 +41,8 @@ final class GeoPackageSchema {
             + "\" (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, geom MULTIPOLYGON,"
             + " code TEXT NOT NULL UNIQUE, name_th TEXT, name_en TEXT, level TEXT,"
             + " parent_code TEXT, indicator TEXT, year_be INTEGER, year_ce INTEGER,"
-            + " numerator DOUBLE, denominator DOUBLE, value DOUBLE, unit TEXT, reason TEXT)",
+            + " numerator DOUBLE, denominator DOUBLE, value DOUBLE, unit TEXT, reason TEXT,"
+            + " small_denominator BOOLEAN)",
         "INSERT INTO gpkg_geometry_columns VALUES ('"
             + table
             + "', 'geom', 'MULTIPOLYGON', 4326, 0, 0)",

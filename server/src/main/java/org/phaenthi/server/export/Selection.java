@@ -40,7 +40,15 @@ public record Selection(
   /** Property names added by an indicator, in output order. */
   public static final List<String> VALUE_PROPERTIES =
       List.of(
-          "indicator", "year_be", "year_ce", "numerator", "denominator", "value", "unit", "reason");
+          "indicator",
+          "year_be",
+          "year_ce",
+          "numerator",
+          "denominator",
+          "value",
+          "unit",
+          "reason",
+          "small_denominator");
 
   /**
    * Parses and validates the request texts (400 for malformed, 404 for unknown level, indicator,
@@ -116,6 +124,8 @@ public record Selection(
       p.put("value", v.value());
       p.put("unit", indicator.valueUnit());
       p.put("reason", v.value() == null ? v.missingReason() : null);
+      // true for a rate over fewer than 30 eligible units; null where there is no value
+      p.put("small_denominator", v.value() == null ? null : indicator.smallDenominator(v));
     }
     return p;
   }

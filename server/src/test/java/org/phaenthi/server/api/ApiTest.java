@@ -68,10 +68,16 @@ class ApiTest {
     assertEquals("830101", first.get("code").asText());
     assertEquals(10.0, first.get("value").asDouble());
     assertEquals(100.0, first.get("denominator").asDouble());
+    assertFalse(first.has("small_denominator"), "100 eligible units is enough");
     JsonNode zeroDen = values.get(1);
     assertTrue(zeroDen.get("value").isNull(), "denominator 0 is no value, not 0");
     assertEquals("no eligible units", zeroDen.get("reason").asText());
-    JsonNode absent = values.get(2);
+    assertFalse(zeroDen.has("small_denominator"), "no value, nothing to flag");
+    JsonNode small = values.get(2);
+    assertEquals("830103", small.get("code").asText());
+    assertEquals(25.0, small.get("value").asDouble(), "flagged, never hidden");
+    assertTrue(small.get("small_denominator").asBoolean(), "12 eligible units < 30");
+    JsonNode absent = values.get(3);
     assertTrue(absent.get("value").isNull());
     assertTrue(absent.get("reason").asText().startsWith("no data"));
     assertEquals(1, r.get("not_on_map").get("units").asInt());

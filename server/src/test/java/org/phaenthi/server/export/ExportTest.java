@@ -90,9 +90,23 @@ class ExportTest {
     String[] lines = new String(b, 3, b.length - 3, StandardCharsets.UTF_8).split("\r\n");
     assertEquals(String.join(",", CsvExporter.COLUMNS), lines[0]);
     assertEquals(
-        "code,name_th,name_en,level,parent_code,indicator,year_be,year_ce,numerator,denominator,value,unit,reason",
+        "code,name_th,name_en,level,parent_code,indicator,year_be,year_ce,numerator,denominator,value,unit,reason,small_denominator",
         lines[0]);
-    assertEquals(18, Arrays.asList(lines).indexOf(",,,,,,,,,,,,"), "17 data rows then a blank row");
+    assertEquals(
+        18, Arrays.asList(lines).indexOf(",,,,,,,,,,,,,"), "17 data rows then a blank row");
+    int withValue = 0;
+    for (int i = 1; i < 18; i++) {
+      String[] cells = lines[i].split(",", -1);
+      String flag = cells[13];
+      if (cells[10].isEmpty()) {
+        assertEquals("", flag, "no value, no flag: " + lines[i]);
+      } else {
+        withValue++;
+        boolean small = Double.parseDouble(cells[9]) < 30;
+        assertEquals(Boolean.toString(small), flag, "flag of a rate over 30 units: " + lines[i]);
+      }
+    }
+    assertTrue(withValue > 0, "some rows have values");
     String text = String.join("\n", lines);
     assertTrue(
         text.contains(

@@ -89,6 +89,8 @@ public final class PhaenthiServer implements AutoCloseable {
 
   private void configure(JavalinConfig c) {
     c.startup.showJavalinBanner = false;
+    // POST /api/values is "wrong method" (405 with Allow), not "no such endpoint"
+    c.http.prefer405over404 = true;
     c.staticFiles.enableWebjars();
     c.staticFiles.add(
         s -> {
@@ -161,6 +163,18 @@ public final class PhaenthiServer implements AutoCloseable {
           LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
           sendError(ctx, 500, "internal error; the server log has the details");
         });
+    r.error(
+        405,
+        ctx ->
+            sendError(
+                ctx,
+                405,
+                "method "
+                    + ctx.method()
+                    + " is not allowed on "
+                    + ctx.path()
+                    + "; allowed: "
+                    + ctx.res().getHeader("Allow")));
     r.error(
         404,
         ctx -> {

@@ -150,6 +150,22 @@ class ApiTest {
     assertError("/api/nothing-here", 404, "no such endpoint");
   }
 
+  @Test
+  void aWrongMethodIs405WithTheAllowedOnes() throws Exception {
+    var request =
+        java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(
+                    "http://127.0.0.1:" + server.port() + "/api/values?level=province"))
+            .POST(java.net.http.HttpRequest.BodyPublishers.noBody())
+            .build();
+    HttpResponse<String> r =
+        java.net.http.HttpClient.newHttpClient()
+            .send(request, HttpResponse.BodyHandlers.ofString());
+    assertEquals(405, r.statusCode(), r.body());
+    assertTrue(r.headers().firstValue("Allow").orElse("").contains("GET"), r.headers().toString());
+    assertTrue(r.body().contains("\"status\":405") && r.body().contains("POST"), r.body());
+  }
+
   private static void assertError(String path, int status, String fragment) {
     HttpResponse<byte[]> r = http.get(path);
     String body = new String(r.body(), StandardCharsets.UTF_8);

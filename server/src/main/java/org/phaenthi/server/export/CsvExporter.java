@@ -21,21 +21,9 @@ import org.phaenthi.boundaries.Area;
 public final class CsvExporter implements Exporter {
   /** The columns, always all of them (empty when there is no indicator). */
   public static final List<String> COLUMNS =
-      List.of(
-          "code",
-          "name_th",
-          "name_en",
-          "level",
-          "parent_code",
-          "indicator",
-          "year_be",
-          "year_ce",
-          "numerator",
-          "denominator",
-          "value",
-          "unit",
-          "reason",
-          "small_denominator");
+      java.util.stream.Stream.concat(
+              Selection.AREA_PROPERTIES.stream(), Selection.VALUE_PROPERTIES.stream())
+          .toList();
 
   @Override
   public void write(Selection s, ExportMetadata m, OutputStream out) throws IOException {

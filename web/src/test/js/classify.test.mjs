@@ -68,3 +68,24 @@ test('the hover box says when a rate rests on a small base', async () => {
   box.update({ props, indicator, row: { value: 10, numerator: 10, denominator: 100 } });
   assert.doesNotMatch(box._div.innerHTML, /Small base/);
 });
+
+test('the legend counts the faded small-base areas, and only shows the row when there are some', () => {
+  setLang('en');
+  const base = {
+    indicator: { value_unit: '%', name_en: 'r' }, breaks: [50], colours: ['#a', '#b'], counts: [3, 4], noData: 0,
+    min: 0, max: 100, yearBe: 2561,
+  };
+  const faded = legendModel({ ...base, smallBase: 2 }).faded;
+  assert.deepEqual(faded, { colours: ['#a', '#b'], count: 2, label: 'Faded: fewer than 30 eligible units' });
+  assert.equal(legendModel(base).faded, null);
+});
+
+test('a quantile tie at the top value becomes its own class instead of swallowing the others', () => {
+  const values = [90.24, 91, 93, 95, 96, 97, 98, 99, 99.5, ...Array(40).fill(100)];
+  const breaks = computeBreaks(values, 'quantile', 5);
+  const { counts: perClass } = countByClass(values, breaks);
+  assert.equal(perClass.length, 5, `breaks ${breaks}`);
+  assert.ok(perClass.every((c) => c > 0), `${breaks} → ${perClass}`);
+  assert.equal(perClass[4], 40, 'the top class is exactly the areas at 100');
+  assert.deepEqual(computeBreaks([1, 1, 1, 1], 'quantile', 5), [], 'one value: one class');
+});

@@ -3,7 +3,7 @@
 import { L } from './lib.js';
 import { api, requestCounts } from './api.js';
 import { parseState, formatState } from './url-state.js';
-import { computeBreaks, classOf, colours, countByClass, isWholeNumbers } from './classify.js';
+import { computeBreaks, classOf, colours, countByClass, isWholeNumbers, SMALL_BASE_OPACITY } from './classify.js';
 import { MapLayers, HATCH } from './layers.js';
 import { InfoControl, LegendControl, legendModel, esc } from './controls.js';
 import { setLang, t, name } from './i18n.js';
@@ -157,7 +157,9 @@ async function render(opts = {}) {
   const styleFor = (code) => {
     const r = byCode.get(code);
     if (!r) return { fillColor: '#000', fillOpacity: 0 };
-    return r.value === null ? { fillColor: HATCH, fillOpacity: 1 } : { fillColor: getColor(r.value), fillOpacity: 0.9 };
+    if (r.value === null) return { fillColor: HATCH, fillOpacity: 1 };
+    // a rate over fewer than 30 eligible units keeps its class colour, faded (see the legend)
+    return { fillColor: getColor(r.value), fillOpacity: r.small_denominator ? SMALL_BASE_OPACITY : 0.9 };
   };
   app.current = { indicator, rows, byCode, breaks, colours: cs, getColor };
   const t0 = performance.now();
@@ -172,6 +174,7 @@ async function render(opts = {}) {
     max: finite.length ? Math.max(...finite) : null,
     notOnMap: response.not_on_map, emptyReason: rows.length ? null : response.empty_reason || t('noData'), yearBe: s.year,
     whole: isWholeNumbers(values),
+    smallBase: rows.filter((r) => r.small_denominator && r.value !== null).length,
   });
   app.legend.update(app.legendModel);
   if (!app.embed) updateRanking(app, { choose: chooseByCode });

@@ -7,6 +7,9 @@ import colorbrewer from '../vendor/colorbrewer/index.es.js';
 export const PALETTES = ['RdYlBu', 'RdBu', 'PuOr', 'BrBG', 'PiYG', 'PRGn', 'YlOrRd', 'YlGnBu', 'Blues', 'Greens', 'Purples', 'Oranges', 'Greys'];
 export const METHODS = ['quantile', 'jenks', 'equal', 'manual'];
 
+/** Fill opacity of an area whose rate rests on fewer than 30 eligible units (the API's small_denominator). */
+export const SMALL_BASE_OPACITY = 0.4;
+
 /** Whether every value given is a whole number (counts of people or households): breaks are then whole too. */
 export function isWholeNumbers(values) {
   return values.every((v) => v === null || v === undefined || !Number.isFinite(v) || Number.isInteger(v));
@@ -33,6 +36,13 @@ export function computeBreaks(values, method, n, manual = []) {
     breaks = Array.from({ length: n - 1 }, (_, i) => lo + step * (i + 1));
   } else {
     breaks = Array.from({ length: n - 1 }, (_, i) => ss.quantileSorted(xs, (i + 1) / n));
+    const max = xs[xs.length - 1];
+    if (breaks.some((b) => b >= max)) {
+      // Many areas tie at the top (pass rates of exactly 100 %): the top value becomes a class of its
+      // own and the values below it share the other classes, rather than one class holding them all.
+      const below = xs.filter((v) => v < max);
+      breaks = [...computeBreaks(below, 'quantile', n - 1), below[below.length - 1]];
+    }
   }
   if (isWholeNumbers(xs)) breaks = breaks.map(Math.round);
   // a break at or above the largest value would leave an empty top class

@@ -2,6 +2,7 @@
 // legend listing each class's range and how many areas fall in it, with the "no data" hatch.
 import { L } from './lib.js';
 import { t, bothNames, name, formatNumber } from './i18n.js';
+import { SMALL_BASE_OPACITY } from './classify.js';
 
 export const InfoControl = L.Control.extend({
   options: { position: 'topright' },
@@ -51,6 +52,9 @@ export const LegendControl = L.Control.extend({
     }
     const rows = m.classes.map((c) => `<li><i style="background:${c.colour}"></i><span class="range">${esc(c.label)}</span><span class="count">${c.count}</span></li>`);
     rows.push(`<li class="nodata-row"><i class="hatch"></i><span class="range">${t('noData')}</span><span class="count">${m.noData}</span></li>`);
+    if (m.faded) {
+      rows.push(`<li class="faded-row"><i style="background:linear-gradient(to right, ${m.faded.colours.join(', ')});opacity:${SMALL_BASE_OPACITY}"></i><span class="range">${esc(m.faded.label)}</span><span class="count">${m.faded.count}</span></li>`);
+    }
     const note = m.notOnMap ? `<p class="note">${esc(t('notOnMap', { units: formatNumber(m.notOnMap.units), households: formatNumber(m.notOnMap.households) }))}</p>` : '';
     this._div.innerHTML = `<h4>${esc(m.title)}</h4><div class="muted">${esc(m.subtitle)}</div><ul>${rows.join('')}</ul>${note}`;
   },
@@ -61,14 +65,16 @@ export const LegendControl = L.Control.extend({
  * lo < v ≤ hi; for whole numbers (`whole`) that is shown as "lo+1 – hi", and a class of one value as that
  * value alone ("0", not "0 – 0").
  */
-export function legendModel({ indicator, breaks, colours, counts, noData, min, max, notOnMap, emptyReason, yearBe, whole = false }) {
+export function legendModel({ indicator, breaks, colours, counts, noData, min, max, notOnMap, emptyReason, yearBe, whole = false, smallBase = 0 }) {
   const unit = indicator.value_unit === '%' ? '%' : indicator.value_unit || '';
   const edges = [min, ...breaks, max];
   const classes = colours.map((colour, i) => {
     const lo = whole && i > 0 && Number.isInteger(edges[i]) ? edges[i] + 1 : edges[i];
     return { colour, count: counts[i] ?? 0, label: rangeLabel(lo, edges[i + 1], i, colours.length) };
   });
-  return { title: name(indicator), subtitle: `${unit ? `${unit} · ` : ''}${t('year')} ${yearBe}`, classes, noData, notOnMap, emptyReason };
+  // the swatch of the faded areas runs through every class colour at their opacity: any class may be faded
+  const faded = smallBase ? { colours: [...colours], count: smallBase, label: t('smallBaseLegend') } : null;
+  return { title: name(indicator), subtitle: `${unit ? `${unit} · ` : ''}${t('year')} ${yearBe}`, classes, noData, notOnMap, emptyReason, faded };
 }
 
 /** "lo – hi"; manual breaks outside the data range would give lo > hi, shown as "≤ hi" or "> lo" instead. */

@@ -3,6 +3,7 @@
 // canvas), so no screenshot library is needed. Base-map images are copied too when CORS allows.
 import { t, formatNumber, getLang } from './i18n.js';
 import { HATCH } from './layers.js';
+import { SMALL_BASE_OPACITY } from './classify.js';
 
 const W = 1600;
 const H = 900;
@@ -80,7 +81,7 @@ function drawMap(app, g, box) {
 function drawLegend(m, g, x, y, w) {
   if (!m) return;
   g.fillStyle = 'rgba(255,255,255,0.95)';
-  const rows = m.emptyReason ? 1 : m.classes.length + 1;
+  const rows = m.emptyReason ? 1 : m.classes.length + 1 + (m.faded ? 1 : 0);
   g.fillRect(x, y, w, 110 + rows * 46);
   g.fillStyle = '#1b2733';
   g.font = `bold 24px ${FONT}`;
@@ -93,9 +94,16 @@ function drawLegend(m, g, x, y, w) {
     wrap(g, m.emptyReason, x + 16, yy + 20, w - 32, 24, 4);
     return;
   }
-  const swatch = (fill, label, count) => {
+  const swatch = (fill, label, count, alpha = 1) => {
+    if (Array.isArray(fill)) {
+      const gradient = g.createLinearGradient(x + 16, 0, x + 60, 0);
+      fill.forEach((c, k) => gradient.addColorStop(fill.length > 1 ? k / (fill.length - 1) : 0, c));
+      fill = gradient;
+    }
     g.fillStyle = fill;
+    g.globalAlpha = alpha;
     g.fillRect(x + 16, yy, 44, 32);
+    g.globalAlpha = 1;
     g.strokeStyle = '#777';
     g.strokeRect(x + 16, yy, 44, 32);
     g.fillStyle = '#1b2733';
@@ -108,6 +116,7 @@ function drawLegend(m, g, x, y, w) {
   };
   for (const c of m.classes) swatch(c.colour, c.label, c.count);
   swatch(HATCH, t('noData'), m.noData);
+  if (m.faded) swatch(m.faded.colours, m.faded.label, m.faded.count, SMALL_BASE_OPACITY);
 }
 
 /** Fills text wrapped at `maxW` (Thai has no spaces between words, so it breaks by character), returns the next y. */

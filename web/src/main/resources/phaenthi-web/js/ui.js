@@ -53,7 +53,8 @@ export function buildSidebar(app, { setState }) {
     const ind = app.catalogue.byCode.get(st.indicator);
     const yrs = (ind.years && ind.years[st.level]) || [];
     for (const o of $('year').options) o.disabled = yrs.length > 0 && !yrs.includes(Number(o.value));
-    $('indicator-def').textContent = [ind.definition, ind.source].filter(Boolean).join(' · ');
+    const definition = getLang() === 'th' && ind.definition_th ? ind.definition_th : ind.definition;
+    $('indicator-def').textContent = [definition, ind.source].filter(Boolean).join(' · ');
   };
   app.syncControls = sync;
   sync();

@@ -51,6 +51,13 @@ class ApiTest {
     assertEquals(3, levels.size());
     assertEquals("district", levels.get(0).get("child").asText());
     JsonNode ind = http.json("/api/indicators");
+    for (JsonNode i : ind.get("indicators")) {
+      String th = i.get("definition_th").asText();
+      assertTrue(th.matches(".*[ก-๙].*"), "Thai definition of " + i.get("code") + ": " + th);
+    }
+    assertTrue(
+        ind.get("indicators").get(0).get("definition_th").asText().startsWith("ร้อยละ"),
+        "test:rate is a percentage");
     JsonNode hh = ind.get("indicators").get(1);
     assertEquals("tpmap:households_surveyed", hh.get("code").asText());
     assertEquals("[2561,2566]", hh.get("years").get("province").toString());

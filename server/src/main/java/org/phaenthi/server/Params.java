@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.phaenthi.boundaries.AdminLevel;
 import org.phaenthi.boundaries.AreaCodes;
@@ -108,10 +109,15 @@ public final class Params {
   /** Rejects parameters this endpoint does not know, naming them. */
   public static void onlyKnown(Context ctx, Set<String> known) {
     wellFormedQuery(ctx.queryString());
-    for (String name : ctx.queryParamMap().keySet()) {
+    for (Map.Entry<String, List<String>> e : ctx.queryParamMap().entrySet()) {
+      String name = e.getKey();
       if (!known.contains(name)) {
         throw ApiException.badRequest(
             "unknown parameter '" + name + "'; this endpoint accepts " + known);
+      }
+      if (e.getValue().size() > 1) {
+        throw ApiException.badRequest(
+            "parameter '" + name + "' is given " + e.getValue().size() + " times; give it once");
       }
     }
   }

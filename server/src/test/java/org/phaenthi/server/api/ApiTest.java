@@ -155,6 +155,8 @@ class ApiTest {
     assertError("/api/areas/search", 400, "'q'");
     assertError("/api/values/area/999999", 404, "unknown area");
     assertError("/api/nothing-here", 404, "no such endpoint");
+    assertError(
+        "/api/values?level=province&indicator=test:rate&year=2561&year=2566", 400, "given 2 times");
   }
 
   @Test

@@ -140,7 +140,8 @@ export function updateRanking(app, { choose }) {
   const shown = sorted.length > 100 ? [...sorted.slice(0, 50), null, ...sorted.slice(-50)] : sorted;
   const unit = indicator.value_unit === '%' ? '%' : '';
   list.innerHTML = shown.map((r) => (r === null ? '<li class="gap" aria-hidden="true">…</li>'
-    : `<li value="${sorted.indexOf(r) + 1}"><button type="button" data-code="${esc(r.code)}"><span>${esc(name(r))}</span><span>${formatNumber(r.value)}${unit}</span></button></li>`)).join('');
+    : `<li value="${sorted.indexOf(r) + 1}"><button type="button" data-code="${esc(r.code)}"><span>${esc(name(r))}</span><span>${formatNumber(r.value)}${unit}${r.small_denominator
+      ? `<abbr class="small-base" title="${esc(t('smallDenominator', { n: formatNumber(r.denominator) }))}">*</abbr>` : ''}</span></button></li>`)).join('');
   for (const b of list.querySelectorAll('button')) {
     b.onclick = () => choose(b.dataset.code);
     b.onfocus = () => app.focusArea && app.focusArea(b.dataset.code);

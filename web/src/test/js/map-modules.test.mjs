@@ -1,4 +1,4 @@
-// Unit tests of the choropleth classes, legend labels and hover box (run by `node --test` in the web module's
+// Unit tests of the map modules: classes, legend labels, hover box and ranked list (run by `node --test` in the web module's
 // test phase, on the files Maven copied into target/classes with the vendor libraries).
 import './globals.mjs';
 import { test } from 'node:test';
@@ -88,4 +88,21 @@ test('a quantile tie at the top value becomes its own class instead of swallowin
   assert.ok(perClass.every((c) => c > 0), `${breaks} → ${perClass}`);
   assert.equal(perClass[4], 40, 'the top class is exactly the areas at 100');
   assert.deepEqual(computeBreaks([1, 1, 1, 1], 'quantile', 5), [], 'one value: one class');
+});
+
+test('the ranked list marks small-base rates with an explained asterisk', async () => {
+  const { updateRanking } = await import(`${web}ui.js`);
+  setLang('en');
+  const list = { innerHTML: '', querySelectorAll: () => [] };
+  globalThis.document.querySelector = (sel) => (sel === '#ranking ol' ? list : null);
+  const rows = [
+    { code: '1', name_en: 'A', name_th: 'ก', value: 90, denominator: 200 },
+    { code: '2', name_en: 'B', name_th: 'ข', value: 100, denominator: 12, small_denominator: true },
+    { code: '3', name_en: 'C', name_th: 'ค', value: null },
+  ];
+  updateRanking({ current: { rows, indicator: { value_unit: '%' } } }, { choose: () => {} });
+  const items = list.innerHTML.split('</li>').filter((x) => x.includes('<li'));
+  assert.equal(items.length, 2, 'no-data areas are not ranked');
+  assert.match(items[0], /B.*100%<abbr class="small-base" title="Small base: only 12 eligible units/);
+  assert.doesNotMatch(items[1], /small-base/);
 });

@@ -27,7 +27,15 @@ public record Config(
     boolean importOnly,
     Admin admin) {
 
-  public record Server(String host, int port) {}
+  /**
+   * @param selectors Jetty selector threads, which also answer cached tiles; 0 = one per CPU core
+   */
+  public record Server(String host, int port, int selectors) {
+    /** The selector count to use: the configured one, or one per available CPU core. */
+    public int selectorThreads() {
+      return selectors > 0 ? selectors : Runtime.getRuntime().availableProcessors();
+    }
+  }
 
   /**
    * @param boundaryFiles user-supplied boundary files (GeoJSON or GeoPackage); empty = bundled
@@ -78,6 +86,10 @@ public record Config(
       List.of(
           new Key("port", "8080", "HTTP port"),
           new Key("host", "0.0.0.0", "address to listen on"),
+          new Key(
+              "selectors",
+              "0",
+              "Jetty selector threads; they also answer cached tiles (0 = one per CPU core)"),
           new Key(
               "data",
               "../shared/data",
@@ -143,7 +155,7 @@ public record Config(
       }
     }
     return new Config(
-        new Server(v.get("host"), intValue(v, "port", 0, 65535)),
+        new Server(v.get("host"), intValue(v, "port", 0, 65535), intValue(v, "selectors", 0, 1024)),
         new Data(Path.of(v.get("data")), boundaryFiles, v.get("boundary-mapping")),
         new StoreSettings(v.get("store")),
         new Tiles(

@@ -12,6 +12,8 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.Map;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
 import org.phaenthi.boundaries.store.Store;
 import org.phaenthi.server.api.AreaValuesHandler;
 import org.phaenthi.server.api.GeometryHandler;
@@ -118,6 +120,18 @@ public final class PhaenthiServer implements AutoCloseable {
     }
     // Javalin puts its servlet context inside this wrapper: cached tiles are answered before it.
     c.jetty.modifyServer(server -> server.setHandler(fastPath));
+    // Javalin's own connector would get Jetty's default of half the cores as selector threads; the
+    // fast path runs on them, so take one per core (or --selectors), as nginx takes a worker per
+    // core.
+    c.jetty.addConnector(
+        (server, http) -> {
+          ServerConnector connector =
+              new ServerConnector(
+                  server, -1, config.server().selectorThreads(), new HttpConnectionFactory(http));
+          connector.setHost(config.server().host());
+          connector.setPort(config.server().port());
+          return connector;
+        });
     routes(c.routes);
     errors(c.routes);
   }

@@ -40,6 +40,21 @@ class ConfigTest {
   }
 
   @Test
+  void selectorsDefaultToOnePerCoreAndCanBeSet() {
+    Config c = Config.read(new String[0], Map.of());
+    assertEquals(0, c.server().selectors());
+    assertEquals(Runtime.getRuntime().availableProcessors(), c.server().selectorThreads());
+    assertEquals(
+        3, Config.read(new String[] {"--selectors", "3"}, Map.of()).server().selectorThreads());
+    assertEquals(
+        2,
+        Config.read(new String[0], Map.of("PHAENTHI_SELECTORS", "2")).server().selectorThreads());
+    assertThrows(
+        Config.ConfigException.class,
+        () -> Config.read(new String[] {"--selectors", "-1"}, Map.of()));
+  }
+
+  @Test
   void unknownOptionStopsStartUpWithAClearMessage() {
     Config.ConfigException e =
         assertThrows(

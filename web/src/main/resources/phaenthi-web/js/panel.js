@@ -29,7 +29,7 @@ export async function showAreaPanel(app, code) {
       const p = data.parent_values ? data.parent_values[i.code] : null;
       if (!v) return '';
       const unit = i.value_unit === '%' ? '%' : '';
-      return `<tr${i.code === app.state.indicator ? ' class="current"' : ''}><th scope="row">${esc(name(i))}</th><td>${v.value === null ? t('noData') : formatNumber(v.value) + unit}</td><td class="muted">${p && p.value !== null ? formatNumber(p.value) + unit : ''}</td></tr>`;
+      return `<tr${i.code === app.state.indicator ? ' class="current"' : ''}><th scope="row">${esc(name(i))}</th><td>${v.value === null ? t('noData') : formatNumber(v.value) + unit + smallBaseMark(v)}</td><td class="muted">${p && p.value !== null ? formatNumber(p.value) + unit : ''}</td></tr>`;
     }).join('');
   el.innerHTML = `
     <button type="button" class="close" aria-label="${t('close')}">×</button>
@@ -49,6 +49,12 @@ export function hideAreaPanel(app) {
   const el = document.getElementById('area-panel');
   if (el) el.hidden = true;
   if (app) app.state.selected = '';
+}
+
+/** The explained "*" after a rate over fewer than 30 eligible units (also in the ranked list). */
+function smallBaseMark(v) {
+  return v.small_denominator
+    ? `<abbr class="small-base" title="${esc(t('smallDenominator', { n: formatNumber(v.denominator) }))}">*</abbr>` : '';
 }
 
 /**

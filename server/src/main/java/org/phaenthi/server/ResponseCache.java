@@ -59,7 +59,7 @@ public final class ResponseCache {
     ctx.header("Vary", "Accept-Encoding");
     ctx.contentType(contentType);
     String accept = ctx.header("Accept-Encoding");
-    if (accept != null && accept.contains("gzip")) {
+    if (AcceptEncoding.gzip(accept)) {
       ctx.header("Content-Encoding", "gzip");
       ctx.result(e.gzip);
     } else {

@@ -15,6 +15,7 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.BufferUtil;
 import org.eclipse.jetty.util.Callback;
+import org.phaenthi.server.AcceptEncoding;
 import org.phaenthi.server.ApiException;
 import org.phaenthi.server.LiveData;
 
@@ -83,7 +84,7 @@ public final class TileFastPath extends Handler.Wrapper {
     }
     HttpFields headers = request.getHeaders();
     String accept = headers.get(HttpHeader.ACCEPT_ENCODING);
-    if (accept == null || !accept.contains("gzip") || headers.contains(HttpHeader.ORIGIN)) {
+    if (!AcceptEncoding.gzip(accept) || headers.contains(HttpHeader.ORIGIN)) {
       return delegate(request, response, callback);
     }
     CachedTile tile = lookup(path, request);

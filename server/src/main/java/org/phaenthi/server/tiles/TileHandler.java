@@ -10,6 +10,7 @@ import java.util.zip.GZIPInputStream;
 import org.phaenthi.boundaries.AdminLevel;
 import org.phaenthi.boundaries.indicators.Indicator;
 import org.phaenthi.boundaries.indicators.IndicatorData;
+import org.phaenthi.server.AcceptEncoding;
 import org.phaenthi.server.ApiException;
 import org.phaenthi.server.LiveData;
 import org.phaenthi.server.Params;
@@ -77,7 +78,7 @@ public final class TileHandler implements Handler {
     }
     ctx.contentType(MVT_TYPE);
     String accept = ctx.header("Accept-Encoding");
-    if (accept != null && accept.contains("gzip")) {
+    if (AcceptEncoding.gzip(accept)) {
       ctx.header("Content-Encoding", "gzip");
       send(ctx, tile.gzip());
     } else {

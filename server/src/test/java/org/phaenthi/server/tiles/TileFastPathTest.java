@@ -110,6 +110,7 @@ class TileFastPathTest {
     http.get(TILE, "Accept-Encoding", "gzip"); // cached
     String[][] cases = {
       {TILE}, // no gzip: Javalin unzips
+      {TILE, "Accept-Encoding", "gzip;q=0, br"}, // gzip refused: unzipped too
       {TILE, "Origin", "https://province.example"}, // CORS headers come from Javalin
       {TILE + "?colour=red", "Accept-Encoding", "gzip"}, // unknown parameter: 400
       {TILE + "?year=2561", "Accept-Encoding", "gzip"}, // year without indicator: 400
@@ -132,6 +133,9 @@ class TileFastPathTest {
     Answer bad = ask(true, TILE + "?colour=red", "Accept-Encoding", "gzip");
     assertEquals(400, bad.status());
     assertTrue(new String(bad.body()).contains("unknown parameter 'colour'"));
+    Answer refused = ask(true, TILE, "Accept-Encoding", "gzip;q=0, br");
+    assertEquals(200, refused.status());
+    assertTrue(!refused.headers().containsKey("content-encoding"), "gzip;q=0 is a refusal");
     Answer cors = ask(true, TILE, "Origin", "https://province.example");
     assertEquals(200, cors.status());
     assertTrue(

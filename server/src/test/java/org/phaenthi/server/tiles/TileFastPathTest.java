@@ -171,6 +171,32 @@ class TileFastPathTest {
   }
 
   @Test
+  void aNewDataVersionIsAMissHereNeverTheOldTile() {
+    String old =
+        http.get(TILE, "Accept-Encoding", "gzip").headers().firstValue("ETag").orElseThrow();
+    var before = server.live().snapshot().dataset();
+    try {
+      server
+          .live()
+          .replace(
+              new org.phaenthi.boundaries.Dataset(
+                  "fastpathv2",
+                  before.importedAt(),
+                  before.boundaries(),
+                  before.indicators(),
+                  before.blobs(),
+                  before.report()));
+      long answered = server.tileFastPathAnswered();
+      HttpResponse<byte[]> r = http.get(TILE, "Accept-Encoding", "gzip", "If-None-Match", old);
+      assertEquals(200, r.statusCode(), "the old ETag does not match the new version");
+      assertTrue(r.headers().firstValue("ETag").orElseThrow().startsWith("\"fastpathv2-"));
+      assertEquals(answered, server.tileFastPathAnswered(), "rendered by Javalin, not served here");
+    } finally {
+      server.live().replace(before);
+    }
+  }
+
+  @Test
   void aMissIsRenderedByJavalinAndThenServedHere() {
     String path = TileHandlerTest.path("district", PHUKET) + "?indicator=test:rate&year=2561";
     long before = server.tileFastPathAnswered();

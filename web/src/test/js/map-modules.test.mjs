@@ -106,3 +106,12 @@ test('the ranked list marks small-base rates with an explained asterisk', async 
   assert.match(items[0], /B.*100%<abbr class="small-base" title="Small base: only 12 eligible units/);
   assert.doesNotMatch(items[1], /small-base/);
 });
+
+test('the area panel lists the indicators without the radar dimensions and the per-BMN target-poor counts', async () => {
+  const { panelIndicators } = await import(`${web}panel.js`);
+  const codes = ['bmn-2560:1', 'tpmap:target_poor_rate', 'tpmap:dim_health', 'tpmap:ind_1', 'tpmap:ind_22'];
+  const indicators = codes.map((code) => ({ code }));
+  assert.deepEqual(panelIndicators(indicators, 'bmn-2560:1').map((i) => i.code), ['bmn-2560:1', 'tpmap:target_poor_rate']);
+  assert.deepEqual(panelIndicators(indicators, 'tpmap:ind_22').map((i) => i.code),
+    ['bmn-2560:1', 'tpmap:target_poor_rate', 'tpmap:ind_22'], 'the one on the map stays');
+});

@@ -23,7 +23,7 @@ export async function showAreaPanel(app, code) {
   }
   const parentName = app.chain && app.chain.find((c) => c.code === data.area.parent_code);
   const radar = radarSvg(shares(data.values), shares(data.parent_values));
-  const rows = app.catalogue.indicators.filter((i) => i.tpmap_dimension === null || i.set !== 'tpmap')
+  const rows = panelIndicators(app.catalogue.indicators, app.state.indicator)
     .map((i) => {
       const v = data.values[i.code];
       const p = data.parent_values ? data.parent_values[i.code] : null;
@@ -49,6 +49,15 @@ export function hideAreaPanel(app) {
   const el = document.getElementById('area-panel');
   if (el) el.hidden = true;
   if (app) app.state.selected = '';
+}
+
+/**
+ * The indicators listed in the panel: all but the five TPMAP dimension counts (drawn in the radar) and the 31
+ * "target poor failing BMN k" counts (a detail, one click away in the indicator picker), unless one of them is on
+ * the map — 44 rows instead of 80.
+ */
+export function panelIndicators(indicators, current) {
+  return indicators.filter((i) => i.code === current || !/^tpmap:(dim|ind)_/.test(i.code));
 }
 
 /** The explained "*" after a rate over fewer than 30 eligible units (also in the ranked list). */

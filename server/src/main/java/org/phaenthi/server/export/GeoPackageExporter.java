@@ -13,6 +13,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
@@ -63,8 +65,10 @@ public final class GeoPackageExporter implements Exporter {
           st.execute(ddl);
         }
       }
-      Envelope bounds = insertFeatures(c, s, table);
+      List<Envelope> envelopes = new ArrayList<>();
+      Envelope bounds = insertFeatures(c, s, table, envelopes);
       insertContents(c, table, m, bounds);
+      insertSpatialIndex(c, table, envelopes);
       try (PreparedStatement ps =
           c.prepareStatement("INSERT INTO " + METADATA_TABLE + "(key, value) VALUES (?, ?)")) {
         for (Map.Entry<String, String> e : m.entries().entrySet()) {
@@ -78,23 +82,26 @@ public final class GeoPackageExporter implements Exporter {
     }
   }
 
-  private static Envelope insertFeatures(Connection c, Selection s, String table)
-      throws SQLException {
+  /** Inserts every feature with fid 1..n; {@code envelopes} gets feature n's envelope at n − 1. */
+  private static Envelope insertFeatures(
+      Connection c, Selection s, String table, List<Envelope> envelopes) throws SQLException {
     Envelope bounds = new Envelope();
     String sql =
         "INSERT INTO \""
             + table
-            + "\"(geom, code, name_th, name_en, level, parent_code, indicator, year_be, year_ce,"
-            + " numerator, denominator, value, unit, reason, small_denominator)"
-            + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+            + "\"(fid, geom, code, name_th, name_en, level, parent_code, indicator, year_be,"
+            + " year_ce, numerator, denominator, value, unit, reason, small_denominator)"
+            + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       int n = 0;
       for (Area a : s.areas()) {
         Geometry g = a.geometry();
         bounds.expandToInclude(g.getEnvelopeInternal());
-        ps.setBytes(1, geometryBlob(g, 4326));
+        envelopes.add(g.getEnvelopeInternal());
+        ps.setInt(1, n + 1);
+        ps.setBytes(2, geometryBlob(g, 4326));
         Map<String, Object> p = s.properties(a);
-        int i = 2;
+        int i = 3;
         for (String col : CsvExporter.COLUMNS) {
           ps.setObject(i++, p.get(col));
         }
@@ -106,6 +113,39 @@ public final class GeoPackageExporter implements Exporter {
       ps.executeBatch();
     }
     return bounds;
+  }
+
+  /**
+   * The GeoPackage R-tree spatial index ({@code gpkg_rtree_index}, GeoPackage 1.3 annex F.3) that
+   * GDAL and QGIS write and use: the virtual table filled from the features' envelopes, then the
+   * triggers that keep it in step when a GIS edits the file (created last, since they call the ST_*
+   * functions only a GeoPackage-aware reader provides).
+   */
+  private static void insertSpatialIndex(Connection c, String table, List<Envelope> envelopes)
+      throws SQLException {
+    try (Statement st = c.createStatement()) {
+      for (String ddl : GeoPackageSchema.rtree(table, "geom")) {
+        st.execute(ddl);
+      }
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement("INSERT INTO \"rtree_" + table + "_geom\" VALUES (?, ?, ?, ?, ?)")) {
+      for (int i = 0; i < envelopes.size(); i++) {
+        Envelope e = envelopes.get(i);
+        ps.setInt(1, i + 1);
+        ps.setDouble(2, e.getMinX());
+        ps.setDouble(3, e.getMaxX());
+        ps.setDouble(4, e.getMinY());
+        ps.setDouble(5, e.getMaxY());
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+    try (Statement st = c.createStatement()) {
+      for (String ddl : GeoPackageSchema.rtreeTriggers(table, "geom", "fid")) {
+        st.execute(ddl);
+      }
+    }
   }
 
   private static void insertContents(Connection c, String table, ExportMetadata m, Envelope b)

@@ -51,4 +51,131 @@ final class GeoPackageSchema {
             + " (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, key TEXT NOT NULL UNIQUE,"
             + " value TEXT)");
   }
+
+  /** The extensions table and the R-tree virtual table of one geometry column (annex F.3). */
+  static List<String> rtree(String table, String column) {
+    return List.of(
+        "CREATE TABLE gpkg_extensions (table_name TEXT, column_name TEXT, extension_name TEXT NOT"
+            + " NULL, definition TEXT NOT NULL, scope TEXT NOT NULL, CONSTRAINT ge_tce UNIQUE"
+            + " (table_name, column_name, extension_name))",
+        "INSERT INTO gpkg_extensions VALUES ('"
+            + table
+            + "', '"
+            + column
+            + "', 'gpkg_rtree_index', 'http://www.geopackage.org/spec120/#extension_rtree',"
+            + " 'write-only')",
+        "CREATE VIRTUAL TABLE \"rtree_"
+            + table
+            + "_"
+            + column
+            + "\" USING rtree(id, minx, maxx, miny, maxy)");
+  }
+
+  /** The six triggers of annex F.3 that keep the R-tree in step with edits. */
+  static List<String> rtreeTriggers(String t, String c, String i) {
+    String rtree = "\"rtree_" + t + "_" + c + "\"";
+    String name = "\"rtree_" + t + "_" + c + "_";
+    String on = " ON \"" + t + "\"";
+    String values =
+        "INSERT OR REPLACE INTO "
+            + rtree
+            + " VALUES (NEW."
+            + i
+            + ", ST_MinX(NEW."
+            + c
+            + "), ST_MaxX(NEW."
+            + c
+            + "), ST_MinY(NEW."
+            + c
+            + "), ST_MaxY(NEW."
+            + c
+            + "));";
+    String present = "(NEW." + c + " NOTNULL AND NOT ST_IsEmpty(NEW." + c + "))";
+    String absent = "(NEW." + c + " ISNULL OR ST_IsEmpty(NEW." + c + "))";
+    return List.of(
+        "CREATE TRIGGER "
+            + name
+            + "insert\" AFTER INSERT"
+            + on
+            + " WHEN "
+            + present
+            + " BEGIN "
+            + values
+            + " END",
+        "CREATE TRIGGER "
+            + name
+            + "update1\" AFTER UPDATE OF "
+            + c
+            + on
+            + " WHEN OLD."
+            + i
+            + " = NEW."
+            + i
+            + " AND "
+            + present
+            + " BEGIN "
+            + values
+            + " END",
+        "CREATE TRIGGER "
+            + name
+            + "update2\" AFTER UPDATE OF "
+            + c
+            + on
+            + " WHEN OLD."
+            + i
+            + " = NEW."
+            + i
+            + " AND "
+            + absent
+            + " BEGIN DELETE FROM "
+            + rtree
+            + " WHERE id = OLD."
+            + i
+            + "; END",
+        "CREATE TRIGGER "
+            + name
+            + "update3\" AFTER UPDATE"
+            + on
+            + " WHEN OLD."
+            + i
+            + " != NEW."
+            + i
+            + " AND "
+            + present
+            + " BEGIN DELETE FROM "
+            + rtree
+            + " WHERE id = OLD."
+            + i
+            + "; "
+            + values
+            + " END",
+        "CREATE TRIGGER "
+            + name
+            + "update4\" AFTER UPDATE"
+            + on
+            + " WHEN OLD."
+            + i
+            + " != NEW."
+            + i
+            + " AND "
+            + absent
+            + " BEGIN DELETE FROM "
+            + rtree
+            + " WHERE id IN (OLD."
+            + i
+            + ", NEW."
+            + i
+            + "); END",
+        "CREATE TRIGGER "
+            + name
+            + "delete\" AFTER DELETE"
+            + on
+            + " WHEN OLD."
+            + c
+            + " NOT NULL BEGIN DELETE FROM "
+            + rtree
+            + " WHERE id = OLD."
+            + i
+            + "; END");
+  }
 }

@@ -25,6 +25,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.WKBReader;
 import org.phaenthi.server.Attribution;
@@ -200,6 +201,35 @@ class ExportTest {
               st,
               "SELECT count(*) FROM gpkg_geometry_columns WHERE table_name = 'subdistrict' AND column_name = 'geom' AND geometry_type_name = 'MULTIPOLYGON' AND srs_id = 4326"));
       assertEquals(17, one(st, "SELECT count(*) FROM subdistrict"));
+      // the R-tree spatial index GDAL and QGIS use: one row per feature, envelope = the geometry's
+      assertEquals(
+          1,
+          one(
+              st,
+              "SELECT count(*) FROM gpkg_extensions WHERE table_name = 'subdistrict' AND column_name = 'geom' AND extension_name = 'gpkg_rtree_index'"));
+      assertEquals(17, one(st, "SELECT count(*) FROM rtree_subdistrict_geom"));
+      assertEquals(
+          17,
+          one(
+              st,
+              "SELECT count(*) FROM subdistrict s JOIN rtree_subdistrict_geom r ON r.id = s.fid"));
+      assertEquals(
+          6,
+          one(
+              st,
+              "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'rtree_subdistrict_geom_%'"));
+      // Phuket town (98.39, 7.885) lies in Talat Yai's box
+      try (ResultSet rs =
+          st.executeQuery(
+              "SELECT s.code FROM rtree_subdistrict_geom r JOIN subdistrict s ON s.fid = r.id"
+                  + " WHERE r.minx <= 98.39 AND r.maxx >= 98.39 AND r.miny <= 7.885"
+                  + " AND r.maxy >= 7.885")) {
+        java.util.List<String> codes = new java.util.ArrayList<>();
+        while (rs.next()) {
+          codes.add(rs.getString(1));
+        }
+        assertTrue(codes.contains("830101"), codes.toString());
+      }
       try (ResultSet rs =
           st.executeQuery(
               "SELECT value FROM phaenthi_metadata WHERE key = 'boundary_attribution'")) {
@@ -224,7 +254,84 @@ class ExportTest {
           assertEquals(geom.getEnvelopeInternal().getMaxY(), bb.getDouble(32));
         }
       }
+      try (ResultSet rs =
+          st.executeQuery(
+              "SELECT s.geom, r.minx, r.maxx, r.miny, r.maxy FROM subdistrict s"
+                  + " JOIN rtree_subdistrict_geom r ON r.id = s.fid")) {
+        while (rs.next()) {
+          byte[] g = rs.getBytes(1);
+          Envelope e =
+              new WKBReader().read(Arrays.copyOfRange(g, 40, g.length)).getEnvelopeInternal();
+          // the R-tree stores 32-bit floats rounded outwards
+          assertTrue(rs.getDouble(2) <= e.getMinX() && rs.getDouble(3) >= e.getMaxX());
+          assertTrue(rs.getDouble(4) <= e.getMinY() && rs.getDouble(5) >= e.getMaxY());
+          assertTrue(e.getMinX() - rs.getDouble(2) < 1e-4 && rs.getDouble(5) - e.getMaxY() < 1e-4);
+        }
+      }
     }
+  }
+
+  /**
+   * The R-tree triggers work in a GeoPackage-aware reader: with ST_IsEmpty and ST_Min/MaxX/Y
+   * defined as GDAL defines them (from the envelope in the GeoPackage geometry header), an insert,
+   * an update and a delete in the feature table keep the index in step.
+   */
+  @Test
+  void geoPackageSpatialIndexFollowsEditsInAGis() throws Exception {
+    Path file = tmp.resolve("edit.gpkg");
+    Files.write(file, ok("/api/export/subdistrict.gpkg" + Q).body());
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement st = c.createStatement()) {
+      envelopeFunction(c, "ST_MinX", 8);
+      envelopeFunction(c, "ST_MaxX", 16);
+      envelopeFunction(c, "ST_MinY", 24);
+      envelopeFunction(c, "ST_MaxY", 32);
+      org.sqlite.Function.create(
+          c,
+          "ST_IsEmpty",
+          new org.sqlite.Function() {
+            @Override
+            protected void xFunc() throws java.sql.SQLException {
+              result(0);
+            }
+          });
+      st.execute(
+          "INSERT INTO subdistrict(fid, geom, code) SELECT 1000, geom, 'copy' FROM subdistrict"
+              + " WHERE code = '830101'");
+      assertEquals(18, one(st, "SELECT count(*) FROM rtree_subdistrict_geom"));
+      assertEquals(
+          1,
+          one(
+              st,
+              "SELECT count(*) FROM rtree_subdistrict_geom r JOIN rtree_subdistrict_geom o"
+                  + " ON o.id = (SELECT fid FROM subdistrict WHERE code = '830101')"
+                  + " WHERE r.id = 1000 AND r.minx = o.minx AND r.maxy = o.maxy"));
+      st.execute(
+          "UPDATE subdistrict SET geom = (SELECT geom FROM subdistrict WHERE code = '830102')"
+              + " WHERE fid = 1000");
+      assertEquals(
+          1,
+          one(
+              st,
+              "SELECT count(*) FROM rtree_subdistrict_geom r JOIN rtree_subdistrict_geom o"
+                  + " ON o.id = (SELECT fid FROM subdistrict WHERE code = '830102')"
+                  + " WHERE r.id = 1000 AND r.minx = o.minx AND r.maxy = o.maxy"));
+      st.execute("DELETE FROM subdistrict WHERE fid = 1000");
+      assertEquals(17, one(st, "SELECT count(*) FROM rtree_subdistrict_geom"));
+    }
+  }
+
+  /** ST_MinX and friends: the double at {@code offset} of the GeoPackage geometry header. */
+  private static void envelopeFunction(Connection c, String name, int offset) throws Exception {
+    org.sqlite.Function.create(
+        c,
+        name,
+        new org.sqlite.Function() {
+          @Override
+          protected void xFunc() throws java.sql.SQLException {
+            result(ByteBuffer.wrap(value_blob(0)).order(ByteOrder.LITTLE_ENDIAN).getDouble(offset));
+          }
+        });
   }
 
   static int one(Statement st, String sql) throws Exception {

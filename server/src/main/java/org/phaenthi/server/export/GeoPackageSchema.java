@@ -71,111 +71,55 @@ final class GeoPackageSchema {
             + "\" USING rtree(id, minx, maxx, miny, maxy)");
   }
 
-  /** The six triggers of annex F.3 that keep the R-tree in step with edits. */
-  static List<String> rtreeTriggers(String t, String c, String i) {
-    String rtree = "\"rtree_" + t + "_" + c + "\"";
-    String name = "\"rtree_" + t + "_" + c + "_";
-    String on = " ON \"" + t + "\"";
-    String values =
-        "INSERT OR REPLACE INTO "
-            + rtree
-            + " VALUES (NEW."
-            + i
-            + ", ST_MinX(NEW."
-            + c
-            + "), ST_MaxX(NEW."
-            + c
-            + "), ST_MinY(NEW."
-            + c
-            + "), ST_MaxY(NEW."
-            + c
-            + "));";
-    String present = "(NEW." + c + " NOTNULL AND NOT ST_IsEmpty(NEW." + c + "))";
-    String absent = "(NEW." + c + " ISNULL OR ST_IsEmpty(NEW." + c + "))";
-    return List.of(
-        "CREATE TRIGGER "
-            + name
-            + "insert\" AFTER INSERT"
-            + on
-            + " WHEN "
-            + present
-            + " BEGIN "
-            + values
-            + " END",
-        "CREATE TRIGGER "
-            + name
-            + "update1\" AFTER UPDATE OF "
-            + c
-            + on
-            + " WHEN OLD."
-            + i
-            + " = NEW."
-            + i
-            + " AND "
-            + present
-            + " BEGIN "
-            + values
-            + " END",
-        "CREATE TRIGGER "
-            + name
-            + "update2\" AFTER UPDATE OF "
-            + c
-            + on
-            + " WHEN OLD."
-            + i
-            + " = NEW."
-            + i
-            + " AND "
-            + absent
-            + " BEGIN DELETE FROM "
-            + rtree
-            + " WHERE id = OLD."
-            + i
-            + "; END",
-        "CREATE TRIGGER "
-            + name
-            + "update3\" AFTER UPDATE"
-            + on
-            + " WHEN OLD."
-            + i
-            + " != NEW."
-            + i
-            + " AND "
-            + present
-            + " BEGIN DELETE FROM "
-            + rtree
-            + " WHERE id = OLD."
-            + i
-            + "; "
-            + values
-            + " END",
-        "CREATE TRIGGER "
-            + name
-            + "update4\" AFTER UPDATE"
-            + on
-            + " WHEN OLD."
-            + i
-            + " != NEW."
-            + i
-            + " AND "
-            + absent
-            + " BEGIN DELETE FROM "
-            + rtree
-            + " WHERE id IN (OLD."
-            + i
-            + ", NEW."
-            + i
-            + "); END",
-        "CREATE TRIGGER "
-            + name
-            + "delete\" AFTER DELETE"
-            + on
-            + " WHEN OLD."
-            + c
-            + " NOT NULL BEGIN DELETE FROM "
-            + rtree
-            + " WHERE id = OLD."
-            + i
-            + "; END");
+  /**
+   * The six triggers of annex F.3 that keep the R-tree in step with edits, as the spec writes them
+   * with {@code <t>}, {@code <c>} and {@code <i>} for the table, geometry column and id column.
+   */
+  private static final String RTREE_TRIGGERS =
+      """
+      CREATE TRIGGER "rtree_<t>_<c>_insert" AFTER INSERT ON "<t>"
+        WHEN (NEW.<c> NOT NULL AND NOT ST_IsEmpty(NEW.<c>))
+      BEGIN
+        INSERT OR REPLACE INTO "rtree_<t>_<c>" VALUES (NEW.<i>,
+          ST_MinX(NEW.<c>), ST_MaxX(NEW.<c>), ST_MinY(NEW.<c>), ST_MaxY(NEW.<c>));
+      END
+      ---
+      CREATE TRIGGER "rtree_<t>_<c>_update1" AFTER UPDATE OF <c> ON "<t>"
+        WHEN OLD.<i> = NEW.<i> AND (NEW.<c> NOTNULL AND NOT ST_IsEmpty(NEW.<c>))
+      BEGIN
+        INSERT OR REPLACE INTO "rtree_<t>_<c>" VALUES (NEW.<i>,
+          ST_MinX(NEW.<c>), ST_MaxX(NEW.<c>), ST_MinY(NEW.<c>), ST_MaxY(NEW.<c>));
+      END
+      ---
+      CREATE TRIGGER "rtree_<t>_<c>_update2" AFTER UPDATE OF <c> ON "<t>"
+        WHEN OLD.<i> = NEW.<i> AND (NEW.<c> ISNULL OR ST_IsEmpty(NEW.<c>))
+      BEGIN
+        DELETE FROM "rtree_<t>_<c>" WHERE id = OLD.<i>;
+      END
+      ---
+      CREATE TRIGGER "rtree_<t>_<c>_update3" AFTER UPDATE ON "<t>"
+        WHEN OLD.<i> != NEW.<i> AND (NEW.<c> NOTNULL AND NOT ST_IsEmpty(NEW.<c>))
+      BEGIN
+        DELETE FROM "rtree_<t>_<c>" WHERE id = OLD.<i>;
+        INSERT OR REPLACE INTO "rtree_<t>_<c>" VALUES (NEW.<i>,
+          ST_MinX(NEW.<c>), ST_MaxX(NEW.<c>), ST_MinY(NEW.<c>), ST_MaxY(NEW.<c>));
+      END
+      ---
+      CREATE TRIGGER "rtree_<t>_<c>_update4" AFTER UPDATE ON "<t>"
+        WHEN OLD.<i> != NEW.<i> AND (NEW.<c> ISNULL OR ST_IsEmpty(NEW.<c>))
+      BEGIN
+        DELETE FROM "rtree_<t>_<c>" WHERE id IN (OLD.<i>, NEW.<i>);
+      END
+      ---
+      CREATE TRIGGER "rtree_<t>_<c>_delete" AFTER DELETE ON "<t>"
+        WHEN OLD.<c> NOT NULL
+      BEGIN
+        DELETE FROM "rtree_<t>_<c>" WHERE id = OLD.<i>;
+      END
+      """;
+
+  static List<String> rtreeTriggers(String table, String column, String id) {
+    String sql = RTREE_TRIGGERS.replace("<t>", table).replace("<c>", column).replace("<i>", id);
+    return List.of(sql.split("---\n"));
   }
 }

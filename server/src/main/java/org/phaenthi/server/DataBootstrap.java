@@ -1,7 +1,10 @@
 package org.phaenthi.server;
 
 import java.nio.file.Files;
+import java.util.Optional;
 import org.phaenthi.boundaries.Dataset;
+import org.phaenthi.boundaries.catalog.Draft;
+import org.phaenthi.boundaries.catalog.Publication;
 import org.phaenthi.boundaries.load.DatasetImporter;
 import org.phaenthi.boundaries.load.PropertyMapping;
 import org.phaenthi.boundaries.store.EmbeddedStore;
@@ -26,15 +29,27 @@ public final class DataBootstrap {
     return new EmbeddedStore(java.nio.file.Path.of(settings.location()));
   }
 
-  /** Returns the dataset to serve, importing first when the store is empty or out of date. */
+  /** Who the publications made from the data directory name. */
+  public static final String DATA_DIRECTORY = "data directory";
+
+  /**
+   * Returns the dataset to serve. The data directory is imported through the same path as any other
+   * import (parts, then a publication) when the store holds nothing, or when the current
+   * publication was made from the data directory and its files have changed since. A publication
+   * made by someone else (an upload, a rollback) is never replaced by a restart. A data directory
+   * that cannot be imported does not stop a node whose store holds a publication: it serves that
+   * and says why it did not import.
+   */
   public static Dataset prepare(Config config, Store store) {
     long t0 = System.nanoTime();
     Config.Data data = config.data();
+    Optional<Publication> current = store.current();
     if (!Files.isDirectory(data.dir())) {
-      if (store.dataVersion().isPresent()) {
+      if (current.isPresent()) {
         LOG.warn(
-            "data directory {} not found; serving the data already in {}",
+            "data directory {} not found; serving publication {} of {}",
             data.dir().toAbsolutePath(),
+            current.get().id(),
             store.describe());
         return store.load();
       }
@@ -44,41 +59,60 @@ public final class DataBootstrap {
               + " not found and the store is empty; point --data at the folder holding"
               + " boundaries/ and indicators/ (see README, 'Data')");
     }
-    DatasetImporter importer =
-        new DatasetImporter(
-            data.dir(), data.boundaryFiles(), PropertyMapping.parse(data.boundaryMapping()));
-    String wanted = importer.fingerprint();
-    String held = store.dataVersion().orElse(null);
-    Dataset ds;
-    if (wanted.equals(held)) {
-      ds = store.load();
+    try {
+      DatasetImporter importer =
+          new DatasetImporter(
+              data.dir(), data.boundaryFiles(), PropertyMapping.parse(data.boundaryMapping()));
+      String wanted = importer.fingerprint();
+      if (current.isPresent()) {
+        Publication p = current.get();
+        boolean fromDataDir = DATA_DIRECTORY.equals(p.who()) && p.republishOf() == null;
+        if (wanted.equals(p.source()) || (!fromDataDir && !config.importOnly())) {
+          Dataset ds = store.load();
+          LOG.info(
+              "opened {} (publication {} by {}) in {} ms{}",
+              store.describe(),
+              p.id(),
+              p.who(),
+              (System.nanoTime() - t0) / 1_000_000,
+              wanted.equals(p.source()) ? " without re-importing" : "; the data directory differs");
+          return ds;
+        }
+        if (config.store().isPostgres() && !config.importOnly()) {
+          // A shared store is the source of truth: a node restarting with an older data directory
+          // must not overwrite what another node published. Imports go through --import-only or
+          // POST /admin/import.
+          LOG.warn(
+              "{} serves publication {}; the data directory would import as {}; serving the"
+                  + " store's (run --import-only or POST /admin/import to publish it)",
+              store.describe(),
+              p.id(),
+              wanted);
+          return store.load();
+        }
+      }
       LOG.info(
-          "opened {} (data version {}) in {} ms without re-importing",
-          store.describe(),
-          held,
-          (System.nanoTime() - t0) / 1_000_000);
-    } else if (held != null && config.store().isPostgres() && !config.importOnly()) {
-      // A shared store is the source of truth: a node restarting with an older data directory
-      // must not overwrite what another node imported. Imports go through --import-only or
-      // POST /admin/import.
-      ds = store.load();
-      LOG.warn(
-          "{} holds data version {}, the data directory would import as {}; serving the store's"
-              + " version (run --import-only or POST /admin/import to replace it)",
-          store.describe(),
-          held,
-          wanted);
-    } else {
-      LOG.info(
-          "importing {} into {} (held: {}, wanted: {})",
+          "importing {} into {} (current publication: {})",
           data.dir().toAbsolutePath(),
           store.describe(),
-          held == null ? "nothing" : held,
-          wanted);
-      ds = importer.importAll();
-      store.replace(ds);
-      LOG.info("import done in {} ms", (System.nanoTime() - t0) / 1_000_000);
+          current.map(p -> Long.toString(p.id())).orElse("none"));
+      Draft draft =
+          importer.draft(
+              store::boundarySet, DATA_DIRECTORY, data.dir().toAbsolutePath().toString());
+      Publication p = store.publish(draft);
+      LOG.info("published {} in {} ms", p.id(), (System.nanoTime() - t0) / 1_000_000);
+      return store.load(p.id());
+    } catch (IllegalArgumentException e) {
+      if (current.isPresent()) {
+        LOG.warn(
+            "the data directory {} cannot be imported ({}); serving publication {} of {}",
+            data.dir().toAbsolutePath(),
+            e.getMessage(),
+            current.get().id(),
+            store.describe());
+        return store.load();
+      }
+      throw e;
     }
-    return ds;
   }
 }

@@ -26,7 +26,10 @@ public final class Main {
       store = DataBootstrap.openStore(config.store());
       Dataset dataset = DataBootstrap.prepare(config, store);
       if (config.importOnly()) {
-        log.info("imported data version {}; exiting (--import-only)", dataset.dataVersion());
+        log.info(
+            "serving publication {} (data version {}); exiting (--import-only)",
+            dataset.publication().id(),
+            dataset.dataVersion());
         store.close();
         return;
       }
@@ -34,7 +37,9 @@ public final class Main {
       Runtime.getRuntime().addShutdownHook(new Thread(server::close));
       Runtime rt = Runtime.getRuntime();
       log.info(
-          "Phaenthi serving data version {} at http://localhost:{}/ (heap used {} MB)",
+          "Phaenthi serving publication {} (data version {}) at http://localhost:{}/ (heap used {}"
+              + " MB)",
+          dataset.publication().id(),
           dataset.dataVersion(),
           server.port(),
           (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024));

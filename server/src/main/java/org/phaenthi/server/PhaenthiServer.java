@@ -24,6 +24,7 @@ import org.phaenthi.server.api.MetaHandler;
 import org.phaenthi.server.api.SearchHandler;
 import org.phaenthi.server.api.ValuesHandler;
 import org.phaenthi.server.cluster.AdminImportHandler;
+import org.phaenthi.server.cluster.PublicationsHandler;
 import org.phaenthi.server.cluster.StoreGate;
 import org.phaenthi.server.cluster.StoreHealth;
 import org.phaenthi.server.cluster.VersionFollower;
@@ -73,7 +74,7 @@ public final class PhaenthiServer implements AutoCloseable {
     this.tileCache =
         new TileCache(config.tiles().cacheMaxBytes(), new TileRenderer(live, pipeline), meters);
     this.responses = new ResponseCache(64L * 1024 * 1024, config.tiles().cacheControl());
-    live.onReplace(s -> tileCache.retainVersion(s.version()));
+    live.onReplace(s -> tileCache.retainVersions(s.liveVersions()));
     this.storeHealth = new StoreHealth(store, live);
     this.follower = new VersionFollower(store, live);
     this.fastPath =
@@ -167,6 +168,9 @@ public final class PhaenthiServer implements AutoCloseable {
     r.get("/ogc/collections/{collectionId}/items/{featureId}", items::item);
     r.get("/embed", ctx -> sendPage(ctx, "/phaenthi-web/embed.html"));
     r.post("/admin/import", new AdminImportHandler(config, store, live, follower));
+    PublicationsHandler publications = new PublicationsHandler(config, store, live, follower);
+    r.get("/api/publications", publications::list);
+    r.post("/admin/api/publications/{id}/publish", publications::republish);
   }
 
   private void errors(RoutesConfig r) {

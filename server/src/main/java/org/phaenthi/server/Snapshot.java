@@ -1,13 +1,21 @@
 package org.phaenthi.server;
 
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import org.phaenthi.boundaries.AdminLevel;
 import org.phaenthi.boundaries.Dataset;
+import org.phaenthi.boundaries.indicators.Indicator;
+import org.phaenthi.boundaries.indicators.IndicatorData;
+import org.phaenthi.boundaries.indicators.SurveyYear;
 import org.phaenthi.server.tiles.ZoomGeometry;
 import org.phaenthi.server.tiles.ZoomGeometryIndex;
 
-/** One data version with the indexes the handlers need, built once per version. */
+/**
+ * One publication with the indexes the handlers need, built once per boundary set (geometry) and
+ * reused by later publications of the same boundary set.
+ */
 public final class Snapshot {
   private final Dataset dataset;
   private final AreaSearch search;
@@ -23,10 +31,9 @@ public final class Snapshot {
    */
   Snapshot(Dataset dataset, Snapshot previous) {
     this.dataset = dataset;
+    // Geometry depends on the boundary set only: a publication of new values keeps every index.
     boolean sameGeometry =
-        previous != null
-            && previous.dataset.boundaries() == dataset.boundaries()
-            && previous.dataset.blobs() == dataset.blobs();
+        previous != null && previous.dataset.boundaryVersion().equals(dataset.boundaryVersion());
     this.search = sameGeometry ? previous.search : new AreaSearch(dataset.boundaries());
     // The three levels decode independently; in parallel they take the time of the largest.
     java.util.Arrays.stream(AdminLevel.values())
@@ -48,6 +55,39 @@ public final class Snapshot {
 
   public String version() {
     return dataset.dataVersion();
+  }
+
+  /** The publication served. */
+  public long publicationId() {
+    return dataset.publication().id();
+  }
+
+  /** What geometry-only responses (tiles without values, geometry GeoJSON) depend on. */
+  public String boundaryVersion() {
+    return dataset.boundaryVersion();
+  }
+
+  /** What a response of this indicator in this year depends on. */
+  public String valueVersion(String indicatorCode, SurveyYear year) {
+    return dataset.valueVersion(indicatorCode, year);
+  }
+
+  /**
+   * Every part version a cached response of this snapshot can be keyed by: the boundary version and
+   * the value version of each indicator and year. A cache keeps entries of these versions across a
+   * swap and drops the rest.
+   */
+  public Set<String> liveVersions() {
+    Set<String> out = new HashSet<>();
+    out.add(boundaryVersion());
+    out.add(version());
+    IndicatorData data = dataset.indicators();
+    for (Indicator i : data.indicators()) {
+      for (SurveyYear y : data.years().keySet()) {
+        out.add(valueVersion(i.code(), y));
+      }
+    }
+    return out;
   }
 
   public AreaSearch search() {

@@ -125,7 +125,7 @@ public final class TestServers {
   }
 
   public static Dataset dataset() {
-    return new Dataset(
+    return Dataset.of(
         "testversion1",
         Instant.parse("2026-01-01T00:00:00Z"),
         phuket(),
@@ -137,7 +137,7 @@ public final class TestServers {
   /** A started server on a free port over an embedded store in {@code dir}. */
   public static PhaenthiServer start(Dataset ds, Path dir) {
     EmbeddedStore store = new EmbeddedStore(dir.resolve("store"));
-    store.replace(ds);
+    store.publish(ds.asDraft("test", "test"));
     Config config =
         Config.read(
             new String[] {

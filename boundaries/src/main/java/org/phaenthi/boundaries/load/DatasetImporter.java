@@ -4,32 +4,50 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Stream;
-import org.phaenthi.boundaries.Boundaries;
 import org.phaenthi.boundaries.Dataset;
-import org.phaenthi.boundaries.LoadReport;
+import org.phaenthi.boundaries.catalog.BoundarySet;
+import org.phaenthi.boundaries.catalog.Draft;
+import org.phaenthi.boundaries.catalog.IndicatorSet;
+import org.phaenthi.boundaries.catalog.PartIds;
+import org.phaenthi.boundaries.catalog.ValueSet;
 import org.phaenthi.boundaries.indicators.IndicatorData;
 import org.phaenthi.boundaries.indicators.IndicatorLoader;
+import org.phaenthi.boundaries.indicators.YearInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Builds a {@link Dataset} from a data directory: boundaries, indicators aggregated from the lowest
- * level, and the derived gap-free bands. Logs one summary line.
+ * Builds the catalogue parts of a data directory (the bundled files or a user's): a boundary set
+ * with its derived gap-free bands, an indicator set and one value set per survey year, aggregated
+ * from the lowest level given. The bootstrap and the admin import publish what it builds.
  */
 public final class DatasetImporter {
   /** Bump when the import's output changes for the same input, so stores re-import. */
-  public static final String IMPORTER_VERSION = "4";
+  public static final String IMPORTER_VERSION = "5";
 
   private static final Logger LOG = LoggerFactory.getLogger(DatasetImporter.class);
   private final Path dataDir;
   private final List<Path> boundaryFiles;
   private final PropertyMapping mapping;
+  private final boolean bundledBoundaries;
+
+  /** The bundled boundaries' vintage (RTSD via OCHA COD-AB, February 2019). */
+  public static final String BUNDLED_VINTAGE = "rtsd-2019";
+
+  /** The TPMAP data's licence statement, carried by its indicator set (data README). */
+  public static final String TPMAP_LICENCE =
+      "TPMAP (NESDC/NECTEC) public data, from the CDD Basic Minimum Needs survey (จปฐ.) and the MOF"
+          + " state-welfare registry. No licence is stated for the TPMAP data; use it for"
+          + " development and testing, and ask NESDC before redistributing it.";
 
   /**
    * @param boundaryFiles user-supplied boundary files; empty means the bundled RTSD/OCHA files
@@ -47,6 +65,7 @@ public final class DatasetImporter {
             ? BoundaryLoader.DEFAULT_FILES.stream().map(dataDir::resolve).toList()
             : List.copyOf(boundaryFiles);
     this.mapping = mapping;
+    this.bundledBoundaries = boundaryFiles.isEmpty();
   }
 
   /** Every input file, in a stable order. */
@@ -76,19 +95,80 @@ public final class DatasetImporter {
     return DataFingerprint.of(IMPORTER_VERSION, mapping.toString(), inputFiles());
   }
 
-  public Dataset importAll() {
+  /**
+   * The id the boundary set of these boundary files gets (a hash of the files, the mapping and this
+   * importer's version), known before building it, so a held set is reused.
+   */
+  public String boundarySetId() {
+    return PartIds.of(
+        PartIds.BOUNDARY,
+        DataFingerprint.of(IMPORTER_VERSION, "boundaries|" + mapping, boundaryFiles));
+  }
+
+  /** The vintage of the boundary files: the bundled RTSD 2019 files, or a user's files. */
+  public String vintage() {
+    return bundledBoundaries ? BUNDLED_VINTAGE : "user:" + boundarySetId().substring(2);
+  }
+
+  /**
+   * Builds the parts of the data directory: the boundary set (or the one the store already holds
+   * under the same id, without rebuilding its bands), the indicator set and one value set per
+   * survey year. Logs one summary line.
+   */
+  public Draft draft(Function<String, Optional<BoundarySet>> held, String who, String note) {
     long t0 = System.nanoTime();
-    String version = fingerprint();
+    String source = fingerprint();
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    String bsId = boundarySetId();
+    BoundarySet bs = held.apply(bsId).orElse(null);
     Map<String, Long> counts = new TreeMap<>();
-    BoundaryLoader.Result b = new BoundaryLoader(mapping).load(boundaryFiles);
-    counts.putAll(b.counts());
-    Boundaries boundaries = b.boundaries();
+    if (bs == null) {
+      Map<String, Long> bcounts = new TreeMap<>();
+      BoundaryLoader.Result b = new BoundaryLoader(mapping).load(boundaryFiles);
+      bcounts.putAll(b.counts());
+      Map<String, byte[]> blobs = new LinkedHashMap<>();
+      DerivedData.build(b.boundaries(), blobs, bcounts);
+      bs = new BoundarySet(bsId, vintage(), now, b.boundaries(), blobs, bcounts);
+    } else {
+      counts.put("boundarySetReused", 1L);
+    }
     IndicatorData indicators = IndicatorLoader.load(dataDir, counts);
-    Map<String, byte[]> blobs = new LinkedHashMap<>();
-    DerivedData.build(boundaries, blobs, counts);
+    String definitions = PartIds.hashOf(indicators.indicators());
+    IndicatorSet is =
+        new IndicatorSet(
+            PartIds.of(PartIds.INDICATORS, definitions),
+            "tpmap",
+            now,
+            indicators.indicators(),
+            TPMAP_LICENCE);
+    List<ValueSet> values = new ArrayList<>();
+    boolean first = true;
+    for (var e : indicators.all().entrySet()) {
+      YearInfo year = indicators.years().get(e.getKey());
+      Map<String, Long> report = first ? counts : Map.of();
+      first = false;
+      values.add(
+          new ValueSet(
+              PartIds.of(
+                  PartIds.VALUES,
+                  is.id(),
+                  bs.vintage(),
+                  PartIds.hashOf(year),
+                  PartIds.hashOf(e.getValue())),
+              is.id(),
+              year,
+              now,
+              e.getValue(),
+              report));
+    }
     counts.put("importMillis", (System.nanoTime() - t0) / 1_000_000);
-    LOG.info("import {}: {}", version, counts);
-    return new Dataset(
-        version, Instant.now(), boundaries, indicators, blobs, new LoadReport(counts));
+    LOG.info("import {} (boundary set {}): {}", source, bsId, counts);
+    return new Draft(bs, List.of(is), values, who, note, source);
+  }
+
+  /** The data directory as a dataset of an unsaved publication 0 (tests, one-off tools). */
+  public Dataset importAll() {
+    Draft d = draft(id -> Optional.empty(), "import", "data directory " + dataDir);
+    return Dataset.unsaved(d);
   }
 }

@@ -1,69 +1,254 @@
 package org.phaenthi.boundaries.store;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.phaenthi.boundaries.Dataset;
+import org.phaenthi.boundaries.catalog.BoundarySet;
+import org.phaenthi.boundaries.catalog.Draft;
+import org.phaenthi.boundaries.catalog.IndicatorSet;
+import org.phaenthi.boundaries.catalog.Publication;
+import org.phaenthi.boundaries.catalog.ValueSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The zero-setup default: one H2 database file (no server process). Import runs in one transaction,
- * so an interrupted or failed import leaves the previous dataset intact.
+ * The zero-setup default: a directory of immutable files, no database. Each part is one file
+ * ({@code parts/ID.part}, checksummed) written once; the publication history is {@code
+ * publications.json}. Publishing writes the new parts, then replaces the history file; every file
+ * is written under a temporary name, forced to disk and renamed atomically, so a kill at any
+ * instant leaves either the previous publication or the new one, never a mix and never a store that
+ * cannot open (H2's MVStore, used before, could be left unopenable by a kill -9 during an import).
+ * Parts no publication names (left by an interrupted publish) are removed at open. One process at a
+ * time (a lock file).
  */
 public final class EmbeddedStore implements Store {
-  private final Path file;
-  private final Connection connection;
-  private final SqlDatasetCodec codec;
+  private static final Logger LOG = LoggerFactory.getLogger(EmbeddedStore.class);
+  private static final String HISTORY = "publications.json";
+  private final Path dir;
+  private final Path parts;
+  private final FileChannel lockChannel;
+  private final FileLock lock;
+  private List<Publication> history;
+
+  /** Parts decoded by this instance, by id; a load reuses them (identity matters to callers). */
+  private Map<String, Object> decoded = new HashMap<>();
 
   /**
    * Opens or creates the store.
    *
-   * @param path the database path without H2's {@code .mv.db} suffix
+   * @param path the store's directory
    */
   public EmbeddedStore(Path path) {
-    this.file = path.toAbsolutePath();
+    this.dir = path.toAbsolutePath();
+    this.parts = dir.resolve("parts");
     try {
-      Path dir = file.getParent();
-      if (dir != null) {
-        Files.createDirectories(dir);
+      Files.createDirectories(parts);
+      lockChannel =
+          FileChannel.open(
+              dir.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      FileLock l;
+      try {
+        l = lockChannel.tryLock();
+      } catch (OverlappingFileLockException e) {
+        l = null;
       }
-      this.connection = DriverManager.getConnection("jdbc:h2:file:" + file + ";AUTO_SERVER=FALSE");
-      connection.setAutoCommit(false);
-      this.codec = new SqlDatasetCodec(connection, SqlDialect.H2);
-      codec.migrate();
-    } catch (SQLException | java.io.IOException e) {
+      if (l == null) {
+        lockChannel.close();
+        throw new IllegalStateException(
+            "the embedded store " + dir + " is in use by another Phaenthi process");
+      }
+      lock = l;
+      history = readHistory();
+      clean();
+    } catch (IOException e) {
       throw new IllegalStateException(
-          "cannot open the embedded store at " + file + ".mv.db: " + e.getMessage(), e);
+          "cannot open the embedded store at " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  private List<Publication> readHistory() throws IOException {
+    Path f = dir.resolve(HISTORY);
+    if (!Files.exists(f)) {
+      return List.of();
+    }
+    String json = Files.readString(f, StandardCharsets.UTF_8);
+    List<PublicationJson> list =
+        PartCodec.read(json, new TypeReference<List<PublicationJson>>() {});
+    return list.stream().map(PublicationJson::publication).toList();
+  }
+
+  /** Removes temporary files and parts that no publication names. */
+  private void clean() throws IOException {
+    Set<String> named = new HashSet<>();
+    history.forEach(p -> named.addAll(p.parts()));
+    int removed = 0;
+    for (Path d : List.of(dir, parts)) {
+      try (DirectoryStream<Path> files = Files.newDirectoryStream(d)) {
+        for (Path f : files) {
+          String name = f.getFileName().toString();
+          boolean tmp = name.contains(".tmp-");
+          boolean orphan =
+              d.equals(parts)
+                  && name.endsWith(".part")
+                  && !named.contains(name.substring(0, name.length() - 5));
+          if (tmp || orphan) {
+            Files.deleteIfExists(f);
+            removed++;
+          }
+        }
+      }
+    }
+    if (removed > 0) {
+      LOG.info("removed {} unfinished or unused files from {}", removed, dir);
+      PartFiles.forceDirectory(parts);
     }
   }
 
   @Override
-  public synchronized Optional<String> dataVersion() {
-    return codec.dataVersion();
+  public synchronized Optional<Publication> current() {
+    return history.isEmpty() ? Optional.empty() : Optional.of(history.get(history.size() - 1));
   }
 
   @Override
-  public synchronized Dataset load() {
-    return codec.load();
+  public synchronized List<Publication> publications() {
+    return history;
   }
 
   @Override
-  public synchronized void replace(Dataset dataset) {
-    codec.replace(dataset);
+  public synchronized Dataset load(long publicationId) {
+    Publication p =
+        history.stream()
+            .filter(x -> x.id() == publicationId)
+            .findFirst()
+            .orElseThrow(() -> new IllegalArgumentException("no publication " + publicationId));
+    Map<String, Object> used = new HashMap<>();
+    BoundarySet b = part(p.boundarySet(), BoundarySet.class, used);
+    List<IndicatorSet> is = new ArrayList<>();
+    p.indicatorSets().forEach(id -> is.add(part(id, IndicatorSet.class, used)));
+    List<ValueSet> vs = new ArrayList<>();
+    p.valueSets().forEach(id -> vs.add(part(id, ValueSet.class, used)));
+    decoded = used;
+    return new Dataset(p, b, is, vs);
+  }
+
+  private <T> T part(String id, Class<T> type, Map<String, Object> used) {
+    Object o = decoded.get(id);
+    if (o == null) {
+      PartCodec.Encoded e = PartFiles.readPart(parts.resolve(id + ".part"), id);
+      if (type == BoundarySet.class) {
+        o = PartCodec.decodeBoundarySet(e.header(), e.chunks());
+      } else if (type == IndicatorSet.class) {
+        o = PartCodec.decodeIndicatorSet(e.header());
+      } else {
+        o = PartCodec.decodeValueSet(e.header(), e.chunks());
+      }
+    }
+    used.put(id, o);
+    return type.cast(o);
+  }
+
+  @Override
+  public synchronized Optional<BoundarySet> boundarySet(String id) {
+    if (decoded.get(id) instanceof BoundarySet b) {
+      return Optional.of(b);
+    }
+    if (!Files.exists(parts.resolve(id + ".part"))) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(part(id, BoundarySet.class, decoded));
+    } catch (IllegalStateException e) {
+      LOG.warn(
+          "boundary set {} in the store is unreadable ({}); it will be rebuilt",
+          id,
+          e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public synchronized Publication publish(Draft draft, Long republishOf) {
+    try {
+      Map<String, Object> written = new HashMap<>();
+      write(draft.boundarySet().id(), draft.boundarySet(), written);
+      for (IndicatorSet s : draft.indicatorSets()) {
+        write(s.id(), s, written);
+      }
+      for (ValueSet v : draft.valueSets()) {
+        write(v.id(), v, written);
+      }
+      long id = history.isEmpty() ? 1 : history.get(history.size() - 1).id() + 1;
+      Publication p =
+          new Publication(
+              id,
+              Instant.now().truncatedTo(ChronoUnit.MILLIS),
+              draft.boundarySet().id(),
+              draft.indicatorSets().stream().map(IndicatorSet::id).toList(),
+              draft.valueSets().stream().map(ValueSet::id).toList(),
+              draft.who(),
+              draft.note(),
+              republishOf,
+              draft.source());
+      List<Publication> next = new ArrayList<>(history);
+      next.add(p);
+      String json = PartCodec.json(next.stream().map(PublicationJson::of).toList());
+      // The commit point: until this rename the previous history is what a reader finds.
+      PartFiles.writeAtomically(
+          dir.resolve(HISTORY), out -> out.write(json.getBytes(StandardCharsets.UTF_8)));
+      history = List.copyOf(next);
+      decoded.putAll(written);
+      return p;
+    } catch (IOException | RuntimeException e) {
+      throw new IllegalStateException(
+          "publishing failed and nothing changed; the previous publication is still served: "
+              + e.getMessage(),
+          e);
+    }
+  }
+
+  private void write(String id, Object part, Map<String, Object> written) throws IOException {
+    Path f = parts.resolve(id + ".part");
+    written.put(id, part);
+    if (Files.exists(f)) {
+      return; // parts are immutable: same id, same content
+    }
+    PartCodec.Encoded e =
+        part instanceof BoundarySet b
+            ? PartCodec.encode(b)
+            : part instanceof IndicatorSet s
+                ? PartCodec.encode(s)
+                : PartCodec.encode((ValueSet) part);
+    PartFiles.writePart(f, e);
   }
 
   @Override
   public String describe() {
-    return "embedded H2 store " + file + ".mv.db";
+    return "embedded store " + dir;
   }
 
   @Override
   public synchronized void close() {
     try {
-      connection.close();
-    } catch (SQLException e) {
+      lock.release();
+      lockChannel.close();
+    } catch (IOException e) {
       throw new IllegalStateException("closing " + describe() + ": " + e.getMessage(), e);
     }
   }

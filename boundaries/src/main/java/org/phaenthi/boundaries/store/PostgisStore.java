@@ -6,6 +6,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Executors;
@@ -13,6 +19,11 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.phaenthi.boundaries.Dataset;
+import org.phaenthi.boundaries.catalog.BoundarySet;
+import org.phaenthi.boundaries.catalog.Draft;
+import org.phaenthi.boundaries.catalog.IndicatorSet;
+import org.phaenthi.boundaries.catalog.Publication;
+import org.phaenthi.boundaries.catalog.ValueSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +39,10 @@ public final class PostgisStore implements Store {
   private static final long IMPORT_LOCK_KEY = 0x5048_4149_4d50_4f52L; // "PHAIMPOR"
 
   private final PostgisUrl url;
-  private final GeometryReuse reuse = new GeometryReuse();
+
+  /** Parts decoded by this instance, by id; a load reuses them (identity matters to callers). */
+  private Map<String, Object> decoded = new HashMap<>();
+
   private final HikariDataSource pool;
   private final VersionListener listener;
   private final ScheduledExecutorService watchdog;
@@ -117,46 +131,153 @@ public final class PostgisStore implements Store {
   }
 
   @Override
-  public Optional<String> dataVersion() {
+  public Optional<Publication> current() {
     try (Connection c = pool.getConnection()) {
-      return new SqlDatasetCodec(c, SqlDialect.POSTGRESQL, reuse).dataVersion();
+      return new PostgisCatalog(c).current();
     } catch (SQLException e) {
-      throw unreachable("reading the data version", e);
+      throw unreachable("reading the current publication", e);
     }
   }
 
   @Override
-  public Dataset load() {
+  public List<Publication> publications() {
+    try (Connection c = pool.getConnection()) {
+      return new PostgisCatalog(c).publications();
+    } catch (SQLException e) {
+      throw unreachable("reading the publications", e);
+    }
+  }
+
+  @Override
+  public Dataset load(long publicationId) {
     try (Connection c = pool.getConnection()) {
       c.setAutoCommit(false);
-      // One snapshot for all the tables: an import committing mid-load must not mix versions.
+      // One snapshot for every read: a publish committing mid-load must not mix publications.
       c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
       c.setReadOnly(true);
-      return new SqlDatasetCodec(c, SqlDialect.POSTGRESQL, reuse).load();
+      try {
+        PostgisCatalog cat = new PostgisCatalog(c);
+        Publication p =
+            cat.publication(publicationId)
+                .orElseThrow(() -> new IllegalArgumentException("no publication " + publicationId));
+        Map<String, Object> used = new HashMap<>();
+        BoundarySet b = part(cat, p.boundarySet(), BoundarySet.class, used);
+        List<IndicatorSet> is = new ArrayList<>();
+        for (String id : p.indicatorSets()) {
+          is.add(part(cat, id, IndicatorSet.class, used));
+        }
+        List<ValueSet> vs = new ArrayList<>();
+        for (String id : p.valueSets()) {
+          vs.add(part(cat, id, ValueSet.class, used));
+        }
+        c.commit();
+        synchronized (this) {
+          decoded = used;
+        }
+        return new Dataset(p, b, is, vs);
+      } finally {
+        c.rollback();
+      }
     } catch (SQLException e) {
-      throw unreachable("loading the dataset", e);
+      throw unreachable("loading a publication", e);
+    }
+  }
+
+  private <T> T part(PostgisCatalog cat, String id, Class<T> type, Map<String, Object> used)
+      throws SQLException {
+    Object o;
+    synchronized (this) {
+      o = decoded.get(id);
+    }
+    if (o == null) {
+      PartCodec.Encoded e =
+          cat.readPart(id)
+              .orElseThrow(() -> new IllegalStateException("the store lacks part " + id));
+      if (type == BoundarySet.class) {
+        o = PartCodec.decodeBoundarySet(e.header(), e.chunks());
+      } else if (type == IndicatorSet.class) {
+        o = PartCodec.decodeIndicatorSet(e.header());
+      } else {
+        o = PartCodec.decodeValueSet(e.header(), e.chunks());
+      }
+    }
+    used.put(id, o);
+    return type.cast(o);
+  }
+
+  @Override
+  public Optional<BoundarySet> boundarySet(String id) {
+    synchronized (this) {
+      if (decoded.get(id) instanceof BoundarySet b) {
+        return Optional.of(b);
+      }
+    }
+    try (Connection c = pool.getConnection()) {
+      PostgisCatalog cat = new PostgisCatalog(c);
+      if (!cat.hasPart(id)) {
+        return Optional.empty();
+      }
+      Map<String, Object> used = new HashMap<>();
+      BoundarySet b = part(cat, id, BoundarySet.class, used);
+      return Optional.of(b);
+    } catch (SQLException e) {
+      throw unreachable("reading a boundary set", e);
     }
   }
 
   @Override
-  public void replace(Dataset dataset) {
+  public Publication publish(Draft draft, Long republishOf) {
     try (Connection c = pool.getConnection()) {
       c.setAutoCommit(false);
       try (Statement s = c.createStatement();
           PreparedStatement notify = c.prepareStatement("SELECT pg_notify(?, ?)")) {
-        // Imports from two nodes run one after the other instead of colliding on keys.
+        // Publishes from two nodes run one after the other instead of colliding on ids.
         s.execute("SELECT pg_advisory_xact_lock(" + IMPORT_LOCK_KEY + ")");
-        // Delivered at commit only, and dropped if the import rolls back.
+        PostgisCatalog cat = new PostgisCatalog(c);
+        cat.writePart(draft.boundarySet());
+        for (IndicatorSet i : draft.indicatorSets()) {
+          cat.writePart(i);
+        }
+        for (ValueSet v : draft.valueSets()) {
+          cat.writePart(v);
+        }
+        Publication p =
+            new Publication(
+                cat.nextPublicationId(),
+                Instant.now().truncatedTo(ChronoUnit.MILLIS),
+                draft.boundarySet().id(),
+                draft.indicatorSets().stream().map(IndicatorSet::id).toList(),
+                draft.valueSets().stream().map(ValueSet::id).toList(),
+                draft.who(),
+                draft.note(),
+                republishOf,
+                draft.source());
+        cat.insertPublication(p);
+        // Delivered at commit only, and dropped if the publish rolls back.
         notify.setString(1, VersionListener.CHANNEL);
-        notify.setString(2, dataset.dataVersion());
+        notify.setString(2, Long.toString(p.id()));
         notify.execute();
-      } catch (SQLException e) {
+        c.commit();
+        synchronized (this) {
+          decoded.put(draft.boundarySet().id(), draft.boundarySet());
+          draft.indicatorSets().forEach(i -> decoded.put(i.id(), i));
+          draft.valueSets().forEach(v -> decoded.put(v.id(), v));
+        }
+        return p;
+      } catch (SQLException | RuntimeException e) {
         c.rollback();
         throw e;
       }
-      new SqlDatasetCodec(c, SqlDialect.POSTGRESQL, reuse).replace(dataset);
     } catch (SQLException e) {
-      throw unreachable("importing", e);
+      throw new IllegalStateException(
+          "publishing failed and nothing changed; the previous publication is still served: "
+              + rootMessage(e),
+          e);
+    } catch (RuntimeException e) {
+      throw new IllegalStateException(
+          "publishing failed and nothing changed; the previous publication is still served: "
+              + e.getMessage(),
+          e);
     }
   }
 

@@ -1,33 +1,72 @@
 package org.phaenthi.boundaries.store;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.phaenthi.boundaries.Dataset;
+import org.phaenthi.boundaries.catalog.BoundarySet;
+import org.phaenthi.boundaries.catalog.Draft;
+import org.phaenthi.boundaries.catalog.Publication;
 
 /**
- * Where a dataset lives durably. The embedded store and the PostGIS store both implement this; the
- * same contract tests run against both.
+ * Where the catalogue lives durably: immutable parts and the publication history. The embedded
+ * store and the PostGIS store both implement this; the same contract tests run against both.
  */
 public interface Store extends AutoCloseable {
 
-  /** The data version held, or empty when the store has never been imported into. */
-  Optional<String> dataVersion();
+  /** The publication served (the newest), or empty when nothing was ever published. */
+  Optional<Publication> current();
 
-  /** Reads the whole dataset held. Throws {@link IllegalStateException} when empty. */
-  Dataset load();
+  /** Every publication, oldest first. */
+  List<Publication> publications();
+
+  /** The dataset of the current publication. Throws {@link IllegalStateException} when none. */
+  default Dataset load() {
+    return load(current().orElseThrow(() -> new IllegalStateException("the store is empty")).id());
+  }
+
+  /** The dataset of one publication (current or earlier). IllegalArgumentException if unknown. */
+  Dataset load(long publicationId);
 
   /**
-   * Replaces everything held with this dataset in one transaction: on failure the previous version
-   * stays intact and keeps serving.
+   * Writes the draft's parts that the store does not hold yet and a new publication naming them, in
+   * one transaction, and makes it current. On any failure nothing changes: the previous publication
+   * stays current and no partial part is visible.
    */
-  void replace(Dataset dataset);
+  default Publication publish(Draft draft) {
+    return publish(draft, null);
+  }
+
+  /**
+   * Rollback: publishes the parts of an earlier publication again, as a new publication (history is
+   * only appended), without reading any source file.
+   */
+  default Publication republish(long publicationId, String who, String note) {
+    Dataset d = load(publicationId);
+    Publication p = d.publication();
+    return publish(
+        new org.phaenthi.boundaries.catalog.Draft(
+            d.boundarySet(), d.indicatorSets(), d.valueSets(), who, note, p.source()),
+        publicationId);
+  }
+
+  /** {@link #publish} recording that the parts are those of an earlier publication. */
+  Publication publish(Draft draft, Long republishOf);
+
+  /** A boundary set the store holds, so an import can reuse it instead of rebuilding it. */
+  Optional<BoundarySet> boundarySet(String id);
+
+  /** The current publication's content version, or empty when nothing is published. */
+  default Optional<String> dataVersion() {
+    return current().map(Publication::dataVersion);
+  }
 
   /** Human-readable location, never containing secrets. */
   String describe();
 
   /**
-   * Calls the listener with the new data version when another process imports into this store.
-   * Stores that cannot be shared (the embedded one) never call it.
+   * Calls the listener with the new current publication's id (as text) when another process
+   * publishes into this store. Stores that cannot be shared (the embedded one) never call it.
    */
   default void onNewVersion(Consumer<String> listener) {}
 

@@ -79,8 +79,8 @@ final class VersionListener implements AutoCloseable {
 
   private static String heldVersion(Connection c) throws SQLException {
     try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT v FROM phaenthi_meta WHERE k = 'data_version'")) {
-      return rs.next() ? rs.getString(1) : null;
+        ResultSet rs = s.executeQuery("SELECT max(id) FROM phaenthi_publication")) {
+      return rs.next() && rs.getObject(1) != null ? Long.toString(rs.getLong(1)) : null;
     }
   }
 
@@ -90,7 +90,7 @@ final class VersionListener implements AutoCloseable {
     while (!closed) {
       PGNotification[] notes = pg.getNotifications(POLL_MILLIS);
       if (notes != null && notes.length > 0) {
-        // Only the newest matters: each import replaces everything.
+        // Only the newest matters: a node serves the newest publication.
         fire(notes[notes.length - 1].getParameter());
       }
       if (System.nanoTime() - lastCheck > CHECK_EVERY_MILLIS * 1_000_000L) {

@@ -3,7 +3,7 @@ package org.phaenthi.boundaries.store;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The store contract against the embedded H2 store, in a temp directory. */
+/** The store contract against the embedded file store, in a temp directory. */
 class EmbeddedStoreContractTest extends StoreContract {
   @TempDir Path dir;
 

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.phaenthi.boundaries.Dataset;
 
 /**
  * The store contract against PostGIS in a throwaway cluster (one database per test), plus what only
@@ -75,6 +76,9 @@ class PostgisStoreContractIT extends StoreContract {
       assertTrue(rs.next());
       assertEquals(2, rs.getInt(1));
       assertEquals("value_sets", rs.getString(2));
+      assertTrue(rs.next());
+      assertEquals(3, rs.getInt(1));
+      assertEquals("catalogue", rs.getString(2));
       assertFalse(rs.next(), "each migration is applied once");
     }
   }
@@ -82,7 +86,7 @@ class PostgisStoreContractIT extends StoreContract {
   @Test
   void areasAreInASpatialTableWithAGistIndex() throws Exception {
     try (Store s = open()) {
-      s.replace(TestDatasets.first("v1"));
+      s.publish(TestDatasets.first("v1").asDraft("test", "spatial"));
     }
     try (Connection c = jdbc();
         Statement st = c.createStatement()) {
@@ -101,7 +105,7 @@ class PostgisStoreContractIT extends StoreContract {
       // The spatial column answers spatial SQL: Phuket town (98.39 E, 7.88 N) is in 8301.
       rs =
           st.executeQuery(
-              "SELECT code FROM phaenthi_area WHERE level = 'district' AND ST_Intersects(geom,"
+              "SELECT code FROM phaenthi_current_area WHERE level = 'district' AND ST_Intersects(geom,"
                   + " ST_SetSRID(ST_MakePoint(98.39, 7.88), 4326))");
       assertTrue(rs.next());
       assertEquals("8301", rs.getString(1));
@@ -117,22 +121,30 @@ class PostgisStoreContractIT extends StoreContract {
       // On connecting, the follower reports what the store holds: nothing yet, so no call.
       assertEquals(null, heard.poll(500, TimeUnit.MILLISECONDS));
       long t0 = System.nanoTime();
-      importer.replace(TestDatasets.second("v2-notify"));
-      assertEquals("v2-notify", heard.poll(5, TimeUnit.SECONDS));
+      importer.publish(TestDatasets.second("v2-notify").asDraft("test", "notify"));
+      assertEquals("1", heard.poll(5, TimeUnit.SECONDS), "the new publication's id");
       System.out.printf(
           "notification arrived %d ms after the import call began%n",
           (System.nanoTime() - t0) / 1_000_000);
-      assertThrows(
-          IllegalStateException.class,
-          () ->
-              importer.replace(
-                  new org.phaenthi.boundaries.Dataset(
-                      "v3-rolled-back",
+      Dataset broken = TestDatasets.second("v3-rolled-back");
+      var bad =
+          new org.phaenthi.boundaries.catalog.Draft(
+              broken.boundarySet(),
+              broken.indicatorSets(),
+              List.of(
+                  new org.phaenthi.boundaries.catalog.ValueSet(
+                      "v-eeeeeeeeeeeeeeee",
+                      broken.indicatorSets().get(0).id(),
+                      broken.valueSets().get(0).year(),
                       java.time.Instant.now(),
-                      new org.phaenthi.boundaries.Boundaries(List.of()),
-                      null,
-                      java.util.Map.of(),
-                      new org.phaenthi.boundaries.LoadReport(java.util.Map.of()))));
+                      java.util.Map.of(
+                          org.phaenthi.boundaries.AdminLevel.DISTRICT,
+                          java.util.Map.of("y".repeat(90), java.util.Map.of())),
+                      java.util.Map.of())),
+              "test",
+              "fails",
+              null);
+      assertThrows(IllegalStateException.class, () -> importer.publish(bad));
       assertEquals(null, heard.poll(1, TimeUnit.SECONDS), "a rolled-back import is not announced");
     }
   }

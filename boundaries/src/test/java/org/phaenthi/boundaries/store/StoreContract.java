@@ -2,19 +2,29 @@ package org.phaenthi.boundaries.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.AbstractMap;
 import java.util.AbstractSet;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.phaenthi.boundaries.AdminLevel;
 import org.phaenthi.boundaries.Dataset;
+import org.phaenthi.boundaries.catalog.BoundarySet;
+import org.phaenthi.boundaries.catalog.Publication;
+import org.phaenthi.boundaries.catalog.ValueSet;
 import org.phaenthi.boundaries.indicators.IndicatorValue;
 
 /**
@@ -30,57 +40,152 @@ abstract class StoreContract {
   protected abstract String secret();
 
   @Test
-  void emptyStoreHasNoVersion() {
+  void emptyStoreHasNoPublication() {
     try (Store s = open()) {
+      assertEquals(Optional.empty(), s.current());
       assertEquals(Optional.empty(), s.dataVersion());
+      assertEquals(List.of(), s.publications());
       assertThrows(IllegalStateException.class, s::load);
+      assertThrows(IllegalArgumentException.class, () -> s.load(1));
       assertTrue(s.available());
     }
   }
 
   @Test
-  void replaceThenLoadRoundTripsEverything() {
+  void publishThenLoadRoundTripsEverything() {
     Dataset v1 = TestDatasets.first("v1-aaaa");
     try (Store s = open()) {
-      s.replace(v1);
-      assertEquals(Optional.of("v1-aaaa"), s.dataVersion());
+      Publication p = s.publish(v1.asDraft("สมชาย (token 65)", "จปฐ. 2561 ครั้งแรก"));
+      assertEquals(1, p.id());
+      assertEquals(v1.dataVersion(), p.dataVersion(), "the version is the parts' version");
+      assertEquals(Optional.of(p), s.current());
       TestDatasets.assertSame(v1, s.load());
     }
     try (Store s = open()) {
       TestDatasets.assertSame(v1, s.load());
+      Publication p = s.current().orElseThrow();
+      assertEquals("สมชาย (token 65)", p.who());
+      assertEquals("จปฐ. 2561 ครั้งแรก", p.note());
+      assertNull(p.republishOf());
     }
   }
 
   @Test
-  void replaceAgainReplacesEverything() {
+  void historyListsEveryPublicationAndTheNewestIsServed() {
     Dataset v2 = TestDatasets.second("v2-bbbb");
     try (Store s = open()) {
-      s.replace(TestDatasets.first("v1-aaaa"));
-      s.replace(v2);
-      assertEquals(Optional.of("v2-bbbb"), s.dataVersion());
+      s.publish(TestDatasets.first("v1-aaaa").asDraft("a", "first"));
+      s.publish(v2.asDraft("b", "second"));
+      assertEquals(List.of(1L, 2L), s.publications().stream().map(Publication::id).toList());
+      assertEquals(List.of("a", "b"), s.publications().stream().map(Publication::who).toList());
       Dataset got = s.load();
       TestDatasets.assertSame(v2, got);
       assertEquals(0, got.boundaries().count(AdminLevel.SUBDISTRICT));
     }
+    try (Store s = open()) {
+      assertEquals(2, s.publications().size());
+      TestDatasets.assertSame(TestDatasets.first("v1-aaaa"), s.load(1));
+    }
   }
 
   @Test
-  void failedReplaceKeepsThePreviousVersion() {
+  void rollbackPublishesTheEarlierPartsAgainAsANewPublication() {
     Dataset v1 = TestDatasets.first("v1-aaaa");
     try (Store s = open()) {
-      s.replace(v1);
-      // Fails half way: areas, indicators and values are written, then the blobs throw.
-      Dataset broken = withBlobs(TestDatasets.second("v2-bbbb"), failingBlobs());
-      assertThrows(IllegalStateException.class, () -> s.replace(broken));
-      assertEquals(Optional.of("v1-aaaa"), s.dataVersion());
+      Publication p1 = s.publish(v1.asDraft("a", "first"));
+      s.publish(TestDatasets.second("v2-bbbb").asDraft("b", "a bad upload"));
+      Publication p3 = s.republish(1, "admin", "roll back the bad upload");
+      assertEquals(3, p3.id());
+      assertEquals(1L, p3.republishOf());
+      assertEquals(p1.parts(), p3.parts());
+      assertEquals(p1.dataVersion(), p3.dataVersion(), "same parts, same version and ETags");
       TestDatasets.assertSame(v1, s.load());
-      // Fails inside the database: an indicator code longer than the column allows.
+      assertThrows(IllegalArgumentException.class, () -> s.republish(99, "x", "y"));
+      assertEquals(3, s.publications().size());
+    }
+    try (Store s = open()) {
+      assertEquals(3, s.current().orElseThrow().id());
+      TestDatasets.assertSame(v1, s.load());
+    }
+  }
+
+  @Test
+  void newValuesKeepTheBoundarySetAndItsVersion() {
+    Dataset v1 = TestDatasets.first("v1-aaaa");
+    Dataset v2 = TestDatasets.newValues(v1, "v2-values");
+    assertEquals(v1.boundaryVersion(), v2.boundaryVersion());
+    try (Store s = open()) {
+      s.publish(v1.asDraft("a", "first"));
+      s.publish(v2.asDraft("a", "new values"));
+      Dataset got = s.load();
+      assertEquals(v1.boundaryVersion(), got.boundaryVersion());
+      assertNotEquals(v1.dataVersion(), got.dataVersion());
+      TestDatasets.assertSame(v2, got);
+      Optional<BoundarySet> held = s.boundarySet(v1.boundaryVersion());
+      assertTrue(held.isPresent(), "the held boundary set can be reused by an import");
+      assertEquals(Optional.empty(), s.boundarySet("b-0000000000000000"));
+    }
+  }
+
+  @Test
+  void failedPublishKeepsThePreviousPublication() {
+    Dataset v1 = TestDatasets.first("v1-aaaa");
+    try (Store s = open()) {
+      s.publish(v1.asDraft("a", "first"));
+      // Fails half way through the boundary set: its blobs throw after the first.
+      Dataset broken = withBlobs(TestDatasets.second("v2-bbbb"), failingBlobs());
+      assertThrows(IllegalStateException.class, () -> s.publish(broken.asDraft("b", "broken")));
+      assertEquals(1, s.publications().size());
+      TestDatasets.assertSame(v1, s.load());
+      // Fails in the last part, after the boundary and indicator sets were written.
       Dataset tooLong = withOverlongIndicatorCode(TestDatasets.second("v3-cccc"));
-      assertThrows(IllegalStateException.class, () -> s.replace(tooLong));
+      assertThrows(IllegalStateException.class, () -> s.publish(tooLong.asDraft("c", "long")));
+      assertEquals(1, s.publications().size());
       TestDatasets.assertSame(v1, s.load());
     }
     try (Store s = open()) {
-      assertEquals(Optional.of("v1-aaaa"), s.dataVersion());
+      assertEquals(1, s.publications().size());
+      TestDatasets.assertSame(v1, s.load());
+    }
+  }
+
+  @Test
+  void concurrentReadersSeeTheOldOrTheNewPublicationNeverAMix() throws Exception {
+    Dataset v1 = TestDatasets.first("v1-aaaa");
+    Dataset v2 = TestDatasets.second("v2-bbbb");
+    try (Store s = open()) {
+      s.publish(v1.asDraft("a", "first"));
+      AtomicBoolean stop = new AtomicBoolean();
+      ConcurrentLinkedQueue<String> seen = new ConcurrentLinkedQueue<>();
+      ConcurrentLinkedQueue<Throwable> errors = new ConcurrentLinkedQueue<>();
+      List<Thread> readers = new ArrayList<>();
+      for (int t = 0; t < 3; t++) {
+        Thread r =
+            new Thread(
+                () -> {
+                  while (!stop.get()) {
+                    try {
+                      Dataset d = s.load();
+                      Dataset want = d.dataVersion().equals(v1.dataVersion()) ? v1 : v2;
+                      TestDatasets.assertSame(want, d);
+                      seen.add(d.dataVersion());
+                    } catch (Throwable e) {
+                      errors.add(e);
+                    }
+                  }
+                });
+        r.start();
+        readers.add(r);
+      }
+      Thread.sleep(100);
+      s.publish(v2.asDraft("b", "second"));
+      Thread.sleep(200);
+      stop.set(true);
+      for (Thread r : readers) {
+        r.join();
+      }
+      assertEquals(List.of(), List.copyOf(errors), "every load was one whole publication");
+      assertTrue(seen.contains(v1.dataVersion()) && seen.contains(v2.dataVersion()), "both seen");
     }
   }
 
@@ -96,27 +201,49 @@ abstract class StoreContract {
     }
   }
 
+  /** The dataset with one more value set whose indicator code no store accepts (too long). */
   private static Dataset withOverlongIndicatorCode(Dataset d) {
-    var values = new java.util.HashMap<>(d.indicators().all());
-    var year = values.keySet().iterator().next();
+    ValueSet last = d.valueSets().get(d.valueSets().size() - 1);
     var levels =
-        new java.util.EnumMap<AdminLevel, Map<String, Map<String, IndicatorValue>>>(
-            AdminLevel.class);
-    levels.putAll(values.get(year));
-    var byIndicator = new java.util.HashMap<>(levels.get(AdminLevel.DISTRICT));
+        new EnumMap<AdminLevel, Map<String, Map<String, IndicatorValue>>>(AdminLevel.class);
+    levels.putAll(last.values());
+    var byIndicator = new HashMap<>(levels.get(AdminLevel.DISTRICT));
     byIndicator.put("x".repeat(80), Map.of());
     levels.put(AdminLevel.DISTRICT, byIndicator);
-    values.put(year, levels);
-    var data =
-        new org.phaenthi.boundaries.indicators.IndicatorData(
-            d.indicators().indicators(), List.copyOf(d.indicators().years().values()), values);
+    ValueSet bad =
+        new ValueSet(
+            "v-ffffffffffffffff",
+            last.indicatorSet(),
+            last.year(),
+            last.createdAt(),
+            levels,
+            Map.of());
+    List<ValueSet> all = new ArrayList<>(d.valueSets());
+    all.add(bad);
+    Publication p = d.publication();
     return new Dataset(
-        d.dataVersion(), d.importedAt(), d.boundaries(), data, d.blobs(), d.report());
+        new Publication(
+            0,
+            p.publishedAt(),
+            p.boundarySet(),
+            p.indicatorSets(),
+            all.stream().map(ValueSet::id).toList(),
+            "x",
+            "x",
+            null,
+            null),
+        d.boundarySet(),
+        d.indicatorSets(),
+        all);
   }
 
   private static Dataset withBlobs(Dataset d, Map<String, byte[]> blobs) {
+    BoundarySet b = d.boundarySet();
     return new Dataset(
-        d.dataVersion(), d.importedAt(), d.boundaries(), d.indicators(), blobs, d.report());
+        d.publication(),
+        new BoundarySet(b.id(), b.vintage(), b.createdAt(), b.boundaries(), blobs, b.report()),
+        d.indicatorSets(),
+        d.valueSets());
   }
 
   /** A blob map that throws while being written, after the first entry. */
@@ -138,7 +265,7 @@ abstract class StoreContract {
               @Override
               public Entry<String, byte[]> next() {
                 if (n++ > 0) {
-                  throw new IllegalStateException("simulated failure half way through an import");
+                  throw new IllegalStateException("simulated failure half way through a publish");
                 }
                 return Map.entry("bands/x", new byte[] {1});
               }

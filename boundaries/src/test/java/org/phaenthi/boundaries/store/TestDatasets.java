@@ -102,7 +102,7 @@ final class TestDatasets {
     Map<String, byte[]> blobs = new LinkedHashMap<>();
     blobs.put("bands/subdistrict", new byte[] {0, 1, 2, (byte) 255, 127, -128});
     blobs.put("bands/province", new byte[0]);
-    return new Dataset(
+    return Dataset.of(
         version,
         Instant.parse("2024-01-02T03:04:05.123456Z"),
         b,
@@ -124,7 +124,7 @@ final class TestDatasets {
     Map<AdminLevel, Map<String, Map<String, IndicatorValue>>> byLevel =
         new EnumMap<>(AdminLevel.class);
     byLevel.put(AdminLevel.DISTRICT, Map.of(ind.code(), v));
-    return new Dataset(
+    return Dataset.of(
         version,
         Instant.parse("2025-06-07T08:09:10Z"),
         new Boundaries(areas),
@@ -136,11 +136,76 @@ final class TestDatasets {
         new LoadReport(Map.of("areas", 3L)));
   }
 
+  /** The same boundaries as {@code d} with new values: only its value sets differ. */
+  static Dataset newValues(Dataset d, String version) {
+    Dataset other = first(version);
+    Map<SurveyYear, Map<AdminLevel, Map<String, Map<String, IndicatorValue>>>> values =
+        new LinkedHashMap<>();
+    other
+        .indicators()
+        .all()
+        .forEach(
+            (y, byLevel) -> {
+              Map<AdminLevel, Map<String, Map<String, IndicatorValue>>> copy =
+                  new EnumMap<>(AdminLevel.class);
+              byLevel.forEach(
+                  (level, byIndicator) -> {
+                    Map<String, Map<String, IndicatorValue>> ind = new LinkedHashMap<>();
+                    byIndicator.forEach(
+                        (code, vals) -> {
+                          Map<String, IndicatorValue> v = new LinkedHashMap<>();
+                          vals.forEach(
+                              (a, x) ->
+                                  v.put(
+                                      a,
+                                      x.numerator() == null
+                                          ? x
+                                          : new IndicatorValue(
+                                              a,
+                                              x.numerator() + 1,
+                                              x.denominator(),
+                                              x.value(),
+                                              x.missingReason())));
+                          ind.put(code, v);
+                        });
+                    copy.put(level, ind);
+                  });
+              values.put(y, copy);
+            });
+    Dataset fresh =
+        Dataset.of(
+            version,
+            d.importedAt(),
+            d.boundaries(),
+            new IndicatorData(
+                d.indicators().indicators(), List.copyOf(d.indicators().years().values()), values),
+            d.blobs(),
+            d.report());
+    return new Dataset(
+        new org.phaenthi.boundaries.catalog.Publication(
+            0,
+            d.importedAt(),
+            d.boundaryVersion(),
+            fresh.publication().indicatorSets(),
+            fresh.publication().valueSets(),
+            "test",
+            version,
+            null,
+            null),
+        d.boundarySet(),
+        fresh.indicatorSets(),
+        fresh.valueSets());
+  }
+
   /** Asserts two datasets hold exactly the same content (geometry compared exactly). */
   static void assertSame(Dataset want, Dataset got) {
     assertEquals(want.dataVersion(), got.dataVersion(), "data version");
-    assertEquals(want.importedAt(), got.importedAt(), "imported at");
+    assertEquals(want.boundaryVersion(), got.boundaryVersion(), "boundary set");
+    assertEquals(want.publication().parts(), got.publication().parts(), "parts");
+    assertEquals(want.boundarySet().vintage(), got.boundarySet().vintage(), "vintage");
+    assertEquals(want.boundarySet().createdAt(), got.boundarySet().createdAt(), "created at");
     assertEquals(want.report(), got.report(), "load report");
+    assertEquals(want.indicatorSets(), got.indicatorSets(), "indicator sets");
     for (AdminLevel level : AdminLevel.values()) {
       List<Area> w = want.boundaries().areas(level);
       List<Area> g = got.boundaries().areas(level);

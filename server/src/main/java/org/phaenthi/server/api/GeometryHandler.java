@@ -48,9 +48,13 @@ public final class GeometryHandler implements Handler {
     if (parent != null && s.dataset().boundaries().area(parent).isEmpty()) {
       throw ApiException.notFound("unknown parent area '" + parent + "'");
     }
-    Key key = new Key(s.version(), level, zoom, parent);
+    Key key = new Key(s.boundaryVersion(), level, zoom, parent);
     responses.send(
-        ctx, s.version(), key.toString(), "application/geo+json", () -> write(s.dataset(), key));
+        ctx,
+        s.boundaryVersion(),
+        key.toString(),
+        "application/geo+json",
+        () -> write(s.dataset(), key));
   }
 
   private static int zoom(String text) {

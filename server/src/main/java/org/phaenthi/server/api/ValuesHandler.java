@@ -52,7 +52,11 @@ public final class ValuesHandler implements Handler {
     }
     String key =
         "values|" + level.urlName() + "|" + indicator.code() + "|" + year.be() + "|" + parent;
-    responses.send(ctx, d.dataVersion(), key, () -> body(d, level, indicator, year, parent));
+    responses.send(
+        ctx,
+        d.valueVersion(indicator.code(), year),
+        key,
+        () -> body(d, level, indicator, year, parent));
   }
 
   private static Map<String, Object> body(
@@ -80,7 +84,7 @@ public final class ValuesHandler implements Handler {
         "indicator", indicator.code(),
         "year", AreaJson.year(year),
         "parent", parent,
-        "data_version", d.dataVersion(),
+        "data_version", d.valueVersion(indicator.code(), year),
         "value_unit", indicator.valueUnit(),
         "values", out,
         "empty_reason", emptyReason,

@@ -7,12 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.concurrent.locks.ReentrantLock;
-import org.phaenthi.boundaries.Dataset;
+import org.phaenthi.boundaries.catalog.Draft;
+import org.phaenthi.boundaries.catalog.Publication;
 import org.phaenthi.boundaries.load.DatasetImporter;
 import org.phaenthi.boundaries.load.PropertyMapping;
 import org.phaenthi.boundaries.store.Store;
 import org.phaenthi.server.ApiException;
 import org.phaenthi.server.Config;
+import org.phaenthi.server.DataBootstrap;
 import org.phaenthi.server.Json;
 import org.phaenthi.server.LiveData;
 import org.slf4j.Logger;
@@ -41,7 +43,7 @@ public final class AdminImportHandler implements Handler {
 
   @Override
   public void handle(Context ctx) {
-    authorise(ctx);
+    authorise(config, ctx);
     Path dir = dataDir(ctx);
     if (!running.tryLock()) {
       throw new ApiException(409, "an import is already running on this node");
@@ -49,22 +51,37 @@ public final class AdminImportHandler implements Handler {
     try {
       long t0 = System.nanoTime();
       String previous = live.snapshot().version();
+      long previousPublication = live.snapshot().publicationId();
       DatasetImporter importer =
           new DatasetImporter(
               dir,
               config.data().boundaryFiles(),
               PropertyMapping.parse(config.data().boundaryMapping()));
       String wanted = importer.fingerprint();
+      Publication held = store.current().orElse(null);
       boolean imported =
-          !wanted.equals(previous) || !wanted.equals(store.dataVersion().orElse(null));
+          held == null
+              || !wanted.equals(held.source())
+              || held.id() != previousPublication
+              || held.republishOf() != null;
       if (imported) {
-        Dataset ds = importer.importAll();
+        Draft draft =
+            importer.draft(
+                store::boundarySet,
+                DataBootstrap.DATA_DIRECTORY,
+                "POST /admin/import of " + dir.toAbsolutePath());
         follower.swap(
             () -> {
-              store.replace(ds);
-              live.replace(ds);
+              Publication p = store.publish(draft);
+              live.replace(store.load(p.id()));
             });
-        LOG.info("admin import of {}: data version {} -> {}", dir, previous, ds.dataVersion());
+        LOG.info(
+            "admin import of {}: publication {} -> {} (data version {} -> {})",
+            dir,
+            previousPublication,
+            live.snapshot().publicationId(),
+            previous,
+            live.snapshot().version());
       }
       ctx.header("Cache-Control", "no-store");
       Json.send(
@@ -72,6 +89,8 @@ public final class AdminImportHandler implements Handler {
           Json.obj(
               "status",
               imported ? "imported" : "unchanged",
+              "publication",
+              live.snapshot().publicationId(),
               "data_version",
               live.snapshot().version(),
               "previous_version",
@@ -87,7 +106,8 @@ public final class AdminImportHandler implements Handler {
     }
   }
 
-  private void authorise(Context ctx) {
+  /** Checks the admin bearer token: 404 when none is configured, 401 without, 403 when wrong. */
+  public static void authorise(Config config, Context ctx) {
     String token = config.admin().token();
     if (token == null) {
       throw ApiException.notFound("no such endpoint: " + ctx.path() + " (set --admin-token)");

@@ -11,10 +11,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps this node on the store's data version: when the store announces a version other than the
- * one served, loads it and swaps it in. Loads run on one thread, and announcements that arrive
- * during a load collapse into one. A failed load is retried every second until it succeeds or the
- * version is served.
+ * Keeps this node on the store's current publication: when the store announces a publication other
+ * than the one served, loads it and swaps it in. Loads run on one thread, and announcements that
+ * arrive during a load collapse into one. A failed load is retried every second until it succeeds
+ * or the version is served.
  */
 public final class VersionFollower implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(VersionFollower.class);
@@ -42,9 +42,9 @@ public final class VersionFollower implements AutoCloseable {
     store.onNewVersion(this::announced);
   }
 
-  /** Called by the store (on its listener thread) with the version it now holds. */
+  /** Called by the store (on its listener thread) with the id of its current publication. */
   void announced(String version) {
-    if (version.equals(live.snapshot().version())) {
+    if (version.equals(Long.toString(live.snapshot().publicationId()))) {
       return;
     }
     noticedAtNanos = System.nanoTime();
@@ -57,12 +57,14 @@ public final class VersionFollower implements AutoCloseable {
     String version = wanted.get();
     try {
       synchronized (swapLock) {
-        if (!version.equals(live.snapshot().version())) {
+        if (!version.equals(Long.toString(live.snapshot().publicationId()))) {
           long t0 = System.nanoTime();
-          Dataset ds = store.load();
+          Dataset ds = store.load(Long.parseLong(version));
           live.replace(ds);
           LOG.info(
-              "now serving data version {} (load {} ms, {} ms after the announcement)",
+              "now serving publication {} (data version {}; load {} ms, {} ms after the"
+                  + " announcement)",
+              ds.publication().id(),
               ds.dataVersion(),
               (System.nanoTime() - t0) / 1_000_000,
               (System.nanoTime() - noticedAtNanos) / 1_000_000);

@@ -71,9 +71,13 @@ public final class TileCache {
     return cache.getIfPresent(key);
   }
 
-  /** Drops every tile not of this data version (called after a new version is swapped in). */
-  public void retainVersion(String dataVersion) {
-    cache.asMap().keySet().removeIf(k -> !k.dataVersion().equals(dataVersion));
+  /**
+   * Drops every tile whose part version is not one of these (called after a new publication is
+   * swapped in, with {@link org.phaenthi.server.Snapshot#liveVersions()}): tiles of unchanged parts
+   * stay cached.
+   */
+  public void retainVersions(java.util.Set<String> versions) {
+    cache.asMap().keySet().removeIf(k -> !versions.contains(k.dataVersion()));
   }
 
   /** How many cached tiles belong to this data version. */

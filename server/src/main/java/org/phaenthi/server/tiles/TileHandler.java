@@ -10,6 +10,7 @@ import java.util.zip.GZIPInputStream;
 import org.phaenthi.boundaries.AdminLevel;
 import org.phaenthi.boundaries.indicators.Indicator;
 import org.phaenthi.boundaries.indicators.IndicatorData;
+import org.phaenthi.boundaries.indicators.SurveyYear;
 import org.phaenthi.server.AcceptEncoding;
 import org.phaenthi.server.ApiException;
 import org.phaenthi.server.LiveData;
@@ -147,12 +148,17 @@ public final class TileHandler implements Handler {
       if (yearText != null) {
         throw ApiException.badRequest("parameter 'year' needs an 'indicator'");
       }
-      return new TileKey(s.version(), level, new TileCoord(z, x, y), null, 0);
+      return new TileKey(s.boundaryVersion(), level, new TileCoord(z, x, y), null, 0);
     }
     IndicatorData data = s.dataset().indicators();
     Indicator indicator = Params.indicator(data, indicatorCode);
-    int year = Params.year(data, yearText, level, indicator.code()).be();
-    return new TileKey(s.version(), level, new TileCoord(z, x, y), indicator.code(), year);
+    SurveyYear year = Params.year(data, yearText, level, indicator.code());
+    return new TileKey(
+        s.valueVersion(indicator.code(), year),
+        level,
+        new TileCoord(z, x, y),
+        indicator.code(),
+        year.be());
   }
 
   private static int intParam(String name, String text) {

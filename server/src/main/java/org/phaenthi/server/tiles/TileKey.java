@@ -4,9 +4,13 @@ import org.phaenthi.boundaries.AdminLevel;
 import org.phaenthi.tiles.TileCoord;
 
 /**
- * Everything a tile's bytes depend on. The data version is part of the key, so a new import is a
- * new key and a cached tile of an older version can never be served for the new one.
+ * Everything a tile's bytes depend on. The part version is part of the key: the boundary set's id
+ * for a geometry tile, the boundary, indicator and value sets' for a tile with values. So a new
+ * publication that changes only values keeps every geometry tile (same key, same ETag), and a tile
+ * of a changed part can never be served for the new one.
  *
+ * @param dataVersion the part version ({@link org.phaenthi.server.Snapshot#boundaryVersion()} or
+ *     {@link org.phaenthi.server.Snapshot#valueVersion})
  * @param indicator null for a geometry-only tile
  * @param yearBe 0 when no indicator is given
  */

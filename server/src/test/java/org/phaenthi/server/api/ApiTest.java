@@ -40,7 +40,7 @@ class ApiTest {
   void healthReportsVersionAndCounts() {
     JsonNode h = http.json("/health");
     assertEquals("ok", h.get("status").asText());
-    assertEquals("testversion1", h.get("data_version").asText());
+    assertEquals(server.live().snapshot().version(), h.get("data_version").asText());
     assertEquals(17, h.get("areas").get("subdistrict").asInt());
     assertEquals(2, h.get("indicators").asInt());
   }

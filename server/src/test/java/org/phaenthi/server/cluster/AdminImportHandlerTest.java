@@ -102,18 +102,29 @@ class AdminImportHandlerTest {
     }
 
     @Override
-    public Optional<String> dataVersion() {
-      return inner.dataVersion();
+    public Optional<org.phaenthi.boundaries.catalog.Publication> current() {
+      return inner.current();
     }
 
     @Override
-    public Dataset load() {
-      return inner.load();
+    public java.util.List<org.phaenthi.boundaries.catalog.Publication> publications() {
+      return inner.publications();
     }
 
     @Override
-    public void replace(Dataset dataset) {
-      inner.replace(dataset);
+    public Dataset load(long id) {
+      return inner.load(id);
+    }
+
+    @Override
+    public org.phaenthi.boundaries.catalog.Publication publish(
+        org.phaenthi.boundaries.catalog.Draft draft, Long republishOf) {
+      return inner.publish(draft, republishOf);
+    }
+
+    @Override
+    public Optional<org.phaenthi.boundaries.catalog.BoundarySet> boundarySet(String id) {
+      return inner.boundarySet(id);
     }
 
     @Override

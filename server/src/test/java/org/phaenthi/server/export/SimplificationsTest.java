@@ -16,7 +16,7 @@ import org.phaenthi.server.ogc.OgcFixture;
 class SimplificationsTest {
   static final Dataset WITH_BANDS = OgcFixture.dataset();
   static final Dataset WITHOUT_BANDS =
-      new Dataset(
+      Dataset.of(
           "nobands",
           WITH_BANDS.importedAt(),
           WITH_BANDS.boundaries(),

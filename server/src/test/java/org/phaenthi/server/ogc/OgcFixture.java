@@ -40,7 +40,7 @@ public final class OgcFixture {
                 .importAll();
         dataset =
             imported.indicators().indicators().isEmpty()
-                ? new Dataset(
+                ? Dataset.of(
                     imported.dataVersion(),
                     imported.importedAt(),
                     imported.boundaries(),

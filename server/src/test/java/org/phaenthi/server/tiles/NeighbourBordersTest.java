@@ -76,7 +76,7 @@ class NeighbourBordersTest {
           CoverageBandBuilder.build(level, boundaries.areas(level)).toBytes());
     }
     Dataset ds =
-        new Dataset(
+        Dataset.of(
             "neighbours",
             Instant.EPOCH,
             boundaries,

@@ -1,0 +1,222 @@
+package org.phaenthi.server.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.phaenthi.boundaries.AdminLevel;
+import org.phaenthi.boundaries.Dataset;
+import org.phaenthi.boundaries.catalog.Draft;
+import org.phaenthi.boundaries.catalog.PartIds;
+import org.phaenthi.boundaries.catalog.Publication;
+import org.phaenthi.boundaries.catalog.ValueSet;
+import org.phaenthi.boundaries.indicators.IndicatorValue;
+import org.phaenthi.boundaries.store.EmbeddedStore;
+import org.phaenthi.server.Config;
+import org.phaenthi.server.HttpTestClient;
+import org.phaenthi.server.Json;
+import org.phaenthi.server.LiveData;
+import org.phaenthi.server.PhaenthiServer;
+import org.phaenthi.server.TestServers;
+
+/**
+ * Part versions in cache keys and ETags, and the publication history over HTTP: publishing a new
+ * value set of one year changes no geometry-tile ETag and drops no cached geometry tile, while that
+ * year's value tiles and values change and the other year's do not; a rollback in one request
+ * brings back the earlier values and their ETags.
+ */
+class PublicationsTest {
+  private static final String TOKEN = "s3cret-admin";
+  private static final List<String> GEOMETRY_TILES =
+      List.of(
+          "/tiles/province/8/199/124.mvt",
+          "/tiles/district/8/199/124.mvt",
+          "/tiles/subdistrict/10/797/496.mvt",
+          "/tiles/subdistrict/9/398/248.mvt");
+  private static final String VALUE_TILE_61 =
+      "/tiles/subdistrict/10/797/496.mvt?indicator=test:rate&year=2561";
+  private static final String VALUES_61 =
+      "/api/values?level=subdistrict&indicator=test:rate&year=2561";
+  private static final String VALUES_66 =
+      "/api/values?level=province&indicator=tpmap:households_surveyed&year=2566";
+
+  @TempDir Path dir;
+  private EmbeddedStore store;
+  private PhaenthiServer server;
+  private HttpTestClient http;
+
+  @BeforeEach
+  void start() {
+    store = new EmbeddedStore(dir.resolve("store"));
+    store.publish(TestServers.dataset().asDraft("test", "first"));
+    Config config =
+        Config.read(
+            new String[] {
+              "--port",
+              "0",
+              "--host",
+              "127.0.0.1",
+              "--store",
+              dir.resolve("store").toString(),
+              "--admin-token",
+              TOKEN
+            },
+            Map.of());
+    server = new PhaenthiServer(config, new LiveData(store.load()), store).start();
+    http = new HttpTestClient(server.port());
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+    store.close();
+  }
+
+  private String etag(String path) {
+    HttpResponse<byte[]> r = http.get(path);
+    assertTrue(r.statusCode() == 200 || r.statusCode() == 204, path + " → " + r.statusCode());
+    return r.headers().firstValue("ETag").orElseThrow(() -> new AssertionError("no ETag " + path));
+  }
+
+  /** The served parts with the 2561 value set replaced by one whose rate numerators are +1. */
+  private Draft newValuesFor2561() {
+    Dataset d = server.live().snapshot().dataset();
+    List<ValueSet> sets = new ArrayList<>();
+    for (ValueSet v : d.valueSets()) {
+      if (v.year().year().be() != 2561) {
+        sets.add(v);
+        continue;
+      }
+      Map<AdminLevel, Map<String, Map<String, IndicatorValue>>> changed =
+          new EnumMap<>(AdminLevel.class);
+      v.values()
+          .forEach(
+              (level, byIndicator) -> {
+                Map<String, Map<String, IndicatorValue>> ind = new LinkedHashMap<>(byIndicator);
+                Map<String, IndicatorValue> rate = new LinkedHashMap<>();
+                byIndicator
+                    .get("test:rate")
+                    .forEach(
+                        (code, x) ->
+                            rate.put(
+                                code,
+                                x.value() == null
+                                    ? x
+                                    : new IndicatorValue(
+                                        code,
+                                        x.numerator() + 1,
+                                        x.denominator(),
+                                        (x.numerator() + 1) / x.denominator() * 100,
+                                        null)));
+                ind.put("test:rate", rate);
+                changed.put(level, ind);
+              });
+      sets.add(
+          new ValueSet(
+              PartIds.of(PartIds.VALUES, "2561 again"),
+              v.indicatorSet(),
+              v.year(),
+              v.createdAt(),
+              changed,
+              v.report()));
+    }
+    return new Draft(d.boundarySet(), d.indicatorSets(), sets, "test", "new 2561 values", null);
+  }
+
+  @Test
+  void newValuesChangeNoGeometryETagAndDropNoGeometryTile() {
+    Map<String, String> geometryBefore = new LinkedHashMap<>();
+    GEOMETRY_TILES.forEach(t -> geometryBefore.put(t, etag(t)));
+    String geometryJson = etag("/api/geometry/district?zoom=8");
+    String valueTile = etag(VALUE_TILE_61);
+    String values61 = etag(VALUES_61);
+    String values66 = etag(VALUES_66);
+    String boundaries = server.live().snapshot().boundaryVersion();
+    long cachedGeometry = server.tileCache().peekCount(boundaries);
+    assertEquals(GEOMETRY_TILES.size(), cachedGeometry, "every geometry tile is cached");
+
+    Publication p = store.publish(newValuesFor2561());
+    server.live().replace(store.load(p.id()));
+
+    assertEquals(boundaries, server.live().snapshot().boundaryVersion());
+    assertEquals(
+        cachedGeometry,
+        server.tileCache().peekCount(boundaries),
+        "no cached geometry tile was dropped");
+    Map<String, String> geometryAfter = new LinkedHashMap<>();
+    GEOMETRY_TILES.forEach(t -> geometryAfter.put(t, etag(t)));
+    assertEquals(geometryBefore, geometryAfter, "0 geometry-tile ETags changed");
+    assertEquals(geometryJson, etag("/api/geometry/district?zoom=8"));
+    assertNotEquals(valueTile, etag(VALUE_TILE_61), "the value tile of the changed year");
+    assertNotEquals(values61, etag(VALUES_61), "the values of the changed year");
+    assertEquals(values66, etag(VALUES_66), "the other year's values are unchanged");
+    // A geometry ETag from before revalidates: 304, not a new download.
+    String t = GEOMETRY_TILES.get(0);
+    assertEquals(304, http.get(t, "If-None-Match", geometryBefore.get(t)).statusCode());
+  }
+
+  @Test
+  void rollbackInOneRequestRestoresTheEarlierValuesAndTheirETags() throws Exception {
+    String values61 = etag(VALUES_61);
+    double before = http.json(VALUES_61).get("values").get(0).get("numerator").asDouble();
+    Publication p = store.publish(newValuesFor2561());
+    server.live().replace(store.load(p.id()));
+    assertNotEquals(values61, etag(VALUES_61));
+    assertEquals(before + 1, http.json(VALUES_61).get("values").get(0).get("numerator").asDouble());
+
+    HttpClient c = HttpClient.newHttpClient();
+    String base = "http://127.0.0.1:" + server.port();
+    HttpResponse<String> none =
+        c.send(
+            HttpRequest.newBuilder(URI.create(base + "/admin/api/publications/1/publish"))
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(401, none.statusCode(), none.body());
+    HttpResponse<String> missing =
+        c.send(
+            HttpRequest.newBuilder(URI.create(base + "/admin/api/publications/99/publish"))
+                .header("Authorization", "Bearer " + TOKEN)
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(404, missing.statusCode(), missing.body());
+    HttpResponse<String> r =
+        c.send(
+            HttpRequest.newBuilder(
+                    URI.create(base + "/admin/api/publications/1/publish?note=bad%20upload"))
+                .header("Authorization", "Bearer " + TOKEN)
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(201, r.statusCode(), r.body());
+    JsonNode made = Json.MAPPER.readTree(r.body());
+    assertEquals(3, made.get("id").asInt());
+    assertEquals(1, made.get("republish_of").asInt());
+
+    assertEquals(values61, etag(VALUES_61), "the earlier values' ETag is back");
+    assertEquals(before, http.json(VALUES_61).get("values").get(0).get("numerator").asDouble());
+    JsonNode list = http.json("/api/publications");
+    assertEquals(3, list.get("served").asInt());
+    assertEquals(3, list.get("publications").size());
+    assertEquals(3, list.get("publications").get(0).get("id").asInt(), "newest first");
+    assertEquals("bad upload", list.get("publications").get(0).get("note").asText());
+    assertEquals("new 2561 values", list.get("publications").get(1).get("note").asText());
+    assertTrue(list.get("publications").get(0).get("served").asBoolean());
+  }
+}

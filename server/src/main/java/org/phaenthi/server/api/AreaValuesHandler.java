@@ -18,6 +18,7 @@ import org.phaenthi.server.Json;
 import org.phaenthi.server.LiveData;
 import org.phaenthi.server.MissingData;
 import org.phaenthi.server.Params;
+import org.phaenthi.server.Resolver;
 
 /** {@code GET /api/values/area/{code}?year=}: every indicator of one area and of its parent. */
 public final class AreaValuesHandler implements Handler {
@@ -36,7 +37,7 @@ public final class AreaValuesHandler implements Handler {
         d.boundaries()
             .area(code)
             .orElseThrow(() -> ApiException.notFound("unknown area code '" + code + "'"));
-    SurveyYear year = Params.year(d.indicators(), ctx.queryParam("year"));
+    SurveyYear year = Resolver.year(d.indicators(), ctx.queryParam("year"), area.level());
     Area parent =
         area.parentCode() == null ? null : d.boundaries().area(area.parentCode()).orElse(null);
     Json.send(

@@ -4,10 +4,12 @@ import static org.phaenthi.server.Json.obj;
 
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import org.phaenthi.boundaries.AdminLevel;
 import org.phaenthi.boundaries.Dataset;
 import org.phaenthi.server.Attribution;
 import org.phaenthi.server.Json;
 import org.phaenthi.server.LiveData;
+import org.phaenthi.server.Resolver;
 
 /** {@code GET /api/meta}: attribution, defaults and bounds the web app starts from. */
 public final class MetaHandler implements Handler {
@@ -45,9 +47,10 @@ public final class MetaHandler implements Handler {
                     "indicator",
                     defaultIndicator,
                     "year",
-                    d.indicators().years().isEmpty()
+                    defaultIndicator == null
                         ? null
-                        : d.indicators().years().firstKey().be()),
+                        : Resolver.year(d.indicators(), null, AdminLevel.PROVINCE, defaultIndicator)
+                            .be()),
             "bounds", AreaJson.bbox(d.boundaries().extent())));
   }
 }

@@ -20,6 +20,7 @@ import org.phaenthi.server.ApiException;
 import org.phaenthi.server.LiveData;
 import org.phaenthi.server.MissingData;
 import org.phaenthi.server.Params;
+import org.phaenthi.server.Resolver;
 import org.phaenthi.server.ResponseCache;
 
 /**
@@ -45,7 +46,7 @@ public final class ValuesHandler implements Handler {
     IndicatorData data = d.indicators();
     AdminLevel level = Params.level(ctx.queryParam("level"));
     Indicator indicator = Params.indicator(data, ctx.queryParam("indicator"));
-    SurveyYear year = Params.year(data, ctx.queryParam("year"), level, indicator.code());
+    SurveyYear year = Resolver.year(data, ctx.queryParam("year"), level, indicator.code());
     String parent = Params.parent(ctx.queryParam("parent"), level);
     if (parent != null && d.boundaries().area(parent).isEmpty()) {
       throw ApiException.notFound("unknown parent area '" + parent + "'");

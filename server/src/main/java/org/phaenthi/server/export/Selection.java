@@ -14,6 +14,7 @@ import org.phaenthi.boundaries.indicators.SurveyYear;
 import org.phaenthi.server.ApiException;
 import org.phaenthi.server.MissingData;
 import org.phaenthi.server.Params;
+import org.phaenthi.server.Resolver;
 
 /**
  * The areas of one level (optionally under a parent) joined with at most one indicator in one
@@ -69,7 +70,7 @@ public record Selection(
     }
     IndicatorData data = d.indicators();
     Indicator indicator = Params.indicator(data, indicatorCode);
-    SurveyYear year = Params.year(data, yearText, level, indicator.code());
+    SurveyYear year = Resolver.year(data, yearText, level, indicator.code());
     var values = data.values(year, level, indicator.code());
     String empty =
         values.isPresent() ? null : MissingData.emptyReason(data, indicator, level, year);

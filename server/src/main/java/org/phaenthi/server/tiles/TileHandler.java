@@ -15,6 +15,7 @@ import org.phaenthi.server.AcceptEncoding;
 import org.phaenthi.server.ApiException;
 import org.phaenthi.server.LiveData;
 import org.phaenthi.server.Params;
+import org.phaenthi.server.Resolver;
 import org.phaenthi.server.Snapshot;
 import org.phaenthi.tiles.TileCoord;
 
@@ -152,7 +153,7 @@ public final class TileHandler implements Handler {
     }
     IndicatorData data = s.dataset().indicators();
     Indicator indicator = Params.indicator(data, indicatorCode);
-    SurveyYear year = Params.year(data, yearText, level, indicator.code());
+    SurveyYear year = Resolver.year(data, yearText, level, indicator.code());
     return new TileKey(
         s.valueVersion(indicator.code(), year),
         level,

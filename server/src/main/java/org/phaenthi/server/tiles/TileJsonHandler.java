@@ -18,6 +18,7 @@ import org.phaenthi.server.Attribution;
 import org.phaenthi.server.Json;
 import org.phaenthi.server.LiveData;
 import org.phaenthi.server.Params;
+import org.phaenthi.server.Resolver;
 
 /** {@code GET /tiles/{level}.json[?indicator=&year=]}: TileJSON 3.0.0 for one level. */
 public final class TileJsonHandler implements Handler {
@@ -40,7 +41,7 @@ public final class TileJsonHandler implements Handler {
     Map<String, Object> valueFields = Map.of();
     if (ctx.queryParam("indicator") != null) {
       Indicator i = Params.indicator(d.indicators(), ctx.queryParam("indicator"));
-      int year = Params.year(d.indicators(), ctx.queryParam("year")).be();
+      int year = Resolver.year(d.indicators(), ctx.queryParam("year"), level, i.code()).be();
       query = "?indicator=" + URLEncoder.encode(i.code(), StandardCharsets.UTF_8) + "&year=" + year;
       valueFields =
           Map.of(

@@ -16,7 +16,7 @@ import org.phaenthi.boundaries.catalog.Publication;
 
 /**
  * kill -9 during publishes into the embedded store, at points spread over the write: a child JVM
- * publishes round after round (each a 24 MB part plus the rest) and is killed with SIGKILL at a
+ * publishes round after round (each an 8 MB part plus the rest) and is killed with SIGKILL at a
  * random moment; after every kill the store opens, its current publication is the last one the
  * child completed or the one it was writing — whole, its content exactly that round's — and the
  * store takes the next publication. (Before: H2's MVStore was left unopenable by 3 of 5 kills.)
@@ -68,7 +68,6 @@ class EmbeddedStoreKillIT {
     assertEquals(0, first.waitFor());
     SplittableRandom random = new SplittableRandom(42);
     int round = 1;
-    int landedMidWrite = 0;
     long totalPublished = 1;
     for (int kill = 0; kill < KILLS; kill++) {
       Process p = child(store, round, false);
@@ -89,7 +88,6 @@ class EmbeddedStoreKillIT {
           throw new AssertionError("more publications than rounds");
         }
         totalPublished = s.publications().size();
-        landedMidWrite += s.publications().size() == current.id() ? 0 : 1;
         round = done + 1;
       }
     }
@@ -105,6 +103,5 @@ class EmbeddedStoreKillIT {
         "EmbeddedStoreKillIT: %d SIGKILLs spread over %d ms publish cycles; %d publications"
             + " survived, every reopen served a whole publication, 0 unopenable%n",
         KILLS, cycleNanos / 1_000_000, totalPublished);
-    assertEquals(0, landedMidWrite);
   }
 }

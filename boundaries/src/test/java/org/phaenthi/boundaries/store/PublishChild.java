@@ -14,11 +14,11 @@ import org.phaenthi.boundaries.Dataset;
 public final class PublishChild {
   private PublishChild() {}
 
-  /** The dataset round {@code n} publishes: Phuket, two years, and a 24 MB blob. */
+  /** The dataset round {@code n} publishes: Phuket, two years, and an 8 MB blob. */
   static Dataset round(int n) {
     Dataset d = TestDatasets.first("kill-round-" + n);
     Map<String, byte[]> blobs = new LinkedHashMap<>(d.blobs());
-    byte[] big = new byte[24 << 20];
+    byte[] big = new byte[8 << 20];
     new SplittableRandom(n).nextBytes(big);
     blobs.put("bands/big", big);
     return Dataset.of(

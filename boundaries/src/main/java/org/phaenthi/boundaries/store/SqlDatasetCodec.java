@@ -32,6 +32,7 @@ import org.phaenthi.boundaries.Area;
 import org.phaenthi.boundaries.Boundaries;
 import org.phaenthi.boundaries.Dataset;
 import org.phaenthi.boundaries.LoadReport;
+import org.phaenthi.boundaries.indicators.AreaIndex;
 import org.phaenthi.boundaries.indicators.Indicator;
 import org.phaenthi.boundaries.indicators.IndicatorData;
 import org.phaenthi.boundaries.indicators.IndicatorValue;
@@ -394,6 +395,7 @@ final class SqlDatasetCodec {
     }
     Map<SurveyYear, Map<AdminLevel, Map<String, Map<String, IndicatorValue>>>> values =
         new HashMap<>();
+    AreaIndex.Pool areas = new AreaIndex.Pool();
     try (Statement s = c.createStatement();
         ResultSet rs =
             s.executeQuery("SELECT year_be, level, indicator, data FROM phaenthi_value_set")) {
@@ -402,7 +404,7 @@ final class SqlDatasetCodec {
             .computeIfAbsent(new SurveyYear(rs.getInt(1)), k -> new EnumMap<>(AdminLevel.class))
             .computeIfAbsent(
                 AdminLevel.fromUrlName(rs.getString(2)).orElseThrow(), k -> new HashMap<>())
-            .put(rs.getString(3), ValueSetCodec.decode(rs.getBytes(4)));
+            .put(rs.getString(3), ValueSetCodec.decode(rs.getBytes(4), areas));
       }
     }
     return new IndicatorData(indicators, years, values);

@@ -61,10 +61,10 @@ public final class RealDataHeapBench {
         }
       }
       System.out.printf(
-          "real data %s (%s start, prepare %.1f s, snapshot %.1f s): %,d values in %d maps,"
+          "real data %s (%s; prepare %.1f s, snapshot %.1f s): %,d values in %d maps,"
               + " %d blobs of %s%n",
           dataset.dataVersion(),
-          warm ? "warm" : "cold: imported first, run again for a warm start",
+          warm ? "warm start" : "cold start: imported first, run again for a warm one",
           loadSeconds,
           snapshotSeconds,
           values,

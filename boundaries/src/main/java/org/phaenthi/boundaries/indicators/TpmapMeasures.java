@@ -180,27 +180,31 @@ final class TpmapMeasures {
         area, (double) numerator, (double) denominator, numerator * 100.0 / denominator, null);
   }
 
-  /** level → indicator code → area → value, for every level of the two tables. */
+  /**
+   * level → indicator code → area → value, for every level of the two tables; each value map is a
+   * {@link ValueColumn}, and the columns of a level share one {@link AreaIndex}.
+   */
   static Map<AdminLevel, Map<String, Map<String, IndicatorValue>>> values(
       List<Measure> measures, CountTable common, CountTable poor) {
     Map<AdminLevel, Map<String, Map<String, IndicatorValue>>> out = new EnumMap<>(AdminLevel.class);
+    AreaIndex.Pool pool = new AreaIndex.Pool();
     for (AdminLevel level : AdminLevel.values()) {
       TreeSet<String> sorted = new TreeSet<>(common.level(level).keySet());
       sorted.addAll(poor.level(level).keySet());
       List<String> areas = List.copyOf(sorted);
       Map<String, Map<String, IndicatorValue>> byIndicator = new LinkedHashMap<>();
       for (Measure m : measures) {
-        // areas come sorted, so insertion order is code order without a TreeMap per indicator
-        Map<String, IndicatorValue> byArea = new LinkedHashMap<>(areas.size() * 2);
+        // areas come sorted, so the builder need not sort
+        ValueColumn.Builder byArea = ValueColumn.builder(areas.size());
         for (String a : areas) {
           IndicatorValue v =
               m.rule().apply(a, common.level(level).get(a), poor.level(level).get(a));
           if (v != null) {
-            byArea.put(a, v);
+            byArea.add(v);
           }
         }
-        if (!byArea.isEmpty()) {
-          byIndicator.put(m.code(), Collections.unmodifiableMap(byArea));
+        if (byArea.size() > 0) {
+          byIndicator.put(m.code(), byArea.build(pool));
         }
       }
       out.put(level, Collections.unmodifiableMap(byIndicator));

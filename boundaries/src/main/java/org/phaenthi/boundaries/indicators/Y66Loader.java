@@ -7,10 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Set;
 import org.phaenthi.boundaries.AreaCodes;
 
 /**
@@ -86,9 +87,10 @@ final class Y66Loader {
             columns.put(code, column);
           }
         });
-    Map<String, Map<String, IndicatorValue>> out = new LinkedHashMap<>();
-    columns.keySet().forEach(code -> out.put(code, new TreeMap<>()));
-    out.put(RATE_CODE, new TreeMap<>());
+    Map<String, ValueColumn.Builder> out = new LinkedHashMap<>();
+    columns.keySet().forEach(code -> out.put(code, ValueColumn.builder(80)));
+    out.put(RATE_CODE, ValueColumn.builder(80));
+    Set<String> placed = new HashSet<>();
     for (List<String> row = csv.next(); row != null; row = csv.next()) {
       stats.merge("rows", 1L, Long::sum);
       String province = row.size() == header.size() ? row.get(at.get("province_ID")).trim() : "";
@@ -99,24 +101,26 @@ final class Y66Loader {
         ok = v != null;
         counts.put(column, v);
       }
-      if (!ok || out.get(RATE_CODE).containsKey(province)) {
+      if (!ok || !placed.add(province)) {
         stats.merge("rowsUnplaceable", 1L, Long::sum);
         continue;
       }
       for (Map.Entry<String, String> e : columns.entrySet()) {
         double v = counts.get(e.getValue());
-        out.get(e.getKey()).put(province, new IndicatorValue(province, v, null, v, null));
+        out.get(e.getKey()).add(province, v, Double.NaN, v, null);
       }
       double target = counts.get(TpmapMeasures.TARGET_POOR);
       Double rate = parseRate(row.get(at.get(RATE)));
       out.get(RATE_CODE)
-          .put(
-              province,
+          .add(
               new IndicatorValue(
                   province, target, null, rate, rate == null ? "rate not in file" : null));
     }
-    out.replaceAll((k, v) -> Collections.unmodifiableMap(v));
-    return Collections.unmodifiableMap(out);
+    // the file's province rows share one code index
+    AreaIndex.Pool pool = new AreaIndex.Pool();
+    Map<String, Map<String, IndicatorValue>> values = new LinkedHashMap<>();
+    out.forEach((code, builder) -> values.put(code, builder.build(pool)));
+    return Collections.unmodifiableMap(values);
   }
 
   private static void require(Map<String, Integer> at, String column, String sourceName) {

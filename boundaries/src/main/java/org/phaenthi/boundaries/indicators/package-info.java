@@ -15,6 +15,12 @@
  *       made only after summing (never an average of percentages); a zero denominator gives a null
  *       value with a reason.
  *   <li><b>Missing</b> — an area that is not in the data has no entry at all; it is never 0.
+ *   <li><b>Value column</b> ({@link org.phaenthi.boundaries.indicators.ValueColumn}) — the values
+ *       of one indicator at one level and year, held column-wise and read as an immutable {@code
+ *       Map<String, IndicatorValue>} in code order. Its <b>area index</b> ({@link
+ *       org.phaenthi.boundaries.indicators.AreaIndex}: code → row ordinal) is shared by the columns
+ *       of the same areas; numbers sit in the narrowest exact primitive array, and a value that
+ *       follows from numerator and denominator (count, percentage, ratio) is computed, not stored.
  *   <li><b>Unplaceable</b> — a row whose code cannot be placed in the hierarchy; counted, never
  *       silently dropped.
  * </ul>

@@ -189,6 +189,9 @@ final class PartCodec {
     ValueHeader h = read(header, ValueHeader.class);
     Map<AdminLevel, Map<String, Map<String, IndicatorValue>>> values =
         new EnumMap<>(AdminLevel.class);
+    // columns of the same areas share one code index
+    org.phaenthi.boundaries.indicators.AreaIndex.Pool pool =
+        new org.phaenthi.boundaries.indicators.AreaIndex.Pool();
     for (var e : chunks.entrySet()) {
       String name = e.getKey();
       if (!name.startsWith(VALUES)) {
@@ -200,7 +203,7 @@ final class PartCodec {
               .orElseThrow(() -> new IllegalStateException("unknown level in " + name));
       values
           .computeIfAbsent(level, k -> new LinkedHashMap<>())
-          .put(name.substring(slash + 1), ValueSetCodec.decode(e.getValue()));
+          .put(name.substring(slash + 1), ValueSetCodec.decode(e.getValue(), pool));
     }
     return new ValueSet(
         h.id(), h.indicatorSet(), h.year(), Instant.parse(h.createdAt()), values, h.report());

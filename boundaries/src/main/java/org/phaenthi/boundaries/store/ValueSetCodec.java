@@ -7,9 +7,9 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Collection;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import org.phaenthi.boundaries.indicators.AreaIndex;
 import org.phaenthi.boundaries.indicators.IndicatorValue;
+import org.phaenthi.boundaries.indicators.ValueColumn;
 
 /**
  * One indicator's values at one level and year as one compact byte array, so a store loads a whole
@@ -39,23 +39,33 @@ final class ValueSetCodec {
     return bytes.toByteArray();
   }
 
-  static Map<String, IndicatorValue> decode(byte[] data) {
+  /** The values of one blob as a column, its code index not shared with other columns. */
+  static ValueColumn decode(byte[] data) {
+    return decode(data, new AreaIndex.Pool());
+  }
+
+  /**
+   * The values of one blob as a {@link ValueColumn} in code order; columns decoded through the same
+   * pool share their code index when they hold the same areas. Blobs written before columns existed
+   * (format 1 is unchanged) read the same way.
+   */
+  static ValueColumn decode(byte[] data, AreaIndex.Pool pool) {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
       int format = in.readByte();
       if (format != FORMAT) {
         throw new IllegalStateException("unknown value-set format " + format);
       }
       int n = in.readInt();
-      Map<String, IndicatorValue> out = new LinkedHashMap<>(n * 2);
+      ValueColumn.Builder out = ValueColumn.builder(n);
       for (int i = 0; i < n; i++) {
         String code = in.readUTF();
-        Double num = value(in.readDouble());
-        Double den = value(in.readDouble());
-        Double val = value(in.readDouble());
+        double num = in.readDouble();
+        double den = in.readDouble();
+        double val = in.readDouble();
         String reason = in.readUTF();
-        out.put(code, new IndicatorValue(code, num, den, val, reason.isEmpty() ? null : reason));
+        out.add(code, num, den, val, reason.isEmpty() ? null : reason);
       }
-      return out;
+      return out.build(pool);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -63,9 +73,5 @@ final class ValueSetCodec {
 
   private static double nan(Double d) {
     return d == null ? Double.NaN : d;
-  }
-
-  private static Double value(double d) {
-    return Double.isNaN(d) ? null : d;
   }
 }

@@ -2,7 +2,9 @@ package org.phaenthi.boundaries.indicators;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -167,11 +169,21 @@ class IndicatorLoaderTest {
         ",province_ID,poor.household.CNT,poor.JPT.CNT,poor.JPT.MOFreg.CNT,poor.JPT.MOFval.CNT,"
             + "poor.JPT.MOFval.health,poor.JPT.MOFval.living,poor.JPT.MOFval.education,"
             + "poor.JPT.MOFval.income,poor.JPT.MOFval.accessibility,JPT.MOFval.pov.rate";
-    String text = header + "\n0,11,1,2,3,4,5,6,7,8,9,NA\n1,1X,1,2,3,4,5,6,7,8,9,0.5\n";
+    String text =
+        header
+            + "\n0,12,1,2,3,4,5,6,7,8,9,0.25\n1,1X,1,2,3,4,5,6,7,8,9,0.5"
+            + "\n2,11,1,2,3,4,5,6,7,8,9,NA\n3,12,9,9,9,9,9,9,9,9,9,0.75\n";
     Map<String, Long> stats = new HashMap<>();
     Map<String, Map<String, IndicatorValue>> v =
         Y66Loader.read(new StringReader(text), "y66", stats);
-    assertEquals(1L, stats.get("rowsUnplaceable"));
+    assertEquals(2L, stats.get("rowsUnplaceable"), "1X and the second 12");
+    assertEquals(0.25, v.get("tpmap:target_poor_rate").get("12").value(), "the first 12 kept");
+    for (Map<String, IndicatorValue> column : v.values()) {
+      assertEquals(List.of("11", "12"), List.copyOf(column.keySet()), "in code order");
+      assertSame(
+          ((ValueColumn) v.get("tpmap:target_poor")).areas(),
+          assertInstanceOf(ValueColumn.class, column).areas());
+    }
     assertEquals("rate not in file", v.get("tpmap:target_poor_rate").get("11").missingReason());
     assertEquals(4.0, v.get("tpmap:target_poor").get("11").value());
   }

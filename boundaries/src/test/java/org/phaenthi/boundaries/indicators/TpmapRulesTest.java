@@ -2,7 +2,9 @@ package org.phaenthi.boundaries.indicators;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -74,6 +76,23 @@ class TpmapRulesTest {
     assertTrue(
         data.values(IndicatorLoader.Y2566, AdminLevel.PROVINCE, "tpmap:target_poor").isEmpty());
     assertFalse(data.years().containsKey(IndicatorLoader.Y2566));
+  }
+
+  @Test
+  void valuesAreColumnsThatShareOneCodeIndexPerLevel() {
+    for (AdminLevel level : AdminLevel.values()) {
+      AreaIndex first = null;
+      for (Map<String, IndicatorValue> byArea : data.all().get(Y).get(level).values()) {
+        ValueColumn column = assertInstanceOf(ValueColumn.class, byArea);
+        if (first == null) {
+          first = column.areas();
+        }
+        assertSame(first, column.areas(), level + ": every indicator has the same areas here");
+      }
+    }
+    ValueColumn rate =
+        (ValueColumn) data.values(Y, AdminLevel.SUBDISTRICT, "bmn-2560:2").orElseThrow();
+    assertEquals(ValueColumn.Derivation.PERCENT, rate.derivation(), "value not stored twice");
   }
 
   @Test

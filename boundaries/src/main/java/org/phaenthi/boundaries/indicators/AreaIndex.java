@@ -1,0 +1,110 @@
+package org.phaenthi.boundaries.indicators;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The area codes of a value column in code order, each with its ordinal (its row in the column's
+ * arrays). Immutable. Columns with the same codes share one index through a {@link Pool}, so the 80
+ * indicators of a level pay for their codes once. Lookup is an open-addressing table over the
+ * codes' (cached) string hashes: one probe in the usual case, no boxing.
+ */
+public final class AreaIndex {
+  private final String[] codes;
+  private final int[] slots;
+  private final int mask;
+
+  private AreaIndex(String[] codes) {
+    this.codes = codes;
+    int capacity = Integer.highestOneBit(Math.max(2, codes.length) * 2 - 1) * 2;
+    this.slots = new int[capacity];
+    this.mask = capacity - 1;
+    for (int i = 0; i < codes.length; i++) {
+      if (i > 0 && codes[i - 1].compareTo(codes[i]) >= 0) {
+        throw new IllegalArgumentException(
+            "area codes not strictly ascending: " + codes[i - 1] + ", " + codes[i]);
+      }
+      int s = spread(codes[i].hashCode()) & mask;
+      while (slots[s] != 0) {
+        s = (s + 1) & mask;
+      }
+      slots[s] = i + 1;
+    }
+  }
+
+  /** An index of codes already strictly ascending (IllegalArgumentException otherwise). */
+  static AreaIndex of(String... sortedCodes) {
+    return new AreaIndex(sortedCodes.clone());
+  }
+
+  public int size() {
+    return codes.length;
+  }
+
+  public String code(int ordinal) {
+    return codes[ordinal];
+  }
+
+  /** The ordinal of a code, or −1 when it is not in the index (or not a string). */
+  public int ordinal(Object code) {
+    if (!(code instanceof String s)) {
+      return -1;
+    }
+    for (int i = spread(s.hashCode()) & mask; ; i = (i + 1) & mask) {
+      int slot = slots[i];
+      if (slot == 0) {
+        return -1;
+      }
+      if (codes[slot - 1].equals(s)) {
+        return slot - 1;
+      }
+    }
+  }
+
+  /** The codes in order, unmodifiable. */
+  public List<String> codes() {
+    return Collections.unmodifiableList(Arrays.asList(codes));
+  }
+
+  /** Bytes of the arrays behind the index, without the code strings (for tests and benchmarks). */
+  long arrayBytes() {
+    return 4L * codes.length + 4L * slots.length;
+  }
+
+  private static int spread(int h) {
+    return h ^ (h >>> 16);
+  }
+
+  /**
+   * Hands out one index per distinct code list and one string per distinct code, for the columns of
+   * one load; thread-safe. Drop it when the load is done.
+   */
+  public static final class Pool {
+    private final Map<List<String>, AreaIndex> indexes = new ConcurrentHashMap<>();
+    private final Map<String, String> strings = new ConcurrentHashMap<>();
+
+    /** The shared index of these strictly ascending codes (the array is not kept). */
+    AreaIndex intern(String[] sortedCodes, int size) {
+      List<String> key = Arrays.asList(Arrays.copyOf(sortedCodes, size));
+      AreaIndex known = indexes.get(key);
+      if (known != null) {
+        return known;
+      }
+      String[] own = new String[size];
+      for (int i = 0; i < size; i++) {
+        own[i] = strings.computeIfAbsent(sortedCodes[i], c -> c);
+      }
+      AreaIndex fresh = new AreaIndex(own);
+      AreaIndex raced = indexes.putIfAbsent(Arrays.asList(own), fresh);
+      return raced == null ? fresh : raced;
+    }
+
+    /** How many distinct indexes were handed out. */
+    public int indexes() {
+      return indexes.size();
+    }
+  }
+}

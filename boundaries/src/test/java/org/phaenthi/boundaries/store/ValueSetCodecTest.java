@@ -1,0 +1,86 @@
+package org.phaenthi.boundaries.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.phaenthi.boundaries.indicators.AreaIndex;
+import org.phaenthi.boundaries.indicators.IndicatorValue;
+import org.phaenthi.boundaries.indicators.ValueColumn;
+
+/** Value-set blobs decode into value columns, including blobs written before columns existed. */
+class ValueSetCodecTest {
+  private static final List<IndicatorValue> VALUES =
+      List.of(
+          new IndicatorValue("110101", 90.0, 100.0, 90.0, null),
+          new IndicatorValue("110102", 0.0, 0.0, null, "no eligible units"),
+          new IndicatorValue("110103", 1995.0, null, 0.3978613208995854, null),
+          new IndicatorValue("110104", null, null, null, "rate not in file"));
+
+  private static Map<String, IndicatorValue> boxed() {
+    Map<String, IndicatorValue> m = new LinkedHashMap<>();
+    VALUES.forEach(v -> m.put(v.areaCode(), v));
+    return m;
+  }
+
+  @Test
+  void roundTripsIntoAColumn() {
+    Map<String, IndicatorValue> decoded = ValueSetCodec.decode(ValueSetCodec.encode(VALUES));
+    assertInstanceOf(ValueColumn.class, decoded);
+    assertEquals(boxed(), decoded);
+    ValueColumn again =
+        ValueSetCodec.decode(ValueSetCodec.encode(decoded.values()), new AreaIndex.Pool());
+    assertEquals(boxed(), again);
+  }
+
+  /** Format 1 written field by field, as stores written before value columns hold it. */
+  @Test
+  void readsFormatOneBlobsAsStoredBefore() throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      out.writeByte(1);
+      out.writeInt(2);
+      out.writeUTF("12");
+      out.writeDouble(5);
+      out.writeDouble(Double.NaN);
+      out.writeDouble(5);
+      out.writeUTF("");
+      out.writeUTF("11");
+      out.writeDouble(Double.NaN);
+      out.writeDouble(Double.NaN);
+      out.writeDouble(Double.NaN);
+      out.writeUTF("not in file");
+    }
+    ValueColumn c = ValueSetCodec.decode(bytes.toByteArray());
+    assertEquals(
+        Map.of(
+            "11",
+            IndicatorValue.missing("11", "not in file"),
+            "12",
+            new IndicatorValue("12", 5.0, null, 5.0, null)),
+        c);
+    assertEquals(List.of("11", "12"), c.areas().codes());
+    byte[] unknown = bytes.toByteArray();
+    unknown[0] = 9;
+    assertThrows(IllegalStateException.class, () -> ValueSetCodec.decode(unknown));
+  }
+
+  @Test
+  void blobsOfTheSameAreasShareOneIndex() {
+    AreaIndex.Pool pool = new AreaIndex.Pool();
+    ValueColumn a = ValueSetCodec.decode(ValueSetCodec.encode(VALUES), pool);
+    ValueColumn b = ValueSetCodec.decode(ValueSetCodec.encode(VALUES.subList(0, 4)), pool);
+    ValueColumn c = ValueSetCodec.decode(ValueSetCodec.encode(VALUES.subList(0, 2)), pool);
+    assertSame(a.areas(), b.areas());
+    assertEquals(2, pool.indexes());
+    assertEquals(2, c.size());
+  }
+}

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.phaenthi.boundaries.Boundaries;
+import org.phaenthi.boundaries.CodeRemaps;
 import org.phaenthi.boundaries.Dataset;
 import org.phaenthi.boundaries.LoadReport;
 import org.phaenthi.boundaries.indicators.IndicatorData;
@@ -24,15 +25,19 @@ import org.slf4j.LoggerFactory;
  */
 public final class DatasetImporter {
   /** Bump when the import's output changes for the same input, so stores re-import. */
-  public static final String IMPORTER_VERSION = "4";
+  public static final String IMPORTER_VERSION = "5";
 
   private static final Logger LOG = LoggerFactory.getLogger(DatasetImporter.class);
   private final Path dataDir;
   private final List<Path> boundaryFiles;
   private final PropertyMapping mapping;
+  private final CodeRemaps remaps;
 
   /**
-   * @param boundaryFiles user-supplied boundary files; empty means the bundled RTSD/OCHA files
+   * @param boundaryFiles user-supplied boundary files; empty means the bundled RTSD/OCHA files,
+   *     which are of vintage {@value CodeRemapReader#BUNDLED_VINTAGE}
+   * @param mapping the files' properties; its {@code vintage} names the vintage of user files (none
+   *     when absent: no remaps), or overrides the bundled one
    */
   public DatasetImporter(Path dataDir, List<Path> boundaryFiles, PropertyMapping mapping) {
     if (!Files.isDirectory(dataDir)) {
@@ -47,6 +52,16 @@ public final class DatasetImporter {
             ? BoundaryLoader.DEFAULT_FILES.stream().map(dataDir::resolve).toList()
             : List.copyOf(boundaryFiles);
     this.mapping = mapping;
+    this.remaps =
+        CodeRemapReader.forVintage(
+            mapping.vintage() != null || !boundaryFiles.isEmpty()
+                ? mapping.vintage()
+                : CodeRemapReader.BUNDLED_VINTAGE);
+  }
+
+  /** The remaps of the boundary vintage this importer loads. */
+  public CodeRemaps remaps() {
+    return remaps;
   }
 
   /** Every input file, in a stable order. */
@@ -73,21 +88,25 @@ public final class DatasetImporter {
 
   /** The version the data directory would import as; cheap enough to run at every start. */
   public String fingerprint() {
-    return DataFingerprint.of(IMPORTER_VERSION, mapping.toString(), inputFiles());
+    return DataFingerprint.of(IMPORTER_VERSION, mapping + ";" + remaps.describe(), inputFiles());
   }
 
   public Dataset importAll() {
     long t0 = System.nanoTime();
     String version = fingerprint();
     Map<String, Long> counts = new TreeMap<>();
-    BoundaryLoader.Result b = new BoundaryLoader(mapping).load(boundaryFiles);
+    BoundaryLoader.Result b = new BoundaryLoader(mapping, remaps).load(boundaryFiles);
     counts.putAll(b.counts());
     Boundaries boundaries = b.boundaries();
-    IndicatorData indicators = IndicatorLoader.load(dataDir, counts);
+    IndicatorData indicators = IndicatorLoader.load(dataDir, counts, b.remaps());
     Map<String, byte[]> blobs = new LinkedHashMap<>();
     DerivedData.build(boundaries, blobs, counts);
     counts.put("importMillis", (System.nanoTime() - t0) / 1_000_000);
-    LOG.info("import {}: {}", version, counts);
+    LOG.info(
+        "import {} (boundary vintage {}): {}",
+        version,
+        b.vintage().orElse(CodeRemapReader.NO_VINTAGE),
+        counts);
     return new Dataset(
         version, Instant.now(), boundaries, indicators, blobs, new LoadReport(counts));
   }

@@ -29,7 +29,9 @@ final class BoundaryMoves {
 
   /**
    * The areas after the moves; the input must be a validated hierarchy. Counts {@code areasMoved}
-   * and {@code areasRedissolved}.
+   * and {@code areasRedissolved}. A move whose district is not in the files at all (files of one
+   * province of the vintage) does not apply; a move whose district is there but whose subdistrict
+   * is not means the files are not of this vintage: IllegalArgumentException.
    */
   static List<Area> apply(
       List<Area> areas, CodeRemaps remaps, GeometryFactory factory, Map<String, Long> counts) {
@@ -44,8 +46,12 @@ final class BoundaryMoves {
     areas.forEach(a -> byCode.put(a.code(), a));
     TreeSet<String> districts = new TreeSet<>();
     TreeSet<String> provinces = new TreeSet<>();
+    long applied = 0;
     for (CodeRemaps.Rule m : moves) {
       Area a = byCode.get(m.from());
+      if (a == null && !byCode.containsKey(m.from().substring(0, 4))) {
+        continue; // files holding part of the vintage (one province) without this district
+      }
       if (a == null || a.level() != AdminLevel.SUBDISTRICT) {
         throw new IllegalArgumentException(
             "boundary vintage "
@@ -82,6 +88,7 @@ final class BoundaryMoves {
                 + newParent
                 + ", which the boundary files do not have");
       }
+      applied++;
       byCode.remove(m.from());
       byCode.put(
           m.to(),
@@ -100,7 +107,7 @@ final class BoundaryMoves {
     for (String p : provinces) {
       redissolve(byCode, p, AdminLevel.DISTRICT, factory, vintage);
     }
-    counts.put("areasMoved", (long) moves.size());
+    counts.put("areasMoved", applied);
     counts.put("areasRedissolved", (long) (districts.size() + provinces.size()));
     return new ArrayList<>(byCode.values());
   }

@@ -91,11 +91,16 @@ public final class DatasetImporter {
     return DataFingerprint.of(IMPORTER_VERSION, mapping + ";" + remaps.describe(), inputFiles());
   }
 
+  /** The boundary files as their vintage: moves applied, the remaps for the indicators attached. */
+  BoundaryLoader.Result loadBoundaries() {
+    return new BoundaryLoader(mapping, remaps).load(boundaryFiles);
+  }
+
   public Dataset importAll() {
     long t0 = System.nanoTime();
     String version = fingerprint();
     Map<String, Long> counts = new TreeMap<>();
-    BoundaryLoader.Result b = new BoundaryLoader(mapping, remaps).load(boundaryFiles);
+    BoundaryLoader.Result b = loadBoundaries();
     counts.putAll(b.counts());
     Boundaries boundaries = b.boundaries();
     IndicatorData indicators = IndicatorLoader.load(dataDir, counts, b.remaps());

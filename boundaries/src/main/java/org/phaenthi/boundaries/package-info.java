@@ -6,6 +6,8 @@
  *
  * <p>Terms: a <em>municipal pseudo-subdistrict</em> is a CDD code whose tambon part is 51 or more;
  * it has no polygon and counts in its district and province. A <em>data version</em> is a content
- * hash of every input; a new one means a new import.
+ * hash of every input; a new one means a new import. A <em>boundary vintage</em> is the time the
+ * boundaries were drawn ({@code rtsd-2019} for the bundled files); its {@link
+ * org.phaenthi.boundaries.CodeRemaps} say how data codes of other times meet its polygons.
  */
 package org.phaenthi.boundaries;

@@ -105,7 +105,7 @@ public record Config(
           new Key(
               "boundary-mapping",
               "",
-              "property mapping for --boundaries: code=P,name_th=P,name_en=P,parent=P"),
+              "property mapping for --boundaries: code=P,name_th=P,name_en=P,parent=P[,vintage=NAME]"),
           new Key("tile-extent", "4096", "MVT extent in tile-grid units"),
           new Key("tile-buffer", "64", "MVT buffer around each tile, in tile-grid units"),
           new Key("tile-cache-mb", "256", "tile cache size bound in megabytes (compressed bytes)"),

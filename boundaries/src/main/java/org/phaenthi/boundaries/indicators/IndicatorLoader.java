@@ -71,13 +71,16 @@ public final class IndicatorLoader {
    * Loads everything under {@code dataDir} (the shared data folder holding {@code indicators/}, or
    * the {@code indicators} folder itself). A missing or unreadable file → IllegalArgumentException
    * naming it.
+   *
+   * @param remaps the code remaps of the boundary vintage the data will be shown on (those of
+   *     {@code BoundaryLoader.Result}); {@link CodeRemaps#NONE} for boundaries of no vintage
    */
-  public static IndicatorData load(Path dataDir, Map<String, Long> counters) {
+  public static IndicatorData load(Path dataDir, Map<String, Long> counters, CodeRemaps remaps) {
     long start = System.nanoTime();
     Path dir =
         Files.isDirectory(dataDir.resolve("indicators")) ? dataDir.resolve("indicators") : dataDir;
     List<CatalogEntry> catalog = IndicatorCatalogReader.read(dir.resolve("catalog.csv"));
-    TpmapLoader villages = new TpmapLoader(CodeRemaps::remap);
+    TpmapLoader villages = new TpmapLoader(remaps::remap);
     Path poorFile = dir.resolve("real/tpmap-2561/61_village_11111.csv.gz");
     // the two village files are independent; reading them side by side halves the wall time
     CompletableFuture<CountTable> poorLoad =

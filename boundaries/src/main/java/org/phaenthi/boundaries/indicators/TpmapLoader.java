@@ -24,13 +24,13 @@ import org.phaenthi.boundaries.AreaCodes;
  * <p>Columns: the first is the village ID (10 characters = 8-digit village code + 2-digit suffix);
  * {@code province_ID} is only checked against the code; {@link #MEAN_COLUMNS} are means weighted by
  * {@link #WEIGHT_COLUMN}; {@link #DERIVED_COLUMNS} are rates that are recomputed, never summed;
- * every other column is an integer count. Placement uses the first six characters after {@link
- * org.phaenthi.boundaries.CodeRemaps}-style remapping, so municipal pseudo-subdistricts (tambon
- * part ≥ 51) stay under their own code and count in their district and province. A row whose
- * subdistrict part is not a valid code, or with a count that is not an integer, is not placed and
- * is counted as {@code rowsUnplaceable}. Sixteen 2561 community IDs carry a letter after the
- * subdistrict part (e.g. {@code 340151A001}); they are placed by that valid prefix, as TPMAP's own
- * tambon file does, and counted as {@code idsNonNumeric}.
+ * every other column is an integer count. Placement uses the first six characters after the
+ * boundary vintage's {@link org.phaenthi.boundaries.CodeRemaps} joins, so municipal
+ * pseudo-subdistricts (tambon part ≥ 51) stay under their own code and count in their district and
+ * province. A row whose subdistrict part is not a valid code, or with a count that is not an
+ * integer, is not placed and is counted as {@code rowsUnplaceable}. Sixteen 2561 community IDs
+ * carry a letter after the subdistrict part (e.g. {@code 340151A001}); they are placed by that
+ * valid prefix, as TPMAP's own tambon file does, and counted as {@code idsNonNumeric}.
  */
 public final class TpmapLoader {
   public static final Set<String> MEAN_COLUMNS = Set.of("happiness");
@@ -41,8 +41,8 @@ public final class TpmapLoader {
   private final UnaryOperator<String> remap;
 
   /**
-   * @param remap applied to each village ID before placing it ({@code CodeRemaps::remap}, or
-   *     identity to reproduce TPMAP's own files)
+   * @param remap applied to each village ID before placing it (the boundary vintage's {@code
+   *     remaps::remap}, or identity to reproduce TPMAP's own files)
    */
   public TpmapLoader(UnaryOperator<String> remap) {
     this.remap = remap;

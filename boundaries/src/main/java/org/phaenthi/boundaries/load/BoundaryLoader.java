@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Polygonal;
@@ -18,11 +19,14 @@ import org.phaenthi.boundaries.AdminLevel;
 import org.phaenthi.boundaries.Area;
 import org.phaenthi.boundaries.AreaCodes;
 import org.phaenthi.boundaries.Boundaries;
+import org.phaenthi.boundaries.CodeRemaps;
 
 /**
  * Loads boundary files (GeoJSON or GeoPackage) into validated {@link Boundaries}: unique codes,
  * every parent present and a prefix of its child, valid polygonal geometry (repaired with {@link
- * GeometryFixer} and counted).
+ * GeometryFixer} and counted). The files are of one boundary vintage; its {@link CodeRemaps} move
+ * recoded polygons ({@link BoundaryMoves}) and travel with the result, so indicator data is joined
+ * with the remaps of the boundaries it is shown on and no other.
  */
 public final class BoundaryLoader {
   /** The bundled RTSD/OCHA files, relative to the data directory. */
@@ -34,13 +38,29 @@ public final class BoundaryLoader {
 
   private final GeometryFactory factory = new GeometryFactory(new PrecisionModel(), 4326);
   private final PropertyMapping mapping;
+  private final CodeRemaps remaps;
 
+  /** Files of the vintage the mapping names ({@code vintage=}), or of none: no remaps. */
   public BoundaryLoader(PropertyMapping mapping) {
-    this.mapping = mapping;
+    this(mapping, CodeRemapReader.forVintage(mapping.vintage()));
   }
 
-  /** The result: the boundaries and the counters for the one-line load summary. */
-  public record Result(Boundaries boundaries, Map<String, Long> counts) {}
+  /** Files of the vintage whose remaps are given ({@link CodeRemaps#NONE} for none). */
+  public BoundaryLoader(PropertyMapping mapping, CodeRemaps remaps) {
+    this.mapping = mapping;
+    this.remaps = remaps;
+  }
+
+  /**
+   * The result: the boundaries (moves applied), the counters for the one-line load summary, and the
+   * vintage's remaps, which the indicator loader must use for data shown on these boundaries.
+   */
+  public record Result(Boundaries boundaries, Map<String, Long> counts, CodeRemaps remaps) {
+    /** The boundary vintage, e.g. {@code rtsd-2019}; empty when the files name none. */
+    public Optional<String> vintage() {
+      return remaps.vintage();
+    }
+  }
 
   public Result load(List<Path> files) {
     Map<String, Long> counts = new HashMap<>();
@@ -65,8 +85,12 @@ public final class BoundaryLoader {
       areas.add(toArea(rf, counts));
     }
     validateHierarchy(areas);
-    counts.merge("areas", (long) areas.size(), Long::sum);
-    return new Result(new Boundaries(areas), counts);
+    List<Area> moved = BoundaryMoves.apply(areas, remaps, factory, counts);
+    if (moved != areas) {
+      validateHierarchy(moved);
+    }
+    counts.merge("areas", (long) moved.size(), Long::sum);
+    return new Result(new Boundaries(moved), counts, remaps);
   }
 
   private Area toArea(RawFeature rf, Map<String, Long> counts) {

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.phaenthi.boundaries.CodeRemaps;
 import org.phaenthi.boundaries.Dataset;
 import org.phaenthi.boundaries.catalog.BoundarySet;
 import org.phaenthi.boundaries.catalog.Draft;
@@ -41,7 +42,7 @@ public final class DatasetImporter {
   private final boolean bundledBoundaries;
 
   /** The bundled boundaries' vintage (RTSD via OCHA COD-AB, February 2019). */
-  public static final String BUNDLED_VINTAGE = "rtsd-2019";
+  public static final String BUNDLED_VINTAGE = CodeRemapReader.BUNDLED_VINTAGE;
 
   /** The TPMAP data's licence statement, carried by its indicator set (data README). */
   public static final String TPMAP_LICENCE =
@@ -49,8 +50,13 @@ public final class DatasetImporter {
           + " state-welfare registry. No licence is stated for the TPMAP data; use it for"
           + " development and testing, and ask NESDC before redistributing it.";
 
+  private final CodeRemaps remaps;
+
   /**
-   * @param boundaryFiles user-supplied boundary files; empty means the bundled RTSD/OCHA files
+   * @param boundaryFiles user-supplied boundary files; empty means the bundled RTSD/OCHA files,
+   *     which are of vintage {@value CodeRemapReader#BUNDLED_VINTAGE}
+   * @param mapping the files' properties; its {@code vintage} names the vintage of user files (none
+   *     when absent: no remaps), or overrides the bundled one
    */
   public DatasetImporter(Path dataDir, List<Path> boundaryFiles, PropertyMapping mapping) {
     if (!Files.isDirectory(dataDir)) {
@@ -66,6 +72,16 @@ public final class DatasetImporter {
             : List.copyOf(boundaryFiles);
     this.mapping = mapping;
     this.bundledBoundaries = boundaryFiles.isEmpty();
+    this.remaps =
+        CodeRemapReader.forVintage(
+            mapping.vintage() != null || !boundaryFiles.isEmpty()
+                ? mapping.vintage()
+                : CodeRemapReader.BUNDLED_VINTAGE);
+  }
+
+  /** The remaps of the boundary vintage this importer loads. */
+  public CodeRemaps remaps() {
+    return remaps;
   }
 
   /** Every input file, in a stable order. */
@@ -92,7 +108,12 @@ public final class DatasetImporter {
 
   /** The version the data directory would import as; cheap enough to run at every start. */
   public String fingerprint() {
-    return DataFingerprint.of(IMPORTER_VERSION, mapping.toString(), inputFiles());
+    return DataFingerprint.of(IMPORTER_VERSION, mapping + ";" + remaps.describe(), inputFiles());
+  }
+
+  /** The boundary files as their vintage: moves applied, the remaps for the indicators attached. */
+  BoundaryLoader.Result loadBoundaries() {
+    return new BoundaryLoader(mapping, remaps).load(boundaryFiles);
   }
 
   /**
@@ -102,12 +123,15 @@ public final class DatasetImporter {
   public String boundarySetId() {
     return PartIds.of(
         PartIds.BOUNDARY,
-        DataFingerprint.of(IMPORTER_VERSION, "boundaries|" + mapping, boundaryFiles));
+        DataFingerprint.of(
+            IMPORTER_VERSION, "boundaries|" + mapping + ";" + remaps.describe(), boundaryFiles));
   }
 
   /** The vintage of the boundary files: the bundled RTSD 2019 files, or a user's files. */
   public String vintage() {
-    return bundledBoundaries ? BUNDLED_VINTAGE : "user:" + boundarySetId().substring(2);
+    return remaps
+        .vintage()
+        .orElse(bundledBoundaries ? BUNDLED_VINTAGE : "user:" + boundarySetId().substring(2));
   }
 
   /**
@@ -124,7 +148,7 @@ public final class DatasetImporter {
     Map<String, Long> counts = new TreeMap<>();
     if (bs == null) {
       Map<String, Long> bcounts = new TreeMap<>();
-      BoundaryLoader.Result b = new BoundaryLoader(mapping).load(boundaryFiles);
+      BoundaryLoader.Result b = loadBoundaries();
       bcounts.putAll(b.counts());
       Map<String, byte[]> blobs = new LinkedHashMap<>();
       DerivedData.build(b.boundaries(), blobs, bcounts);
@@ -132,7 +156,7 @@ public final class DatasetImporter {
     } else {
       counts.put("boundarySetReused", 1L);
     }
-    IndicatorData indicators = IndicatorLoader.load(dataDir, counts);
+    IndicatorData indicators = IndicatorLoader.load(dataDir, counts, remaps);
     String definitions = PartIds.hashOf(indicators.indicators());
     IndicatorSet is =
         new IndicatorSet(

@@ -20,7 +20,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.phaenthi.boundaries.AdminLevel;
+import org.phaenthi.boundaries.CodeRemaps;
 import org.phaenthi.boundaries.TestData;
+import org.phaenthi.boundaries.load.CodeRemapReader;
 
 /** The entry point on the real shared data: counters, both years, what is and is not exposed. */
 class IndicatorLoaderTest {
@@ -29,7 +31,9 @@ class IndicatorLoaderTest {
 
   @BeforeAll
   static void load() {
-    data = IndicatorLoader.load(TestData.dir(), counters);
+    data =
+        IndicatorLoader.load(
+            TestData.dir(), counters, CodeRemapReader.forVintage(CodeRemapReader.BUNDLED_VINTAGE));
     System.out.println("indicator load counters: " + counters);
   }
 
@@ -42,7 +46,7 @@ class IndicatorLoaderTest {
     assertEquals(76L, counters.get("provinceUnits"));
     assertEquals(593L, counters.get("municipalPseudoSubdistricts"));
     assertTrue(counters.get("householdsInPseudoSubdistricts") > 1_000_000L);
-    assertEquals(9L, counters.get("codesRemapped"));
+    assertEquals(0L, counters.get("codesRemapped"), "rtsd-2019 joins only Bangkok codes");
     assertEquals(0L, counters.get("rowsUnplaceable"));
     assertEquals(16L, counters.get("villageIdsNonNumeric"));
     assertEquals(0L, counters.get("subdistrictsOnlyInOneFile"));
@@ -131,7 +135,9 @@ class IndicatorLoaderTest {
         data.values(IndicatorLoader.Y2561, AdminLevel.SUBDISTRICT, "tpmap:people_surveyed")
             .orElseThrow();
     assertTrue(sub.containsKey("110151"), "municipal pseudo-subdistrict kept");
-    assertTrue(sub.containsKey("530306") && !sub.containsKey("530407"), "remap applied");
+    assertTrue(
+        sub.containsKey("530407") && !sub.containsKey("530306"),
+        "ท่าแฝก keeps its code; on rtsd-2019 its polygon moves, not its data");
   }
 
   @Test
@@ -192,12 +198,14 @@ class IndicatorLoaderTest {
   void missingFilesAreNamed(@TempDir Path tmp) throws IOException {
     IllegalArgumentException e =
         assertThrows(
-            IllegalArgumentException.class, () -> IndicatorLoader.load(tmp, new HashMap<>()));
+            IllegalArgumentException.class,
+            () -> IndicatorLoader.load(tmp, new HashMap<>(), CodeRemaps.NONE));
     assertTrue(e.getMessage().contains("catalog.csv"), e.getMessage());
     Files.copy(TestData.dir().resolve("indicators/catalog.csv"), tmp.resolve("catalog.csv"));
     e =
         assertThrows(
-            IllegalArgumentException.class, () -> IndicatorLoader.load(tmp, new HashMap<>()));
+            IllegalArgumentException.class,
+            () -> IndicatorLoader.load(tmp, new HashMap<>(), CodeRemaps.NONE));
     assertTrue(e.getMessage().contains("61_village_common.csv.gz"), e.getMessage());
   }
 }

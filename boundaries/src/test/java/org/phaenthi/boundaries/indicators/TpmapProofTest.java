@@ -9,6 +9,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,14 +18,16 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.phaenthi.boundaries.AdminLevel;
-import org.phaenthi.boundaries.CodeRemaps;
 import org.phaenthi.boundaries.TestData;
+import org.phaenthi.boundaries.load.CodeRemapReader;
 
 /**
  * The proof: sums of TPMAP's village rows equal TPMAP's own tambon, amphoe, province and country
  * files exactly, for every count column of both files, and every exposed value equals the value
- * made from the file's own counts. Without remaps the match is exact at every level; with {@link
- * CodeRemaps} the tambon and amphoe files are regrouped by the remapped code first.
+ * made from the file's own counts. It holds for the village rows placed as they are and for the
+ * served path (placed with the bundled boundary vintage's remaps): 0 mismatches at every level,
+ * because a unit that changed district since the boundaries were drawn moves its polygon, not its
+ * data ({@code BundledVintageTest} shows the polygon side). A control proves the check bites.
  */
 class TpmapProofTest {
   private static final Map<AdminLevel, String> FILE_LEVEL =
@@ -84,110 +87,186 @@ class TpmapProofTest {
 
   @Test
   void everyExposedValueEqualsTheValueFromTheFilesOwnCounts() throws IOException {
+    Proof proof = prove(data);
+    assertEquals(List.of(), proof.mismatches(), "identity-placed values against the files");
+    assertEquals(8_542 * 80, proof.values(), "values compared: 8,542 units × 80 indicators");
+  }
+
+  /**
+   * What is served: the village files read with the bundled vintage's remaps, as the importer does.
+   * District and province values equal TPMAP's published amphoe and province files for every
+   * indicator, all 31 BMN pass rates and all 31 target-poor-failing counts included; the tambon
+   * file too, since ท่าแฝก is no longer folded into another subdistrict.
+   */
+  @Test
+  void servedValuesOnTheBundledVintageEqualThePublishedFilesWithNoMismatch() throws IOException {
+    Map<String, Long> counters = new HashMap<>();
+    IndicatorData served =
+        IndicatorLoader.load(
+            TestData.dir(), counters, CodeRemapReader.forVintage(CodeRemapReader.BUNDLED_VINTAGE));
+    assertEquals(0L, counters.get("codesRemapped"), "no TPMAP code needs a join on rtsd-2019");
+    List<String> codes = served.indicators().stream().map(Indicator::code).toList();
+    for (int k = 1; k <= 31; k++) {
+      assertTrue(codes.contains("bmn-2560:" + k), "bmn-2560:" + k);
+      assertTrue(codes.contains("tpmap:ind_" + k), "tpmap:ind_" + k);
+    }
+    Proof proof = prove(served);
+    System.out.printf(
+        "TPMAP proof on the served path: %,d values (%,d at district level), %d mismatches%n",
+        proof.values(), proof.districtValues(), proof.mismatches().size());
+    assertEquals(List.of(), proof.mismatches());
+    assertEquals(878 * 80, proof.districtValues());
+  }
+
+  /**
+   * The proof bites: folding ท่าแฝก's villages into the 2019 polygon 530306 (the old remap) moves
+   * them from district 5304 to 5303, and the comparison finds exactly those districts' differences.
+   */
+  @Test
+  void theOldFoldIntoDistrict5303IsCaughtByTheProof() throws IOException {
+    UnaryOperator<String> oldFold = id -> id.startsWith("530407") ? "530306" + id.substring(6) : id;
+    TpmapLoader folded = new TpmapLoader(oldFold);
+    List<CatalogEntry> catalog =
+        IndicatorCatalogReader.read(TestData.dir().resolve("indicators/catalog.csv"));
+    IndicatorData old =
+        IndicatorLoader.build(
+            catalog,
+            folded.load(dir.resolve("61_village_common.csv.gz")),
+            folded.load(dir.resolve("61_village_11111.csv.gz")),
+            Map.of());
+    Proof proof = prove(old);
+    List<String> district =
+        proof.mismatches().stream().filter(m -> m.startsWith("district ")).toList();
+    long pairs =
+        district.stream().map(m -> m.split(" ")[1] + " " + m.split(" ")[2]).distinct().count();
+    System.out.printf(
+        "the old fold: %d district mismatches in %d (district, indicator) values, e.g. %s%n",
+        district.size(), pairs, district.get(0));
+    assertFalse(district.isEmpty());
+    assertTrue(
+        district.stream().allMatch(m -> m.contains(" 5303 ") || m.contains(" 5304 ")),
+        "" + district);
+    assertTrue(
+        proof.mismatches().stream().noneMatch(m -> m.startsWith("province ")),
+        "both districts are in province 53, whose total is unchanged");
+    assertTrue(
+        proof.mismatches().stream().anyMatch(m -> m.startsWith("subdistrict units")),
+        "530306 is not a unit of the tambon file");
+  }
+
+  /** Every exposed 2561 value of every level compared with the files; the differences, listed. */
+  record Proof(long values, long districtValues, List<String> mismatches) {}
+
+  private static Proof prove(IndicatorData d) throws IOException {
+    List<String> out = new ArrayList<>();
+    long values = 0;
+    long districtValues = 0;
     for (AdminLevel level : AdminLevel.values()) {
       Map<String, Map<String, String>> c = readLevel("61_" + FILE_LEVEL.get(level) + "_common.csv");
       Map<String, Map<String, String>> p = readLevel("61_" + FILE_LEVEL.get(level) + "_11111.csv");
-      for (Indicator indicator : data.indicators()) {
-        Map<String, IndicatorValue> values =
-            data.values(IndicatorLoader.Y2561, level, indicator.code()).orElseThrow();
-        assertEquals(c.keySet(), values.keySet(), indicator.code() + " " + level);
-        for (IndicatorValue v : values.values()) {
-          checkValue(indicator.code(), v, c.get(v.areaCode()), p.get(v.areaCode()));
+      for (Indicator indicator : d.indicators()) {
+        Map<String, IndicatorValue> served =
+            d.values(IndicatorLoader.Y2561, level, indicator.code()).orElseThrow();
+        if (!c.keySet().equals(served.keySet())) {
+          out.add(level.urlName() + " units of " + indicator.code() + " differ from the file");
         }
+        for (IndicatorValue v : served.values()) {
+          if (!c.containsKey(v.areaCode())) {
+            continue;
+          }
+          String where = level.urlName() + " " + v.areaCode() + " " + indicator.code();
+          checkValue(
+              new Check(where, out), indicator.code(), v, c.get(v.areaCode()), p.get(v.areaCode()));
+          values++;
+          if (level == AdminLevel.DISTRICT) {
+            districtValues++;
+          }
+        }
+      }
+    }
+    return new Proof(values, districtValues, out);
+  }
+
+  /** Collects differences instead of stopping at the first, so a failure shows all of them. */
+  private record Check(String where, List<String> out) {
+    void eq(Double expected, Double actual, double tolerance, String what) {
+      boolean same =
+          expected == null
+              ? actual == null
+              : actual != null && Math.abs(expected - actual) <= tolerance;
+      if (!same) {
+        out.add(where + " " + what + ": file " + expected + ", served " + actual);
+      }
+    }
+
+    void eq(Double expected, Double actual, String what) {
+      eq(expected, actual, 0, what);
+    }
+
+    void eq(String expected, String actual, String what) {
+      if (!java.util.Objects.equals(expected, actual)) {
+        out.add(where + " " + what + ": file " + expected + ", served " + actual);
       }
     }
   }
 
   private static void checkValue(
-      String code, IndicatorValue v, Map<String, String> c, Map<String, String> p) {
-    String where = code + " " + v.areaCode();
+      Check ck, String code, IndicatorValue v, Map<String, String> c, Map<String, String> p) {
     double people = num(c, "HOUSEMEMBER_CNT");
     if (code.startsWith("bmn-2560:")) {
       String k = code.substring(9);
       double all = num(c, "indicator" + k + ".ALL");
       double passing = all - num(c, "indicator" + k + ".CNT");
-      assertEquals(passing, v.numerator(), where);
-      assertEquals(all, v.denominator(), where);
+      ck.eq(passing, v.numerator(), "numerator");
+      ck.eq(all, v.denominator(), "denominator");
       if (all == 0) {
-        assertEquals(null, v.value(), where);
-        assertEquals("no eligible units", v.missingReason(), where);
+        ck.eq((Double) null, v.value(), "value");
+        ck.eq("no eligible units", v.missingReason(), "reason");
       } else {
-        assertEquals(passing / all * 100, v.value(), 1e-12, where);
+        ck.eq(passing / all * 100, v.value(), 1e-12, "value");
       }
       return;
     }
     if (code.startsWith("tpmap:ind_")) {
       String k = code.substring("tpmap:ind_".length());
-      assertEquals(num(p, "poor.JPT.MOFval.ind" + k + ".CNT"), v.value(), where);
-      assertEquals(null, v.denominator(), where);
+      ck.eq(num(p, "poor.JPT.MOFval.ind" + k + ".CNT"), v.value(), "value");
+      ck.eq((Double) null, v.denominator(), "denominator");
       return;
     }
     switch (code) {
-      case "tpmap:households_surveyed" -> assertEquals(num(c, "household.CNT"), v.value(), where);
-      case "tpmap:people_surveyed" -> assertEquals(people, v.value(), where);
-      case "tpmap:welfare_registered" -> checkShare(v, num(c, "MOF_REG_CNT"), people, where);
-      case "tpmap:welfare_validated" -> checkShare(v, num(c, "MOF_VAL_CNT"), people, where);
-      case "tpmap:elderly" -> checkShare(v, num(c, "ELDERLY_CNT"), people, where);
-      case "tpmap:disabled" -> checkShare(v, num(c, "DISABLED_CNT"), people, where);
-      case "tpmap:chronic" -> checkShare(v, num(c, "CHRONICPATIENT_CNT"), people, where);
-      case "tpmap:poor_households" -> assertEquals(num(p, "poor.household.CNT"), v.value(), where);
-      case "tpmap:poor_people" -> assertEquals(num(p, "poor.JPT.CNT"), v.value(), where);
-      case "tpmap:poor_registered" -> assertEquals(num(p, "poor.JPT.MOFreg.CNT"), v.value(), where);
-      case "tpmap:target_poor" -> assertEquals(num(p, "poor.JPT.MOFval.CNT"), v.value(), where);
-      case "tpmap:dim_health" -> assertEquals(num(p, "poor.JPT.MOFval.health"), v.value(), where);
-      case "tpmap:dim_living" -> assertEquals(num(p, "poor.JPT.MOFval.living"), v.value(), where);
-      case "tpmap:dim_education" ->
-          assertEquals(num(p, "poor.JPT.MOFval.education"), v.value(), where);
-      case "tpmap:dim_income" -> assertEquals(num(p, "poor.JPT.MOFval.income"), v.value(), where);
-      case "tpmap:dim_access" ->
-          assertEquals(num(p, "poor.JPT.MOFval.accessibility"), v.value(), where);
+      case "tpmap:households_surveyed" -> ck.eq(num(c, "household.CNT"), v.value(), "value");
+      case "tpmap:people_surveyed" -> ck.eq(people, v.value(), "value");
+      case "tpmap:welfare_registered" -> checkShare(ck, v, num(c, "MOF_REG_CNT"), people);
+      case "tpmap:welfare_validated" -> checkShare(ck, v, num(c, "MOF_VAL_CNT"), people);
+      case "tpmap:elderly" -> checkShare(ck, v, num(c, "ELDERLY_CNT"), people);
+      case "tpmap:disabled" -> checkShare(ck, v, num(c, "DISABLED_CNT"), people);
+      case "tpmap:chronic" -> checkShare(ck, v, num(c, "CHRONICPATIENT_CNT"), people);
+      case "tpmap:poor_households" -> ck.eq(num(p, "poor.household.CNT"), v.value(), "value");
+      case "tpmap:poor_people" -> ck.eq(num(p, "poor.JPT.CNT"), v.value(), "value");
+      case "tpmap:poor_registered" -> ck.eq(num(p, "poor.JPT.MOFreg.CNT"), v.value(), "value");
+      case "tpmap:target_poor" -> ck.eq(num(p, "poor.JPT.MOFval.CNT"), v.value(), "value");
+      case "tpmap:dim_health" -> ck.eq(num(p, "poor.JPT.MOFval.health"), v.value(), "value");
+      case "tpmap:dim_living" -> ck.eq(num(p, "poor.JPT.MOFval.living"), v.value(), "value");
+      case "tpmap:dim_education" -> ck.eq(num(p, "poor.JPT.MOFval.education"), v.value(), "value");
+      case "tpmap:dim_income" -> ck.eq(num(p, "poor.JPT.MOFval.income"), v.value(), "value");
+      case "tpmap:dim_access" -> ck.eq(num(p, "poor.JPT.MOFval.accessibility"), v.value(), "value");
       case "tpmap:target_poor_rate" -> {
-        assertEquals(num(p, "poor.JPT.MOFval.CNT"), v.numerator(), where);
-        assertEquals(people, v.denominator(), where);
-        assertEquals(num(p, "JPT.MOFval.pov.rate"), v.value(), 1e-9, where);
+        ck.eq(num(p, "poor.JPT.MOFval.CNT"), v.numerator(), "numerator");
+        ck.eq(people, v.denominator(), "denominator");
+        ck.eq(num(p, "JPT.MOFval.pov.rate"), v.value(), 1e-9, "value");
       }
       case "tpmap:happiness" -> {
-        assertEquals(num(c, "household.CNT"), v.denominator(), where);
-        assertEquals(num(c, "happiness"), v.value(), 1e-9, where);
+        ck.eq(num(c, "household.CNT"), v.denominator(), "denominator");
+        ck.eq(num(c, "happiness"), v.value(), 1e-9, "value");
       }
       default -> throw new AssertionError("unexpected indicator " + code);
     }
   }
 
-  private static void checkShare(IndicatorValue v, double numerator, double people, String where) {
-    assertEquals(numerator, v.numerator(), where);
-    assertEquals(people, v.denominator(), where);
-    assertEquals(numerator / people * 100, v.value(), 1e-12, where);
-  }
-
-  @Test
-  void withRemapsTambonAndAmphoeFilesRegroupedStillMatchExactly() throws IOException {
-    TpmapLoader remapped = new TpmapLoader(CodeRemaps::remap);
-    CountTable table = remapped.load(dir.resolve("61_village_common.csv.gz"));
-    assertEquals(9, table.stat("codesRemapped"));
-    Map<String, Map<String, String>> tambons = readLevel("61_tambol_common.csv");
-    for (AdminLevel level :
-        List.of(AdminLevel.SUBDISTRICT, AdminLevel.DISTRICT, AdminLevel.PROVINCE)) {
-      Map<String, Map<String, Long>> expected = new HashMap<>();
-      for (Map.Entry<String, Map<String, String>> row : tambons.entrySet()) {
-        String code = CodeRemaps.remap(row.getKey()).substring(0, level.codeLength());
-        Map<String, Long> sums = expected.computeIfAbsent(code, k -> new HashMap<>());
-        for (String column : table.countColumns()) {
-          sums.merge(column, Long.parseLong(row.getValue().get(column)), Long::sum);
-        }
-      }
-      assertEquals(expected.keySet(), table.level(level).keySet(), level.urlName());
-      expected.forEach(
-          (code, sums) ->
-              sums.forEach(
-                  (column, value) ->
-                      assertEquals(
-                          value,
-                          table.level(level).get(code).count(table.countIndex(column)),
-                          code + " " + column)));
-    }
-    assertTrue(table.sums(AdminLevel.SUBDISTRICT, "530306").isPresent());
-    assertFalse(table.sums(AdminLevel.SUBDISTRICT, "530407").isPresent());
+  private static void checkShare(Check ck, IndicatorValue v, double numerator, double people) {
+    ck.eq(numerator, v.numerator(), "numerator");
+    ck.eq(people, v.denominator(), "denominator");
+    ck.eq(numerator / people * 100, v.value(), 1e-12, "value");
   }
 
   /** A TPMAP level file as ID → column → cell; the country file has no ID column (key ""). */

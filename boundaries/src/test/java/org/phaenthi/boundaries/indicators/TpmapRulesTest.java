@@ -15,7 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.phaenthi.boundaries.AdminLevel;
-import org.phaenthi.boundaries.CodeRemaps;
+import org.phaenthi.boundaries.load.CodeRemapReader;
 
 /** Aggregation rules on three villages written in memory. */
 class TpmapRulesTest {
@@ -26,12 +26,14 @@ class TpmapRulesTest {
 
   /**
    * Villages: 1101010101 (regular tambon, no newborns → indicator1.ALL = 0), 1101510101 (municipal
-   * pseudo-subdistrict 110151), 5304070101 (ท่าแฝก, remapped to 530306); plus two rows that cannot
-   * be placed.
+   * pseudo-subdistrict 110151), 5304070101 (ท่าแฝก, which stays 530407: on the bundled vintage its
+   * polygon moves, not its data), 1047030101 (บางนาใต้, joined to the 2019 polygon 104701); plus
+   * two rows that cannot be placed.
    */
   @BeforeEach
   void load() throws IOException {
-    TpmapLoader loader = new TpmapLoader(CodeRemaps::remap);
+    TpmapLoader loader =
+        new TpmapLoader(CodeRemapReader.forVintage(CodeRemapReader.BUNDLED_VINTAGE)::remap);
     common =
         loader.read(
             new StringReader(
@@ -39,13 +41,18 @@ class TpmapRulesTest {
                     row("1101010101", 100, 250, 8.0, 0),
                     row("1101510101", 300, 700, 6.0, 10),
                     row("5304070101", 50, 150, Double.NaN, 5),
+                    row("1047030101", 20, 40, 7.0, 0),
                     row("11010", 1, 1, 1.0, 1),
                     row("1101020101", 1, 1, 1.0, 1).replace(",1,1,", ",x,1,"))),
             "common");
     poor =
         loader.read(
             new StringReader(
-                poorCsv("1101010101,10,20,5,4", "1101510101,30,70,9,7", "5304070101,0,0,0,0")),
+                poorCsv(
+                    "1101010101,10,20,5,4",
+                    "1101510101,30,70,9,7",
+                    "5304070101,0,0,0,0",
+                    "1047030101,0,0,0,0")),
             "poor");
     data = IndicatorLoader.build(catalog(), common, poor, Map.of());
   }
@@ -67,7 +74,7 @@ class TpmapRulesTest {
   void areasAbsentFromTheDataHaveNoEntry() {
     Map<String, IndicatorValue> sub =
         data.values(Y, AdminLevel.SUBDISTRICT, "tpmap:people_surveyed").orElseThrow();
-    assertEquals(List.of("110101", "110151", "530306"), List.copyOf(sub.keySet()));
+    assertEquals(List.of("104701", "110101", "110151", "530407"), List.copyOf(sub.keySet()));
     assertFalse(sub.containsKey("830101"));
     assertFalse(
         data.values(Y, AdminLevel.DISTRICT, "tpmap:people_surveyed")
@@ -96,14 +103,16 @@ class TpmapRulesTest {
   }
 
   @Test
-  void remapMovesThaFaekToItsPolygonAndDistrict() {
-    assertEquals(1, common.stat("codesRemapped"));
-    assertEquals(150.0, value(AdminLevel.SUBDISTRICT, "tpmap:people_surveyed", "530306").value());
-    assertEquals(150.0, value(AdminLevel.DISTRICT, "tpmap:people_surveyed", "5303").value());
+  void thaFaekStaysInNamPatDistrictAndANewBangkokCodeJoinsItsPolygon() {
+    assertEquals(1, common.stat("codesRemapped"), "only the Bangkok village");
+    assertEquals(150.0, value(AdminLevel.SUBDISTRICT, "tpmap:people_surveyed", "530407").value());
+    assertEquals(150.0, value(AdminLevel.DISTRICT, "tpmap:people_surveyed", "5304").value());
     assertFalse(
         data.values(Y, AdminLevel.DISTRICT, "tpmap:people_surveyed")
             .orElseThrow()
-            .containsKey("5304"));
+            .containsKey("5303"));
+    assertEquals(40.0, value(AdminLevel.SUBDISTRICT, "tpmap:people_surveyed", "104701").value());
+    assertEquals(40.0, value(AdminLevel.DISTRICT, "tpmap:people_surveyed", "1047").value());
   }
 
   @Test
@@ -124,14 +133,14 @@ class TpmapRulesTest {
     assertEquals((8.0 * 100 + 6.0 * 300) / 400, h.value(), 1e-12);
     assertEquals(400.0, h.denominator());
     assertEquals(1, common.stat("meanMissing"));
-    IndicatorValue none = value(AdminLevel.SUBDISTRICT, "tpmap:happiness", "530306");
+    IndicatorValue none = value(AdminLevel.SUBDISTRICT, "tpmap:happiness", "530407");
     assertNull(none.value());
     assertEquals("no households with a score", none.missingReason());
   }
 
   @Test
   void rowsThatCannotBePlacedAreCountedNotDropped() {
-    assertEquals(5, common.stat("rows"));
+    assertEquals(6, common.stat("rows"));
     assertEquals(2, common.stat("rowsUnplaceable"));
     assertEquals(0, poor.stat("rowsUnplaceable"));
   }

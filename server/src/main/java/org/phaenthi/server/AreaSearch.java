@@ -27,6 +27,9 @@ public final class AreaSearch {
 
   public List<Area> search(String query, int limit) {
     String q = norm(query);
+    if (q.isEmpty()) {
+      return List.of(); // an empty needle would match every name
+    }
     List<Area> prefix = new ArrayList<>();
     List<Area> contains = new ArrayList<>();
     for (Entry e : entries) {

@@ -2,6 +2,8 @@ package org.phaenthi.server;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,7 +27,9 @@ public record Config(
     Tiles tiles,
     Web web,
     boolean importOnly,
-    Admin admin) {
+    Admin admin,
+    Http http,
+    Metrics metrics) {
 
   /**
    * @param selectors Jetty selector threads, which also answer cached tiles; 0 = one per CPU core
@@ -72,6 +76,51 @@ public record Config(
     @Override
     public String toString() {
       return "Admin[token=" + (token == null ? "none" : "***") + "]";
+    }
+  }
+
+  /**
+   * The HTTP front: public URLs, trusted proxies, frame ancestors of {@code /embed} and the bounds
+   * put on slow or greedy clients.
+   *
+   * @param publicUrl the base of every absolute link ({@code https://map.example.org}, maybe with a
+   *     path prefix, no trailing slash); null = from the request (Host, or a trusted proxy's {@code
+   *     X-Forwarded-*})
+   * @param trustedProxies IP addresses or CIDR ranges whose {@code Forwarded}/{@code X-Forwarded-*}
+   *     headers are honoured; empty = never
+   * @param embedAncestors CSP {@code frame-ancestors} sources allowed to frame {@code /embed}
+   * @param headerTimeoutSeconds a request's header must arrive whole within this time
+   * @param writeTimeoutSeconds each write of a response must complete within this time
+   * @param maxConnectionsPerClient open connections per client address (0 = unbounded); trusted
+   *     proxies are not counted
+   */
+  public record Http(
+      String publicUrl,
+      List<String> trustedProxies,
+      List<String> embedAncestors,
+      int headerTimeoutSeconds,
+      int writeTimeoutSeconds,
+      int maxConnectionsPerClient) {}
+
+  /**
+   * Who may read {@code /metrics}.
+   *
+   * @param port a separate port that serves only {@code /metrics} (0 = none: then the main port
+   *     serves it, to loopback clients or bearers of the token)
+   * @param host the address of the metrics port
+   * @param token when set, {@code Authorization: Bearer <token>} opens {@code /metrics} on the main
+   *     port to any client
+   */
+  public record Metrics(int port, String host, String token) {
+    @Override
+    public String toString() {
+      return "Metrics[port="
+          + port
+          + ", host="
+          + host
+          + ", token="
+          + (token == null ? "none" : "***")
+          + "]";
     }
   }
 
@@ -124,7 +173,45 @@ public record Config(
           new Key(
               "admin-token",
               "",
-              "enables POST /admin/import for callers sending 'Authorization: Bearer <token>'"));
+              "enables POST /admin/import for callers sending 'Authorization: Bearer <token>'"),
+          new Key(
+              "public-url",
+              "",
+              "base of absolute links (OGC API, TileJSON), e.g. https://map.example.org; none = from"
+                  + " the request's Host (or a trusted proxy's X-Forwarded-*)"),
+          new Key(
+              "trusted-proxies",
+              "",
+              "comma-separated IPs or CIDR ranges whose Forwarded/X-Forwarded-* headers are"
+                  + " honoured; none = ignored"),
+          new Key(
+              "embed-ancestors",
+              "*",
+              "CSP frame-ancestors allowed to frame /embed: '*' or space/comma-separated origins"
+                  + " (https://province.example); other pages cannot be framed"),
+          new Key(
+              "header-timeout",
+              "10",
+              "seconds within which a request's whole header must arrive; slower clients are"
+                  + " disconnected"),
+          new Key(
+              "write-timeout",
+              "30",
+              "seconds each write of a response may take (a stalled reader frees its thread)"),
+          new Key(
+              "max-connections-per-client",
+              "64",
+              "open connections per client address (0 = unbounded); trusted proxies are exempt"),
+          new Key(
+              "metrics-port",
+              "0",
+              "a separate port serving only /metrics (0 = none: /metrics on the main port answers"
+                  + " loopback clients and --metrics-token bearers only)"),
+          new Key("metrics-host", "127.0.0.1", "address of --metrics-port"),
+          new Key(
+              "metrics-token",
+              "",
+              "bearer token that opens /metrics on the main port to any client (never logged)"));
 
   /** Reads args, then env, then config file, then defaults. */
   public static Config read(String[] args, Map<String, String> env) {
@@ -168,7 +255,73 @@ public record Config(
             v.get("cors-origins"),
             booleanValue(v, "access-log")),
         Boolean.parseBoolean(v.get("import-only")),
-        new Admin(blankToNull(v.get("admin-token"))));
+        new Admin(blankToNull(v.get("admin-token"))),
+        new Http(
+            publicUrl(v.get("public-url")),
+            list(v.get("trusted-proxies")),
+            embedAncestors(v.get("embed-ancestors")),
+            intValue(v, "header-timeout", 1, 3600),
+            intValue(v, "write-timeout", 1, 3600),
+            intValue(v, "max-connections-per-client", 0, 1 << 20)),
+        new Metrics(
+            intValue(v, "metrics-port", 0, 65535),
+            v.get("metrics-host"),
+            blankToNull(v.get("metrics-token"))));
+  }
+
+  /** A public URL without a trailing slash: http(s), a host, maybe a path; no query or fragment. */
+  static String publicUrl(String text) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    String s = text.trim();
+    URI u;
+    try {
+      u = new URI(s);
+    } catch (URISyntaxException e) {
+      throw new ConfigException("--public-url is not a URL: '" + s + "'");
+    }
+    if (!"http".equalsIgnoreCase(u.getScheme()) && !"https".equalsIgnoreCase(u.getScheme())
+        || u.getHost() == null
+        || u.getRawQuery() != null
+        || u.getRawFragment() != null
+        || u.getRawUserInfo() != null) {
+      throw new ConfigException(
+          "--public-url must be an http:// or https:// URL with a host and no query, such as"
+              + " https://map.example.org or https://example.org/map, not '"
+              + s
+              + "'");
+    }
+    return s.replaceAll("/+$", "");
+  }
+
+  private static List<String> embedAncestors(String text) {
+    List<String> out = list(text.replace(' ', ','));
+    for (String a : out) {
+      if (!a.equals("*")
+          && !a.equals("'self'")
+          && !a.matches("(https?://)?[A-Za-z0-9*.:\\[\\]-]+")) {
+        throw new ConfigException(
+            "--embed-ancestors takes '*', 'self' or origins such as https://province.example,"
+                + " not '"
+                + a
+                + "'");
+      }
+    }
+    if (out.isEmpty()) {
+      throw new ConfigException("--embed-ancestors is empty; give '*' or the embedding origins");
+    }
+    return out;
+  }
+
+  private static List<String> list(String text) {
+    List<String> out = new ArrayList<>();
+    for (String part : text.split(",")) {
+      if (!part.isBlank()) {
+        out.add(part.trim());
+      }
+    }
+    return List.copyOf(out);
   }
 
   /** The key table as Markdown-ish text for {@code --help}. */

@@ -2,6 +2,9 @@ package org.phaenthi.server;
 
 import io.javalin.http.Context;
 import java.net.URLDecoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -52,16 +55,21 @@ public final class Params {
     if (data.years().isEmpty()) {
       throw ApiException.notFound("this dataset has no indicator data for any year");
     }
-    if (text == null || text.isBlank()) {
+    if (text == null) {
       return data.years().lastKey();
     }
-    int be;
-    try {
-      be = Integer.parseInt(text.trim());
-    } catch (NumberFormatException e) {
+    if (text.isEmpty()) {
       throw ApiException.badRequest(
-          "parameter 'year' must be a Buddhist Era year such as 2561, not '" + text + "'");
+          "parameter 'year' is empty; leave it out for the latest year or give one such as 2561");
     }
+    // digits only: Integer.parseInt would also take "+2561", and a cache key would then differ
+    if (!text.matches("[0-9]{1,5}")) {
+      throw ApiException.badRequest(
+          "parameter 'year' must be a Buddhist Era year such as 2561 (digits only), not '"
+              + text
+              + "'");
+    }
+    int be = Integer.parseInt(text);
     if (be < 2400 || be > 2700) {
       throw ApiException.badRequest(
           "parameter 'year' must be a Buddhist Era year (e.g. 2561), not "
@@ -80,7 +88,7 @@ public final class Params {
    */
   public static SurveyYear year(
       IndicatorData data, String text, AdminLevel level, String indicatorCode) {
-    if (text == null || text.isBlank()) {
+    if (text == null) {
       List<SurveyYear> ys = data.yearsAvailable(indicatorCode).get(level);
       if (ys != null && !ys.isEmpty()) {
         return ys.get(ys.size() - 1);
@@ -91,10 +99,14 @@ public final class Params {
 
   /** An optional parent code: digits, 2 or 4 long, one level above {@code level}. */
   public static String parent(String text, AdminLevel level) {
-    if (text == null || text.isBlank()) {
+    if (text == null) {
       return null;
     }
-    String p = text.trim();
+    if (text.isBlank()) {
+      throw ApiException.badRequest(
+          "parameter 'parent' is empty; leave it out for every area or give a code such as 83");
+    }
+    String p = text;
     if (!AreaCodes.isValid(p) || p.length() >= level.codeLength()) {
       throw ApiException.badRequest(
           "parameter 'parent' must be the code of a unit above "
@@ -123,18 +135,76 @@ public final class Params {
   }
 
   /**
-   * A query string whose percent escapes all decode; Javalin would silently drop a parameter such
-   * as {@code indicator=%zz}, and the request would be answered as if it had not been given.
+   * A query string whose percent escapes all decode to UTF-8 text without control characters;
+   * Javalin would silently drop a parameter such as {@code indicator=%zz}, turn invalid UTF-8 into
+   * U+FFFD and pass a NUL on, and the request would be answered as if it had asked something else
+   * (a search for {@code %00} matched every area).
    */
   static void wellFormedQuery(String query) {
     if (query == null) {
       return;
     }
+    for (String part : query.split("&", -1)) {
+      int eq = part.indexOf('=');
+      String rawName = eq < 0 ? part : part.substring(0, eq);
+      String name = decode(rawName, rawName, query);
+      if (eq >= 0) {
+        decode(part.substring(eq + 1), name, query);
+      }
+    }
+  }
+
+  /** Percent-decodes one name or value strictly as UTF-8, naming the parameter when it fails. */
+  private static String decode(String raw, String name, String query) {
+    String text;
     try {
-      URLDecoder.decode(query, StandardCharsets.UTF_8);
+      text = URLDecoder.decode(raw, StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
       throw ApiException.badRequest(
           "malformed query string (a '%' must start an escape such as %3A): " + query);
     }
+    if (raw.indexOf('%') >= 0 && !validUtf8(raw)) {
+      throw ApiException.badRequest(
+          "parameter '"
+              + printable(name)
+              + "' is not valid UTF-8 text; percent escapes must spell UTF-8");
+    }
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x20 || c == 0x7f) {
+        throw ApiException.badRequest(
+            "parameter '" + printable(name) + "' contains a control character (such as %00)");
+      }
+    }
+    return text;
+  }
+
+  private static boolean validUtf8(String raw) {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    for (int i = 0; i < raw.length(); i++) {
+      char c = raw.charAt(i);
+      if (c == '%' && i + 2 < raw.length()) {
+        bytes.write(Integer.parseInt(raw.substring(i + 1, i + 3), 16));
+        i += 2;
+      } else if (c == '+') {
+        bytes.write(' ');
+      } else {
+        bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
+      }
+    }
+    try {
+      StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes.toByteArray()));
+      return true;
+    } catch (CharacterCodingException e) {
+      return false;
+    }
+  }
+
+  private static String printable(String name) {
+    return name.replaceAll("[\\p{Cntrl}\uFFFD]", "?");
   }
 }

@@ -11,6 +11,8 @@ import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
@@ -29,6 +31,14 @@ import org.phaenthi.server.cluster.StoreGate;
 import org.phaenthi.server.cluster.StoreHealth;
 import org.phaenthi.server.cluster.VersionFollower;
 import org.phaenthi.server.export.ExportHandler;
+import org.phaenthi.server.http.ClientLimits;
+import org.phaenthi.server.http.HeadAsGet;
+import org.phaenthi.server.http.JsonErrorHandler;
+import org.phaenthi.server.http.MetricsGate;
+import org.phaenthi.server.http.PublicCors;
+import org.phaenthi.server.http.PublicUrls;
+import org.phaenthi.server.http.SecurityHeaders;
+import org.phaenthi.server.http.TrustedProxies;
 import org.phaenthi.server.ogc.CollectionsHandler;
 import org.phaenthi.server.ogc.ItemsHandler;
 import org.phaenthi.server.ogc.RootHandler;
@@ -61,6 +71,10 @@ public final class PhaenthiServer implements AutoCloseable {
   private final AccessLog accessLog = new AccessLog();
   private volatile boolean tileFastPath = true;
   private final TileFastPath fastPath;
+  private final TrustedProxies trustedProxies;
+  private final ClientLimits clientLimits;
+  private final MetricsGate metricsGate;
+  private ServerConnector metricsConnector;
 
   public PhaenthiServer(Config config, LiveData live, Store store) {
     this.config = config;
@@ -87,6 +101,13 @@ public final class PhaenthiServer implements AutoCloseable {
     FunctionCounter.builder("phaenthi.tiles.fast_path", fastPath, TileFastPath::answered)
         .description("cached tiles answered ahead of Javalin")
         .register(meters);
+    this.trustedProxies = new TrustedProxies(config.http().trustedProxies());
+    this.clientLimits =
+        new ClientLimits(
+            config.http().headerTimeoutSeconds(),
+            config.http().maxConnectionsPerClient(),
+            trustedProxies::trusts);
+    this.metricsGate = new MetricsGate(config.metrics());
     this.app = Javalin.create(this::configure);
   }
 
@@ -102,25 +123,35 @@ public final class PhaenthiServer implements AutoCloseable {
           s.location = Location.CLASSPATH;
           s.headers = Map.of("Cache-Control", "public, max-age=300");
         });
-    String origins = config.web().corsOrigins();
-    c.bundledPlugins.enableCors(
-        cors ->
-            cors.addRule(
-                rule -> {
-                  if ("*".equals(origins)) {
-                    rule.anyHost();
-                  } else {
-                    for (String o : origins.split(",")) {
-                      rule.allowHost(o.trim());
-                    }
-                  }
-                  rule.exposeHeader("ETag");
-                }));
+    c.appData(PublicUrls.KEY, new PublicUrls(config.http().publicUrl(), !trustedProxies.isEmpty()));
     if (config.web().accessLog()) {
       c.requestLogger.http(this::logRequest);
     }
-    // Javalin puts its servlet context inside this wrapper: cached tiles are answered before it.
-    c.jetty.modifyServer(server -> server.setHandler(fastPath));
+    // Javalin puts its servlet context inside the innermost wrapper: HEAD is asked as the GET,
+    // every
+    // response gets the security headers, the public read paths get CORS, and cached tiles are
+    // answered before Javalin.
+    c.jetty.modifyServer(
+        server -> {
+          HeadAsGet head = new HeadAsGet();
+          SecurityHeaders security =
+              new SecurityHeaders(config.http().embedAncestors(), config.web().baseMapUrl());
+          PublicCors cors = new PublicCors(corsOrigins(config.web().corsOrigins()));
+          head.setHandler(security);
+          security.setHandler(cors);
+          cors.setHandler(fastPath);
+          server.setHandler(head);
+          server.setErrorHandler(new JsonErrorHandler());
+        });
+    c.jetty.modifyHttpConfiguration(
+        http -> {
+          if (!trustedProxies.isEmpty()) {
+            http.addCustomizer(trustedProxies);
+          }
+          // bounds each blocking read or write, so a client that stops reading frees its thread
+          http.setIdleTimeout(config.http().writeTimeoutSeconds() * 1000L);
+          http.setSendServerVersion(false);
+        });
     // Javalin's own connector would get Jetty's default of half the cores as selector threads; the
     // fast path runs on them, so take one per core (or --selectors), as nginx takes a worker per
     // core.
@@ -131,16 +162,43 @@ public final class PhaenthiServer implements AutoCloseable {
                   server, -1, config.server().selectorThreads(), new HttpConnectionFactory(http));
           connector.setHost(config.server().host());
           connector.setPort(config.server().port());
+          connector.addBean(clientLimits);
           return connector;
         });
+    if (metricsGate.separatePort()) {
+      c.jetty.addConnector(
+          (server, http) -> {
+            ServerConnector connector =
+                new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+            connector.setName("metrics");
+            connector.setHost(config.metrics().host());
+            connector.setPort(config.metrics().port());
+            metricsConnector = connector;
+            return connector;
+          });
+    }
     routes(c.routes);
     errors(c.routes);
   }
 
+  /** The configured CORS origins: {@code *} or a comma-separated list. */
+  private static List<String> corsOrigins(String text) {
+    return Arrays.stream(text.split(",")).map(String::trim).filter(o -> !o.isEmpty()).toList();
+  }
+
   /** Every route of the server. */
   private void routes(RoutesConfig r) {
+    r.before(
+        ctx -> {
+          if (metricsGate.onMetricsPort(ctx) && !ctx.path().equals("/metrics")) {
+            throw ApiException.notFound("this port serves only /metrics");
+          }
+          if (ctx.path().equals("/ogc") || ctx.path().startsWith("/ogc/")) {
+            ctx.header("Cache-Control", config.tiles().cacheControl());
+          }
+        });
     r.before(new StoreGate(storeHealth));
-    r.get("/health", new HealthHandler(live, store.describe()));
+    r.get("/health", new HealthHandler(live, config.store().isPostgres() ? "postgis" : "embedded"));
     r.get("/api/meta", new MetaHandler(live, config.web().baseMapUrl()));
     r.get("/api/levels", new LevelsHandler(live));
     r.get("/api/indicators", new IndicatorsHandler(live));
@@ -151,10 +209,14 @@ public final class PhaenthiServer implements AutoCloseable {
     r.get(
         "/tiles/{level}/{z}/{x}/{file}",
         new TileHandler(live, tileCache, config.tiles().cacheControl(), storeHealth));
-    r.get("/tiles/{file}", new TileJsonHandler(live));
+    r.get("/tiles/{file}", new TileJsonHandler(live, config.tiles().cacheControl()));
     r.get(
         "/metrics",
-        ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(meters.scrape()));
+        ctx -> {
+          metricsGate.check(ctx);
+          ctx.header("Cache-Control", "no-store");
+          ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(meters.scrape());
+        });
     r.get("/api/export/{file}", new ExportHandler(live));
     RootHandler ogc = new RootHandler(live);
     CollectionsHandler collections = new CollectionsHandler(live);
@@ -224,6 +286,9 @@ public final class PhaenthiServer implements AutoCloseable {
 
   public PhaenthiServer start() {
     app.start(config.server().host(), config.server().port());
+    if (metricsConnector != null) {
+      metricsGate.metricsPort(metricsConnector.getLocalPort());
+    }
     follower.start();
     return this;
   }
@@ -235,6 +300,16 @@ public final class PhaenthiServer implements AutoCloseable {
 
   public int port() {
     return app.port();
+  }
+
+  /** The bound port of {@code --metrics-port}, or -1 when /metrics is on the main port. */
+  public int metricsPort() {
+    return metricsConnector == null ? -1 : metricsConnector.getLocalPort();
+  }
+
+  /** The bounds on slow and greedy clients, with their counters. */
+  public ClientLimits clientLimits() {
+    return clientLimits;
   }
 
   /**

@@ -49,6 +49,7 @@ public final class ResponseCache {
             });
     ctx.header("ETag", e.etag);
     ctx.header("Cache-Control", cacheControl);
+    org.phaenthi.server.http.Vary.add(ctx, "Accept-Encoding");
     String inm = ctx.header("If-None-Match");
     if (inm != null && inm.contains(e.etag)) {
       ctx.status(304);
@@ -56,7 +57,6 @@ public final class ResponseCache {
     }
     // Compressed once when cached, not on every request.
     ctx.disableCompression();
-    ctx.header("Vary", "Accept-Encoding");
     ctx.contentType(contentType);
     String accept = ctx.header("Accept-Encoding");
     if (AcceptEncoding.gzip(accept)) {

@@ -99,4 +99,45 @@ class ConfigTest {
       assertTrue(help.contains(k.envName()), k.envName());
     }
   }
+
+  @Test
+  void httpFrontKeysHaveSafeDefaultsAndAreValidated() {
+    Config c = Config.read(new String[0], Map.of());
+    assertNull(c.http().publicUrl());
+    assertTrue(c.http().trustedProxies().isEmpty());
+    assertEquals(java.util.List.of("*"), c.http().embedAncestors());
+    assertEquals(10, c.http().headerTimeoutSeconds());
+    assertEquals(0, c.metrics().port());
+    assertNull(c.metrics().token());
+    Config set =
+        Config.read(
+            new String[] {
+              "--public-url", "https://map.example.org/thai/",
+              "--trusted-proxies", "10.0.0.0/8, ::1",
+              "--embed-ancestors", "https://a.example https://b.example",
+              "--metrics-token", "m-secret"
+            },
+            Map.of());
+    assertEquals("https://map.example.org/thai", set.http().publicUrl());
+    assertEquals(java.util.List.of("10.0.0.0/8", "::1"), set.http().trustedProxies());
+    assertEquals(
+        java.util.List.of("https://a.example", "https://b.example"), set.http().embedAncestors());
+    assertFalse(set.metrics().toString().contains("m-secret"));
+    for (String bad :
+        new String[] {"javascript://x", "map.example.org", "https://", "https://a.example/?q=1"}) {
+      Config.ConfigException e =
+          assertThrows(
+              Config.ConfigException.class,
+              () -> Config.read(new String[] {"--public-url", bad}, Map.of()));
+      assertTrue(e.getMessage().contains("--public-url"), e.getMessage());
+    }
+    assertThrows(
+        Config.ConfigException.class,
+        () -> Config.read(new String[] {"--embed-ancestors", "'unsafe-inline'; x"}, Map.of()));
+    IllegalArgumentException proxy =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new org.phaenthi.server.http.TrustedProxies(java.util.List.of("proxy.example")));
+    assertTrue(proxy.getMessage().contains("--trusted-proxies"), proxy.getMessage());
+  }
 }

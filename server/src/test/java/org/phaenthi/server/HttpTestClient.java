@@ -30,6 +30,21 @@ public final class HttpTestClient {
     }
   }
 
+  /** Any method without a body, e.g. {@code HEAD} or {@code OPTIONS}. */
+  public HttpResponse<byte[]> send(String method, String path, String... headers) {
+    try {
+      HttpRequest.Builder b =
+          HttpRequest.newBuilder(URI.create(base + path))
+              .method(method, HttpRequest.BodyPublishers.noBody());
+      for (int i = 0; i < headers.length; i += 2) {
+        b.header(headers[i], headers[i + 1]);
+      }
+      return client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException | InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   public JsonNode json(String path) {
     HttpResponse<byte[]> r = get(path);
     try {

@@ -134,16 +134,19 @@ public final class TestServers {
         new LoadReport(Map.of("areas", 21L)));
   }
 
-  /** A started server on a free port over an embedded store in {@code dir}. */
-  public static PhaenthiServer start(Dataset ds, Path dir) {
+  /**
+   * A started server on a free port over an embedded store in {@code dir}, with any further options
+   * ({@code "--cors-origins", "https://a.example"}).
+   */
+  public static PhaenthiServer start(Dataset ds, Path dir, String... options) {
     EmbeddedStore store = new EmbeddedStore(dir.resolve("store"));
     store.publish(ds.asDraft("test", "test"));
-    Config config =
-        Config.read(
-            new String[] {
-              "--port", "0", "--host", "127.0.0.1", "--store", dir.resolve("store").toString()
-            },
-            Map.of());
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of(
+                "--port", "0", "--host", "127.0.0.1", "--store", dir.resolve("store").toString()));
+    args.addAll(List.of(options));
+    Config config = Config.read(args.toArray(String[]::new), Map.of());
     return new PhaenthiServer(config, new LiveData(store.load()), store).start();
   }
 }

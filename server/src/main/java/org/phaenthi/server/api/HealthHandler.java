@@ -11,14 +11,18 @@ import org.phaenthi.boundaries.Dataset;
 import org.phaenthi.server.Json;
 import org.phaenthi.server.LiveData;
 
-/** {@code GET /health}: status, data version and counts. */
+/**
+ * {@code GET /health}: status, data version and counts. The store is named by its kind ({@code
+ * embedded} or {@code postgis}) only: its file path or database URL is for the server log, not for
+ * anyone who can reach the port.
+ */
 public final class HealthHandler implements Handler {
   private final LiveData live;
-  private final String storeDescription;
+  private final String storeKind;
 
-  public HealthHandler(LiveData live, String storeDescription) {
+  public HealthHandler(LiveData live, String storeKind) {
     this.live = live;
-    this.storeDescription = storeDescription;
+    this.storeKind = storeKind;
   }
 
   @Override
@@ -35,7 +39,7 @@ public final class HealthHandler implements Handler {
             "status", "ok",
             "data_version", d.dataVersion(),
             "imported_at", d.importedAt().toString(),
-            "store", storeDescription,
+            "store", storeKind,
             "areas", areas,
             "indicators", d.indicators().indicators().size(),
             "years", d.indicators().years().keySet().stream().map(y -> y.be()).toList(),

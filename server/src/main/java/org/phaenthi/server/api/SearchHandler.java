@@ -13,10 +13,12 @@ import org.phaenthi.boundaries.Boundaries;
 import org.phaenthi.server.ApiException;
 import org.phaenthi.server.Json;
 import org.phaenthi.server.LiveData;
+import org.phaenthi.server.Params;
 import org.phaenthi.server.Snapshot;
 
 /** {@code GET /api/areas/search?q=[&limit=]}: areas by Thai or English name. */
 public final class SearchHandler implements Handler {
+  private static final Set<String> PARAMS = Set.of("q", "limit");
   private final LiveData live;
 
   public SearchHandler(LiveData live) {
@@ -25,11 +27,10 @@ public final class SearchHandler implements Handler {
 
   @Override
   public void handle(Context ctx) {
+    // each once, valid UTF-8 without control characters: a NUL used to match every area
+    Params.onlyKnown(ctx, PARAMS);
     Snapshot s = live.snapshot();
     String q = ctx.queryParam("q");
-    if (ctx.queryParamMap().keySet().stream().anyMatch(k -> !Set.of("q", "limit").contains(k))) {
-      throw ApiException.badRequest("this endpoint accepts only 'q' and 'limit'");
-    }
     if (q == null || q.isBlank()) {
       throw ApiException.badRequest("parameter 'q' (a Thai or English name) is required");
     }
@@ -39,11 +40,10 @@ public final class SearchHandler implements Handler {
     int limit = 20;
     String l = ctx.queryParam("limit");
     if (l != null) {
-      try {
-        limit = Integer.parseInt(l);
-      } catch (NumberFormatException e) {
+      if (!l.matches("[0-9]{1,3}")) {
         throw ApiException.badRequest("parameter 'limit' must be a whole number 1–100");
       }
+      limit = Integer.parseInt(l);
       if (limit < 1 || limit > 100) {
         throw ApiException.badRequest("parameter 'limit' must be a whole number 1–100");
       }

@@ -15,6 +15,7 @@ import org.phaenthi.boundaries.store.Store;
 import org.phaenthi.server.ApiException;
 import org.phaenthi.server.Config;
 import org.phaenthi.server.DataBootstrap;
+import org.phaenthi.server.ErrorSummary;
 import org.phaenthi.server.Json;
 import org.phaenthi.server.LiveData;
 import org.slf4j.Logger;
@@ -98,9 +99,13 @@ public final class AdminImportHandler implements Handler {
               "millis",
               (System.nanoTime() - t0) / 1_000_000));
     } catch (IllegalArgumentException e) {
-      throw ApiException.badRequest("import failed, nothing changed: " + e.getMessage());
+      throw ApiException.badRequest("import failed, nothing changed: " + ErrorSummary.of(e));
     } catch (IllegalStateException e) {
-      throw ApiException.unavailable("import failed, nothing changed: " + e.getMessage());
+      // the store's message may quote a whole SQL batch: one sentence for the client and the log
+      String why = ErrorSummary.of(e);
+      LOG.warn("admin import of {} failed, nothing changed: {}", dir, why);
+      LOG.debug("admin import failure", e);
+      throw ApiException.unavailable("import failed, nothing changed: " + why);
     } finally {
       running.unlock();
     }

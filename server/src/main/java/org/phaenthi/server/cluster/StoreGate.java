@@ -28,12 +28,7 @@ public final class StoreGate implements Handler {
       ctx.status(503);
       ctx.header("Cache-Control", "no-store");
       ctx.header("Retry-After", "1");
-      Json.send(
-          ctx,
-          Json.obj(
-              "status", "degraded",
-              "message", health.message(),
-              "store", health.storeDescription()));
+      Json.send(ctx, Json.obj("status", "degraded", "message", health.message()));
       ctx.skipRemainingHandlers();
     } else if (path.startsWith("/api/") || path.startsWith("/ogc/collections")) {
       ctx.header("Retry-After", "1");

@@ -6,10 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.phaenthi.server.http.PublicUrls;
 
 /**
- * Absolute URLs for links, from the request's scheme and {@code Host} (or {@code X-Forwarded-*}
- * behind a proxy), so the links QGIS follows point back at the address it used.
+ * Absolute URLs for links: {@code --public-url}, else the request's scheme and host as Jetty
+ * resolved them (a trusted proxy's {@code X-Forwarded-*} included), so the links QGIS follows point
+ * back at the address it used and never at one a client made up (see {@link PublicUrls}).
  */
 final class OgcUrls {
   static final String ROOT = "/ogc";
@@ -17,11 +19,7 @@ final class OgcUrls {
   private OgcUrls() {}
 
   static String base(Context ctx) {
-    String proto = ctx.header("X-Forwarded-Proto");
-    String host = ctx.header("X-Forwarded-Host");
-    return (proto == null ? ctx.scheme() : proto.split(",")[0].trim())
-        + "://"
-        + (host == null ? ctx.host() : host.split(",")[0].trim());
+    return PublicUrls.of(ctx);
   }
 
   static String ogc(Context ctx) {

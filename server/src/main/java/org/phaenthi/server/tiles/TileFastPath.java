@@ -94,7 +94,7 @@ public final class TileFastPath extends Handler.Wrapper {
     HttpFields.Mutable out = response.getHeaders();
     out.put(new PreEncodedHttpField(HttpHeader.ETAG, tile.etag()));
     out.put(cacheControl);
-    out.put(VARY);
+    out.add(VARY); // after PublicCors's Vary: Origin, as TileHandler adds it
     int status;
     ByteBuffer body;
     if (TileHandler.matches(headers.get(HttpHeader.IF_NONE_MATCH), tile.etag())) {

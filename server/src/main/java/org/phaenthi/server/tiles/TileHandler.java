@@ -17,6 +17,7 @@ import org.phaenthi.server.LiveData;
 import org.phaenthi.server.Params;
 import org.phaenthi.server.Resolver;
 import org.phaenthi.server.Snapshot;
+import org.phaenthi.server.http.Vary;
 import org.phaenthi.tiles.TileCoord;
 
 /**
@@ -67,7 +68,7 @@ public final class TileHandler implements Handler {
     ctx.disableCompression();
     ctx.header("ETag", tile.etag());
     ctx.header("Cache-Control", cacheControl);
-    ctx.header("Vary", "Accept-Encoding");
+    Vary.add(ctx, "Accept-Encoding");
     if (matches(ctx.header("If-None-Match"), tile.etag())) {
       ctx.status(304);
       ctx.res().setContentType(null); // no body: not Javalin's default text/plain

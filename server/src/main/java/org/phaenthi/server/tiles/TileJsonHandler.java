@@ -19,13 +19,16 @@ import org.phaenthi.server.Json;
 import org.phaenthi.server.LiveData;
 import org.phaenthi.server.Params;
 import org.phaenthi.server.Resolver;
+import org.phaenthi.server.http.PublicUrls;
 
 /** {@code GET /tiles/{level}.json[?indicator=&year=]}: TileJSON 3.0.0 for one level. */
 public final class TileJsonHandler implements Handler {
   private final LiveData live;
+  private final String cacheControl;
 
-  public TileJsonHandler(LiveData live) {
+  public TileJsonHandler(LiveData live, String cacheControl) {
     this.live = live;
+    this.cacheControl = cacheControl;
   }
 
   @Override
@@ -39,6 +42,9 @@ public final class TileJsonHandler implements Handler {
     Dataset d = live.snapshot().dataset();
     String query = "";
     Map<String, Object> valueFields = Map.of();
+    if (ctx.queryParam("indicator") == null && ctx.queryParam("year") != null) {
+      throw ApiException.badRequest("parameter 'year' needs an 'indicator'");
+    }
     if (ctx.queryParam("indicator") != null) {
       Indicator i = Params.indicator(d.indicators(), ctx.queryParam("indicator"));
       int year = Resolver.year(d.indicators(), ctx.queryParam("year"), level, i.code()).be();
@@ -59,7 +65,8 @@ public final class TileJsonHandler implements Handler {
     fields.put("name_th", "String: Thai name" + from);
     fields.put("name_en", "String: English name" + from);
     fields.putAll(valueFields);
-    String base = baseUrl(ctx);
+    String base = PublicUrls.of(ctx);
+    ctx.header("Cache-Control", cacheControl);
     Json.send(
         ctx,
         obj(
@@ -109,18 +116,5 @@ public final class TileJsonHandler implements Handler {
                     TileHandler.MAX_ZOOM,
                     "fields",
                     Map.of("level", "String: country, province, district or subdistrict")))));
-  }
-
-  /** Honours a reverse proxy's X-Forwarded-Proto/Host so URLs work behind nginx. */
-  static String baseUrl(Context ctx) {
-    String proto = ctx.header("X-Forwarded-Proto");
-    String host = ctx.header("X-Forwarded-Host");
-    if (host == null) {
-      host = ctx.header("Host");
-    }
-    if (proto == null) {
-      proto = ctx.scheme();
-    }
-    return proto + "://" + host;
   }
 }

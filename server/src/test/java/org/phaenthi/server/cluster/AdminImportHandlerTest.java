@@ -75,10 +75,48 @@ class AdminImportHandlerTest {
       assertEquals(true, err.get("message").asText().contains("store is unreachable"));
       HttpResponse<byte[]> health = n.http.get("/health");
       assertEquals(503, health.statusCode());
+      String degraded = new String(health.body(), java.nio.charset.StandardCharsets.UTF_8);
+      assertEquals(false, degraded.contains(tmp.toString()), "no store path: " + degraded);
       assertEquals("degraded", Json.MAPPER.readTree(health.body()).get("status").asText());
       n.store.up = true;
       assertEquals(200, n.http.get("/api/levels").statusCode());
       assertEquals("ok", n.http.json("/health").get("status").asText());
+    }
+  }
+
+  @Test
+  void aFailedWriteIsOneSentenceNotTheSqlBatch() throws Exception {
+    Path data1 = ClusterTestData.dataDir(tmp, "data1", false);
+    Path data2 = ClusterTestData.dataDir(tmp, "data2", true);
+    try (Node n = Node.start(tmp, data1, "--admin-token", "tok-123")) {
+      // what PostgisStore's codec throws when PostgreSQL refuses a batch: the driver's message
+      // quotes the batch's statement with all its values
+      String batch =
+          "INSERT INTO phaenthi_value (version, level, code, payload) VALUES "
+              + "('v2', 'subdistrict', '830101', 'xxxxxxxx'), ".repeat(20_000);
+      java.sql.BatchUpdateException driver =
+          new java.sql.BatchUpdateException(
+              "Batch entry 0 "
+                  + batch
+                  + " was aborted: ERROR: could not extend file: No space left on device"
+                  + "  Call getNextException to see other errors in the batch.",
+              new int[0]);
+      driver.setNextException(
+          new java.sql.SQLException(
+              "ERROR: could not extend file \"base/16384/16397\": No space left on device\n"
+                  + "  Hint: Check free disk space."));
+      n.store.failure =
+          new IllegalStateException(
+              "import failed and was rolled back; the previous data is intact: "
+                  + driver.getMessage(),
+              driver);
+      HttpResponse<String> r = post(n, "/admin/import?data=" + data2, "Bearer tok-123");
+      assertEquals(503, r.statusCode());
+      assertEquals(true, r.body().length() < 1_000, r.body().length() + " bytes");
+      String message = Json.MAPPER.readTree(r.body()).get("message").asText();
+      assertEquals(false, message.contains("INSERT"), message);
+      assertEquals(true, message.contains("No space left on device"), message);
+      assertEquals(true, message.startsWith("import failed, nothing changed"), message);
     }
   }
 
@@ -111,6 +149,9 @@ class AdminImportHandlerTest {
       return inner.publications();
     }
 
+    /** When set, {@link #replace} fails with it (as a store refusing the write would). */
+    volatile RuntimeException failure;
+
     @Override
     public Dataset load(long id) {
       return inner.load(id);
@@ -119,6 +160,9 @@ class AdminImportHandlerTest {
     @Override
     public org.phaenthi.boundaries.catalog.Publication publish(
         org.phaenthi.boundaries.catalog.Draft draft, Long republishOf) {
+      if (failure != null) {
+        throw failure;
+      }
       return inner.publish(draft, republishOf);
     }
 

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.io.ByteArrayInputStream;
@@ -62,6 +63,15 @@ public final class TileCache {
                 .maximumWeight(identityMaxBytes)
                 .weigher((TileKey k, Identity i) -> i.raw().length + ENTRY_OVERHEAD_BYTES)
                 .build();
+    if (identity != null) {
+      Gauge.builder(
+              "phaenthi.tiles.identity_cache.weight",
+              identity,
+              c -> c.policy().eviction().orElseThrow().weightedSize().orElse(0))
+          .description("uncompressed tile bytes held by the second tier, with entry overhead")
+          .baseUnit("bytes")
+          .register(meters);
+    }
     this.hits = Counter.builder("phaenthi.tiles.cache").tag("result", "hit").register(meters);
     this.misses = Counter.builder("phaenthi.tiles.cache").tag("result", "miss").register(meters);
     this.identityHits =

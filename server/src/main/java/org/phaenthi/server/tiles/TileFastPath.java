@@ -110,7 +110,7 @@ public final class TileFastPath extends Handler.Wrapper {
       }
     }
     HttpFields.Mutable out = response.getHeaders();
-    out.put(new PreEncodedHttpField(HttpHeader.ETAG, tile.etag()));
+    out.put(tile.etagHeader());
     out.put(cacheControl);
     out.put(VARY);
     if (body != null) {

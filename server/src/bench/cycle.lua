@@ -1,18 +1,22 @@
 -- wrk script: each thread cycles through the request paths listed (one a line) in the file given
--- after "--", starting at a different offset, and asks for gzip like a browser or MapLibre does.
+-- after "--", starting at a different offset. A second argument "identity" sends no
+-- Accept-Encoding (curl, seeders, some GIS tools); otherwise it asks for gzip like a browser or
+-- MapLibre does.
 local paths = {}
 local i = 0
+local headers = { ["Accept-Encoding"] = "gzip" }
 
 function init(args)
   for line in io.lines(args[1]) do
     if #line > 0 then paths[#paths + 1] = line end
   end
+  if args[2] == "identity" then headers = {} end
   i = math.random(#paths)
 end
 
 function request()
   i = i % #paths + 1
-  return wrk.format("GET", paths[i], { ["Accept-Encoding"] = "gzip" })
+  return wrk.format("GET", paths[i], headers)
 end
 
 function done(summary, latency, requests)

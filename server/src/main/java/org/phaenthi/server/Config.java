@@ -57,8 +57,17 @@ public record Config(
     }
   }
 
+  /**
+   * @param cacheMaxBytes bound of the tile cache, in gzip bytes
+   * @param identityCacheMaxBytes bound of the second tier of uncompressed tiles (for clients
+   *     without gzip), in raw bytes; 0 = none
+   */
   public record Tiles(
-      int extentPixels, int bufferPixels, long cacheMaxBytes, String cacheControl) {}
+      int extentPixels,
+      int bufferPixels,
+      long cacheMaxBytes,
+      long identityCacheMaxBytes,
+      String cacheControl) {}
 
   /**
    * @param accessLog one line per request, written in batches; off behind a proxy that logs
@@ -159,6 +168,11 @@ public record Config(
           new Key("tile-buffer", "64", "MVT buffer around each tile, in tile-grid units"),
           new Key("tile-cache-mb", "256", "tile cache size bound in megabytes (compressed bytes)"),
           new Key(
+              "tile-identity-cache-mb",
+              "64",
+              "bound in megabytes (raw bytes) of the uncompressed copies of tiles asked for without"
+                  + " gzip; 0 = unzip per request"),
+          new Key(
               "cache-control",
               "public, max-age=300",
               "Cache-Control header of tiles and data responses"),
@@ -249,6 +263,7 @@ public record Config(
             intValue(v, "tile-extent", 256, 1 << 16),
             intValue(v, "tile-buffer", 0, 4096),
             intValue(v, "tile-cache-mb", 1, 1 << 20) * 1024L * 1024L,
+            intValue(v, "tile-identity-cache-mb", 0, 1 << 20) * 1024L * 1024L,
             v.get("cache-control")),
         new Web(
             blankToNull(v.get("base-map-url")),
@@ -330,7 +345,7 @@ public record Config(
     for (Key k : KEYS) {
       sb.append(
           String.format(
-              "  --%-17s %-26s %s (default: %s)%n",
+              "  --%-23s %-32s %s (default: %s)%n",
               k.name(),
               k.envName(),
               k.description(),

@@ -86,7 +86,11 @@ public final class PhaenthiServer implements AutoCloseable {
     TileGeometryPipeline pipeline =
         new TileGeometryPipeline(config.tiles().extentPixels(), config.tiles().bufferPixels());
     this.tileCache =
-        new TileCache(config.tiles().cacheMaxBytes(), new TileRenderer(live, pipeline), meters);
+        new TileCache(
+            config.tiles().cacheMaxBytes(),
+            config.tiles().identityCacheMaxBytes(),
+            new TileRenderer(live, pipeline),
+            meters);
     this.responses = new ResponseCache(64L * 1024 * 1024, config.tiles().cacheControl());
     live.onReplace(s -> tileCache.retainVersions(s.liveVersions()));
     this.storeHealth = new StoreHealth(store, live);

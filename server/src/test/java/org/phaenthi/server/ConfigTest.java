@@ -23,7 +23,27 @@ class ConfigTest {
     assertEquals("var/phaenthi", c.store().location());
     assertFalse(c.store().isPostgres());
     assertEquals(256L * 1024 * 1024, c.tiles().cacheMaxBytes());
+    assertEquals(64L * 1024 * 1024, c.tiles().identityCacheMaxBytes());
     assertNull(c.web().baseMapUrl());
+  }
+
+  @Test
+  void theIdentityTierCanBeSizedOrTurnedOff() {
+    assertEquals(
+        0,
+        Config.read(new String[] {"--tile-identity-cache-mb", "0"}, Map.of())
+            .tiles()
+            .identityCacheMaxBytes());
+    assertEquals(
+        8L * 1024 * 1024,
+        Config.read(new String[0], Map.of("PHAENTHI_TILE_IDENTITY_CACHE_MB", "8"))
+            .tiles()
+            .identityCacheMaxBytes());
+    Config.ConfigException e =
+        assertThrows(
+            Config.ConfigException.class,
+            () -> Config.read(new String[] {"--tile-identity-cache-mb", "-1"}, Map.of()));
+    assertTrue(e.getMessage().contains("--tile-identity-cache-mb"), e.getMessage());
   }
 
   @Test

@@ -4,30 +4,50 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
  * Caffeine cache of rendered tiles, bounded by the compressed bytes it holds. {@code get} computes
  * on a miss (once per key, concurrent callers wait for the same render) and records hits, misses,
  * render time per zoom and tile sizes.
+ *
+ * <p>A second, separately bounded tier keeps the uncompressed bytes of the tiles that clients
+ * without gzip ask for (curl, seeders, some GIS tools and proxies), so such a tile is decompressed
+ * once, not per request. It holds only tiles someone asked for without gzip, bounded by their raw
+ * bytes ({@code --tile-identity-cache-mb}; 0 turns it off and every such request decompresses). An
+ * entry remembers which cached tile it was made from and is used only with that tile, so it can
+ * never outlive or contradict the first tier.
  */
 public final class TileCache {
   private static final int ENTRY_OVERHEAD_BYTES = 160;
   private final Cache<TileKey, CachedTile> cache;
+  private final Cache<TileKey, Identity> identity;
   private final TileSource source;
   private final MeterRegistry meters;
   private final Counter hits;
   private final Counter misses;
+  private final Counter identityHits;
+  private final Counter identityMisses;
 
-  public TileCache(long maxBytes, TileSource source, MeterRegistry meters) {
+  /** The uncompressed bytes of {@code tile}. */
+  private record Identity(CachedTile tile, byte[] raw) {}
+
+  /**
+   * @param maxBytes bound of the tier of gzip tiles, in compressed bytes
+   * @param identityMaxBytes bound of the tier of uncompressed tiles, in raw bytes; 0 = none
+   */
+  public TileCache(long maxBytes, long identityMaxBytes, TileSource source, MeterRegistry meters) {
     this.source = source;
     this.meters = meters;
     this.cache =
@@ -36,8 +56,86 @@ public final class TileCache {
             .weigher((TileKey k, CachedTile t) -> t.gzip().length + ENTRY_OVERHEAD_BYTES)
             .recordStats()
             .build();
+    this.identity =
+        identityMaxBytes <= 0
+            ? null
+            : Caffeine.newBuilder()
+                .maximumWeight(identityMaxBytes)
+                .weigher((TileKey k, Identity i) -> i.raw().length + ENTRY_OVERHEAD_BYTES)
+                .build();
+    if (identity != null) {
+      Gauge.builder(
+              "phaenthi.tiles.identity_cache.weight",
+              identity,
+              c -> c.policy().eviction().orElseThrow().weightedSize().orElse(0))
+          .description("uncompressed tile bytes held by the second tier, with entry overhead")
+          .baseUnit("bytes")
+          .register(meters);
+    }
     this.hits = Counter.builder("phaenthi.tiles.cache").tag("result", "hit").register(meters);
     this.misses = Counter.builder("phaenthi.tiles.cache").tag("result", "miss").register(meters);
+    this.identityHits =
+        Counter.builder("phaenthi.tiles.identity_cache").tag("result", "hit").register(meters);
+    this.identityMisses =
+        Counter.builder("phaenthi.tiles.identity_cache").tag("result", "miss").register(meters);
+  }
+
+  /**
+   * The uncompressed bytes of a cached tile, decompressed once and kept in the second tier (or
+   * decompressed for this request only when that tier is off).
+   */
+  public byte[] identity(TileKey key, CachedTile tile) {
+    byte[] raw = peekIdentity(key, tile);
+    if (raw != null) {
+      return raw;
+    }
+    identityMisses.increment();
+    raw = gunzip(tile);
+    if (identity != null) {
+      identity.put(key, new Identity(tile, raw));
+    }
+    return raw;
+  }
+
+  /**
+   * The uncompressed bytes of {@code tile} if the second tier holds them, else null (never
+   * decompresses: {@link TileFastPath} runs on Jetty's selector threads and leaves that to {@link
+   * #identity}); a tile found counts as a hit.
+   */
+  public byte[] peekIdentity(TileKey key, CachedTile tile) {
+    if (tile.isEmpty()) {
+      return tile.gzip();
+    }
+    if (identity == null) {
+      return null;
+    }
+    Identity i = identity.getIfPresent(key);
+    if (i == null || i.tile() != tile) {
+      return null;
+    }
+    identityHits.increment();
+    return i.raw();
+  }
+
+  /** Raw bytes held by the second tier (for tests and the memory figures in BENCHMARKS.md). */
+  public long identityBytes() {
+    if (identity == null) {
+      return 0;
+    }
+    identity.cleanUp(); // Caffeine evicts in the background: settle first
+    return identity.asMap().values().stream().mapToLong(i -> i.raw().length).sum();
+  }
+
+  private static byte[] gunzip(CachedTile tile) {
+    try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(tile.gzip()))) {
+      byte[] raw = in.readAllBytes();
+      if (raw.length != tile.rawBytes()) {
+        throw new IllegalStateException("tile unzipped to " + raw.length + " bytes");
+      }
+      return raw;
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** The cached tile, rendering it on a miss. {@code hit[0]} tells the caller which happened. */
@@ -55,15 +153,11 @@ public final class TileCache {
   }
 
   /**
-   * The cached tile or null, without rendering; a tile found counts as a hit ({@link TileFastPath}
-   * sends a miss on to {@link #get}, which counts it).
+   * Counts a hit of a tile found with {@link #peek} and served ({@link TileFastPath} sends what it
+   * does not serve on to {@link #get}, which counts it).
    */
-  public CachedTile peekHit(TileKey key) {
-    CachedTile t = cache.getIfPresent(key);
-    if (t != null) {
-      hits.increment();
-    }
-    return t;
+  public void countHit() {
+    hits.increment();
   }
 
   /** Only what is cached, without rendering (used while the store is unavailable). */
@@ -78,6 +172,9 @@ public final class TileCache {
    */
   public void retainVersions(java.util.Set<String> versions) {
     cache.asMap().keySet().removeIf(k -> !versions.contains(k.dataVersion()));
+    if (identity != null) {
+      identity.asMap().keySet().removeIf(k -> !versions.contains(k.dataVersion()));
+    }
   }
 
   /** How many cached tiles belong to this data version. */

@@ -21,11 +21,12 @@ import org.phaenthi.server.LiveData;
 
 /**
  * Serves tiles that are already cached straight from Jetty, ahead of Javalin: a plain {@code GET
- * /tiles/{level}/{z}/{x}/{y}.mvt[?indicator=&year=]} whose tile is in the {@link TileCache}, asked
- * for with gzip and without an {@code Origin} header, is answered here with exactly the headers and
- * bytes {@link TileHandler} would send (200, 204 or 304). Everything else — a miss, a bad request,
- * an unknown parameter, a request needing CORS headers or an unzipped body, any other path — goes
- * on to Javalin unchanged, so errors, rendering and CORS stay in one place.
+ * /tiles/{level}/{z}/{x}/{y}.mvt[?indicator=&year=]} without an {@code Origin} header whose tile is
+ * in the {@link TileCache} — and, for a client that does not accept gzip, whose uncompressed bytes
+ * are in the cache's second tier — is answered here with exactly the headers and bytes {@link
+ * TileHandler} would send (200, 204 or 304). Everything else — a miss (of either tier), a bad
+ * request, an unknown parameter, a request needing CORS headers, any other path — goes on to
+ * Javalin unchanged, so errors, rendering, unzipping and CORS stay in one place.
  *
  * <p>Why: a cached tile is the most frequent request by far. Javalin's servlet path (servlet
  * request wrappers, session handler, routing, before-handlers) and the hand-off of every request
@@ -83,36 +84,46 @@ public final class TileFastPath extends Handler.Wrapper {
       return delegate(request, response, callback);
     }
     HttpFields headers = request.getHeaders();
-    String accept = headers.get(HttpHeader.ACCEPT_ENCODING);
-    if (!AcceptEncoding.gzip(accept) || headers.contains(HttpHeader.ORIGIN)) {
+    if (headers.contains(HttpHeader.ORIGIN)) {
       return delegate(request, response, callback);
     }
-    CachedTile tile = lookup(path, request);
+    TileKey key = key(path, request);
+    CachedTile tile = key == null ? null : cache.peek(key);
     if (tile == null) {
       return delegate(request, response, callback);
     }
-    HttpFields.Mutable out = response.getHeaders();
-    out.put(new PreEncodedHttpField(HttpHeader.ETAG, tile.etag()));
-    out.put(cacheControl);
-    out.add(VARY); // after PublicCors's Vary: Origin, as TileHandler adds it
     int status;
-    ByteBuffer body;
+    byte[] body;
+    boolean gzip = false;
     if (TileHandler.matches(headers.get(HttpHeader.IF_NONE_MATCH), tile.etag())) {
       status = 304;
-      body = BufferUtil.EMPTY_BUFFER;
+      body = null;
     } else if (tile.isEmpty()) {
       status = 204;
-      body = BufferUtil.EMPTY_BUFFER;
+      body = null;
     } else {
       status = 200;
+      gzip = AcceptEncoding.gzip(headers.get(HttpHeader.ACCEPT_ENCODING));
+      body = gzip ? tile.gzip() : cache.peekIdentity(key, tile);
+      if (body == null) {
+        return delegate(request, response, callback); // Javalin unzips it once, into the tier
+      }
+    }
+    HttpFields.Mutable out = response.getHeaders();
+    out.put(tile.etagHeader());
+    out.put(cacheControl);
+    out.add(VARY); // after PublicCors's Vary: Origin, as TileHandler adds it
+    if (body != null) {
       out.put(CONTENT_TYPE);
-      out.put(GZIP);
-      out.put(HttpHeader.CONTENT_LENGTH, tile.gzip().length);
-      body = ByteBuffer.wrap(tile.gzip());
+      if (gzip) {
+        out.put(GZIP);
+      }
+      out.put(HttpHeader.CONTENT_LENGTH, body.length);
     }
     response.setStatus(status);
+    cache.countHit();
     answered.increment();
-    response.write(true, body, callback);
+    response.write(true, body == null ? BufferUtil.EMPTY_BUFFER : ByteBuffer.wrap(body), callback);
     if (log != null) {
       log.log("GET", path, status, (System.nanoTime() - request.getBeginNanoTime()) / 1e6f, "hit");
     }
@@ -157,8 +168,8 @@ public final class TileFastPath extends Handler.Wrapper {
     return answered.sum();
   }
 
-  /** The cached tile for this request, or null when Javalin should answer it. */
-  private CachedTile lookup(String path, Request request) {
+  /** The cache key of this request, or null when Javalin should answer it. */
+  private TileKey key(String path, Request request) {
     // /tiles/{level}/{z}/{x}/{y}.mvt: exactly four segments after the prefix
     int a = path.indexOf('/', PREFIX.length());
     int b = a < 0 ? -1 : path.indexOf('/', a + 1);
@@ -192,16 +203,14 @@ public final class TileFastPath extends Handler.Wrapper {
       }
     }
     try {
-      TileKey key =
-          TileHandler.parse(
-              live.snapshot(),
-              path.substring(PREFIX.length(), a),
-              path.substring(a + 1, b),
-              path.substring(b + 1, c),
-              path.substring(c + 1),
-              indicator,
-              year);
-      return cache.peekHit(key);
+      return TileHandler.parse(
+          live.snapshot(),
+          path.substring(PREFIX.length(), a),
+          path.substring(a + 1, b),
+          path.substring(b + 1, c),
+          path.substring(c + 1),
+          indicator,
+          year);
     } catch (ApiException e) {
       return null; // Javalin answers it with the error
     }

@@ -2,11 +2,9 @@ package org.phaenthi.server.tiles;
 
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
-import java.util.zip.GZIPInputStream;
 import org.phaenthi.boundaries.AdminLevel;
 import org.phaenthi.boundaries.indicators.Indicator;
 import org.phaenthi.boundaries.indicators.IndicatorData;
@@ -85,9 +83,7 @@ public final class TileHandler implements Handler {
       ctx.header("Content-Encoding", "gzip");
       send(ctx, tile.gzip());
     } else {
-      try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(tile.gzip()))) {
-        send(ctx, in.readAllBytes());
-      }
+      send(ctx, cache.identity(key, tile));
     }
   }
 

@@ -31,8 +31,14 @@ public final class LevelsHandler implements Handler {
               "count", live.snapshot().dataset().boundaries().count(l),
               "code_digits", l.codeLength(),
               "parent", l.parent().map(AdminLevel::urlName).orElse(null),
-              "child", l.child().map(AdminLevel::urlName).orElse(null)));
+              "child", l.child().map(AdminLevel::urlName).orElse(null),
+              "geometry", "polygon"));
     }
-    Json.send(ctx, obj("levels", levels));
+    Json.send(
+        ctx,
+        obj(
+            "boundary_set", live.snapshot().boundaryVersion(),
+            "vintage", live.snapshot().dataset().boundarySet().vintage(),
+            "levels", levels));
   }
 }

@@ -50,6 +50,12 @@ class ApiTest {
     JsonNode levels = http.json("/api/levels").get("levels");
     assertEquals(3, levels.size());
     assertEquals("district", levels.get(0).get("child").asText());
+    for (JsonNode l : levels) {
+      assertEquals("polygon", l.get("geometry").asText(), "every level so far has polygons");
+    }
+    assertEquals(
+        server.live().snapshot().boundaryVersion(),
+        http.json("/api/levels").get("boundary_set").asText());
     JsonNode ind = http.json("/api/indicators");
     for (JsonNode i : ind.get("indicators")) {
       String th = i.get("definition_th").asText();

@@ -9,17 +9,17 @@ import { InfoControl, LegendControl, legendModel, esc } from './controls.js';
 import { setLang, t, name } from './i18n.js';
 import { buildSidebar, bindKeys, updateBreadcrumb, updateRanking } from './ui.js';
 import { showAreaPanel, hideAreaPanel } from './panel.js';
+import { Levels } from './levels.js';
 
 const SOFTWARE =
   'Map: Leaflet (BSD-2-Clause), Leaflet.VectorGrid (Beerware). Colours: ColorBrewer.org by Cynthia A. Brewer, ' +
   'Penn State (Apache-2.0). Statistics: simple-statistics (ISC). Font: Sarabun (SIL OFL 1.1).';
-const CHILD = { province: 'district', district: 'subdistrict', subdistrict: null };
 
 export const app = {
   embed: document.body.dataset.mode === 'embed',
   state: null,
   meta: null,
-  levels: null,
+  levels: null, // Levels, from /api/levels
   catalogue: null, // {indicators, years, byCode}
   current: null, // what render() last drew: {indicator, rows, byCode, breaks, colours}
   timings: { start: performance.now() },
@@ -34,11 +34,12 @@ async function main() {
   setLang(app.state.lang);
   const [meta, levels, catalogue] = await Promise.all([api.meta(), api.levels(), api.indicators()]);
   app.meta = meta;
-  app.levels = levels.levels;
+  app.levels = new Levels(levels.levels);
   app.catalogue = { ...catalogue, byCode: new Map(catalogue.indicators.map((i) => [i.code, i])) };
   const s = app.state;
   applyDefaults(s);
-  app.lock = app.embed && /^\d{2}$/.test(params.get('lock') || '') ? params.get('lock') : null;
+  const lock = params.get('lock') || '';
+  app.lock = app.embed && /^\d+$/.test(lock) && app.levels.isTop((app.levels.ofCode(lock) || {}).level) ? lock : null;
   app.interactive = !(app.embed && params.get('interactive') === '0');
 
   // decided now: the map's first moveend writes a view into the state
@@ -72,7 +73,7 @@ async function main() {
   app.legend = new LegendControl();
   if (app.interactive) app.info.addTo(map);
   app.legend.addTo(map);
-  app.layers = new MapLayers(map, { onHover, onClick });
+  app.layers = new MapLayers(map, app.levels, { onHover, onClick });
   setAttribution();
   if (!app.embed) {
     buildSidebar(app, { render, setState, goUp });
@@ -102,10 +103,13 @@ async function main() {
   if (s.selected) showAreaPanel(app, s.selected);
 }
 
-/** Fills what the URL left out from the server's defaults. */
+/** Fills what the URL left out from the server's defaults, and drops what the levels do not allow. */
 function applyDefaults(s) {
   const d = app.meta.default;
-  s.level ??= d.level;
+  const levels = app.levels;
+  if (!levels.isMapLevel(s.level)) s.level = levels.isMapLevel(d.level) ? d.level : levels.top.level;
+  if (!levels.canContain(s.area, s.level)) s.area = '';
+  if (s.selected && !levels.ofCode(s.selected)) s.selected = '';
   s.indicator = app.catalogue.byCode.has(s.indicator) ? s.indicator : d.indicator;
   s.year ??= d.year;
 }
@@ -122,20 +126,22 @@ export function setState(change, opts = {}) {
   return render(opts);
 }
 
+/** Up one level: the area in view becomes one of the shapes, among its siblings. */
 export function goUp() {
   const s = app.state;
   if (!s.area || (app.lock && s.area === app.lock)) return;
-  const parentLevel = s.area.length === 4 ? 'district' : 'province';
-  const area = s.area.length === 4 ? s.area.slice(0, 2) : '';
-  setState({ level: parentLevel, area, selected: '' }, { fit: true });
+  const level = app.levels.ofCode(s.area);
+  if (!level) return;
+  setState({ level: level.level, area: app.levels.parentCode(s.area), selected: '' }, { fit: true });
 }
 
 async function render(opts = {}) {
   const s = app.state;
+  const levels = app.levels;
   if (app.lock && !(s.area || '').startsWith(app.lock)) {
-    Object.assign(s, { area: app.lock, level: s.level === 'province' ? 'district' : s.level });
+    Object.assign(s, { area: app.lock, level: levels.isTop(s.level) ? levels.child(s.level) : s.level });
   }
-  if (s.level === 'province') s.area = '';
+  if (levels.isTop(s.level)) s.area = '';
   const token = (app.renderToken = (app.renderToken || 0) + 1);
   app.rendering = true;
   const indicator = app.catalogue.byCode.get(s.indicator);
@@ -194,13 +200,12 @@ async function render(opts = {}) {
 /** Title line and breadcrumb: the names of the area and its ancestors come from the area endpoint. */
 async function updateTitle() {
   const s = app.state;
-  const codes = [];
-  for (let code = s.area; code; code = code.slice(0, code.length - 2)) codes.unshift(code);
+  const codes = s.area ? app.levels.ancestors(s.area) : [];
   const infos = await Promise.all(codes.map((code) => api.area(code, s.year).catch(() => null)));
   const chain = codes.map((code, k) => ({ code, ...(infos[k] ? infos[k].area : { name_th: code, name_en: code }) }));
   app.chain = chain;
   const where = chain.length ? name(chain[chain.length - 1]) : t('country');
-  const level = app.levels.find((l) => l.level === s.level);
+  const level = app.levels.get(s.level);
   app.titleText = `${name(app.current.indicator)} · ${where} · ${name(level)} · ${t('year')} ${s.year}`;
   const el = document.getElementById('map-title');
   if (el) el.textContent = app.titleText;
@@ -241,7 +246,7 @@ function onHover(props) {
 function onClick(props, bounds) {
   // shapes outside the area in view (vector tiles carry them) are context, not choices
   if (!app.interactive || !app.current.byCode.has(props.code)) return;
-  const child = CHILD[app.state.level];
+  const child = app.levels.child(app.state.level);
   // the panel takes room from the map: make room before fitting, so the area is not hidden behind it
   const panel = document.getElementById('area-panel');
   if (panel && panel.hidden) {

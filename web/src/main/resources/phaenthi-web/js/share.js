@@ -1,12 +1,12 @@
 // The share / embed dialog: the link to this exact view, and iframe code for /embed with a size,
-// interactive or static, optionally locked to the province being shown.
+// interactive or static, optionally locked to the top-level area (the province) being shown.
 import { formatState } from './url-state.js';
 import { t } from './i18n.js';
 import { esc } from './controls.js';
 
 export function openShareDialog(app) {
   const dlg = document.getElementById('share-dialog');
-  const province = (app.state.area || '').slice(0, 2);
+  const province = (app.state.area || '').slice(0, app.levels.top.code_digits);
   dlg.querySelector('h2').textContent = t('share');
   dlg.querySelector('.body').innerHTML = `
     <label>${t('link')}<input id="share-link" readonly></label>

@@ -26,7 +26,7 @@ export function buildSidebar(app, { setState }) {
     <label>${t('indicator')}<select id="indicator">${groups.join('')}</select></label>
     <div class="row">
       <label>${t('year')}<select id="year">${years.map((y) => `<option value="${y.be}" title="${esc(y.label || '')}">${y.be}${y.synthetic ? ' *' : ''}</option>`).join('')}</select></label>
-      <label>${t('level')}<select id="level">${app.levels.map((l) => `<option value="${l.level}">${esc(name(l))}</option>`).join('')}</select></label>
+      <label>${t('level')}<select id="level">${app.levels.map.map((l) => `<option value="${l.level}">${esc(name(l))}</option>`).join('')}</select></label>
     </div>
     <fieldset><legend>${t('classification')}</legend>
       <label><select id="method" aria-label="${t('classification')}">${METHODS.map((m) => `<option value="${m}">${t(m)}</option>`).join('')}</select></label>
@@ -60,7 +60,7 @@ export function buildSidebar(app, { setState }) {
   sync();
   $('indicator').onchange = (e) => setState({ indicator: e.target.value }).then(sync);
   $('year').onchange = (e) => setState({ year: Number(e.target.value) }).then(sync);
-  $('level').onchange = (e) => setState(levelChange(app.state, e.target.value), { fit: true }).then(sync);
+  $('level').onchange = (e) => setState(levelChange(app, e.target.value), { fit: true }).then(sync);
   $('method').onchange = (e) => setState({ method: e.target.value }).then(sync);
   $('classes').onchange = (e) => setState({ classes: Number(e.target.value) }).then(sync);
   const palette = () => $('palette').value + ($('reverse').checked ? '-r' : '');
@@ -71,7 +71,7 @@ export function buildSidebar(app, { setState }) {
   $('search').placeholder = t('search');
   $('search').setAttribute('aria-label', t('search'));
   bindSearch(app, setState);
-  const buttons = [['btn-present', 'present', 'P'], ['btn-picture', 'savePicture', 'PNG'], ['btn-share', 'share', '</>'], ['btn-help', 'help', '?'], ['btn-lang', 'language', t('language').slice(0, 4)], ['btn-menu', 'menu', '☰']];
+  const buttons = [['btn-present', 'present', 'P'], ['btn-picture', 'savePicture', 'PNG'], ['btn-share', 'share', '</>'], ['btn-help', 'help', '?'], ['btn-lang', 'language', t('languageShort')], ['btn-menu', 'menu', '☰']];
   for (const [id, key, short] of buttons) {
     $(id).title = t(key);
     $(id).setAttribute('aria-label', t(key));
@@ -86,10 +86,9 @@ export function buildSidebar(app, { setState }) {
   $('btn-menu').onclick = () => document.body.classList.toggle('side-open');
 }
 
-/** Keeps the area consistent with a new level: a district area cannot parent provinces, and so on. */
-function levelChange(s, level) {
-  const maxDigits = { province: 0, district: 2, subdistrict: 4 }[level];
-  return { level, area: (s.area || '').slice(0, maxDigits), selected: '' };
+/** Keeps the area consistent with a new level: an area can only hold the levels below its own. */
+function levelChange(app, level) {
+  return { level, area: app.levels.areaFor(level, app.state.area), selected: '' };
 }
 
 function bindSearch(app, setState) {
@@ -120,10 +119,12 @@ function bindSearch(app, setState) {
     const [w, so, e, n] = r.bbox;
     app.pendingBounds = L.latLngBounds([so, w], [n, e]);
     // show the area among its siblings, so its colour is read against its neighbours
-    const area = r.level === 'province' ? '' : r.parents[r.parents.length - 1].code;
-    setState({ level: r.level, area, selected: r.code }, { fit: true }).then(() => {
+    // a result of a values-only level (no shapes) is shown through its nearest area on the map
+    const chain = [...r.parents, r].filter((x) => app.levels.isMapLevel(x.level));
+    const shown = chain[chain.length - 1] || r;
+    setState({ level: shown.level, area: app.levels.parentCode(shown.code), selected: shown.code }, { fit: true }).then(() => {
       app.syncControls && app.syncControls();
-      import('./panel.js').then((m) => m.showAreaPanel(app, r.code));
+      import('./panel.js').then((m) => m.showAreaPanel(app, shown.code));
     });
   };
 }
@@ -150,11 +151,13 @@ export function updateRanking(app, { choose }) {
 
 export function updateBreadcrumb(app, chain, { setState }) {
   const nav = $('breadcrumb');
-  const levelsDown = ['district', 'subdistrict'];
-  const items = [`<li><button type="button" data-level="province" data-area="">${esc(t('country'))}</button></li>`];
+  const levels = app.levels;
+  const items = [`<li><button type="button" data-level="${esc(levels.top.level)}" data-area="">${esc(t('country'))}</button></li>`];
   chain.forEach((c, k) => {
     const last = k === chain.length - 1;
-    items.push(last ? `<li aria-current="page">${esc(name(c))}</li>` : `<li><button type="button" data-level="${levelsDown[k]}" data-area="${c.code}">${esc(name(c))}</button></li>`);
+    // an ancestor in the breadcrumb shows the level below it inside it
+    const below = levels.child(levels.ofCode(c.code).level);
+    items.push(last ? `<li aria-current="page">${esc(name(c))}</li>` : `<li><button type="button" data-level="${esc(below)}" data-area="${esc(c.code)}">${esc(name(c))}</button></li>`);
   });
   nav.innerHTML = `<ol>${items.join('')}</ol>`;
   for (const b of nav.querySelectorAll('button')) {
@@ -196,7 +199,7 @@ export function bindKeys(app, { setState, goUp }) {
       ArrowUp: () => setState({ year: step(years, s.year, 1) }).then(after),
       ArrowDown: () => setState({ year: step(years, s.year, -1) }).then(after),
       p: () => togglePresentation(),
-      l: () => setState(levelChange(s, step(['province', 'district', 'subdistrict'], s.level, 1)), { fit: true }).then(after),
+      l: () => setState(levelChange(app, step(app.levels.map.map((x) => x.level), s.level, 1)), { fit: true }).then(after),
       u: () => goUp(),
       Backspace: () => goUp(),
       s: () => savePicture(app),

@@ -6,9 +6,9 @@ import { parseState, formatState } from './url-state.js';
 import { computeBreaks, classOf, colours, countByClass, isWholeNumbers, SMALL_BASE_OPACITY } from './classify.js';
 import { MapLayers, HATCH } from './layers.js';
 import { InfoControl, LegendControl, legendModel, esc } from './controls.js';
-import { setLang, t, name } from './i18n.js';
+import { setLang, getLang, t, name } from './i18n.js';
 import { buildSidebar, bindKeys, updateBreadcrumb, updateRanking } from './ui.js';
-import { showAreaPanel, hideAreaPanel } from './panel.js';
+import { showAreaPanel } from './panel.js';
 import { Levels } from './levels.js';
 
 const SOFTWARE =
@@ -38,6 +38,8 @@ async function main() {
   app.catalogue = { ...catalogue, byCode: new Map(catalogue.indicators.map((i) => [i.code, i])) };
   const s = app.state;
   applyDefaults(s);
+  // an embed starts clean: the map and its legend, whatever panel the page it was copied from had open
+  if (app.embed) s.selected = '';
   const lock = params.get('lock') || '';
   app.lock = app.embed && /^\d+$/.test(lock) && app.levels.isTop((app.levels.ofCode(lock) || {}).level) ? lock : null;
   app.interactive = !(app.embed && params.get('interactive') === '0');
@@ -79,19 +81,15 @@ async function main() {
     buildSidebar(app, { render, setState, goUp });
     bindKeys(app, { setState, goUp });
   }
+  app.refit = () => fitArea();
+  app.writeUrl = writeUrl;
   map.on('moveend', () => writeUrl());
   // render() refines once it has placed the view; zooms in between would refine shapes about to go
   map.on('zoomend', () => app.rendering || app.layers.refine().catch((err) => console.warn('finer shapes not loaded', err)));
-  window.addEventListener('hashchange', () => {
-    if (location.hash.slice(1) === app.lastHash) return;
-    app.state = parseState(location.search, location.hash);
-    applyDefaults(app.state);
-    setLang(app.state.lang);
-    const v = app.state.view;
-    app.rendering = true;
-    if (v) app.map.setView([v.lat, v.lon], v.zoom, { animate: false });
-    render({ fit: !v }).then(() => app.state.selected && showAreaPanel(app, app.state.selected));
-  });
+  // Back/Forward between the entries drilling pushed, and a link pasted into the open tab
+  const fromUrl = () => applyUrl().catch((err) => console.warn('link not applied', err));
+  window.addEventListener('popstate', fromUrl);
+  window.addEventListener('hashchange', fromUrl);
   await app.layers.loadBackground({ overBaseMap: Boolean(meta.base_map_url) });
   // an open area panel changes the map's size: open it before the first fit
   const panel = document.getElementById('area-panel');
@@ -100,7 +98,36 @@ async function main() {
     map.invalidateSize({ animate: false });
   }
   await render({ fit: fitInitially });
-  if (s.selected) showAreaPanel(app, s.selected);
+}
+
+/** The whole state from the URL: nothing of the previous view survives unless the link says so. */
+async function applyUrl() {
+  const hash = location.hash.slice(1);
+  if (app.embed || hash === app.lastHash) return;
+  app.lastHash = hash; // popstate and hashchange both fire for one step
+  const next = parseState(location.search, location.hash);
+  applyDefaults(next);
+  const prevLang = app.state.lang;
+  app.state = next;
+  app.notice = null;
+  languageChanged(prevLang);
+  const panel = document.getElementById('area-panel');
+  if (next.selected && panel && panel.hidden) {
+    panel.hidden = false;
+    app.map.invalidateSize({ animate: false });
+  }
+  const v = next.view;
+  app.rendering = true;
+  if (v) app.map.setView([v.lat, v.lon], v.zoom, { animate: false });
+  await render({ fit: !v });
+}
+
+/** Rebuilds what carries the interface's own strings after a language change. */
+function languageChanged(prevLang) {
+  if (app.state.lang === prevLang) return;
+  setLang(app.state.lang);
+  if (!app.embed) buildSidebar(app, { render, setState, goUp });
+  setAttribution();
 }
 
 /** Fills what the URL left out from the server's defaults, and drops what the levels do not allow. */
@@ -114,15 +141,17 @@ function applyDefaults(s) {
   s.year ??= d.year;
 }
 
-/** Merges a change into the state and redraws; `fit` zooms to the new area. */
+/**
+ * Merges a change into the state and redraws; `fit` zooms to the new area. A drill-down, going up or
+ * another level is a new history entry (Back returns to the view before it); other changes refine the
+ * current entry.
+ */
 export function setState(change, opts = {}) {
-  const prevLang = app.state.lang;
+  const prev = { ...app.state };
   Object.assign(app.state, change);
-  if (app.state.lang !== prevLang) {
-    setLang(app.state.lang);
-    if (!app.embed) buildSidebar(app, { render, setState, goUp });
-    setAttribution();
-  }
+  app.notice = null;
+  languageChanged(prev.lang);
+  if (prev.level !== app.state.level || prev.area !== app.state.area) writeUrl({ push: true });
   return render(opts);
 }
 
@@ -145,11 +174,21 @@ async function render(opts = {}) {
   const token = (app.renderToken = (app.renderToken || 0) + 1);
   app.rendering = true;
   const indicator = app.catalogue.byCode.get(s.indicator);
+  // an indicator without the year at this level: its latest year there, and the legend says so
+  const years = (indicator.years && indicator.years[s.level]) || [];
+  if (years.length && !years.includes(s.year)) {
+    const from = s.year;
+    s.year = Math.max(...years);
+    app.notice = t('yearMoved', { from, to: s.year, level: name(levels.get(s.level)) });
+  }
   // the server filters by any ancestor, so the "not on map" note counts only the area in view
   const parentParam = s.area || null;
   const [, response] = await Promise.all([
     app.layers.show(s.level, s.area),
-    api.values(s.level, s.indicator, s.year, parentParam).catch((err) => ({ values: [], empty_reason: `${t('error')}: ${err.message}` })),
+    api.values(s.level, s.indicator, s.year, parentParam).catch((err) => {
+      console.warn('values not loaded', err);
+      return { values: [], failed: true };
+    }),
   ]);
   if (token !== app.renderToken) return;
   app.rendering = false;
@@ -178,7 +217,8 @@ async function render(opts = {}) {
     indicator, breaks, colours: cs, counts, noData,
     min: finite.length ? Math.min(...finite) : null,
     max: finite.length ? Math.max(...finite) : null,
-    notOnMap: response.not_on_map, emptyReason: rows.length ? null : response.empty_reason || t('noData'), yearBe: s.year,
+    notOnMap: response.not_on_map, emptyReason: rows.length ? null : emptyReason(response), yearBe: s.year, notice: app.notice,
+    values,
     whole: isWholeNumbers(values),
     smallBase: rows.filter((r) => r.small_denominator && r.value !== null).length,
   });
@@ -186,6 +226,7 @@ async function render(opts = {}) {
   if (!app.embed) updateRanking(app, { choose: chooseByCode });
   document.title = `${name(indicator)} ${s.year} – Phaenthi`;
   if (opts.fit) await fitArea();
+  await syncPanel();
   app.layers.refine().catch((err) => console.warn('finer shapes not loaded', err));
   await updateTitle();
   writeUrl();
@@ -212,11 +253,32 @@ async function updateTitle() {
   if (!app.embed) updateBreadcrumb(app, chain, { setState });
 }
 
+/** Why the map is empty, in the interface's language (the server's own text is English). */
+function emptyReason(response) {
+  if (response.failed) return t('valuesFailed');
+  if (getLang() === 'en' && response.empty_reason) return response.empty_reason;
+  return t('noDataHere', { year: app.state.year, level: name(app.levels.get(app.state.level)) });
+}
+
+/** The area panel shows the selected area in the current language, year and indicator, or nothing. */
+async function syncPanel() {
+  const panel = document.getElementById('area-panel');
+  if (!panel) return;
+  const s = app.state;
+  const key = s.selected ? [s.selected, s.year, s.indicator, getLang()].join('|') : '';
+  if (!key) {
+    panel.hidden = true;
+    panel.dataset.key = '';
+    return;
+  }
+  if (panel.dataset.key === key && !panel.hidden) return;
+  panel.dataset.key = key;
+  await showAreaPanel(app, s.selected);
+}
+
 async function fitArea() {
   const s = app.state;
-  // no animation: the area panel may open next and resize the map, which would cut an animation short
-  if (!s.area) return app.map.fitBounds(app.countryBounds, { animate: false });
-  const b = app.pendingBounds || (await app.layers.boundsOf(s.area));
+  const b = s.area ? app.pendingBounds || (await app.layers.boundsOf(s.area)) : app.countryBounds;
   app.pendingBounds = null;
   if (!b || !b.isValid()) return;
   // keep the area clear of the legend (bottom right), giving it at most 40 % of the map's width
@@ -226,7 +288,9 @@ async function fitArea() {
   const panel = document.getElementById('area-panel');
   const sheet = panel && !panel.hidden && getComputedStyle(panel).position === 'absolute' && !app.embed;
   const bottom = sheet ? Math.min(panel.offsetHeight, app.map.getSize().y * 0.6) + 10 : 10;
+  // no animation: the area panel may open next and resize the map, which would cut an animation short
   app.map.fitBounds(b, { paddingTopLeft: [10, 10], paddingBottomRight: [right, bottom], animate: false });
+  app.fitted = true;
 }
 
 function onHover(props) {
@@ -255,11 +319,11 @@ function onClick(props, bounds) {
   }
   if (child) {
     app.pendingBounds = bounds;
-    setState({ level: child, area: props.code, selected: props.code }, { fit: true }).then(() => showAreaPanel(app, props.code));
+    setState({ level: child, area: props.code, selected: props.code }, { fit: true });
   } else {
     app.state.selected = props.code;
     writeUrl();
-    showAreaPanel(app, props.code);
+    syncPanel();
   }
 }
 
@@ -308,14 +372,17 @@ document.addEventListener('click', (e) => {
   dlg.showModal();
 });
 
-export function writeUrl() {
+/** Writes the state into the hash: a new history entry with `push`, else the current one is updated. */
+export function writeUrl({ push = false } = {}) {
   if (!app.map || !app.state) return;
   const c = app.map.getCenter();
   app.state.view = { zoom: app.map.getZoom(), lat: c.lat, lon: c.lng };
   const hash = formatState(app.state);
   app.lastHash = hash;
   if (app.embed) return;
-  history.replaceState(null, '', `${location.pathname}${location.search}#${hash}`);
+  const url = `${location.pathname}${location.search}#${hash}`;
+  if (push) history.pushState(null, '', url);
+  else history.replaceState(null, '', url);
 }
 
 main().catch((err) => {

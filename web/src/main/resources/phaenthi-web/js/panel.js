@@ -47,8 +47,14 @@ export async function showAreaPanel(app, code) {
 
 export function hideAreaPanel(app) {
   const el = document.getElementById('area-panel');
-  if (el) el.hidden = true;
-  if (app) app.state.selected = '';
+  if (el) {
+    el.hidden = true;
+    el.dataset.key = '';
+  }
+  if (app) {
+    app.state.selected = '';
+    if (app.writeUrl) app.writeUrl();
+  }
 }
 
 /**

@@ -23,7 +23,8 @@ export function openShareDialog(app) {
   const update = () => {
     $('share-link').value = `${base}#${formatState(app.state)}`;
     const extra = { interactive: $('share-interactive').checked ? '' : '0', lock: $('share-lock').checked ? province : '' };
-    const src = `${base}embed?${formatState(app.state, extra)}`;
+    // an embed starts clean: no area panel over its small frame
+    const src = `${base}embed?${formatState({ ...app.state, selected: '' }, extra)}`;
     $('share-iframe').value = `<iframe src="${esc(src)}" width="${Number($('share-w').value)}" height="${Number($('share-h').value)}" style="border:0" title="${esc(app.titleText || 'Phaenthi')}" loading="lazy"></iframe>`;
   };
   for (const id of ['share-w', 'share-h', 'share-interactive', 'share-lock']) $(id).oninput = update;

@@ -2,7 +2,7 @@
 // All controls are native form elements so they are keyboard reachable and readable by screen readers.
 import { L } from './lib.js';
 import { api } from './api.js';
-import { PALETTES, METHODS } from './classify.js';
+import { PALETTES, METHODS, colours, isColourBlindSafe } from './classify.js';
 import { t, name, bothNames, getLang, formatNumber } from './i18n.js';
 import { esc } from './controls.js';
 import { savePicture } from './picture.js';
@@ -33,7 +33,13 @@ export function buildSidebar(app, { setState }) {
       <label id="breaks-label" hidden>${t('breaks')}<input id="breaks" inputmode="decimal" placeholder="1, 2.5, 5, 10"></label>
       <div class="row">
         <label>${t('classes')}<select id="classes">${[3, 4, 5, 6, 7, 8, 9].map((n) => `<option>${n}</option>`).join('')}</select></label>
-        <label>${t('palette')}<select id="palette">${PALETTES.map((p) => `<option>${p}</option>`).join('')}</select></label>
+      </div>
+      <div id="palettes" class="palettes" role="radiogroup" aria-labelledby="palettes-label">
+        <span id="palettes-label" class="palettes-label">${t('palette')} <span class="muted">(<span class="cb-safe" aria-hidden="true">◉</span> ${t('cbSafe')})</span></span>
+        ${PALETTES.map((p) => {
+          const safe = isColourBlindSafe(p);
+          return `<label class="palette" data-cb-safe="${safe}" title="${esc(p)}${safe ? ` · ${esc(t('cbSafe'))}` : ''}"><input type="radio" name="palette" value="${esc(p)}" aria-label="${esc(p)}${safe ? `, ${esc(t('cbSafe'))}` : ''}"><span class="swatch"></span>${safe ? '<span class="cb-safe" aria-hidden="true">◉</span>' : ''}</label>`;
+        }).join('')}
       </div>
       <label class="check"><input type="checkbox" id="reverse"> ${t('reverse')}</label>
     </fieldset>
@@ -46,7 +52,13 @@ export function buildSidebar(app, { setState }) {
     $('level').value = st.level;
     $('method').value = st.method;
     $('classes').value = String(st.classes);
-    $('palette').value = st.palette.replace(/-r$/, '');
+    const ind0 = app.catalogue.byCode.get(st.indicator);
+    for (const input of document.querySelectorAll('#palettes input')) {
+      input.checked = input.value === st.palette.replace(/-r$/, '');
+      // each swatch shows the palette as it will colour this indicator, lowest class on the left
+      const cs = colours(input.value + (st.palette.endsWith('-r') ? '-r' : ''), 5, ind0.higher_is_better);
+      input.nextElementSibling.innerHTML = cs.map((c) => `<i style="background:${c}"></i>`).join('');
+    }
     $('reverse').checked = st.palette.endsWith('-r');
     $('breaks-label').hidden = st.method !== 'manual';
     $('breaks').value = st.breaks.join(', ');
@@ -63,9 +75,9 @@ export function buildSidebar(app, { setState }) {
   $('level').onchange = (e) => setState(levelChange(app, e.target.value), { fit: true }).then(sync);
   $('method').onchange = (e) => setState({ method: e.target.value }).then(sync);
   $('classes').onchange = (e) => setState({ classes: Number(e.target.value) }).then(sync);
-  const palette = () => $('palette').value + ($('reverse').checked ? '-r' : '');
-  $('palette').onchange = () => setState({ palette: palette() });
-  $('reverse').onchange = () => setState({ palette: palette() });
+  const palette = () => (document.querySelector('#palettes input:checked') || { value: 'RdYlBu' }).value + ($('reverse').checked ? '-r' : '');
+  for (const input of document.querySelectorAll('#palettes input')) input.onchange = () => setState({ palette: palette() }).then(sync);
+  $('reverse').onchange = () => setState({ palette: palette() }).then(sync);
   $('breaks').onchange = (e) => setState({ breaks: e.target.value.split(/[,\s]+/).map(Number).filter(Number.isFinite) });
 
   $('search').placeholder = t('search');
@@ -79,7 +91,7 @@ export function buildSidebar(app, { setState }) {
     if (id !== 'btn-help' && id !== 'btn-menu') $(id).innerHTML = `<span class="long">${esc(t(key))}</span><span class="short" aria-hidden="true">${esc(short)}</span>`;
   }
   $('btn-lang').onclick = () => setState({ lang: getLang() === 'th' ? 'en' : 'th' });
-  $('btn-present').onclick = () => togglePresentation();
+  $('btn-present').onclick = () => togglePresentation(app);
   $('btn-picture').onclick = () => savePicture(app);
   $('btn-share').onclick = () => openShareDialog(app);
   $('btn-help').onclick = () => openHelp();
@@ -122,10 +134,7 @@ function bindSearch(app, setState) {
     // a result of a values-only level (no shapes) is shown through its nearest area on the map
     const chain = [...r.parents, r].filter((x) => app.levels.isMapLevel(x.level));
     const shown = chain[chain.length - 1] || r;
-    setState({ level: shown.level, area: app.levels.parentCode(shown.code), selected: shown.code }, { fit: true }).then(() => {
-      app.syncControls && app.syncControls();
-      import('./panel.js').then((m) => m.showAreaPanel(app, shown.code));
-    });
+    setState({ level: shown.level, area: app.levels.parentCode(shown.code), selected: shown.code }, { fit: true }).then(() => app.syncControls && app.syncControls());
   };
 }
 
@@ -165,15 +174,24 @@ export function updateBreadcrumb(app, chain, { setState }) {
   }
 }
 
-export function togglePresentation(force) {
+/**
+ * Presentation mode on or off. The layout changes (side panels go, fonts grow, perhaps full screen), so
+ * once it has settled the map is refitted to the area in view: the whole country when nothing is drilled.
+ */
+export function togglePresentation(app, force) {
   const on = force ?? !document.body.classList.contains('present');
+  if (on === document.body.classList.contains('present')) return;
   document.body.classList.toggle('present', on);
-  if (on && document.documentElement.requestFullscreen && !document.fullscreenElement) {
-    document.documentElement.requestFullscreen().catch(() => {});
-  } else if (!on && document.fullscreenElement) {
-    document.exitFullscreen().catch(() => {});
-  }
-  setTimeout(() => window.dispatchEvent(new Event('resize')), 50);
+  app.fitted = false;
+  const settled = on && document.documentElement.requestFullscreen && !document.fullscreenElement
+    ? document.documentElement.requestFullscreen().catch(() => {})
+    : !on && document.fullscreenElement ? document.exitFullscreen().catch(() => {}) : Promise.resolve();
+  settled
+    .then(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))))
+    .then(() => {
+      app.map.invalidateSize({ animate: false });
+      return app.refit();
+    });
 }
 
 function openHelp() {
@@ -198,14 +216,14 @@ export function bindKeys(app, { setState, goUp }) {
       ArrowLeft: () => setState({ indicator: step(list, s.indicator, -1) }).then(after),
       ArrowUp: () => setState({ year: step(years, s.year, 1) }).then(after),
       ArrowDown: () => setState({ year: step(years, s.year, -1) }).then(after),
-      p: () => togglePresentation(),
+      p: () => togglePresentation(app),
       l: () => setState(levelChange(app, step(app.levels.map.map((x) => x.level), s.level, 1)), { fit: true }).then(after),
       u: () => goUp(),
       Backspace: () => goUp(),
       s: () => savePicture(app),
       '/': () => $('search').focus(),
       '?': () => openHelp(),
-      Escape: () => togglePresentation(false),
+      Escape: () => togglePresentation(app, false),
     };
     const action = actions[e.key] || actions[e.key.toLowerCase()];
     if (action) {

@@ -227,6 +227,7 @@ async function render(opts = {}) {
   document.title = `${name(indicator)} ${s.year} – Phaenthi`;
   if (opts.fit) await fitArea();
   await syncPanel();
+  await app.layers.outlineSelected(s.selected);
   app.layers.refine().catch((err) => console.warn('finer shapes not loaded', err));
   await updateTitle();
   writeUrl();
@@ -276,24 +277,45 @@ async function syncPanel() {
   await showAreaPanel(app, s.selected);
 }
 
+/** Fits the area in view (or, after a search, the area found: `app.fitTo`), clear of the legend and panel. */
 async function fitArea() {
   const s = app.state;
-  const b = s.area ? app.pendingBounds || (await app.layers.boundsOf(s.area)) : app.countryBounds;
+  const target = app.fitTo || s.area;
+  const found = Boolean(app.fitTo);
+  app.fitTo = null;
+  const b = target ? (!found && app.pendingBounds) || (await app.layers.boundsOf(target)) : app.countryBounds;
   app.pendingBounds = null;
   if (!b || !b.isValid()) return;
-  // keep the area clear of the legend (bottom right), giving it at most 40 % of the map's width
+  // keep the area clear of the legend (bottom right): beside it or above it, whichever shows the area larger
   const legend = app.legend.getContainer();
-  const right = Math.min((legend ? legend.offsetWidth : 0) + 10, app.map.getSize().x * 0.4);
+  const size = app.map.getSize();
   // on a phone the area panel is a sheet over the bottom of the map rather than beside it
   const panel = document.getElementById('area-panel');
   const sheet = panel && !panel.hidden && getComputedStyle(panel).position === 'absolute' && !app.embed;
-  const bottom = sheet ? Math.min(panel.offsetHeight, app.map.getSize().y * 0.6) + 10 : 10;
+  const base = sheet ? Math.min(panel.offsetHeight, size.y * 0.6) + 10 : 10;
+  // the legend's reach from the map's right and bottom edges (it sits above the credits line)
+  const mr = app.map.getContainer().getBoundingClientRect();
+  const lr = legend ? legend.getBoundingClientRect() : null;
+  const lw = lr && lr.width ? mr.right - lr.left + 6 : 0;
+  const lh = lr && lr.height ? mr.bottom - lr.top + 6 : 0;
+  // only a padding that clears the legend counts; if neither fits, beside it with at most 45 % of the width
+  const options = [];
+  if (lw <= size.x * 0.45) options.push([lw, base]);
+  if (Math.max(base, lh) <= size.y * 0.6) options.push([10, Math.max(base, lh)]);
+  const zoomWith = ([r, bt]) => app.map.getBoundsZoom(b, false, L.point(10 + r, 10 + bt));
+  const [right, bottom] = options.sort((p, q) => zoomWith(q) - zoomWith(p))[0] || [Math.min(lw, size.x * 0.45), base];
   // no animation: the area panel may open next and resize the map, which would cut an animation short
-  app.map.fitBounds(b, { paddingTopLeft: [10, 10], paddingBottomRight: [right, bottom], animate: false });
+  // a small area found by search is shown with some of its surroundings, not at street level
+  app.map.fitBounds(b, { paddingTopLeft: [10, 10], paddingBottomRight: [right, bottom], animate: false, maxZoom: found ? 12 : 18 });
   app.fitted = true;
 }
 
 function onHover(props) {
+  // after a tap-to-inspect the box keeps the tapped area when the emulated mouse leaves it
+  if (!props && app.inspected && app.current.byCode.has(app.inspected)) {
+    const r = app.current.byCode.get(app.inspected);
+    props = { code: r.code, name_th: r.name_th, name_en: r.name_en, parent_code: r.parent_code };
+  }
   if (!props) return app.info.update(null);
   const { indicator, byCode, rows } = app.current;
   const row = byCode.get(props.code);
@@ -307,9 +329,17 @@ function onHover(props) {
   app.info.update({ props, row, indicator, rank, total: sorted.length, parentName: row.parent_code ? (parent ? name(parent) : row.parent_code) : t('country') });
 }
 
-function onClick(props, bounds) {
+function onClick(props, bounds, domEvent) {
   // shapes outside the area in view (vector tiles carry them) are context, not choices
   if (!app.interactive || !app.current.byCode.has(props.code)) return;
+  // a finger has no hover: the first tap on an area shows its values (and outline), a second tap opens it
+  if (domEvent && domEvent.pointerType === 'touch' && app.inspected !== props.code) {
+    app.inspected = props.code;
+    onHover(props);
+    app.layers.outlineSelected(props.code);
+    return;
+  }
+  app.inspected = null;
   const child = app.levels.child(app.state.level);
   // the panel takes room from the map: make room before fitting, so the area is not hidden behind it
   const panel = document.getElementById('area-panel');
@@ -324,6 +354,7 @@ function onClick(props, bounds) {
     app.state.selected = props.code;
     writeUrl();
     syncPanel();
+    app.layers.outlineSelected(props.code);
   }
 }
 

@@ -34,7 +34,7 @@ export class MapLayers {
   /**
    * @param map a Leaflet map
    * @param levels the Levels of /api/levels
-   * @param handlers {onHover(props|null, latlng), onClick(props, bounds|null)} with props {code, name_th, name_en, parent_code}
+   * @param handlers {onHover(props|null, latlng), onClick(props, bounds|null, domEvent)} with props {code, name_th, name_en, parent_code}
    */
   constructor(map, levels, handlers) {
     this.map = map;
@@ -141,6 +141,29 @@ export class MapLayers {
     return level && this.levels.isTop(level.level) ? 9 : 11;
   }
 
+  /**
+   * Outlines the selected area (the one whose panel is open) with a dark line over everything, so it is
+   * found at a glance; '' removes it. Its shape comes with its siblings' (cached) from /api/geometry.
+   */
+  async outlineSelected(code) {
+    if (this.wanted === code) return;
+    this.wanted = code;
+    if (this.selection) this.selection.layer.remove();
+    this.selection = null;
+    const level = code && this.levels.ofCode(code);
+    if (!level) return;
+    const parent = this.levels.parentCode(code);
+    const fc = this.levels.isTop(level.level) ? this.topShapes : await api.geometry(level.level, this.geometryZoom(parent), parent || null);
+    const f = fc.features.find((x) => x.properties.code === code);
+    if (!f || this.wanted !== code) return; // another area was chosen meanwhile
+    const layer = L.geoJSON(f, {
+      renderer: this.renderers.outline,
+      interactive: false,
+      style: { fill: false, color: '#111', weight: 3.5, opacity: 1 },
+    }).addTo(this.map);
+    this.selection = { code, layer };
+  }
+
   clearActive() {
     if (this.active) this.active.remove();
     this.active = null;
@@ -168,14 +191,14 @@ export class MapLayers {
     });
     layer.on('mouseover', (e) => this.hover(e.layer, e.layer.properties, e.latlng));
     layer.on('mouseout', () => this.unhover());
-    layer.on('click', (e) => this.handlers.onClick(normalise(e.layer.properties), null));
+    layer.on('click', (e) => this.handlers.onClick(normalise(e.layer.properties), null, e.originalEvent));
     return layer;
   }
 
   bind(layer, props) {
     layer.on('mouseover', (e) => this.hover(layer, props, e.latlng));
     layer.on('mouseout', () => this.unhover());
-    layer.on('click', () => this.handlers.onClick(normalise(props), layer.getBounds()));
+    layer.on('click', (e) => this.handlers.onClick(normalise(props), layer.getBounds(), e.originalEvent));
   }
 
   /** Fill for one code, from the current styleFor; polygons carry no stroke in vector tiles (borders do). */

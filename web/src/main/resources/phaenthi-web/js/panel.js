@@ -53,6 +53,7 @@ export function hideAreaPanel(app) {
   }
   if (app) {
     app.state.selected = '';
+    if (app.layers) app.layers.outlineSelected('');
     if (app.writeUrl) app.writeUrl();
   }
 }

@@ -80,7 +80,8 @@ export function buildSidebar(app, { setState }) {
   $('reverse').onchange = () => setState({ palette: palette() }).then(sync);
   $('breaks').onchange = (e) => setState({ breaks: e.target.value.split(/[,\s]+/).map(Number).filter(Number.isFinite) });
 
-  $('search').placeholder = t('search');
+  // a phone's search box is too narrow for the long hint
+  $('search').placeholder = matchMedia('(max-width: 720px)').matches ? t('searchShort') : t('search');
   $('search').setAttribute('aria-label', t('search'));
   bindSearch(app, setState);
   const buttons = [['btn-present', 'present', 'P'], ['btn-picture', 'savePicture', 'PNG'], ['btn-share', 'share', '</>'], ['btn-help', 'help', '?'], ['btn-lang', 'language', t('languageShort')], ['btn-menu', 'menu', '☰']];
@@ -114,7 +115,12 @@ function bindSearch(app, setState) {
       if (!q) return (list.innerHTML = '');
       const { results } = await api.search(q);
       list.innerHTML = results.length
-        ? results.map((r, k) => `<li><button type="button" data-k="${k}">${esc(name(r))} <span class="muted">${esc([...r.parents].reverse().map(name).join(', '))}</span></button></li>`).join('')
+        ? results.map((r, k) => {
+          // each result says what it is and where: "ตำบล/แขวง · เมืองลพบุรี, ลพบุรี"
+          const level = app.levels.all.find((l) => l.level === r.level);
+          const where = [...r.parents].reverse().map(name).join(', ');
+          return `<li><button type="button" data-k="${k}">${esc(name(r))} <span class="muted">${esc([level ? name(level) : '', where].filter(Boolean).join(' · '))}</span></button></li>`;
+        }).join('')
         : `<li class="muted">${t('noResults')}</li>`;
       for (const b of list.querySelectorAll('button')) b.onclick = () => choose(results[Number(b.dataset.k)]);
     }, 150);
@@ -128,12 +134,17 @@ function bindSearch(app, setState) {
   const choose = (r) => {
     list.innerHTML = '';
     input.value = name(r);
-    const [w, so, e, n] = r.bbox;
-    app.pendingBounds = L.latLngBounds([so, w], [n, e]);
     // show the area among its siblings, so its colour is read against its neighbours
     // a result of a values-only level (no shapes) is shown through its nearest area on the map
     const chain = [...r.parents, r].filter((x) => app.levels.isMapLevel(x.level));
     const shown = chain[chain.length - 1] || r;
+    // the panel takes room from the map: open it first, then fit the area itself into what is left
+    const panel = $('area-panel');
+    if (panel && panel.hidden) {
+      panel.hidden = false;
+      app.map.invalidateSize({ animate: false });
+    }
+    app.fitTo = shown.code;
     setState({ level: shown.level, area: app.levels.parentCode(shown.code), selected: shown.code }, { fit: true }).then(() => app.syncControls && app.syncControls());
   };
 }

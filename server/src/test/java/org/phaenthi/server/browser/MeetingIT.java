@@ -464,4 +464,156 @@ class MeetingIT {
     }
     assertEquals(List.of(), leaks, "English in the Thai UI: " + text);
   }
+
+  /** Whether the bounds of area `code` lie inside the map, clear of the legend; and the zoom. */
+  private static final String FIT_OF =
+      "const app = phaenthi.app, map = app.map, code = arguments[0];"
+          + "const f = app.layers.topShapes.features.find(x => x.properties.code === code);"
+          + "const b = f ? L.geoJSON(f).getBounds() : app.layers.selection.layer.getBounds();"
+          + "const size = map.getSize(), nw = map.latLngToContainerPoint(b.getNorthWest()),"
+          + " se = map.latLngToContainerPoint(b.getSouthEast());"
+          + "const mr = map.getContainer().getBoundingClientRect(), lr = app.legend.getContainer().getBoundingClientRect();"
+          + "const inside = nw.x >= -1 && nw.y >= -1 && se.x <= size.x + 1 && se.y <= size.y + 1;"
+          + "const clearOfLegend = se.x + mr.left <= lr.left + 1 || se.y + mr.top <= lr.top + 1;"
+          + "const panel = document.getElementById('area-panel').getBoundingClientRect();"
+          + "const clearOfPanel = panel.width === 0 || se.x + mr.left <= panel.left + 1;"
+          + "return {inside, clearOfLegend, clearOfPanel, zoom: map.getZoom(),"
+          + " outlined: app.layers.selection ? app.layers.selection.code : null};";
+
+  private void chooseSearchResult(String query, String expectLabel, String expectSelected) {
+    var search = browser.driver.findElement(org.openqa.selenium.By.id("search"));
+    search.clear();
+    search.sendKeys(query);
+    browser
+        .waitUpTo(10)
+        .until(
+            d ->
+                !d.findElements(org.openqa.selenium.By.cssSelector("#search-results button"))
+                    .isEmpty());
+    var first =
+        browser.driver.findElement(org.openqa.selenium.By.cssSelector("#search-results button"));
+    assertTrue(
+        first.getText().contains(expectLabel),
+        "result labelled with level and parent: " + first.getText());
+    long r = browser.renders();
+    first.click();
+    browser.waitRenderAfter(r);
+    assertEquals(expectSelected, browser.state("selected"));
+    assertTrue(
+        (Boolean) browser.js("return !document.getElementById('area-panel').hidden"),
+        "the panel is open");
+  }
+
+  @Test
+  void aSearchResultIsFittedBesideThePanelAndOutlined() {
+    open("");
+    double countryZoom = ((Number) browser.js("return phaenthi.app.map.getZoom()")).doubleValue();
+    chooseSearchResult("ลพบุรี", "จังหวัด", "16");
+    @SuppressWarnings("unchecked")
+    java.util.Map<String, Object> province =
+        (java.util.Map<String, Object>) browser.js(FIT_OF, "16");
+    assertTrue(
+        ((Number) province.get("zoom")).doubleValue() >= countryZoom + 1.5,
+        "zoomed to the province: " + province);
+    assertEquals(true, province.get("inside"), "the whole province is on the map: " + province);
+    assertEquals(true, province.get("clearOfLegend"), province.toString());
+    assertEquals(true, province.get("clearOfPanel"), province.toString());
+    assertEquals("16", province.get("outlined"));
+
+    chooseSearchResult("โก่งธนู", "ตำบล/แขวง · เมืองลพบุรี, ลพบุรี", "160104");
+    @SuppressWarnings("unchecked")
+    java.util.Map<String, Object> sub =
+        (java.util.Map<String, Object>) browser.js(FIT_OF, "160104");
+    assertEquals("160104", sub.get("outlined"), "the subdistrict is outlined");
+    assertEquals(true, sub.get("inside"), "the whole subdistrict is on the map: " + sub);
+    assertEquals(true, sub.get("clearOfLegend"), sub.toString());
+    assertTrue(((Number) sub.get("zoom")).doubleValue() <= 12, "with its surroundings: " + sub);
+  }
+
+  private void tap(String prefix) {
+    @SuppressWarnings("unchecked")
+    List<Long> pt = (List<Long>) browser.js(POINT_OF, prefix);
+    assertNotNull(pt, "no visible point on an area starting with " + prefix);
+    var finger =
+        new org.openqa.selenium.interactions.PointerInput(
+            org.openqa.selenium.interactions.PointerInput.Kind.TOUCH, "finger");
+    var seq = new org.openqa.selenium.interactions.Sequence(finger, 0);
+    seq.addAction(
+        finger.createPointerMove(
+            java.time.Duration.ZERO,
+            org.openqa.selenium.interactions.PointerInput.Origin.viewport(),
+            pt.get(0).intValue(),
+            pt.get(1).intValue()));
+    seq.addAction(
+        finger.createPointerDown(
+            org.openqa.selenium.interactions.PointerInput.MouseButton.LEFT.asArg()));
+    seq.addAction(
+        finger.createPointerUp(
+            org.openqa.selenium.interactions.PointerInput.MouseButton.LEFT.asArg()));
+    browser.driver.perform(List.of(seq));
+  }
+
+  @Test
+  void onAPhoneTheFirstTapInspectsAndNothingCoversTheDrawerOrTheLegend() {
+    browser.driver.manage().window().setSize(new Dimension(375, 667));
+    open("");
+    // the settings drawer is above the map's zoom buttons and legend
+    String sideRight = "return document.getElementById('side').getBoundingClientRect().right";
+    browser.driver.findElement(org.openqa.selenium.By.id("btn-menu")).click();
+    browser.waitUpTo(5).until(d -> ((Number) browser.js(sideRight)).doubleValue() > 200);
+    browser.js("return new Promise(r => setTimeout(r, 300))");
+    String top =
+        (String)
+            browser.js(
+                "const r = document.querySelector('.leaflet-control-zoom').getBoundingClientRect();"
+                    + "const el = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);"
+                    + "return el.closest('#side') ? 'side' : el.outerHTML.slice(0, 80)");
+    assertEquals("side", top, "the drawer covers the zoom buttons");
+    browser.driver.findElement(org.openqa.selenium.By.id("btn-menu")).click();
+    browser.waitUpTo(5).until(d -> ((Number) browser.js(sideRight)).doubleValue() <= 0);
+
+    // the search hint and the language button are not cut
+    assertEquals(
+        true,
+        browser.js(
+            "const i = document.getElementById('search'), cs = getComputedStyle(i);"
+                + "const g = document.createElement('canvas').getContext('2d'); g.font = cs.font;"
+                + "return g.measureText(i.placeholder).width <= i.clientWidth - parseFloat(cs.paddingLeft)"
+                + " - parseFloat(cs.paddingRight);"),
+        "search placeholder fits");
+    assertEquals(
+        true,
+        browser.js(
+            "const b = document.getElementById('btn-lang'); return b.scrollWidth <= b.clientWidth;"),
+        "language button label fits");
+
+    // a tap shows the province's values; only a second tap drills into it
+    tap("16");
+    browser
+        .waitUpTo(5)
+        .until(
+            d ->
+                ((String) browser.js("return document.querySelector('.hover-info').innerText"))
+                    .contains("ลพบุรี"));
+    browser.js("return new Promise(r => setTimeout(r, 500))");
+    assertEquals("province", browser.state("level"), "the first tap does not drill");
+    long r = browser.renders();
+    tap("16");
+    browser
+        .waitUpTo(20)
+        .until(d -> "district".equals(browser.state("level")) && browser.renders() > r);
+    browser
+        .waitUpTo(10)
+        .until(d -> (Boolean) browser.js("return !document.getElementById('area-panel').hidden"));
+    @SuppressWarnings("unchecked")
+    java.util.Map<String, Number> rects =
+        (java.util.Map<String, Number>)
+            browser.js(
+                "const l = document.querySelector('.legend').getBoundingClientRect();"
+                    + "const p = document.getElementById('area-panel').getBoundingClientRect();"
+                    + "return {legendBottom: l.bottom, legendTop: l.top, panelTop: p.top};");
+    assertTrue(
+        rects.get("legendBottom").doubleValue() <= rects.get("panelTop").doubleValue() + 1,
+        "the legend sits above the sheet: " + rects);
+  }
 }

@@ -5,7 +5,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
 const web = '../../../target/classes/phaenthi-web/js/';
-const { computeBreaks, classOf, countByClass, isWholeNumbers } = await import(`${web}classify.js`);
+const classify = await import(`${web}classify.js`);
+const { computeBreaks, classOf, countByClass, isWholeNumbers } = classify;
 const { legendModel } = await import(`${web}controls.js`);
 const { setLang } = await import(`${web}i18n.js`);
 
@@ -114,4 +115,52 @@ test('the area panel lists the indicators without the radar dimensions and the p
   assert.deepEqual(panelIndicators(indicators, 'bmn-2560:1').map((i) => i.code), ['bmn-2560:1', 'tpmap:target_poor_rate']);
   assert.deepEqual(panelIndicators(indicators, 'tpmap:ind_22').map((i) => i.code),
     ['bmn-2560:1', 'tpmap:target_poor_rate', 'tpmap:ind_22'], 'the one on the map stays');
+});
+
+test('"worse" is the strong end of every palette, whichever direction is better', async () => {
+  const { colours, PALETTES, isDiverging, isColourBlindSafe } = await import(`${web}classify.js`);
+  const { default: colorbrewer } = await import('../../../target/classes/phaenthi-web/vendor/colorbrewer/index.es.js');
+  const lum = (hex) => {
+    const n = parseInt(hex.slice(1), 16);
+    return [n >> 16, (n >> 8) & 255, n & 255].map((c) => c / 255).reduce((s, c, k) => s + [0.2126, 0.7152, 0.0722][k] * c, 0);
+  };
+  for (const p of PALETTES) {
+    for (const n of [3, 5, 7, 9]) {
+      const scheme = colorbrewer[p][n];
+      // the strong "worse" end: a diverging palette's warm first colour, a sequential palette's darkest
+      const strong = isDiverging(p) ? scheme[0] : [...scheme].sort((a, b) => lum(a) - lum(b))[0];
+      const good = colours(p, n, true);
+      const bad = colours(p, n, false);
+      assert.equal(good.length, n);
+      assert.equal(good[0], strong, `${p}/${n}, higher is better: the lowest class is worst`);
+      assert.equal(bad[n - 1], strong, `${p}/${n}, lower is better: the highest class is worst`);
+      assert.deepEqual(colours(`${p}-r`, n, false), [...bad].reverse(), 'the user can still reverse');
+    }
+  }
+  assert.deepEqual(colours('YlOrRd', 5, null), colorbrewer.YlOrRd[5], 'no better direction: light to dark');
+  assert.equal(colours('Blues', 2, false)[1], colorbrewer.Blues[3][2], 'two classes keep the strong end');
+  assert.equal(isColourBlindSafe('RdYlBu'), true);
+  assert.equal(isColourBlindSafe('Spectral'), false);
+});
+
+test('a class holding a single value is labelled by that value', () => {
+  setLang('en');
+  const { computeBreaks, countByClass } = classify;
+  // many subdistricts at exactly 100 % (a quantile tie at the top becomes its own class)
+  const values = [97.5, 98.2, 99.1, 99.5, 99.8, 99.91, 99.95, 99.99, ...Array(40).fill(100), null];
+  const breaks = computeBreaks(values, 'quantile', 5);
+  const { counts: perClass, noData } = countByClass(values, breaks);
+  const model = legendModel({
+    indicator: { value_unit: '%', name_en: 'r' }, breaks, colours: ['a', 'b', 'c', 'd', 'e'].slice(0, breaks.length + 1),
+    counts: perClass, noData, min: 97.5, max: 100, yearBe: 2561, values,
+  });
+  const labels = model.classes.map((c) => c.label);
+  assert.equal(labels[labels.length - 1], '100', `labels ${labels}`);
+  assert.ok(labels.slice(0, -1).every((l) => l.includes('–')), `the others stay ranges: ${labels}`);
+  // a class of one value in the middle too, such as every area at exactly 50 %
+  const mid = legendModel({
+    indicator: { value_unit: '%', name_en: 'r' }, breaks: [40, 50], colours: ['a', 'b', 'c'], counts: [2, 3, 2], noData: 0,
+    min: 10, max: 90, yearBe: 2561, values: [10, 40, 50, 50, 50, 70, 90],
+  });
+  assert.deepEqual(mid.classes.map((c) => c.label), ['10 – 40', '50', '50 – 90']);
 });

@@ -6,20 +6,20 @@ import { parseState, formatState } from './url-state.js';
 import { computeBreaks, classOf, colours, countByClass, isWholeNumbers, SMALL_BASE_OPACITY } from './classify.js';
 import { MapLayers, HATCH } from './layers.js';
 import { InfoControl, LegendControl, legendModel, esc } from './controls.js';
-import { setLang, t, name } from './i18n.js';
+import { setLang, getLang, t, name } from './i18n.js';
 import { buildSidebar, bindKeys, updateBreadcrumb, updateRanking } from './ui.js';
-import { showAreaPanel, hideAreaPanel } from './panel.js';
+import { showAreaPanel } from './panel.js';
+import { Levels } from './levels.js';
 
 const SOFTWARE =
   'Map: Leaflet (BSD-2-Clause), Leaflet.VectorGrid (Beerware). Colours: ColorBrewer.org by Cynthia A. Brewer, ' +
   'Penn State (Apache-2.0). Statistics: simple-statistics (ISC). Font: Sarabun (SIL OFL 1.1).';
-const CHILD = { province: 'district', district: 'subdistrict', subdistrict: null };
 
 export const app = {
   embed: document.body.dataset.mode === 'embed',
   state: null,
   meta: null,
-  levels: null,
+  levels: null, // Levels, from /api/levels
   catalogue: null, // {indicators, years, byCode}
   current: null, // what render() last drew: {indicator, rows, byCode, breaks, colours}
   timings: { start: performance.now() },
@@ -34,11 +34,14 @@ async function main() {
   setLang(app.state.lang);
   const [meta, levels, catalogue] = await Promise.all([api.meta(), api.levels(), api.indicators()]);
   app.meta = meta;
-  app.levels = levels.levels;
+  app.levels = new Levels(levels.levels);
   app.catalogue = { ...catalogue, byCode: new Map(catalogue.indicators.map((i) => [i.code, i])) };
   const s = app.state;
   applyDefaults(s);
-  app.lock = app.embed && /^\d{2}$/.test(params.get('lock') || '') ? params.get('lock') : null;
+  // an embed starts clean: the map and its legend, whatever panel the page it was copied from had open
+  if (app.embed) s.selected = '';
+  const lock = params.get('lock') || '';
+  app.lock = app.embed && /^\d+$/.test(lock) && app.levels.isTop((app.levels.ofCode(lock) || {}).level) ? lock : null;
   app.interactive = !(app.embed && params.get('interactive') === '0');
 
   // decided now: the map's first moveend writes a view into the state
@@ -72,25 +75,21 @@ async function main() {
   app.legend = new LegendControl();
   if (app.interactive) app.info.addTo(map);
   app.legend.addTo(map);
-  app.layers = new MapLayers(map, { onHover, onClick });
+  app.layers = new MapLayers(map, app.levels, { onHover, onClick });
   setAttribution();
   if (!app.embed) {
     buildSidebar(app, { render, setState, goUp });
     bindKeys(app, { setState, goUp });
   }
+  app.refit = () => fitArea();
+  app.writeUrl = writeUrl;
   map.on('moveend', () => writeUrl());
   // render() refines once it has placed the view; zooms in between would refine shapes about to go
   map.on('zoomend', () => app.rendering || app.layers.refine().catch((err) => console.warn('finer shapes not loaded', err)));
-  window.addEventListener('hashchange', () => {
-    if (location.hash.slice(1) === app.lastHash) return;
-    app.state = parseState(location.search, location.hash);
-    applyDefaults(app.state);
-    setLang(app.state.lang);
-    const v = app.state.view;
-    app.rendering = true;
-    if (v) app.map.setView([v.lat, v.lon], v.zoom, { animate: false });
-    render({ fit: !v }).then(() => app.state.selected && showAreaPanel(app, app.state.selected));
-  });
+  // Back/Forward between the entries drilling pushed, and a link pasted into the open tab
+  const fromUrl = () => applyUrl().catch((err) => console.warn('link not applied', err));
+  window.addEventListener('popstate', fromUrl);
+  window.addEventListener('hashchange', fromUrl);
   await app.layers.loadBackground({ overBaseMap: Boolean(meta.base_map_url) });
   // an open area panel changes the map's size: open it before the first fit
   const panel = document.getElementById('area-panel');
@@ -99,51 +98,97 @@ async function main() {
     map.invalidateSize({ animate: false });
   }
   await render({ fit: fitInitially });
-  if (s.selected) showAreaPanel(app, s.selected);
 }
 
-/** Fills what the URL left out from the server's defaults. */
+/** The whole state from the URL: nothing of the previous view survives unless the link says so. */
+async function applyUrl() {
+  const hash = location.hash.slice(1);
+  if (app.embed || hash === app.lastHash) return;
+  app.lastHash = hash; // popstate and hashchange both fire for one step
+  const next = parseState(location.search, location.hash);
+  applyDefaults(next);
+  const prevLang = app.state.lang;
+  app.state = next;
+  app.notice = null;
+  languageChanged(prevLang);
+  const panel = document.getElementById('area-panel');
+  if (next.selected && panel && panel.hidden) {
+    panel.hidden = false;
+    app.map.invalidateSize({ animate: false });
+  }
+  const v = next.view;
+  app.rendering = true;
+  if (v) app.map.setView([v.lat, v.lon], v.zoom, { animate: false });
+  await render({ fit: !v });
+}
+
+/** Rebuilds what carries the interface's own strings after a language change. */
+function languageChanged(prevLang) {
+  if (app.state.lang === prevLang) return;
+  setLang(app.state.lang);
+  if (!app.embed) buildSidebar(app, { render, setState, goUp });
+  setAttribution();
+}
+
+/** Fills what the URL left out from the server's defaults, and drops what the levels do not allow. */
 function applyDefaults(s) {
   const d = app.meta.default;
-  s.level ??= d.level;
+  const levels = app.levels;
+  if (!levels.isMapLevel(s.level)) s.level = levels.isMapLevel(d.level) ? d.level : levels.top.level;
+  if (!levels.canContain(s.area, s.level)) s.area = '';
+  if (s.selected && !levels.ofCode(s.selected)) s.selected = '';
   s.indicator = app.catalogue.byCode.has(s.indicator) ? s.indicator : d.indicator;
   s.year ??= d.year;
 }
 
-/** Merges a change into the state and redraws; `fit` zooms to the new area. */
+/**
+ * Merges a change into the state and redraws; `fit` zooms to the new area. A drill-down, going up or
+ * another level is a new history entry (Back returns to the view before it); other changes refine the
+ * current entry.
+ */
 export function setState(change, opts = {}) {
-  const prevLang = app.state.lang;
+  const prev = { ...app.state };
   Object.assign(app.state, change);
-  if (app.state.lang !== prevLang) {
-    setLang(app.state.lang);
-    if (!app.embed) buildSidebar(app, { render, setState, goUp });
-    setAttribution();
-  }
+  app.notice = null;
+  languageChanged(prev.lang);
+  if (prev.level !== app.state.level || prev.area !== app.state.area) writeUrl({ push: true });
   return render(opts);
 }
 
+/** Up one level: the area in view becomes one of the shapes, among its siblings. */
 export function goUp() {
   const s = app.state;
   if (!s.area || (app.lock && s.area === app.lock)) return;
-  const parentLevel = s.area.length === 4 ? 'district' : 'province';
-  const area = s.area.length === 4 ? s.area.slice(0, 2) : '';
-  setState({ level: parentLevel, area, selected: '' }, { fit: true });
+  const level = app.levels.ofCode(s.area);
+  if (!level) return;
+  setState({ level: level.level, area: app.levels.parentCode(s.area), selected: '' }, { fit: true });
 }
 
 async function render(opts = {}) {
   const s = app.state;
+  const levels = app.levels;
   if (app.lock && !(s.area || '').startsWith(app.lock)) {
-    Object.assign(s, { area: app.lock, level: s.level === 'province' ? 'district' : s.level });
+    Object.assign(s, { area: app.lock, level: levels.isTop(s.level) ? levels.child(s.level) : s.level });
   }
-  if (s.level === 'province') s.area = '';
+  if (levels.isTop(s.level)) s.area = '';
   const token = (app.renderToken = (app.renderToken || 0) + 1);
   app.rendering = true;
   const indicator = app.catalogue.byCode.get(s.indicator);
+  // an indicator without the year at this level: its latest year there, and the legend says so
+  const years = (indicator.years && indicator.years[s.level]) || [];
+  if (years.length && !years.includes(s.year)) {
+    const from = s.year;
+    s.year = Math.max(...years);
+    app.notice = t('yearMoved', { from, to: s.year, level: name(levels.get(s.level)) });
+  }
   // the server filters by any ancestor, so the "not on map" note counts only the area in view
   const parentParam = s.area || null;
   const [, response] = await Promise.all([
     app.layers.show(s.level, s.area),
-    api.values(s.level, s.indicator, s.year, parentParam).catch((err) => ({ values: [], empty_reason: `${t('error')}: ${err.message}` })),
+    api.values(s.level, s.indicator, s.year, parentParam).catch((err) => {
+      console.warn('values not loaded', err);
+      return { values: [], failed: true };
+    }),
   ]);
   if (token !== app.renderToken) return;
   app.rendering = false;
@@ -172,7 +217,8 @@ async function render(opts = {}) {
     indicator, breaks, colours: cs, counts, noData,
     min: finite.length ? Math.min(...finite) : null,
     max: finite.length ? Math.max(...finite) : null,
-    notOnMap: response.not_on_map, emptyReason: rows.length ? null : response.empty_reason || t('noData'), yearBe: s.year,
+    notOnMap: response.not_on_map, emptyReason: rows.length ? null : emptyReason(response), yearBe: s.year, notice: app.notice,
+    values,
     whole: isWholeNumbers(values),
     smallBase: rows.filter((r) => r.small_denominator && r.value !== null).length,
   });
@@ -180,6 +226,8 @@ async function render(opts = {}) {
   if (!app.embed) updateRanking(app, { choose: chooseByCode });
   document.title = `${name(indicator)} ${s.year} – Phaenthi`;
   if (opts.fit) await fitArea();
+  await syncPanel();
+  await app.layers.outlineSelected(s.selected);
   app.layers.refine().catch((err) => console.warn('finer shapes not loaded', err));
   await updateTitle();
   writeUrl();
@@ -194,37 +242,80 @@ async function render(opts = {}) {
 /** Title line and breadcrumb: the names of the area and its ancestors come from the area endpoint. */
 async function updateTitle() {
   const s = app.state;
-  const codes = [];
-  for (let code = s.area; code; code = code.slice(0, code.length - 2)) codes.unshift(code);
+  const codes = s.area ? app.levels.ancestors(s.area) : [];
   const infos = await Promise.all(codes.map((code) => api.area(code, s.year).catch(() => null)));
   const chain = codes.map((code, k) => ({ code, ...(infos[k] ? infos[k].area : { name_th: code, name_en: code }) }));
   app.chain = chain;
   const where = chain.length ? name(chain[chain.length - 1]) : t('country');
-  const level = app.levels.find((l) => l.level === s.level);
+  const level = app.levels.get(s.level);
   app.titleText = `${name(app.current.indicator)} · ${where} · ${name(level)} · ${t('year')} ${s.year}`;
   const el = document.getElementById('map-title');
   if (el) el.textContent = app.titleText;
   if (!app.embed) updateBreadcrumb(app, chain, { setState });
 }
 
+/** Why the map is empty, in the interface's language (the server's own text is English). */
+function emptyReason(response) {
+  if (response.failed) return t('valuesFailed');
+  if (getLang() === 'en' && response.empty_reason) return response.empty_reason;
+  return t('noDataHere', { year: app.state.year, level: name(app.levels.get(app.state.level)) });
+}
+
+/** The area panel shows the selected area in the current language, year and indicator, or nothing. */
+async function syncPanel() {
+  const panel = document.getElementById('area-panel');
+  if (!panel) return;
+  const s = app.state;
+  const key = s.selected ? [s.selected, s.year, s.indicator, getLang()].join('|') : '';
+  if (!key) {
+    panel.hidden = true;
+    panel.dataset.key = '';
+    return;
+  }
+  if (panel.dataset.key === key && !panel.hidden) return;
+  panel.dataset.key = key;
+  await showAreaPanel(app, s.selected);
+}
+
+/** Fits the area in view (or, after a search, the area found: `app.fitTo`), clear of the legend and panel. */
 async function fitArea() {
   const s = app.state;
-  // no animation: the area panel may open next and resize the map, which would cut an animation short
-  if (!s.area) return app.map.fitBounds(app.countryBounds, { animate: false });
-  const b = app.pendingBounds || (await app.layers.boundsOf(s.area));
+  const target = app.fitTo || s.area;
+  const found = Boolean(app.fitTo);
+  app.fitTo = null;
+  const b = target ? (!found && app.pendingBounds) || (await app.layers.boundsOf(target)) : app.countryBounds;
   app.pendingBounds = null;
   if (!b || !b.isValid()) return;
-  // keep the area clear of the legend (bottom right), giving it at most 40 % of the map's width
+  // keep the area clear of the legend (bottom right): beside it or above it, whichever shows the area larger
   const legend = app.legend.getContainer();
-  const right = Math.min((legend ? legend.offsetWidth : 0) + 10, app.map.getSize().x * 0.4);
+  const size = app.map.getSize();
   // on a phone the area panel is a sheet over the bottom of the map rather than beside it
   const panel = document.getElementById('area-panel');
   const sheet = panel && !panel.hidden && getComputedStyle(panel).position === 'absolute' && !app.embed;
-  const bottom = sheet ? Math.min(panel.offsetHeight, app.map.getSize().y * 0.6) + 10 : 10;
-  app.map.fitBounds(b, { paddingTopLeft: [10, 10], paddingBottomRight: [right, bottom], animate: false });
+  const base = sheet ? Math.min(panel.offsetHeight, size.y * 0.6) + 10 : 10;
+  // the legend's reach from the map's right and bottom edges (it sits above the credits line)
+  const mr = app.map.getContainer().getBoundingClientRect();
+  const lr = legend ? legend.getBoundingClientRect() : null;
+  const lw = lr && lr.width ? mr.right - lr.left + 6 : 0;
+  const lh = lr && lr.height ? mr.bottom - lr.top + 6 : 0;
+  // only a padding that clears the legend counts; if neither fits, beside it with at most 45 % of the width
+  const options = [];
+  if (lw <= size.x * 0.45) options.push([lw, base]);
+  if (Math.max(base, lh) <= size.y * 0.6) options.push([10, Math.max(base, lh)]);
+  const zoomWith = ([r, bt]) => app.map.getBoundsZoom(b, false, L.point(10 + r, 10 + bt));
+  const [right, bottom] = options.sort((p, q) => zoomWith(q) - zoomWith(p))[0] || [Math.min(lw, size.x * 0.45), base];
+  // no animation: the area panel may open next and resize the map, which would cut an animation short
+  // a small area found by search is shown with some of its surroundings, not at street level
+  app.map.fitBounds(b, { paddingTopLeft: [10, 10], paddingBottomRight: [right, bottom], animate: false, maxZoom: found ? 12 : 18 });
+  app.fitted = true;
 }
 
 function onHover(props) {
+  // after a tap-to-inspect the box keeps the tapped area when the emulated mouse leaves it
+  if (!props && app.inspected && app.current.byCode.has(app.inspected)) {
+    const r = app.current.byCode.get(app.inspected);
+    props = { code: r.code, name_th: r.name_th, name_en: r.name_en, parent_code: r.parent_code };
+  }
   if (!props) return app.info.update(null);
   const { indicator, byCode, rows } = app.current;
   const row = byCode.get(props.code);
@@ -238,10 +329,18 @@ function onHover(props) {
   app.info.update({ props, row, indicator, rank, total: sorted.length, parentName: row.parent_code ? (parent ? name(parent) : row.parent_code) : t('country') });
 }
 
-function onClick(props, bounds) {
+function onClick(props, bounds, domEvent) {
   // shapes outside the area in view (vector tiles carry them) are context, not choices
   if (!app.interactive || !app.current.byCode.has(props.code)) return;
-  const child = CHILD[app.state.level];
+  // a finger has no hover: the first tap on an area shows its values (and outline), a second tap opens it
+  if (domEvent && domEvent.pointerType === 'touch' && app.inspected !== props.code) {
+    app.inspected = props.code;
+    onHover(props);
+    app.layers.outlineSelected(props.code);
+    return;
+  }
+  app.inspected = null;
+  const child = app.levels.child(app.state.level);
   // the panel takes room from the map: make room before fitting, so the area is not hidden behind it
   const panel = document.getElementById('area-panel');
   if (panel && panel.hidden) {
@@ -250,11 +349,12 @@ function onClick(props, bounds) {
   }
   if (child) {
     app.pendingBounds = bounds;
-    setState({ level: child, area: props.code, selected: props.code }, { fit: true }).then(() => showAreaPanel(app, props.code));
+    setState({ level: child, area: props.code, selected: props.code }, { fit: true });
   } else {
     app.state.selected = props.code;
     writeUrl();
-    showAreaPanel(app, props.code);
+    syncPanel();
+    app.layers.outlineSelected(props.code);
   }
 }
 
@@ -303,14 +403,17 @@ document.addEventListener('click', (e) => {
   dlg.showModal();
 });
 
-export function writeUrl() {
+/** Writes the state into the hash: a new history entry with `push`, else the current one is updated. */
+export function writeUrl({ push = false } = {}) {
   if (!app.map || !app.state) return;
   const c = app.map.getCenter();
   app.state.view = { zoom: app.map.getZoom(), lat: c.lat, lon: c.lng };
   const hash = formatState(app.state);
   app.lastHash = hash;
   if (app.embed) return;
-  history.replaceState(null, '', `${location.pathname}${location.search}#${hash}`);
+  const url = `${location.pathname}${location.search}#${hash}`;
+  if (push) history.pushState(null, '', url);
+  else history.replaceState(null, '', url);
 }
 
 main().catch((err) => {

@@ -3,8 +3,23 @@
 import { ss } from './lib.js';
 import colorbrewer from '../vendor/colorbrewer/index.es.js';
 
-/** ColorBrewer schemes marked colour-blind safe on colorbrewer2.org, diverging first (bad → good). */
-export const PALETTES = ['RdYlBu', 'RdBu', 'PuOr', 'BrBG', 'PiYG', 'PRGn', 'YlOrRd', 'YlGnBu', 'Blues', 'Greens', 'Purples', 'Oranges', 'Greys'];
+/**
+ * The ColorBrewer schemes offered, diverging first. All but RdYlGn and Spectral are marked colour-blind
+ * safe on colorbrewer2.org (`properties.blind` 1 at every class count; those two are safe at 3 classes at
+ * most, so they are offered unmarked).
+ */
+export const PALETTES = ['RdYlBu', 'RdBu', 'PuOr', 'BrBG', 'PiYG', 'PRGn', 'RdYlGn', 'Spectral', 'YlOrRd', 'YlGnBu', 'Blues', 'Greens', 'Purples', 'Oranges', 'Greys'];
+const NOT_COLOUR_BLIND_SAFE = new Set(['RdYlGn', 'Spectral']);
+
+/** Whether colorbrewer2.org marks a palette safe for colour-blind readers at any number of classes. */
+export function isColourBlindSafe(palette) {
+  return PALETTES.includes(palette) && !NOT_COLOUR_BLIND_SAFE.has(palette);
+}
+
+/** Diverging palettes have two strong ends; their first (warm) end means "worse". */
+export function isDiverging(palette) {
+  return colorbrewer.schemeGroups.diverging.includes(palette);
+}
 export const METHODS = ['quantile', 'jenks', 'equal', 'manual'];
 
 /** Fill opacity of an area whose rate rests on fewer than 30 eligible units (the API's small_denominator). */
@@ -58,23 +73,28 @@ export function classOf(value, breaks) {
 }
 
 /**
- * Colours for `n` classes from a palette, ordered from the lowest class up. Palettes run bad → good for an
- * indicator where higher is better; when lower is better they are reversed so "bad" keeps its colour.
- * A "-r" suffix on the name reverses once more (the user's explicit choice). `higherIsBetter` null (no
- * better direction) keeps the palette's own order.
+ * Colours for `n` classes from a palette, ordered from the lowest class up. "Worse" is always the strong
+ * end: the darkest colour of a sequential palette, the first (warm) end of a diverging one. So where higher
+ * is better the lowest class gets it, where lower is better the highest. `higherIsBetter` null (neither
+ * direction is better: counts of people, shares of elderly) keeps the palette's own order, light to dark.
+ * A "-r" suffix on the name reverses once more (the user's explicit choice).
  */
 export function colours(palette, n, higherIsBetter = true) {
   const userReversed = palette.endsWith('-r');
-  const name = palette.replace(/-r$/, '');
-  const scheme = colorbrewer[name] || colorbrewer.RdYlBu;
+  const name = PALETTES.includes(palette.replace(/-r$/, '')) ? palette.replace(/-r$/, '') : 'RdYlBu';
+  const scheme = colorbrewer[name];
   const sizes = Object.keys(scheme).map(Number).filter(Number.isFinite);
   const size = Math.min(Math.max(n, Math.min(...sizes)), Math.max(...sizes));
   let cs = [...scheme[size]];
-  if (n < size) cs = cs.slice(0, n);
-  // null = neither direction is better (counts of people, shares of elderly): no automatic reversal
-  const autoReverse = higherIsBetter === false;
-  if (autoReverse !== userReversed) cs.reverse();
-  return cs;
+  // fewer classes than the smallest scheme: keep its ends, so the strong end stays strong
+  if (n < size) cs = n === 1 ? [cs[cs.length - 1]] : [cs[0], cs[cs.length - 1]];
+  // ColorBrewer lists sequential schemes light → dark and diverging ones warm → cool
+  const worstFirst = isDiverging(name) ? cs : [...cs].reverse();
+  let out;
+  if (higherIsBetter === true) out = worstFirst;
+  else if (higherIsBetter === false) out = [...worstFirst].reverse();
+  else out = cs;
+  return userReversed ? [...out].reverse() : out;
 }
 
 /** Counts of values per class (and of no-data) for the legend. */

@@ -1,8 +1,8 @@
 // Leaflet controls in the style of the choropleth example: an info box for the hovered area and a big
 // legend listing each class's range and how many areas fall in it, with the "no data" hatch.
 import { L } from './lib.js';
-import { t, bothNames, name, formatNumber } from './i18n.js';
-import { SMALL_BASE_OPACITY } from './classify.js';
+import { t, bothNames, name, formatNumber, unitOf, reasonText } from './i18n.js';
+import { SMALL_BASE_OPACITY, classOf } from './classify.js';
 
 export const InfoControl = L.Control.extend({
   options: { position: 'topright' },
@@ -20,10 +20,11 @@ export const InfoControl = L.Control.extend({
       return;
     }
     const { props, row, indicator, rank, total, parentName } = h;
-    const unit = indicator.value_unit === '%' ? ' %' : ` ${indicator.value_unit || ''}`;
+    const unit = indicator.value_unit === '%' ? ' %' : ` ${unitOf(indicator)}`;
     let body;
     if (!row || row.value === null) {
-      body = `<div class="value nodata">${t('noData')}${row && row.reason ? ` – ${esc(row.reason)}` : ''}</div>`;
+      const why = row ? reasonText(row.reason) : '';
+      body = `<div class="value nodata">${t('noData')}${why ? ` – ${esc(why)}` : ''}</div>`;
     } else {
       const frac = row.denominator !== null && row.denominator !== undefined
         ? `<div>${formatNumber(row.numerator)} / ${formatNumber(row.denominator)}</div>` : '';
@@ -46,8 +47,9 @@ export const LegendControl = L.Control.extend({
   /** @param m the legend model from legendModel() */
   update(m) {
     if (!this._div) return;
+    const notice = m.notice ? `<p class="notice" role="status">${esc(m.notice)}</p>` : '';
     if (m.emptyReason) {
-      this._div.innerHTML = `<h4>${esc(m.title)}</h4><p class="empty-reason">${esc(m.emptyReason)}</p>`;
+      this._div.innerHTML = `<h4>${esc(m.title)}</h4>${notice}<p class="empty-reason">${esc(m.emptyReason)}</p>`;
       return;
     }
     const rows = m.classes.map((c) => `<li><i style="background:${c.colour}"></i><span class="range">${esc(c.label)}</span><span class="count">${c.count}</span></li>`);
@@ -56,25 +58,44 @@ export const LegendControl = L.Control.extend({
       rows.push(`<li class="faded-row"><i style="background:linear-gradient(to right, ${m.faded.colours.join(', ')});opacity:${SMALL_BASE_OPACITY}"></i><span class="range">${esc(m.faded.label)}</span><span class="count">${m.faded.count}</span></li>`);
     }
     const note = m.notOnMap ? `<p class="note">${esc(t('notOnMap', { units: formatNumber(m.notOnMap.units), households: formatNumber(m.notOnMap.households) }))}</p>` : '';
-    this._div.innerHTML = `<h4>${esc(m.title)}</h4><div class="muted">${esc(m.subtitle)}</div><ul>${rows.join('')}</ul>${note}`;
+    this._div.innerHTML = `<h4>${esc(m.title)}</h4><div class="muted">${esc(m.subtitle)}</div>${notice}<ul>${rows.join('')}</ul>${note}`;
   },
 });
 
 /**
  * Class labels "a – b" from the data range and inner breaks, in the indicator's unit. A class holds
  * lo < v ≤ hi; for whole numbers (`whole`) that is shown as "lo+1 – hi", and a class of one value as that
- * value alone ("0", not "0 – 0").
+ * value alone ("0", not "0 – 0"). Given the `values`, a class whose values are all the same is labelled
+ * by that value ("100", not "99.91 – 100").
  */
-export function legendModel({ indicator, breaks, colours, counts, noData, min, max, notOnMap, emptyReason, yearBe, whole = false, smallBase = 0 }) {
-  const unit = indicator.value_unit === '%' ? '%' : indicator.value_unit || '';
+export function legendModel({ indicator, breaks, colours, counts, noData, min, max, notOnMap, emptyReason, yearBe, whole = false, smallBase = 0, notice = null, values = null }) {
+  const unit = indicator.value_unit === '%' ? '%' : unitOf(indicator);
   const edges = [min, ...breaks, max];
+  const single = singleValueClasses(values, breaks, colours.length);
   const classes = colours.map((colour, i) => {
     const lo = whole && i > 0 && Number.isInteger(edges[i]) ? edges[i] + 1 : edges[i];
-    return { colour, count: counts[i] ?? 0, label: rangeLabel(lo, edges[i + 1], i, colours.length) };
+    const label = single[i] !== undefined ? formatNumber(single[i]) : rangeLabel(lo, edges[i + 1], i, colours.length);
+    return { colour, count: counts[i] ?? 0, label };
   });
   // the swatch of the faded areas runs through every class colour at their opacity: any class may be faded
   const faded = smallBase ? { colours: [...colours], count: smallBase, label: t('smallBaseLegend') } : null;
-  return { title: name(indicator), subtitle: `${unit ? `${unit} · ` : ''}${t('year')} ${yearBe}`, classes, noData, notOnMap, emptyReason, faded };
+  return { title: name(indicator), subtitle: `${unit ? `${unit} · ` : ''}${t('year')} ${yearBe}`, classes, noData, notOnMap, emptyReason, faded, notice };
+}
+
+/** For each class index whose values are all one value, that value (sparse array). */
+function singleValueClasses(values, breaks, n) {
+  const out = [];
+  if (!values) return out;
+  const lo = new Array(n).fill(Infinity);
+  const hi = new Array(n).fill(-Infinity);
+  for (const v of values) {
+    const c = classOf(v, breaks);
+    if (c < 0 || c >= n) continue;
+    lo[c] = Math.min(lo[c], v);
+    hi[c] = Math.max(hi[c], v);
+  }
+  for (let i = 0; i < n; i++) if (lo[i] === hi[i]) out[i] = lo[i];
+  return out;
 }
 
 /** "lo – hi"; manual breaks outside the data range would give lo > hi, shown as "≤ hi" or "> lo" instead. */

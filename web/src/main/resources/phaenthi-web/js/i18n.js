@@ -4,34 +4,41 @@
 const STRINGS = {
   th: {
     title: 'แผนที่ตัวชี้วัดการพัฒนา', indicator: 'ตัวชี้วัด', year: 'ปี (พ.ศ.)', level: 'ระดับ', country: 'ประเทศไทย',
-    classification: 'การจำแนกชั้น', classes: 'จำนวนชั้น', palette: 'ชุดสี', reverse: 'กลับสี',
+    classification: 'การจำแนกชั้น', classes: 'จำนวนชั้น', palette: 'ชุดสี', cbSafe: 'ผู้บกพร่องการเห็นสีอ่านได้', reverse: 'กลับสี',
     quantile: 'ควอนไทล์', jenks: 'ช่วงธรรมชาติ (Jenks)', equal: 'ช่วงเท่ากัน', manual: 'กำหนดเอง', breaks: 'ขอบชั้น (คั่นด้วยจุลภาค)',
     smallDenominator: 'ฐานเล็ก: คำนวณจากเพียง {n} หน่วย ควรอ่านด้วยความระมัดระวัง',
     smallBaseLegend: 'สีจาง: ฐานน้อยกว่า 30 หน่วย',
-    noData: 'ไม่มีข้อมูล', areas: 'พื้นที่', search: 'ค้นหาพื้นที่ (ไทย/อังกฤษ)', noResults: 'ไม่พบพื้นที่',
+    noData: 'ไม่มีข้อมูล', areas: 'พื้นที่', search: 'ค้นหาพื้นที่ (ไทย/อังกฤษ)', searchShort: 'ค้นหาพื้นที่', noResults: 'ไม่พบพื้นที่',
     hoverHint: 'ชี้ที่พื้นที่เพื่อดูค่า', rank: 'อันดับ', of: 'จาก', in: 'ใน',
-    savePicture: 'บันทึกภาพ', share: 'แชร์ / ฝัง', present: 'โหมดนำเสนอ', help: 'ช่วยเหลือ', close: 'ปิด', language: 'English',
+    savePicture: 'บันทึกภาพ', share: 'แชร์ / ฝัง', present: 'โหมดนำเสนอ', help: 'ช่วยเหลือ', close: 'ปิด', language: 'English', languageShort: 'EN',
     link: 'ลิงก์', iframe: 'โค้ด iframe', width: 'กว้าง', height: 'สูง', interactive: 'โต้ตอบได้', lockProvince: 'ล็อกเฉพาะจังหวัดนี้', copy: 'คัดลอก',
     notOnMap: 'หน่วยเขตเทศบาล {units} แห่ง ({households} ครัวเรือน) ไม่มีขอบเขตบนแผนที่', source: 'ที่มา', date: 'ข้อมูลปี',
     radar: 'ห้ามิติความยากจน (TPMAP) ร้อยละของคนที่สำรวจ', radarTargetPoor: 'ห้ามิติความยากจน (TPMAP) ร้อยละของคนจนเป้าหมาย', allIndicators: 'ตัวชี้วัดทั้งหมด', parent: 'พื้นที่แม่',
     health: 'สุขภาพ', living: 'ความเป็นอยู่', education: 'การศึกษา', income: 'รายได้', access: 'การเข้าถึงบริการรัฐ',
     ranking: 'อันดับพื้นที่', loading: 'กำลังโหลด…', error: 'เกิดข้อผิดพลาด', menu: 'ตั้งค่า',
+    yearMoved: 'ตัวชี้วัดนี้ไม่มีข้อมูลปี {from} ระดับ{level} จึงแสดงปี {to} ซึ่งเป็นปีล่าสุดที่มีข้อมูล',
+    valuesFailed: 'โหลดค่าของแผนที่ไม่สำเร็จ ลองใหม่อีกครั้ง', noDataHere: 'ไม่มีข้อมูลปี {year} ระดับ{level}',
+    units: { people: 'คน', households: 'ครัวเรือน', score: 'คะแนน', person: 'คน', household: 'ครัวเรือน' },
+    reasons: [[/Bangkok is not covered/i, 'กรุงเทพมหานครไม่อยู่ในการสำรวจ จปฐ.'], [/denominator|no eligible|nobody eligible/i, 'ไม่มีหน่วยที่ต้องสำรวจตามตัวชี้วัดนี้'], [/not surveyed|no survey/i, 'ไม่ได้สำรวจ']],
     keys: [['← →', 'ตัวชี้วัดก่อนหน้า / ถัดไป'], ['↑ ↓', 'ปีก่อนหน้า / ถัดไป'], ['P', 'โหมดนำเสนอ'], ['L', 'เปลี่ยนระดับ'], ['U หรือ Backspace', 'ขึ้นไปหนึ่งระดับ'], ['S', 'บันทึกภาพ'], ['/', 'ค้นหา'], ['?', 'ความช่วยเหลือนี้'], ['Esc', 'ปิดหน้าต่าง']],
   },
   en: {
     title: 'Development indicator map', indicator: 'Indicator', year: 'Year (B.E.)', level: 'Level', country: 'Thailand',
-    classification: 'Classification', classes: 'Classes', palette: 'Palette', reverse: 'Reverse',
+    classification: 'Classification', classes: 'Classes', palette: 'Palette', cbSafe: 'colour-blind safe', reverse: 'Reverse',
     quantile: 'Quantile', jenks: 'Natural breaks (Jenks)', equal: 'Equal interval', manual: 'Manual', breaks: 'Breaks (comma separated)',
     smallDenominator: 'Small base: only {n} eligible units, read with care',
     smallBaseLegend: 'Faded: fewer than 30 eligible units',
-    noData: 'No data', areas: 'areas', search: 'Search an area (Thai/English)', noResults: 'No area found',
+    noData: 'No data', areas: 'areas', search: 'Search an area (Thai/English)', searchShort: 'Search an area', noResults: 'No area found',
     hoverHint: 'Hover over an area', rank: 'Rank', of: 'of', in: 'in',
-    savePicture: 'Save picture', share: 'Share / embed', present: 'Presentation', help: 'Help', close: 'Close', language: 'ไทย',
+    savePicture: 'Save picture', share: 'Share / embed', present: 'Presentation', help: 'Help', close: 'Close', language: 'ไทย', languageShort: 'ไทย',
     link: 'Link', iframe: 'iframe code', width: 'Width', height: 'Height', interactive: 'Interactive', lockProvince: 'Lock to this province', copy: 'Copy',
     notOnMap: '{units} municipal units ({households} households) have no polygon on the map', source: 'Source', date: 'Data year',
     radar: 'Five TPMAP poverty dimensions, % of people surveyed', radarTargetPoor: 'Five TPMAP poverty dimensions, % of target poor', allIndicators: 'All indicators', parent: 'Parent area',
     health: 'Health', living: 'Living', education: 'Education', income: 'Income', access: 'Public services',
     ranking: 'Areas ranked', loading: 'Loading…', error: 'Error', menu: 'Settings',
+    yearMoved: 'This indicator has no {from} data at {level} level: showing {to}, its latest year',
+    valuesFailed: 'The map values could not be loaded; please try again', noDataHere: 'No data for {year} at {level} level',
+    units: {}, reasons: [],
     keys: [['← →', 'Previous / next indicator'], ['↑ ↓', 'Previous / next year'], ['P', 'Presentation mode'], ['L', 'Cycle level'], ['U or Backspace', 'Up one level'], ['S', 'Save picture'], ['/', 'Search'], ['?', 'This help'], ['Esc', 'Close dialogs']],
   },
 };
@@ -48,6 +55,23 @@ export const getLang = () => lang;
 export function t(key, vars = {}) {
   const s = STRINGS[lang][key] ?? STRINGS.th[key] ?? key;
   return typeof s === 'string' ? s.replace(/\{(\w+)\}/g, (_, k) => vars[k] ?? '') : s;
+}
+
+/** An indicator's value unit in the current language ("people" is "คน" in Thai); "%" stays. */
+export function unitOf(indicator) {
+  const u = (indicator && indicator.value_unit) || '';
+  return STRINGS[lang].units[u] ?? u;
+}
+
+/**
+ * Why a value is missing, in the current language. The server words its reasons in English; the known
+ * ones have a Thai text here, others are left out of the Thai interface rather than shown in English.
+ */
+export function reasonText(reason) {
+  if (!reason || lang === 'en') return reason || '';
+  const hit = STRINGS.th.reasons.find(([re]) => re.test(reason));
+  if (hit) return hit[1];
+  return /[\u0E00-\u0E7F]/.test(reason) && !/[A-Za-z]{3,}/.test(reason) ? reason : '';
 }
 
 /** The name of an area, indicator or category in the current language. */

@@ -1,6 +1,6 @@
-// The map's layers. Province and district shapes come as GeoJSON (few enough features; hover and
-// restyling are exact and cheap), subdistricts as vector tiles (7,425 shapes would be megabytes of
-// GeoJSON). Every layer draws on a canvas renderer so "save picture" can copy the pixels, and so the
+// The map's layers. Levels with few shapes (provinces, districts) come as GeoJSON (hover and restyling
+// are exact and cheap), levels with many (subdistricts: 7,425 shapes would be megabytes of GeoJSON) as
+// vector tiles; which is which follows the counts of /api/levels (see levels.js). Every layer draws on a canvas renderer so "save picture" can copy the pixels, and so the
 // "no data" hatch can be a CanvasPattern. Values are joined by code on the client: a new indicator only
 // restyles, it never reloads geometry.
 import { L } from './lib.js';
@@ -26,15 +26,19 @@ export const HATCH = (() => {
   return g.createPattern(c, 'repeat');
 })();
 
-const BORDER = { country: [2.5, '#333'], province: [1.6, '#444'], district: [0.8, '#666'], subdistrict: [0.35, '#888'] };
+/** Border lines of the tiles' `{level}_borders` layer by rank: the country's outline, then each level down. */
+const COUNTRY_BORDER = [2.5, '#333'];
+const BORDERS = [[1.6, '#444'], [0.8, '#666'], [0.35, '#888']];
 
 export class MapLayers {
   /**
    * @param map a Leaflet map
-   * @param handlers {onHover(props|null, latlng), onClick(props, bounds|null)} with props {code, name_th, name_en, parent_code}
+   * @param levels the Levels of /api/levels
+   * @param handlers {onHover(props|null, latlng), onClick(props, bounds|null, domEvent)} with props {code, name_th, name_en, parent_code}
    */
-  constructor(map, handlers) {
+  constructor(map, levels, handlers) {
     this.map = map;
+    this.levels = levels;
     this.handlers = handlers;
     for (const [pane, z] of [['land', 250], ['choro', 400], ['outline', 450]]) {
       map.createPane(pane).style.zIndex = z;
@@ -52,17 +56,17 @@ export class MapLayers {
   }
 
   /**
-   * Loads the grey country background from the province shapes; resolves when drawn. Over a base map the
+   * Loads the grey country background from the top level's shapes; resolves when drawn. Over a base map the
    * land is left unfilled so the base map shows through.
    */
   async loadBackground({ overBaseMap = false } = {}) {
-    this.provinces = await api.geometry('province', 6);
-    this.land = L.geoJSON(this.provinces, {
+    this.topShapes = await api.geometry(this.levels.top.level, 6);
+    this.land = L.geoJSON(this.topShapes, {
       renderer: this.renderers.land,
       interactive: false,
       style: { fillColor: '#e4e1da', fillOpacity: overBaseMap ? 0 : 1, color: '#ffffff', weight: 0.8 },
     }).addTo(this.map);
-    this.outline = L.geoJSON(this.provinces, {
+    this.outline = L.geoJSON(this.topShapes, {
       renderer: this.renderers.outline,
       interactive: false,
       style: { fill: false, color: '#333', weight: 1.6 },
@@ -79,12 +83,14 @@ export class MapLayers {
     this.key = key;
     this.level = level;
     this.area = area;
+    this.vector = this.levels.usesTiles(level);
     this.clearActive();
-    if (level === 'subdistrict') {
+    if (this.vector) {
       this.active = this.vectorLayer(level);
     } else {
-      this.geomZoom = level === 'province' ? 6 : geometryZoom(area);
-      const fc = level === 'province' ? this.provinces : await api.geometry(level, this.geomZoom, area || null);
+      const top = this.levels.isTop(level);
+      this.geomZoom = top ? 6 : this.geometryZoom(area);
+      const fc = top ? this.topShapes : await api.geometry(level, this.geomZoom, area || null);
       if (this.key !== key) return; // a newer request won
       this.active = L.geoJSON(fc, {
         renderer: this.renderers.choro,
@@ -97,8 +103,8 @@ export class MapLayers {
   /** Puts the prepared layer on the map (idempotent). */
   attach() {
     if (this.active && !this.map.hasLayer(this.active)) this.active.addTo(this.map);
-    // subdistrict tiles carry their own province and district borders, drawn once and seamless
-    if (this.level === 'district') this.outline.addTo(this.map);
+    // vector tiles carry their own borders of every level, drawn once and seamless
+    if (!this.vector && !this.levels.isTop(this.level)) this.outline.addTo(this.map);
     else this.outline.remove();
   }
 
@@ -107,7 +113,7 @@ export class MapLayers {
    * simplifies per zoom band). Colours are kept: the style function reads the current values.
    */
   async refine() {
-    if (!this.active || this.level === 'subdistrict' || !this.active.clearLayers) return;
+    if (!this.active || this.vector || !this.active.clearLayers) return;
     const want = Math.min(12, Math.floor(this.map.getZoom()));
     if (want < this.geomZoom + 2) return;
     const key = this.key;
@@ -119,12 +125,43 @@ export class MapLayers {
     this.active.addData(fc);
   }
 
-  /** Bounds of an area by code: provinces from the background, districts from their province's shapes. */
+  /** Bounds of an area by code: top-level areas from the background, others from their parent's shapes. */
   async boundsOf(code) {
-    if (!code) return null;
-    const fc = code.length === 2 ? this.provinces : await api.geometry('district', 9, code.slice(0, 2));
-    const f = fc.features.find((x) => x.properties.code === code.slice(0, 4));
+    const level = code && this.levels.ofCode(code);
+    if (!level) return null;
+    const fc = this.levels.isTop(level.level) ? this.topShapes : await api.geometry(level.level, 9, this.levels.parentCode(code));
+    const f = fc.features.find((x) => x.properties.code === code);
     return f ? L.geoJSON(f).getBounds() : null;
+  }
+
+  /** Simplification band to ask for: the whole country needs little detail, a top-level area more, below that most. */
+  geometryZoom(area) {
+    if (!area) return 6;
+    const level = this.levels.ofCode(area);
+    return level && this.levels.isTop(level.level) ? 9 : 11;
+  }
+
+  /**
+   * Outlines the selected area (the one whose panel is open) with a dark line over everything, so it is
+   * found at a glance; '' removes it. Its shape comes with its siblings' (cached) from /api/geometry.
+   */
+  async outlineSelected(code) {
+    if (this.wanted === code) return;
+    this.wanted = code;
+    if (this.selection) this.selection.layer.remove();
+    this.selection = null;
+    const level = code && this.levels.ofCode(code);
+    if (!level) return;
+    const parent = this.levels.parentCode(code);
+    const fc = this.levels.isTop(level.level) ? this.topShapes : await api.geometry(level.level, this.geometryZoom(parent), parent || null);
+    const f = fc.features.find((x) => x.properties.code === code);
+    if (!f || this.wanted !== code) return; // another area was chosen meanwhile
+    const layer = L.geoJSON(f, {
+      renderer: this.renderers.outline,
+      interactive: false,
+      style: { fill: false, color: '#111', weight: 3.5, opacity: 1 },
+    }).addTo(this.map);
+    this.selection = { code, layer };
   }
 
   clearActive() {
@@ -135,9 +172,10 @@ export class MapLayers {
 
   vectorLayer(level) {
     const borderStyle = (p, z) => {
-      const [weight, color] = BORDER[p.level] || BORDER.subdistrict;
-      // thousands of subdistrict lines at country zooms would grey the whole map out
-      const faint = p.level === 'subdistrict' && z < 8;
+      const rank = this.levels.depth(p.level);
+      const [weight, color] = p.level === 'country' ? COUNTRY_BORDER : BORDERS[Math.min(Math.max(rank, 0), BORDERS.length - 1)];
+      // thousands of lines of the finest level at country zooms would grey the whole map out
+      const faint = rank === this.levels.map.length - 1 && z < 8;
       return { weight: faint ? 0.25 : weight, color, opacity: faint ? 0.5 : 1, fill: false, interactive: false };
     };
     const layer = L.vectorGrid.protobuf(api.tileUrl(level), {
@@ -153,27 +191,27 @@ export class MapLayers {
     });
     layer.on('mouseover', (e) => this.hover(e.layer, e.layer.properties, e.latlng));
     layer.on('mouseout', () => this.unhover());
-    layer.on('click', (e) => this.handlers.onClick(normalise(e.layer.properties), null));
+    layer.on('click', (e) => this.handlers.onClick(normalise(e.layer.properties), null, e.originalEvent));
     return layer;
   }
 
   bind(layer, props) {
     layer.on('mouseover', (e) => this.hover(layer, props, e.latlng));
     layer.on('mouseout', () => this.unhover());
-    layer.on('click', () => this.handlers.onClick(normalise(props), layer.getBounds()));
+    layer.on('click', (e) => this.handlers.onClick(normalise(props), layer.getBounds(), e.originalEvent));
   }
 
   /** Fill for one code, from the current styleFor; polygons carry no stroke in vector tiles (borders do). */
   featureStyle(code) {
     const s = this.styleFor(code);
-    const vector = this.level === 'subdistrict';
+    const vector = this.vector;
     return {
       fill: true,
       fillColor: s.fillColor,
       fillOpacity: s.fillOpacity ?? 0.9,
       stroke: !vector,
       color: '#ffffff',
-      weight: this.level === 'district' ? 0.7 : 1,
+      weight: this.levels.isTop(this.level) ? 1 : 0.7,
       opacity: 1,
     };
   }
@@ -182,7 +220,7 @@ export class MapLayers {
   recolour(styleFor, codes) {
     this.styleFor = styleFor;
     if (!this.active) return;
-    if (this.level === 'subdistrict') {
+    if (this.vector) {
       for (const code of codes) {
         this.active.setFeatureStyle(Number(code), { [this.level]: this.featureStyle(code) });
       }
@@ -196,7 +234,7 @@ export class MapLayers {
     this.unhover();
     this.highlighted = { layer, code: p.code };
     const hi = { ...this.featureStyle(p.code), stroke: true, color: '#111', weight: 3 };
-    if (this.level === 'subdistrict') this.active.setFeatureStyle(Number(p.code), { [this.level]: hi });
+    if (this.vector) this.active.setFeatureStyle(Number(p.code), { [this.level]: hi });
     else {
       layer.setStyle(hi);
       layer.bringToFront();
@@ -207,7 +245,7 @@ export class MapLayers {
   unhover() {
     const h = this.highlighted;
     if (h) {
-      if (this.level === 'subdistrict') {
+      if (this.vector) {
         this.active.setFeatureStyle(Number(h.code), { [this.level]: this.featureStyle(h.code) });
       } else if (this.active) {
         this.active.resetStyle(h.layer);
@@ -223,8 +261,4 @@ function normalise(p) {
   return { code: String(p.code), name_th: p.name_th, name_en: p.name_en, parent_code: p.parent_code ?? null };
 }
 
-/** Simplification band to ask for: the whole country needs little detail, one province more. */
-function geometryZoom(area) {
-  if (!area) return 6;
-  return area.length === 2 ? 9 : 11;
-}
+

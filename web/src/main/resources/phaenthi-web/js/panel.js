@@ -47,8 +47,15 @@ export async function showAreaPanel(app, code) {
 
 export function hideAreaPanel(app) {
   const el = document.getElementById('area-panel');
-  if (el) el.hidden = true;
-  if (app) app.state.selected = '';
+  if (el) {
+    el.hidden = true;
+    el.dataset.key = '';
+  }
+  if (app) {
+    app.state.selected = '';
+    if (app.layers) app.layers.outlineSelected('');
+    if (app.writeUrl) app.writeUrl();
+  }
 }
 
 /**

@@ -1,12 +1,12 @@
 // The share / embed dialog: the link to this exact view, and iframe code for /embed with a size,
-// interactive or static, optionally locked to the province being shown.
+// interactive or static, optionally locked to the top-level area (the province) being shown.
 import { formatState } from './url-state.js';
 import { t } from './i18n.js';
 import { esc } from './controls.js';
 
 export function openShareDialog(app) {
   const dlg = document.getElementById('share-dialog');
-  const province = (app.state.area || '').slice(0, 2);
+  const province = (app.state.area || '').slice(0, app.levels.top.code_digits);
   dlg.querySelector('h2').textContent = t('share');
   dlg.querySelector('.body').innerHTML = `
     <label>${t('link')}<input id="share-link" readonly></label>
@@ -23,7 +23,8 @@ export function openShareDialog(app) {
   const update = () => {
     $('share-link').value = `${base}#${formatState(app.state)}`;
     const extra = { interactive: $('share-interactive').checked ? '' : '0', lock: $('share-lock').checked ? province : '' };
-    const src = `${base}embed?${formatState(app.state, extra)}`;
+    // an embed starts clean: no area panel over its small frame
+    const src = `${base}embed?${formatState({ ...app.state, selected: '' }, extra)}`;
     $('share-iframe').value = `<iframe src="${esc(src)}" width="${Number($('share-w').value)}" height="${Number($('share-h').value)}" style="border:0" title="${esc(app.titleText || 'Phaenthi')}" loading="lazy"></iframe>`;
   };
   for (const id of ['share-w', 'share-h', 'share-interactive', 'share-lock']) $(id).oninput = update;

@@ -2,7 +2,7 @@
 // All controls are native form elements so they are keyboard reachable and readable by screen readers.
 import { L } from './lib.js';
 import { api } from './api.js';
-import { PALETTES, METHODS } from './classify.js';
+import { PALETTES, METHODS, colours, isColourBlindSafe } from './classify.js';
 import { t, name, bothNames, getLang, formatNumber } from './i18n.js';
 import { esc } from './controls.js';
 import { savePicture } from './picture.js';
@@ -26,14 +26,20 @@ export function buildSidebar(app, { setState }) {
     <label>${t('indicator')}<select id="indicator">${groups.join('')}</select></label>
     <div class="row">
       <label>${t('year')}<select id="year">${years.map((y) => `<option value="${y.be}" title="${esc(y.label || '')}">${y.be}${y.synthetic ? ' *' : ''}</option>`).join('')}</select></label>
-      <label>${t('level')}<select id="level">${app.levels.map((l) => `<option value="${l.level}">${esc(name(l))}</option>`).join('')}</select></label>
+      <label>${t('level')}<select id="level">${app.levels.map.map((l) => `<option value="${l.level}">${esc(name(l))}</option>`).join('')}</select></label>
     </div>
     <fieldset><legend>${t('classification')}</legend>
       <label><select id="method" aria-label="${t('classification')}">${METHODS.map((m) => `<option value="${m}">${t(m)}</option>`).join('')}</select></label>
       <label id="breaks-label" hidden>${t('breaks')}<input id="breaks" inputmode="decimal" placeholder="1, 2.5, 5, 10"></label>
       <div class="row">
         <label>${t('classes')}<select id="classes">${[3, 4, 5, 6, 7, 8, 9].map((n) => `<option>${n}</option>`).join('')}</select></label>
-        <label>${t('palette')}<select id="palette">${PALETTES.map((p) => `<option>${p}</option>`).join('')}</select></label>
+      </div>
+      <div id="palettes" class="palettes" role="radiogroup" aria-labelledby="palettes-label">
+        <span id="palettes-label" class="palettes-label">${t('palette')} <span class="muted">(<span class="cb-safe" aria-hidden="true">◉</span> ${t('cbSafe')})</span></span>
+        ${PALETTES.map((p) => {
+          const safe = isColourBlindSafe(p);
+          return `<label class="palette" data-cb-safe="${safe}" title="${esc(p)}${safe ? ` · ${esc(t('cbSafe'))}` : ''}"><input type="radio" name="palette" value="${esc(p)}" aria-label="${esc(p)}${safe ? `, ${esc(t('cbSafe'))}` : ''}"><span class="swatch"></span>${safe ? '<span class="cb-safe" aria-hidden="true">◉</span>' : ''}</label>`;
+        }).join('')}
       </div>
       <label class="check"><input type="checkbox" id="reverse"> ${t('reverse')}</label>
     </fieldset>
@@ -46,7 +52,13 @@ export function buildSidebar(app, { setState }) {
     $('level').value = st.level;
     $('method').value = st.method;
     $('classes').value = String(st.classes);
-    $('palette').value = st.palette.replace(/-r$/, '');
+    const ind0 = app.catalogue.byCode.get(st.indicator);
+    for (const input of document.querySelectorAll('#palettes input')) {
+      input.checked = input.value === st.palette.replace(/-r$/, '');
+      // each swatch shows the palette as it will colour this indicator, lowest class on the left
+      const cs = colours(input.value + (st.palette.endsWith('-r') ? '-r' : ''), 5, ind0.higher_is_better);
+      input.nextElementSibling.innerHTML = cs.map((c) => `<i style="background:${c}"></i>`).join('');
+    }
     $('reverse').checked = st.palette.endsWith('-r');
     $('breaks-label').hidden = st.method !== 'manual';
     $('breaks').value = st.breaks.join(', ');
@@ -60,18 +72,19 @@ export function buildSidebar(app, { setState }) {
   sync();
   $('indicator').onchange = (e) => setState({ indicator: e.target.value }).then(sync);
   $('year').onchange = (e) => setState({ year: Number(e.target.value) }).then(sync);
-  $('level').onchange = (e) => setState(levelChange(app.state, e.target.value), { fit: true }).then(sync);
+  $('level').onchange = (e) => setState(levelChange(app, e.target.value), { fit: true }).then(sync);
   $('method').onchange = (e) => setState({ method: e.target.value }).then(sync);
   $('classes').onchange = (e) => setState({ classes: Number(e.target.value) }).then(sync);
-  const palette = () => $('palette').value + ($('reverse').checked ? '-r' : '');
-  $('palette').onchange = () => setState({ palette: palette() });
-  $('reverse').onchange = () => setState({ palette: palette() });
+  const palette = () => (document.querySelector('#palettes input:checked') || { value: 'RdYlBu' }).value + ($('reverse').checked ? '-r' : '');
+  for (const input of document.querySelectorAll('#palettes input')) input.onchange = () => setState({ palette: palette() }).then(sync);
+  $('reverse').onchange = () => setState({ palette: palette() }).then(sync);
   $('breaks').onchange = (e) => setState({ breaks: e.target.value.split(/[,\s]+/).map(Number).filter(Number.isFinite) });
 
-  $('search').placeholder = t('search');
+  // a phone's search box is too narrow for the long hint
+  $('search').placeholder = matchMedia('(max-width: 720px)').matches ? t('searchShort') : t('search');
   $('search').setAttribute('aria-label', t('search'));
   bindSearch(app, setState);
-  const buttons = [['btn-present', 'present', 'P'], ['btn-picture', 'savePicture', 'PNG'], ['btn-share', 'share', '</>'], ['btn-help', 'help', '?'], ['btn-lang', 'language', t('language').slice(0, 4)], ['btn-menu', 'menu', '☰']];
+  const buttons = [['btn-present', 'present', 'P'], ['btn-picture', 'savePicture', 'PNG'], ['btn-share', 'share', '</>'], ['btn-help', 'help', '?'], ['btn-lang', 'language', t('languageShort')], ['btn-menu', 'menu', '☰']];
   for (const [id, key, short] of buttons) {
     $(id).title = t(key);
     $(id).setAttribute('aria-label', t(key));
@@ -79,17 +92,16 @@ export function buildSidebar(app, { setState }) {
     if (id !== 'btn-help' && id !== 'btn-menu') $(id).innerHTML = `<span class="long">${esc(t(key))}</span><span class="short" aria-hidden="true">${esc(short)}</span>`;
   }
   $('btn-lang').onclick = () => setState({ lang: getLang() === 'th' ? 'en' : 'th' });
-  $('btn-present').onclick = () => togglePresentation();
+  $('btn-present').onclick = () => togglePresentation(app);
   $('btn-picture').onclick = () => savePicture(app);
   $('btn-share').onclick = () => openShareDialog(app);
   $('btn-help').onclick = () => openHelp();
   $('btn-menu').onclick = () => document.body.classList.toggle('side-open');
 }
 
-/** Keeps the area consistent with a new level: a district area cannot parent provinces, and so on. */
-function levelChange(s, level) {
-  const maxDigits = { province: 0, district: 2, subdistrict: 4 }[level];
-  return { level, area: (s.area || '').slice(0, maxDigits), selected: '' };
+/** Keeps the area consistent with a new level: an area can only hold the levels below its own. */
+function levelChange(app, level) {
+  return { level, area: app.levels.areaFor(level, app.state.area), selected: '' };
 }
 
 function bindSearch(app, setState) {
@@ -103,7 +115,12 @@ function bindSearch(app, setState) {
       if (!q) return (list.innerHTML = '');
       const { results } = await api.search(q);
       list.innerHTML = results.length
-        ? results.map((r, k) => `<li><button type="button" data-k="${k}">${esc(name(r))} <span class="muted">${esc([...r.parents].reverse().map(name).join(', '))}</span></button></li>`).join('')
+        ? results.map((r, k) => {
+          // each result says what it is and where: "ตำบล/แขวง · เมืองลพบุรี, ลพบุรี"
+          const level = app.levels.all.find((l) => l.level === r.level);
+          const where = [...r.parents].reverse().map(name).join(', ');
+          return `<li><button type="button" data-k="${k}">${esc(name(r))} <span class="muted">${esc([level ? name(level) : '', where].filter(Boolean).join(' · '))}</span></button></li>`;
+        }).join('')
         : `<li class="muted">${t('noResults')}</li>`;
       for (const b of list.querySelectorAll('button')) b.onclick = () => choose(results[Number(b.dataset.k)]);
     }, 150);
@@ -117,14 +134,18 @@ function bindSearch(app, setState) {
   const choose = (r) => {
     list.innerHTML = '';
     input.value = name(r);
-    const [w, so, e, n] = r.bbox;
-    app.pendingBounds = L.latLngBounds([so, w], [n, e]);
     // show the area among its siblings, so its colour is read against its neighbours
-    const area = r.level === 'province' ? '' : r.parents[r.parents.length - 1].code;
-    setState({ level: r.level, area, selected: r.code }, { fit: true }).then(() => {
-      app.syncControls && app.syncControls();
-      import('./panel.js').then((m) => m.showAreaPanel(app, r.code));
-    });
+    // a result of a values-only level (no shapes) is shown through its nearest area on the map
+    const chain = [...r.parents, r].filter((x) => app.levels.isMapLevel(x.level));
+    const shown = chain[chain.length - 1] || r;
+    // the panel takes room from the map: open it first, then fit the area itself into what is left
+    const panel = $('area-panel');
+    if (panel && panel.hidden) {
+      panel.hidden = false;
+      app.map.invalidateSize({ animate: false });
+    }
+    app.fitTo = shown.code;
+    setState({ level: shown.level, area: app.levels.parentCode(shown.code), selected: shown.code }, { fit: true }).then(() => app.syncControls && app.syncControls());
   };
 }
 
@@ -150,11 +171,13 @@ export function updateRanking(app, { choose }) {
 
 export function updateBreadcrumb(app, chain, { setState }) {
   const nav = $('breadcrumb');
-  const levelsDown = ['district', 'subdistrict'];
-  const items = [`<li><button type="button" data-level="province" data-area="">${esc(t('country'))}</button></li>`];
+  const levels = app.levels;
+  const items = [`<li><button type="button" data-level="${esc(levels.top.level)}" data-area="">${esc(t('country'))}</button></li>`];
   chain.forEach((c, k) => {
     const last = k === chain.length - 1;
-    items.push(last ? `<li aria-current="page">${esc(name(c))}</li>` : `<li><button type="button" data-level="${levelsDown[k]}" data-area="${c.code}">${esc(name(c))}</button></li>`);
+    // an ancestor in the breadcrumb shows the level below it inside it
+    const below = levels.child(levels.ofCode(c.code).level);
+    items.push(last ? `<li aria-current="page">${esc(name(c))}</li>` : `<li><button type="button" data-level="${esc(below)}" data-area="${esc(c.code)}">${esc(name(c))}</button></li>`);
   });
   nav.innerHTML = `<ol>${items.join('')}</ol>`;
   for (const b of nav.querySelectorAll('button')) {
@@ -162,15 +185,24 @@ export function updateBreadcrumb(app, chain, { setState }) {
   }
 }
 
-export function togglePresentation(force) {
+/**
+ * Presentation mode on or off. The layout changes (side panels go, fonts grow, perhaps full screen), so
+ * once it has settled the map is refitted to the area in view: the whole country when nothing is drilled.
+ */
+export function togglePresentation(app, force) {
   const on = force ?? !document.body.classList.contains('present');
+  if (on === document.body.classList.contains('present')) return;
   document.body.classList.toggle('present', on);
-  if (on && document.documentElement.requestFullscreen && !document.fullscreenElement) {
-    document.documentElement.requestFullscreen().catch(() => {});
-  } else if (!on && document.fullscreenElement) {
-    document.exitFullscreen().catch(() => {});
-  }
-  setTimeout(() => window.dispatchEvent(new Event('resize')), 50);
+  app.fitted = false;
+  const settled = on && document.documentElement.requestFullscreen && !document.fullscreenElement
+    ? document.documentElement.requestFullscreen().catch(() => {})
+    : !on && document.fullscreenElement ? document.exitFullscreen().catch(() => {}) : Promise.resolve();
+  settled
+    .then(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))))
+    .then(() => {
+      app.map.invalidateSize({ animate: false });
+      return app.refit();
+    });
 }
 
 function openHelp() {
@@ -195,14 +227,14 @@ export function bindKeys(app, { setState, goUp }) {
       ArrowLeft: () => setState({ indicator: step(list, s.indicator, -1) }).then(after),
       ArrowUp: () => setState({ year: step(years, s.year, 1) }).then(after),
       ArrowDown: () => setState({ year: step(years, s.year, -1) }).then(after),
-      p: () => togglePresentation(),
-      l: () => setState(levelChange(s, step(['province', 'district', 'subdistrict'], s.level, 1)), { fit: true }).then(after),
+      p: () => togglePresentation(app),
+      l: () => setState(levelChange(app, step(app.levels.map.map((x) => x.level), s.level, 1)), { fit: true }).then(after),
       u: () => goUp(),
       Backspace: () => goUp(),
       s: () => savePicture(app),
       '/': () => $('search').focus(),
       '?': () => openHelp(),
-      Escape: () => togglePresentation(false),
+      Escape: () => togglePresentation(app, false),
     };
     const action = actions[e.key] || actions[e.key.toLowerCase()];
     if (action) {

@@ -3,7 +3,7 @@
 
 /** Defaults for every key; `null` means "take it from /api/meta". */
 export const DEFAULTS = Object.freeze({
-  level: null, // province | district | subdistrict
+  level: null, // a level of /api/levels (checked against them by the app)
   area: '', // code of the parent whose children are shown; '' = whole country
   indicator: null,
   year: null, // Buddhist Era
@@ -24,8 +24,8 @@ export function parseState(search, hash) {
   for (const [k, v] of new URLSearchParams(hash.replace(/^#/, ''))) params.set(k, v);
   const s = { ...DEFAULTS };
   const get = (key) => params.get(KEYS[key]);
-  if (['province', 'district', 'subdistrict'].includes(get('level'))) s.level = get('level');
-  if (/^\d{2,6}$/.test(get('area') || '')) s.area = get('area');
+  if (/^[a-z][a-z_]*$/.test(get('level') || '')) s.level = get('level');
+  if (/^\d+$/.test(get('area') || '')) s.area = get('area');
   if (get('indicator')) s.indicator = get('indicator');
   if (/^\d{4}$/.test(get('year') || '')) s.year = Number(get('year'));
   if (METHODS.includes(get('method'))) s.method = get('method');
@@ -36,7 +36,7 @@ export function parseState(search, hash) {
   const v = (get('view') || '').split('/').map(Number);
   if (v.length === 3 && v.every(Number.isFinite)) s.view = { zoom: v[0], lat: v[1], lon: v[2] };
   if (['th', 'en'].includes(get('lang'))) s.lang = get('lang');
-  if (/^\d{2,6}$/.test(get('selected') || '')) s.selected = get('selected');
+  if (/^\d+$/.test(get('selected') || '')) s.selected = get('selected');
   return s;
 }
 

@@ -70,6 +70,52 @@ final class Browser implements AutoCloseable {
     return new Browser(driver, profile);
   }
 
+  /**
+   * Opens a page of the app from a blank one (so a hash-only change still loads) and waits until it
+   * is drawn.
+   */
+  void open(String url) {
+    driver.get("about:blank");
+    driver.get(url);
+    waitReady();
+  }
+
+  /** Waits until the app has drawn its first coloured map. */
+  void waitReady() {
+    waitUpTo(30).until(d -> "true".equals(js("return document.body.dataset.ready")));
+  }
+
+  /** How many times the app has drawn a state (body[data-renders]). */
+  long renders() {
+    Object r = js("return document.body.dataset.renders || '0'");
+    return Long.parseLong((String) r);
+  }
+
+  /** One key of the app's state. */
+  Object state(String key) {
+    return js("return phaenthi.app.state[arguments[0]]", key);
+  }
+
+  /** Waits until a render later than {@code before} has finished. */
+  void waitRenderAfter(long before) {
+    waitUpTo(20)
+        .until(
+            d -> renders() > before && "false".equals(js("return String(phaenthi.app.rendering)")));
+  }
+
+  /** Runs a script in every document this tab opens from now on, before the page's own scripts. */
+  String onNewDocument(String source) {
+    Object id =
+        driver
+            .executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", source))
+            .get("identifier");
+    return (String) id;
+  }
+
+  void removeOnNewDocument(String id) {
+    driver.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", id));
+  }
+
   Object js(String script, Object... args) {
     return ((JavascriptExecutor) driver).executeScript(script, args);
   }

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -20,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
@@ -54,9 +52,9 @@ class MapAppIT {
   private Browser browser;
 
   @BeforeAll
-  void start(@TempDir Path dir) throws Exception {
+  void start() throws Exception {
     Browser.assumeAvailable();
-    server = RealServer.start(dir);
+    server = RealServer.shared();
     browser = Browser.start(1280, 800);
   }
 
@@ -64,9 +62,6 @@ class MapAppIT {
   void stop() throws Exception {
     if (browser != null) {
       browser.close();
-    }
-    if (server != null) {
-      server.close();
     }
   }
 

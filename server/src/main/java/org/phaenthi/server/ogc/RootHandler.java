@@ -1,5 +1,6 @@
 package org.phaenthi.server.ogc;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
@@ -111,7 +112,43 @@ public final class RootHandler {
       apiHtml(ctx, Json.MAPPER.readTree(doc));
       return;
     }
-    ctx.contentType(OgcFormat.OPENAPI).result(doc);
+    ctx.contentType(OgcFormat.OPENAPI).result(withServer(doc, OgcUrls.base(ctx)));
+  }
+
+  /**
+   * The document as served: the root {@code servers} URL is this server's {@code /ogc}, absolute
+   * and built like the links (scheme and host of the request, or {@code X-Forwarded-*}), and the
+   * OGC paths are relative to it ({@code /conformance}, {@code /collections/...}), as OGC clients
+   * and the OGC test suite expect; the server's other paths ({@code /api/...}, {@code /tiles/...})
+   * keep their full path under a path-level {@code servers} URL of the bare origin. The packaged
+   * resource keeps full paths, so it reads as one table of the server's routes.
+   */
+  static byte[] withServer(byte[] doc, String base) throws IOException {
+    ObjectNode api = (ObjectNode) Json.MAPPER.readTree(doc);
+    api.putArray("servers")
+        .addObject()
+        .put("url", base + OgcUrls.ROOT)
+        .put("description", "OGC API – Features of this server");
+    ObjectNode paths = Json.MAPPER.createObjectNode();
+    api.path("paths")
+        .fields()
+        .forEachRemaining(
+            e -> {
+              String path = e.getKey();
+              if (path.equals(OgcUrls.ROOT) || path.startsWith(OgcUrls.ROOT + "/")) {
+                String rel = path.substring(OgcUrls.ROOT.length());
+                paths.set(rel.isEmpty() ? "/" : rel, e.getValue());
+              } else {
+                ObjectNode item = ((ObjectNode) e.getValue()).deepCopy();
+                item.putArray("servers")
+                    .addObject()
+                    .put("url", base)
+                    .put("description", "this server");
+                paths.set(path, item);
+              }
+            });
+    api.set("paths", paths);
+    return Json.MAPPER.writeValueAsBytes(api);
   }
 
   static byte[] openApi() throws IOException {

@@ -49,7 +49,7 @@ record ItemsQuery(
           "tolerance",
           "precision");
   static final Set<String> ITEM_PARAMS =
-      Set.of("f", "indicator", "year", "properties", "zoom", "tolerance", "precision");
+      Set.of("f", "indicator", "year", "parent", "properties", "zoom", "tolerance", "precision");
 
   static ItemsQuery parse(Context ctx, Dataset d, AdminLevel level, boolean single) {
     Params.onlyKnown(ctx, single ? ITEM_PARAMS : ITEMS_PARAMS);

@@ -10,7 +10,6 @@ import java.util.Set;
 import org.phaenthi.server.ApiException;
 import org.phaenthi.server.Json;
 import org.phaenthi.server.LiveData;
-import org.phaenthi.server.Params;
 
 /**
  * The landing page ({@code /ogc}), the conformance declaration ({@code /ogc/conformance}) and the
@@ -35,7 +34,7 @@ public final class RootHandler {
   }
 
   public void landing(Context ctx) {
-    Params.onlyKnown(ctx, ONLY_F);
+    VendorParams v = VendorParams.parse(ctx, live.snapshot().dataset(), ONLY_F);
     OgcFormat format = OgcFormat.of(ctx);
     String ogc = OgcUrls.ogc(ctx);
     String title = "Phaenthi — Thai admin boundaries and TPMAP indicators";
@@ -48,26 +47,34 @@ public final class RootHandler {
                 ogc, OgcUrls.query(ctx), format, OgcFormat.JSON_TYPE, "This landing page"));
     links.add(
         new Link(
-            ogc + "/api", "service-desc", OgcFormat.OPENAPI, "The API definition (OpenAPI 3.0)"));
-    links.add(
-        new Link(ogc + "/api?f=html", "service-doc", OgcFormat.HTML_TYPE, "The API documentation"));
+            v.link(ogc + "/api"),
+            "service-desc",
+            OgcFormat.OPENAPI,
+            "The API definition (OpenAPI 3.0)"));
     links.add(
         new Link(
-            ogc + "/conformance",
+            v.link(ogc + "/api", "html"),
+            "service-doc",
+            OgcFormat.HTML_TYPE,
+            "The API documentation"));
+    links.add(
+        new Link(
+            v.link(ogc + "/conformance"),
             "conformance",
             OgcFormat.JSON_TYPE,
             "Conformance classes implemented"));
     links.add(
         new Link(
-            ogc + "/conformance",
+            v.link(ogc + "/conformance"),
             "http://www.opengis.net/def/rel/ogc/1.0/conformance",
             OgcFormat.JSON_TYPE,
             "Conformance classes implemented"));
     links.add(
-        new Link(ogc + "/collections", "data", OgcFormat.JSON_TYPE, "The feature collections"));
+        new Link(
+            v.link(ogc + "/collections"), "data", OgcFormat.JSON_TYPE, "The feature collections"));
     links.add(
         new Link(
-            ogc + "/collections",
+            v.link(ogc + "/collections"),
             "http://www.opengis.net/def/rel/ogc/1.0/data",
             OgcFormat.JSON_TYPE,
             "The feature collections"));
@@ -85,7 +92,7 @@ public final class RootHandler {
   }
 
   public void conformance(Context ctx) {
-    Params.onlyKnown(ctx, ONLY_F);
+    VendorParams.parse(ctx, live.snapshot().dataset(), ONLY_F);
     OgcFormat format = OgcFormat.of(ctx);
     List<Link> links =
         OgcUrls.selfAndAlternate(
@@ -105,7 +112,7 @@ public final class RootHandler {
   }
 
   public void apiDefinition(Context ctx) throws IOException {
-    Params.onlyKnown(ctx, ONLY_F);
+    VendorParams.parse(ctx, live.snapshot().dataset(), ONLY_F);
     OgcFormat format = OgcFormat.of(ctx);
     byte[] doc = openApi();
     if (format == OgcFormat.HTML) {

@@ -18,8 +18,9 @@ public final class GeoJsonExporter implements Exporter {
       gen.writeStringField("type", "FeatureCollection");
       gen.writeStringField("name", m.entries().get("title"));
       gen.writeObjectFieldStart("metadata");
-      for (var e : m.entries().entrySet()) {
-        gen.writeStringField(e.getKey(), e.getValue());
+      for (var e : m.typed().entrySet()) {
+        gen.writeFieldName(e.getKey());
+        GeoJsonFeatureWriter.writeValue(gen, e.getValue());
       }
       gen.writeEndObject();
       gen.writeArrayFieldStart("features");

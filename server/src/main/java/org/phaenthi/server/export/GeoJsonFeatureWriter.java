@@ -61,13 +61,18 @@ public record GeoJsonFeatureWriter(
     return g;
   }
 
-  static void writeValue(JsonGenerator gen, Object v) throws IOException {
+  /** A property value with its JSON type: numbers, booleans, null, else a string. */
+  public static void writeValue(JsonGenerator gen, Object v) throws IOException {
     if (v == null) {
       gen.writeNull();
     } else if (v instanceof Integer i) {
       gen.writeNumber(i);
+    } else if (v instanceof Long l) {
+      gen.writeNumber(l);
     } else if (v instanceof Double d) {
       gen.writeNumber(d);
+    } else if (v instanceof Boolean b) {
+      gen.writeBoolean(b);
     } else {
       gen.writeString(v.toString());
     }

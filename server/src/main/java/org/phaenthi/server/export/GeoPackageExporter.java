@@ -61,7 +61,10 @@ public final class GeoPackageExporter implements Exporter {
       try (Statement st = c.createStatement()) {
         st.execute("PRAGMA application_id = " + APPLICATION_ID);
         st.execute("PRAGMA user_version = " + USER_VERSION);
-        for (String ddl : GeoPackageSchema.core(table)) {
+        boolean wholeValue =
+            s.hasIndicator()
+                && s.indicator().kind() == org.phaenthi.boundaries.indicators.ValueKind.COUNT;
+        for (String ddl : GeoPackageSchema.core(table, s.countsAreWhole(), wholeValue)) {
           st.execute(ddl);
         }
       }

@@ -31,6 +31,7 @@ import org.phaenthi.server.export.ExportHandler;
 import org.phaenthi.server.ogc.CollectionsHandler;
 import org.phaenthi.server.ogc.ItemsHandler;
 import org.phaenthi.server.ogc.RootHandler;
+import org.phaenthi.server.ogc.SchemaHandler;
 import org.phaenthi.server.tiles.TileCache;
 import org.phaenthi.server.tiles.TileFastPath;
 import org.phaenthi.server.tiles.TileHandler;
@@ -165,6 +166,9 @@ public final class PhaenthiServer implements AutoCloseable {
     r.get("/ogc/collections/{collectionId}", collections::one);
     r.get("/ogc/collections/{collectionId}/items", items::items);
     r.get("/ogc/collections/{collectionId}/items/{featureId}", items::item);
+    SchemaHandler schemas = new SchemaHandler(live);
+    r.get("/ogc/collections/{collectionId}/queryables", schemas::queryables);
+    r.get("/ogc/collections/{collectionId}/schema", schemas::schema);
     r.get("/embed", ctx -> sendPage(ctx, "/phaenthi-web/embed.html"));
     r.post("/admin/import", new AdminImportHandler(config, store, live, follower));
   }

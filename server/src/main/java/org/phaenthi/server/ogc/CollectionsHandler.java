@@ -104,6 +104,24 @@ public final class CollectionsHandler {
     links.add(
         new Link(v.link(url + "/items", "html"), "items", OgcFormat.HTML_TYPE, "Features as HTML"));
     links.add(
+        new Link(
+            v.link(url + "/queryables"),
+            SchemaHandler.REL_QUERYABLES,
+            SchemaHandler.SCHEMA_JSON,
+            "Queryable properties (JSON Schema)"));
+    links.add(
+        new Link(
+            v.link(url + "/schema"),
+            SchemaHandler.REL_SCHEMA,
+            SchemaHandler.SCHEMA_JSON,
+            "Schema of the features (JSON Schema)"));
+    links.add(
+        new Link(
+            v.link(url + "/schema"),
+            "describedby",
+            SchemaHandler.SCHEMA_JSON,
+            "Schema of the features (JSON Schema)"));
+    links.add(
         new Link(Attribution_LICENSE, "license", OgcFormat.HTML_TYPE, "Boundaries: CC BY 3.0 IGO"));
     for (String ext : List.of("geojson", "csv", "xlsx", "gpkg", "topojson")) {
       links.add(

@@ -155,7 +155,7 @@ public final class PhaenthiServer implements AutoCloseable {
     r.get(
         "/metrics",
         ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(meters.scrape()));
-    r.get("/api/export/{file}", new ExportHandler(live));
+    r.get("/api/export/{file}", new ExportHandler(live, config.tiles().cacheControl()));
     RootHandler ogc = new RootHandler(live);
     CollectionsHandler collections = new CollectionsHandler(live);
     ItemsHandler items = new ItemsHandler(live);

@@ -16,7 +16,7 @@ public final class GeoJsonExporter implements Exporter {
     try (JsonGenerator gen = Json.MAPPER.getFactory().createGenerator(out)) {
       gen.writeStartObject();
       gen.writeStringField("type", "FeatureCollection");
-      gen.writeStringField("name", m.entries().get("title"));
+      gen.writeStringField("name", ExportHandler.layerName(s));
       gen.writeObjectFieldStart("metadata");
       for (var e : m.typed().entrySet()) {
         gen.writeFieldName(e.getKey());

@@ -9,7 +9,6 @@ import org.locationtech.jts.geom.Envelope;
 import org.phaenthi.boundaries.AdminLevel;
 import org.phaenthi.boundaries.Dataset;
 import org.phaenthi.server.ApiException;
-import org.phaenthi.server.Params;
 import org.phaenthi.server.export.Selection;
 import org.phaenthi.server.export.Simplification;
 import org.phaenthi.server.export.Simplifications;
@@ -52,7 +51,7 @@ record ItemsQuery(
       Set.of("f", "indicator", "year", "parent", "properties", "zoom", "tolerance", "precision");
 
   static ItemsQuery parse(Context ctx, Dataset d, AdminLevel level, boolean single) {
-    Params.onlyKnown(ctx, single ? ITEM_PARAMS : ITEMS_PARAMS);
+    VendorParams.onlyKnown(ctx, single ? ITEM_PARAMS : ITEMS_PARAMS);
     Selection s =
         Selection.parse(
             d,

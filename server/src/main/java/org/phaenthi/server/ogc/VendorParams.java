@@ -37,10 +37,45 @@ record VendorParams(Map<String, String> values) {
   static VendorParams parse(Context ctx, Dataset d, Set<String> own) {
     Set<String> known = new HashSet<>(own);
     known.addAll(NAMES);
-    Params.onlyKnown(ctx, known);
+    onlyKnown(ctx, known);
     VendorParams v = of(ctx);
     validate(v.values, d);
     return v;
+  }
+
+  /**
+   * Rejects unknown parameters, naming them, like {@link Params#onlyKnown}, but takes a parameter
+   * repeated with the same value: GDAL and QGIS append the landing page's query string to links
+   * that already carry it ({@code ?indicator=x&f=json&indicator=x}). Different values are a 400.
+   */
+  static void onlyKnown(Context ctx, Set<String> known) {
+    String query = ctx.queryString();
+    if (query != null) {
+      try {
+        java.net.URLDecoder.decode(query, java.nio.charset.StandardCharsets.UTF_8);
+      } catch (IllegalArgumentException e) {
+        throw ApiException.badRequest(
+            "malformed query string (a '%' must start an escape such as %3A): " + query);
+      }
+    }
+    for (Map.Entry<String, List<String>> e : ctx.queryParamMap().entrySet()) {
+      String name = e.getKey();
+      if (!known.contains(name)) {
+        throw ApiException.badRequest(
+            "unknown parameter '"
+                + name
+                + "'; this endpoint accepts "
+                + new java.util.TreeSet<>(known));
+      }
+      if (new HashSet<>(e.getValue()).size() > 1) {
+        throw ApiException.badRequest(
+            "parameter '"
+                + name
+                + "' is given "
+                + e.getValue().size()
+                + " times with different values; give it once");
+      }
+    }
   }
 
   /** The vendor parameters of a request that an items query has already validated. */

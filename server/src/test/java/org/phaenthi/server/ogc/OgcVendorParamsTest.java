@@ -149,6 +149,26 @@ class OgcVendorParamsTest {
     assertError("/ogc/collections/district?indicator=no:such", 404, "no:such");
   }
 
+  /**
+   * GDAL and QGIS append the landing page's query string to links that already carry it: the same
+   * value twice is taken (found by OgcGdalIT), different values are a 400 naming the parameter.
+   */
+  @Test
+  void aParameterRepeatedWithTheSameValueIsTaken() {
+    for (String p :
+        List.of(
+            "/ogc",
+            "/ogc/api",
+            "/ogc/collections/subdistrict",
+            "/ogc/collections/subdistrict/items",
+            "/ogc/collections/subdistrict/items/830101",
+            "/ogc/collections/subdistrict/schema")) {
+      assertEquals(200, http.get(p + "?" + Q + "&f=json&" + Q).statusCode(), p);
+    }
+    assertError("/ogc/collections/subdistrict/items?year=2561&year=2566", 400, "year");
+    assertError("/ogc/collections/subdistrict/items?limit=1&limit=2", 400, "limit");
+  }
+
   @Test
   void aFeatureOutsideTheParentIsNotFound() {
     assertEquals(

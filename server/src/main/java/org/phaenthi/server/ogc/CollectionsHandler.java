@@ -123,6 +123,12 @@ public final class CollectionsHandler {
             "Schema of the features (JSON Schema)"));
     links.add(
         new Link(Attribution_LICENSE, "license", OgcFormat.HTML_TYPE, "Boundaries: CC BY 3.0 IGO"));
+    links.add(
+        new Link(
+            TPMAP_URL,
+            "license",
+            OgcFormat.HTML_TYPE,
+            "Indicators (TPMAP): " + org.phaenthi.server.export.ExportMetadata.INDICATOR_LICENCE));
     for (String ext : List.of("geojson", "csv", "xlsx", "gpkg", "topojson")) {
       links.add(
           new Link(
@@ -148,6 +154,9 @@ public final class CollectionsHandler {
         "itemType", "feature",
         "links", Link.toMaps(links));
   }
+
+  /** TPMAP states no licence; the link names the publisher and the README's statement. */
+  static final String TPMAP_URL = "https://www.tpmap.in.th/";
 
   private static final String Attribution_LICENSE =
       org.phaenthi.server.Attribution.BOUNDARIES_LICENCE_URL;

@@ -168,6 +168,8 @@ public final class ItemsHandler {
     gen.writeStringField("attribution", org.phaenthi.server.Attribution.BOUNDARIES);
     if (p.query().selection().hasIndicator()) {
       gen.writeStringField("indicator_attribution", org.phaenthi.server.Attribution.INDICATORS);
+      gen.writeStringField(
+          "indicator_licence", org.phaenthi.server.export.ExportMetadata.INDICATOR_LICENCE);
     }
     gen.writeArrayFieldStart("features");
     GeoJsonFeatureWriter w = writer(p.query());

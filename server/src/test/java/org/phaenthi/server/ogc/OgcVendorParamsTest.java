@@ -169,6 +169,24 @@ class OgcVendorParamsTest {
     assertError("/ogc/collections/subdistrict/items?limit=1&limit=2", 400, "limit");
   }
 
+  /** Both licences travel: the boundaries' CC BY 3.0 IGO and the TPMAP statement. */
+  @Test
+  void licenceLinksAndStatements() {
+    JsonNode c = ok("/ogc/collections/district");
+    int licences = 0;
+    boolean tpmap = false;
+    for (JsonNode l : c.path("links")) {
+      if (l.path("rel").asText().equals("license")) {
+        licences++;
+        tpmap |= l.path("title").asText().contains("ask NESDC before redistributing");
+      }
+    }
+    assertEquals(2, licences, "" + c.path("links"));
+    assertTrue(tpmap);
+    JsonNode items = ok("/ogc/collections/district/items?" + Q);
+    assertTrue(items.path("indicator_licence").asText().contains("NESDC"), "" + items);
+  }
+
   @Test
   void aFeatureOutsideTheParentIsNotFound() {
     assertEquals(

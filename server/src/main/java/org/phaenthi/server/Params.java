@@ -82,21 +82,6 @@ public final class Params {
             () -> ApiException.notFound("no data for year " + be + "; valid years: " + valid));
   }
 
-  /**
-   * The survey year for one indicator at one level: the given year, else the latest year in which
-   * that indicator has data at that level (so leaving out the year never lands on an empty year).
-   */
-  public static SurveyYear year(
-      IndicatorData data, String text, AdminLevel level, String indicatorCode) {
-    if (text == null) {
-      List<SurveyYear> ys = data.yearsAvailable(indicatorCode).get(level);
-      if (ys != null && !ys.isEmpty()) {
-        return ys.get(ys.size() - 1);
-      }
-    }
-    return year(data, text);
-  }
-
   /** An optional parent code: digits, 2 or 4 long, one level above {@code level}. */
   public static String parent(String text, AdminLevel level) {
     if (text == null) {

@@ -42,6 +42,7 @@ import org.phaenthi.server.http.TrustedProxies;
 import org.phaenthi.server.ogc.CollectionsHandler;
 import org.phaenthi.server.ogc.ItemsHandler;
 import org.phaenthi.server.ogc.RootHandler;
+import org.phaenthi.server.ogc.SchemaHandler;
 import org.phaenthi.server.tiles.TileCache;
 import org.phaenthi.server.tiles.TileFastPath;
 import org.phaenthi.server.tiles.TileHandler;
@@ -221,7 +222,7 @@ public final class PhaenthiServer implements AutoCloseable {
           ctx.header("Cache-Control", "no-store");
           ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(meters.scrape());
         });
-    r.get("/api/export/{file}", new ExportHandler(live));
+    r.get("/api/export/{file}", new ExportHandler(live, config.tiles().cacheControl()));
     RootHandler ogc = new RootHandler(live);
     CollectionsHandler collections = new CollectionsHandler(live);
     ItemsHandler items = new ItemsHandler(live);
@@ -232,6 +233,9 @@ public final class PhaenthiServer implements AutoCloseable {
     r.get("/ogc/collections/{collectionId}", collections::one);
     r.get("/ogc/collections/{collectionId}/items", items::items);
     r.get("/ogc/collections/{collectionId}/items/{featureId}", items::item);
+    SchemaHandler schemas = new SchemaHandler(live);
+    r.get("/ogc/collections/{collectionId}/queryables", schemas::queryables);
+    r.get("/ogc/collections/{collectionId}/schema", schemas::schema);
     r.get("/embed", ctx -> sendPage(ctx, "/phaenthi-web/embed.html"));
     r.post("/admin/import", new AdminImportHandler(config, store, live, follower));
     PublicationsHandler publications = new PublicationsHandler(config, store, live, follower);

@@ -22,8 +22,8 @@ public final class Resolver {
   /** The year for one indicator at one level. */
   public static SurveyYear year(
       IndicatorData data, String text, AdminLevel level, String indicatorCode) {
-    if (text != null && !text.isBlank()) {
-      return Params.year(data, text);
+    if (text != null) {
+      return Params.year(data, text); // an empty or malformed year is a 400 there
     }
     Map<AdminLevel, List<SurveyYear>> available = data.yearsAvailable(indicatorCode);
     List<SurveyYear> here = available.get(level);
@@ -37,8 +37,8 @@ public final class Resolver {
 
   /** The year for every indicator of one level (the area panel): the latest with any data there. */
   public static SurveyYear year(IndicatorData data, String text, AdminLevel level) {
-    if (text != null && !text.isBlank()) {
-      return Params.year(data, text);
+    if (text != null) {
+      return Params.year(data, text); // an empty or malformed year is a 400 there
     }
     for (SurveyYear y : data.years().keySet().stream().sorted((a, b) -> b.compareTo(a)).toList()) {
       for (var i : data.indicators()) {

@@ -7,16 +7,15 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.phaenthi.boundaries.Area;
 
 /**
- * RFC 4180 CSV, UTF-8 with a byte-order mark (so Excel shows Thai), CRLF line ends, one row per
- * area. Metadata goes in the LAST rows, after one empty row: each has the key in the first column
- * and the text in the second, padded to the same number of columns so every record has the same
- * width. Readers that want only data stop at the first row whose {@code code} is empty.
+ * RFC 4180 CSV, UTF-8 with a byte-order mark (so Excel shows Thai), CRLF line ends: one header row
+ * and one row per area, nothing else, so {@code pandas.read_csv} and R's {@code read_csv} get
+ * exactly the areas. The metadata is in a W3C CSVW sidecar ({@link CsvMetadataExporter}), named by
+ * the download's {@code Link: <...csv-metadata.json>; rel="describedby"} header.
  */
 public final class CsvExporter implements Exporter {
   /** The columns, always all of them (empty when there is no indicator). */
@@ -36,13 +35,6 @@ public final class CsvExporter implements Exporter {
       for (String c : COLUMNS) {
         cells.add(text(p.get(c)));
       }
-      row(w, cells);
-    }
-    row(w, Collections.nCopies(COLUMNS.size(), ""));
-    for (var e : m.entries().entrySet()) {
-      List<String> cells = new ArrayList<>(Collections.nCopies(COLUMNS.size(), ""));
-      cells.set(0, e.getKey());
-      cells.set(1, e.getValue());
       row(w, cells);
     }
     w.flush();

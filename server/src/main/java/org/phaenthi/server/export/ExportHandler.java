@@ -17,16 +17,29 @@ import org.phaenthi.server.Params;
  */
 public final class ExportHandler implements Handler {
   private static final Set<String> PARAMS = Set.of("indicator", "year", "parent");
-  private final LiveData live;
 
-  public ExportHandler(LiveData live) {
+  /** The CSV's W3C CSVW metadata sidecar: {@code {level}.csv-metadata.json}. */
+  static final String CSV_METADATA_SUFFIX = ".csv-metadata.json";
+
+  /** Bumped when an export's bytes change for the same data version and request (ETag). */
+  static final String EXPORT_VERSION = "2";
+
+  private final LiveData live;
+  private final String cacheControl;
+
+  public ExportHandler(LiveData live, String cacheControl) {
     this.live = live;
+    this.cacheControl = cacheControl;
   }
 
   @Override
   public void handle(Context ctx) throws Exception {
     Params.onlyKnown(ctx, PARAMS);
     String file = ctx.pathParam("file");
+    boolean sidecar = file.endsWith(CSV_METADATA_SUFFIX);
+    if (sidecar) {
+      file = file.substring(0, file.length() - CSV_METADATA_SUFFIX.length()) + ".csv";
+    }
     int dot = file.lastIndexOf('.');
     if (dot <= 0) {
       throw ApiException.notFound(
@@ -52,13 +65,89 @@ public final class ExportHandler implements Handler {
             ctx.queryParam("indicator"),
             ctx.queryParam("year"));
     ExportMetadata m = ExportMetadata.of(s);
+    // The bytes are a function of the data version, the selection and this code: a strong ETag
+    // without buffering the file (the same on every node).
+    String etag =
+        "\""
+            + s.dataset().dataVersion()
+            + "-"
+            + hash(EXPORT_VERSION + "|" + sidecar + "|" + format + "|" + key(s))
+            + "\"";
+    ctx.header("ETag", etag);
+    ctx.header("Cache-Control", cacheControl);
+    ctx.header("Vary", "Accept-Encoding");
+    ctx.header("X-Data-Version", s.dataset().dataVersion());
+    String csvUrl = ctx.path().replace(CSV_METADATA_SUFFIX, ".csv") + query(ctx);
+    if (format == ExportFormat.CSV && !sidecar) {
+      ctx.header(
+          "Link",
+          "<"
+              + ctx.path().replace(".csv", CSV_METADATA_SUFFIX)
+              + query(ctx)
+              + ">; rel=\"describedby\"; type=\"application/csvm+json\"");
+    }
+    String inm = ctx.header("If-None-Match");
+    if (inm != null && (inm.contains(etag) || inm.trim().equals("*"))) {
+      ctx.status(304);
+      return;
+    }
+    if (sidecar) {
+      ctx.contentType("application/csvm+json");
+      OutputStream out = ctx.outputStream();
+      CsvMetadataExporter.write(s, m, csvUrl, out);
+      out.flush();
+      return;
+    }
     ctx.contentType(format.mediaType());
     ctx.header("Content-Disposition", "attachment; filename=\"" + fileName(s, format) + "\"");
-    ctx.header("Cache-Control", "no-cache");
-    ctx.header("X-Data-Version", s.dataset().dataVersion());
     OutputStream out = ctx.outputStream();
     Exporter.of(format).write(s, m, out);
     out.flush();
+  }
+
+  private static String query(Context ctx) {
+    String q = ctx.queryString();
+    return q == null || q.isEmpty() ? "" : "?" + q;
+  }
+
+  private static String key(Selection s) {
+    return s.level().urlName()
+        + "|"
+        + s.parent()
+        + "|"
+        + (s.indicator() == null ? "" : s.indicator().code() + "|" + s.year().be());
+  }
+
+  private static String hash(String text) {
+    try {
+      return java.util.HexFormat.of()
+          .formatHex(
+              java.security.MessageDigest.getInstance("SHA-256")
+                  .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+              0,
+              8);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * The GeoJSON download's {@code name}: a short layer name such as {@code
+   * subdistrict_target_poor_rate_2561} (the long title stays in the metadata).
+   */
+  public static String layerName(Selection s) {
+    StringBuilder b = new StringBuilder(s.level().urlName());
+    if (s.parent() != null) {
+      b.append("_in_").append(s.parent());
+    }
+    if (s.indicator() != null) {
+      String code = s.indicator().code();
+      int colon = code.indexOf(':');
+      String tail = colon < 0 ? code : code.substring(colon + 1);
+      String name = !tail.isEmpty() && Character.isLetter(tail.charAt(0)) ? tail : code;
+      b.append('_').append(name).append('_').append(s.year().be());
+    }
+    return b.toString().replaceAll("[^A-Za-z0-9_]", "_");
   }
 
   /** {@code phaenthi_<level>[_in-<parent>][_<indicator>_<year>].<ext>}, ASCII-safe. */

@@ -11,12 +11,28 @@ import org.phaenthi.server.Attribution;
  * What every export carries besides the rows: title, indicator definition and source, survey year,
  * data version and the attribution texts (boundaries CC BY 3.0 IGO, TPMAP indicators).
  *
- * @param entries ordered key → text; keys are stable snake_case names
+ * @param typed ordered key → value, typed for JSON (a String, Boolean or Integer: {@code
+ *     higher_is_better: false}, {@code survey_year_be: 2561}); keys are stable snake_case names
  */
-public record ExportMetadata(Map<String, String> entries) {
+public record ExportMetadata(Map<String, Object> typed) {
+
+  /**
+   * The indicators' licence statement (the README's TPMAP note), in every export and OGC licence
+   * link next to the boundaries' CC BY 3.0 IGO.
+   */
+  public static final String INDICATOR_LICENCE =
+      "No licence is stated for the TPMAP data; use it for development and testing, and ask NESDC"
+          + " before redistributing it.";
+
+  /** The same entries as text, for tabular formats (XLSX, GeoPackage, the CSV sidecar). */
+  public Map<String, String> entries() {
+    Map<String, String> m = new LinkedHashMap<>();
+    typed.forEach((k, v) -> m.put(k, v.toString()));
+    return Collections.unmodifiableMap(m);
+  }
 
   public static ExportMetadata of(Selection s) {
-    Map<String, String> m = new LinkedHashMap<>();
+    Map<String, Object> m = new LinkedHashMap<>();
     m.put("title", title(s));
     m.put("level", s.level().urlName());
     m.put("parent", s.parent());
@@ -33,10 +49,10 @@ public record ExportMetadata(Map<String, String> entries) {
       m.put("denominator", i.denominatorLabel());
       m.put("unit", i.valueUnit());
       m.put("counted_unit", i.unit());
-      m.put("higher_is_better", i.higherIsBetter() == null ? null : i.higherIsBetter().toString());
+      m.put("higher_is_better", i.higherIsBetter());
       m.put("source", i.source());
-      m.put("survey_year_be", Integer.toString(s.year().be()));
-      m.put("survey_year_ce", Integer.toString(s.year().ce()));
+      m.put("survey_year_be", s.year().be());
+      m.put("survey_year_ce", s.year().ce());
       s.dataset()
           .indicators()
           .year(s.year().be())
@@ -53,6 +69,7 @@ public record ExportMetadata(Map<String, String> entries) {
                 + " eligible units (the denominator): shown, but read with care.");
       }
       m.put("indicator_attribution", Attribution.INDICATORS);
+      m.put("indicator_licence", INDICATOR_LICENCE);
     }
     m.put("boundary_attribution", Attribution.BOUNDARIES);
     m.put("boundary_licence", Attribution.BOUNDARIES_LICENCE_URL);

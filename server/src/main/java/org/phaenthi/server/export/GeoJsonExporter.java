@@ -16,10 +16,11 @@ public final class GeoJsonExporter implements Exporter {
     try (JsonGenerator gen = Json.MAPPER.getFactory().createGenerator(out)) {
       gen.writeStartObject();
       gen.writeStringField("type", "FeatureCollection");
-      gen.writeStringField("name", m.entries().get("title"));
+      gen.writeStringField("name", ExportHandler.layerName(s));
       gen.writeObjectFieldStart("metadata");
-      for (var e : m.entries().entrySet()) {
-        gen.writeStringField(e.getKey(), e.getValue());
+      for (var e : m.typed().entrySet()) {
+        gen.writeFieldName(e.getKey());
+        GeoJsonFeatureWriter.writeValue(gen, e.getValue());
       }
       gen.writeEndObject();
       gen.writeArrayFieldStart("features");

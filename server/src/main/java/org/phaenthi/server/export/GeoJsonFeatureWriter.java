@@ -5,11 +5,13 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Polygon;
 import org.phaenthi.boundaries.Area;
 
 /**
  * Writes one selection's areas as GeoJSON features, one at a time: {@code id} = code, the
- * properties of {@link Selection#properties}, geometry after simplification and rounding.
+ * properties of {@link Selection#properties}, geometry after simplification and rounding, always a
+ * MultiPolygon.
  *
  * @param properties the property names to write, in order (a subset of {@link
  *     Selection#propertyNames()})
@@ -33,7 +35,7 @@ public record GeoJsonFeatureWriter(
     gen.writeStringField("type", "Feature");
     gen.writeStringField("id", a.code());
     gen.writeFieldName("geometry");
-    Geometry g = GeoJsonGeometry.round(simplification.geometry(a), decimals);
+    Geometry g = multi(GeoJsonGeometry.round(simplification.geometry(a), decimals));
     GeoJsonGeometry.write(gen, g);
     gen.writeObjectFieldStart("properties");
     Map<String, Object> all = selection.properties(a);
@@ -48,13 +50,29 @@ public record GeoJsonFeatureWriter(
     gen.writeEndObject();
   }
 
-  static void writeValue(JsonGenerator gen, Object v) throws IOException {
+  /**
+   * Always a MultiPolygon, as in the GeoPackage: areas of one layer mixing Polygon and MultiPolygon
+   * make GDAL type the layer Polygon and then fail or write a non-conformant GeoPackage.
+   */
+  static Geometry multi(Geometry g) {
+    if (g instanceof Polygon p) {
+      return g.getFactory().createMultiPolygon(new Polygon[] {p});
+    }
+    return g;
+  }
+
+  /** A property value with its JSON type: numbers, booleans, null, else a string. */
+  public static void writeValue(JsonGenerator gen, Object v) throws IOException {
     if (v == null) {
       gen.writeNull();
     } else if (v instanceof Integer i) {
       gen.writeNumber(i);
+    } else if (v instanceof Long l) {
+      gen.writeNumber(l);
     } else if (v instanceof Double d) {
       gen.writeNumber(d);
+    } else if (v instanceof Boolean b) {
+      gen.writeBoolean(b);
     } else {
       gen.writeString(v.toString());
     }

@@ -61,13 +61,16 @@ public final class GeoPackageExporter implements Exporter {
       try (Statement st = c.createStatement()) {
         st.execute("PRAGMA application_id = " + APPLICATION_ID);
         st.execute("PRAGMA user_version = " + USER_VERSION);
-        for (String ddl : GeoPackageSchema.core(table)) {
+        boolean wholeValue =
+            s.hasIndicator()
+                && s.indicator().kind() == org.phaenthi.boundaries.indicators.ValueKind.COUNT;
+        for (String ddl : GeoPackageSchema.core(table, s.countsAreWhole(), wholeValue)) {
           st.execute(ddl);
         }
       }
       List<Envelope> envelopes = new ArrayList<>();
       Envelope bounds = insertFeatures(c, s, table, envelopes);
-      insertContents(c, table, m, bounds);
+      insertContents(c, table, m, bounds, s.dataset().importedAt());
       insertSpatialIndex(c, table, envelopes);
       try (PreparedStatement ps =
           c.prepareStatement("INSERT INTO " + METADATA_TABLE + "(key, value) VALUES (?, ?)")) {
@@ -148,9 +151,11 @@ public final class GeoPackageExporter implements Exporter {
     }
   }
 
-  private static void insertContents(Connection c, String table, ExportMetadata m, Envelope b)
+  private static void insertContents(
+      Connection c, String table, ExportMetadata m, Envelope b, Instant importedAt)
       throws SQLException {
-    String now = Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
+    // the import time, not now: the same request gives the same bytes (the ETag is strong)
+    String now = importedAt.truncatedTo(ChronoUnit.MILLIS).toString();
     try (PreparedStatement ps =
         c.prepareStatement(
             "INSERT INTO gpkg_contents(table_name, data_type, identifier, description, last_change,"

@@ -13,7 +13,12 @@ final class GeoPackageSchema {
           + "AUTHORITY[\"EPSG\",\"9122\"]],AXIS[\"Latitude\",NORTH],AXIS[\"Longitude\",EAST],"
           + "AUTHORITY[\"EPSG\",\"4326\"]]";
 
-  static List<String> core(String table) {
+  /**
+   * @param wholeCounts numerator and denominator are INTEGER columns (sums of whole counts)
+   * @param wholeValue value is an INTEGER column (a count indicator)
+   */
+  static List<String> core(String table, boolean wholeCounts, boolean wholeValue) {
+    String counts = wholeCounts ? "INTEGER" : "DOUBLE";
     return List.of(
         "CREATE TABLE gpkg_spatial_ref_sys (srs_name TEXT NOT NULL, srs_id INTEGER PRIMARY KEY,"
             + " organization TEXT NOT NULL, organization_coordsys_id INTEGER NOT NULL,"
@@ -41,7 +46,13 @@ final class GeoPackageSchema {
             + "\" (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, geom MULTIPOLYGON,"
             + " code TEXT NOT NULL UNIQUE, name_th TEXT, name_en TEXT, level TEXT,"
             + " parent_code TEXT, indicator TEXT, year_be INTEGER, year_ce INTEGER,"
-            + " numerator DOUBLE, denominator DOUBLE, value DOUBLE, unit TEXT, reason TEXT,"
+            + " numerator "
+            + counts
+            + ", denominator "
+            + counts
+            + ", value "
+            + (wholeValue ? "INTEGER" : "DOUBLE")
+            + ", unit TEXT, reason TEXT,"
             + " small_denominator BOOLEAN)",
         "INSERT INTO gpkg_geometry_columns VALUES ('"
             + table

@@ -11,6 +11,7 @@ import org.phaenthi.boundaries.indicators.Indicator;
 import org.phaenthi.boundaries.indicators.IndicatorData;
 import org.phaenthi.boundaries.indicators.IndicatorValue;
 import org.phaenthi.boundaries.indicators.SurveyYear;
+import org.phaenthi.boundaries.indicators.ValueKind;
 import org.phaenthi.server.ApiException;
 import org.phaenthi.server.MissingData;
 import org.phaenthi.server.Params;
@@ -107,6 +108,22 @@ public record Selection(
         a.code(), emptyReason != null ? emptyReason : MissingData.missingReason(a));
   }
 
+  /**
+   * Whether numerator and denominator are sums of whole counts (people, households: every kind but
+   * a weighted mean, whose numerator is Σ mean × weight), so they are written as integers.
+   */
+  public boolean countsAreWhole() {
+    return hasIndicator() && indicator.kind() != ValueKind.WEIGHTED_MEAN;
+  }
+
+  /** A whole count as a {@link Long} (7436, not 7436.0); a fraction stays a {@link Double}. */
+  static Object whole(Double d) {
+    if (d == null) {
+      return null;
+    }
+    return d == Math.rint(d) && Math.abs(d) < 1e15 ? (Object) d.longValue() : d;
+  }
+
   /** All properties of one feature, in {@link #propertyNames()} order; nulls kept. */
   public Map<String, Object> properties(Area a) {
     Map<String, Object> p = new LinkedHashMap<>();
@@ -120,9 +137,10 @@ public record Selection(
       p.put("indicator", indicator.code());
       p.put("year_be", year.be());
       p.put("year_ce", year.ce());
-      p.put("numerator", v.numerator());
-      p.put("denominator", v.denominator());
-      p.put("value", v.value());
+      boolean counts = countsAreWhole();
+      p.put("numerator", counts ? whole(v.numerator()) : v.numerator());
+      p.put("denominator", counts ? whole(v.denominator()) : v.denominator());
+      p.put("value", indicator.kind() == ValueKind.COUNT ? whole(v.value()) : v.value());
       p.put("unit", indicator.valueUnit());
       p.put("reason", v.value() == null ? v.missingReason() : null);
       // true for a rate over fewer than 30 eligible units; null where there is no value

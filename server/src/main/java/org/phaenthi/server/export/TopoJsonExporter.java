@@ -51,8 +51,9 @@ public final class TopoJsonExporter implements Exporter {
       gen.writeEndArray();
       gen.writeEndObject();
       gen.writeObjectFieldStart("metadata");
-      for (var e : m.entries().entrySet()) {
-        gen.writeStringField(e.getKey(), e.getValue());
+      for (var e : m.typed().entrySet()) {
+        gen.writeFieldName(e.getKey());
+        GeoJsonFeatureWriter.writeValue(gen, e.getValue());
       }
       gen.writeEndObject();
       gen.writeObjectFieldStart("objects");

@@ -45,6 +45,8 @@ public final class XlsxExporter implements Exporter {
           Object v = p.get(CsvExporter.COLUMNS.get(c));
           if (v instanceof Number n) {
             row.createCell(c).setCellValue(n.doubleValue());
+          } else if (v instanceof Boolean b) {
+            row.createCell(c).setCellValue(b); // a boolean cell: TRUE / FALSE
           } else if (v != null) {
             row.createCell(c).setCellValue(v.toString());
           }

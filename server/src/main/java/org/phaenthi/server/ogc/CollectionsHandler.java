@@ -12,7 +12,6 @@ import org.phaenthi.boundaries.Boundaries;
 import org.phaenthi.server.ApiException;
 import org.phaenthi.server.Json;
 import org.phaenthi.server.LiveData;
-import org.phaenthi.server.Params;
 
 /** {@code /ogc/collections} and {@code /ogc/collections/{collectionId}}: one per admin level. */
 public final class CollectionsHandler {
@@ -25,12 +24,12 @@ public final class CollectionsHandler {
   }
 
   public void list(Context ctx) {
-    Params.onlyKnown(ctx, ONLY_F);
+    VendorParams v = VendorParams.parse(ctx, live.snapshot().dataset(), ONLY_F);
     OgcFormat format = OgcFormat.of(ctx);
     Boundaries b = live.snapshot().dataset().boundaries();
     List<Map<String, Object>> collections = new ArrayList<>();
     for (AdminLevel level : AdminLevel.values()) {
-      collections.add(collection(ctx, b, level));
+      collections.add(collection(ctx, b, level, v));
     }
     String url = OgcUrls.ogc(ctx) + "/collections";
     List<Link> links =
@@ -43,10 +42,10 @@ public final class CollectionsHandler {
         String c = url + "/" + level.urlName();
         rows.add(
             List.of(
-                HtmlPage.a(c + "?f=html", level.urlName()),
+                HtmlPage.a(v.link(c, "html"), level.urlName()),
                 HtmlPage.esc(title(level)),
                 Integer.toString(b.count(level)),
-                HtmlPage.a(c + "/items?f=html", "items")));
+                HtmlPage.a(v.link(c + "/items", "html"), "items")));
       }
       page.table(List.of("id", "title", "features", "items"), rows).links(links).send(ctx);
       return;
@@ -55,10 +54,10 @@ public final class CollectionsHandler {
   }
 
   public void one(Context ctx) {
-    Params.onlyKnown(ctx, ONLY_F);
-    OgcFormat format = OgcFormat.of(ctx);
     AdminLevel level = level(ctx.pathParam("collectionId"));
-    Map<String, Object> c = collection(ctx, live.snapshot().dataset().boundaries(), level);
+    VendorParams v = VendorParams.parse(ctx, live.snapshot().dataset(), ONLY_F);
+    OgcFormat format = OgcFormat.of(ctx);
+    Map<String, Object> c = collection(ctx, live.snapshot().dataset().boundaries(), level, v);
     if (format == OgcFormat.HTML) {
       @SuppressWarnings("unchecked")
       List<Map<String, Object>> links = (List<Map<String, Object>>) c.get("links");
@@ -91,20 +90,50 @@ public final class CollectionsHandler {
     return level.nameEn() + "s — " + level.nameTh();
   }
 
-  private Map<String, Object> collection(Context ctx, Boundaries b, AdminLevel level) {
+  private Map<String, Object> collection(
+      Context ctx, Boundaries b, AdminLevel level, VendorParams v) {
     String url = OgcUrls.ogc(ctx) + "/collections/" + level.urlName();
     List<Link> links = new ArrayList<>();
-    links.add(new Link(url + "?f=json", "self", OgcFormat.JSON_TYPE, "This collection as JSON"));
     links.add(
-        new Link(url + "?f=html", "alternate", OgcFormat.HTML_TYPE, "This collection as HTML"));
-    links.add(new Link(url + "/items?f=json", "items", OgcFormat.GEOJSON, "Features as GeoJSON"));
-    links.add(new Link(url + "/items?f=html", "items", OgcFormat.HTML_TYPE, "Features as HTML"));
+        new Link(v.link(url, "json"), "self", OgcFormat.JSON_TYPE, "This collection as JSON"));
+    links.add(
+        new Link(v.link(url, "html"), "alternate", OgcFormat.HTML_TYPE, "This collection as HTML"));
+    links.add(
+        new Link(
+            v.link(url + "/items", "json"), "items", OgcFormat.GEOJSON, "Features as GeoJSON"));
+    links.add(
+        new Link(v.link(url + "/items", "html"), "items", OgcFormat.HTML_TYPE, "Features as HTML"));
+    links.add(
+        new Link(
+            v.link(url + "/queryables"),
+            SchemaHandler.REL_QUERYABLES,
+            SchemaHandler.SCHEMA_JSON,
+            "Queryable properties (JSON Schema)"));
+    links.add(
+        new Link(
+            v.link(url + "/schema"),
+            SchemaHandler.REL_SCHEMA,
+            SchemaHandler.SCHEMA_JSON,
+            "Schema of the features (JSON Schema)"));
+    links.add(
+        new Link(
+            v.link(url + "/schema"),
+            "describedby",
+            SchemaHandler.SCHEMA_JSON,
+            "Schema of the features (JSON Schema)"));
     links.add(
         new Link(Attribution_LICENSE, "license", OgcFormat.HTML_TYPE, "Boundaries: CC BY 3.0 IGO"));
+    links.add(
+        new Link(
+            TPMAP_URL,
+            "license",
+            OgcFormat.HTML_TYPE,
+            "Indicators (TPMAP): " + org.phaenthi.server.export.ExportMetadata.INDICATOR_LICENCE));
     for (String ext : List.of("geojson", "csv", "xlsx", "gpkg", "topojson")) {
       links.add(
           new Link(
-              OgcUrls.base(ctx) + "/api/export/" + level.urlName() + "." + ext,
+              v.forExport(level)
+                  .link(OgcUrls.base(ctx) + "/api/export/" + level.urlName() + "." + ext),
               "enclosure",
               org.phaenthi.server.export.ExportFormat.fromExtension(ext).orElseThrow().mediaType(),
               "Download every " + level.urlName() + " as " + ext));
@@ -125,6 +154,9 @@ public final class CollectionsHandler {
         "itemType", "feature",
         "links", Link.toMaps(links));
   }
+
+  /** TPMAP states no licence; the link names the publisher and the README's statement. */
+  static final String TPMAP_URL = "https://www.tpmap.in.th/";
 
   private static final String Attribution_LICENSE =
       org.phaenthi.server.Attribution.BOUNDARIES_LICENCE_URL;

@@ -65,17 +65,31 @@ public final class ItemsHandler {
         d.boundaries()
             .area(code)
             .filter(x -> x.level() == level)
+            .filter(
+                x -> q.selection().parent() == null || x.code().startsWith(q.selection().parent()))
             .orElseThrow(
                 () ->
                     ApiException.notFound(
-                        "no feature '" + code + "' in collection '" + level.urlName() + "'"));
+                        "no feature '"
+                            + code
+                            + "' in collection '"
+                            + level.urlName()
+                            + "'"
+                            + (q.selection().parent() == null
+                                ? ""
+                                : " under parent '" + q.selection().parent() + "'")));
     String url = OgcUrls.ogc(ctx) + "/collections/" + level.urlName() + "/items/" + code;
     List<Link> links =
         new ArrayList<>(
             OgcUrls.selfAndAlternate(
                 url, OgcUrls.query(ctx), format, OgcFormat.GEOJSON, "This feature"));
     String coll = OgcUrls.ogc(ctx) + "/collections/" + level.urlName();
-    links.add(new Link(coll + "?f=json", "collection", OgcFormat.JSON_TYPE, "The collection"));
+    links.add(
+        new Link(
+            VendorParams.of(ctx).link(coll, "json"),
+            "collection",
+            OgcFormat.JSON_TYPE,
+            "The collection"));
     if (format == OgcFormat.HTML) {
       ItemsHtml.feature(ctx, q, a, links);
       return;
@@ -124,7 +138,12 @@ public final class ItemsHandler {
       links.add(new Link(OgcUrls.with(url, query, f), "prev", type, "Previous page"));
     }
     String coll = url.substring(0, url.length() - "/items".length());
-    links.add(new Link(coll + "?f=json", "collection", OgcFormat.JSON_TYPE, "The collection"));
+    links.add(
+        new Link(
+            VendorParams.of(ctx).link(coll, "json"),
+            "collection",
+            OgcFormat.JSON_TYPE,
+            "The collection"));
     return links;
   }
 
@@ -149,6 +168,8 @@ public final class ItemsHandler {
     gen.writeStringField("attribution", org.phaenthi.server.Attribution.BOUNDARIES);
     if (p.query().selection().hasIndicator()) {
       gen.writeStringField("indicator_attribution", org.phaenthi.server.Attribution.INDICATORS);
+      gen.writeStringField(
+          "indicator_licence", org.phaenthi.server.export.ExportMetadata.INDICATOR_LICENCE);
     }
     gen.writeArrayFieldStart("features");
     GeoJsonFeatureWriter w = writer(p.query());

@@ -9,7 +9,6 @@ import org.locationtech.jts.geom.Envelope;
 import org.phaenthi.boundaries.AdminLevel;
 import org.phaenthi.boundaries.Dataset;
 import org.phaenthi.server.ApiException;
-import org.phaenthi.server.Params;
 import org.phaenthi.server.export.Selection;
 import org.phaenthi.server.export.Simplification;
 import org.phaenthi.server.export.Simplifications;
@@ -49,10 +48,10 @@ record ItemsQuery(
           "tolerance",
           "precision");
   static final Set<String> ITEM_PARAMS =
-      Set.of("f", "indicator", "year", "properties", "zoom", "tolerance", "precision");
+      Set.of("f", "indicator", "year", "parent", "properties", "zoom", "tolerance", "precision");
 
   static ItemsQuery parse(Context ctx, Dataset d, AdminLevel level, boolean single) {
-    Params.onlyKnown(ctx, single ? ITEM_PARAMS : ITEMS_PARAMS);
+    VendorParams.onlyKnown(ctx, single ? ITEM_PARAMS : ITEMS_PARAMS);
     Selection s =
         Selection.parse(
             d,
@@ -91,33 +90,44 @@ record ItemsQuery(
     return (int) v;
   }
 
-  /** minLon,minLat,maxLon,maxLat in CRS84; minLon > maxLon crosses the antimeridian. */
+  /**
+   * minLon,minLat,maxLon,maxLat in CRS84, or the 6-number form minLon,minLat,minHeight,maxLon,
+   * maxLat,maxHeight (OGC 17-069r4 §7.15.3): the boundaries are 2D, so the heights are validated
+   * (min ≤ max) and every feature lies within them. minLon > maxLon crosses the antimeridian.
+   */
   static List<Envelope> bbox(String text) {
     if (text == null) {
       return List.of();
     }
     String[] parts = text.split(",", -1);
-    if (parts.length == 6) {
+    if (parts.length != 4 && parts.length != 6) {
       throw ApiException.badRequest(
-          "parameter 'bbox' has 6 numbers (3D); this API is 2D: give minLon,minLat,maxLon,maxLat");
-    }
-    if (parts.length != 4) {
-      throw ApiException.badRequest(
-          "parameter 'bbox' must be 4 comma-separated numbers minLon,minLat,maxLon,maxLat, not '"
+          "parameter 'bbox' must be 4 comma-separated numbers minLon,minLat,maxLon,maxLat"
+              + " (or 6 with heights: minLon,minLat,minHeight,maxLon,maxLat,maxHeight), not '"
               + text
               + "'");
     }
-    double[] v = new double[4];
-    for (int i = 0; i < 4; i++) {
+    double[] n = new double[parts.length];
+    for (int i = 0; i < parts.length; i++) {
       try {
-        v[i] = Double.parseDouble(parts[i].trim());
+        n[i] = Double.parseDouble(parts[i].trim());
       } catch (NumberFormatException e) {
         throw ApiException.badRequest("parameter 'bbox': '" + parts[i] + "' is not a number");
       }
+      if (!Double.isFinite(n[i])) {
+        throw ApiException.badRequest("parameter 'bbox': '" + parts[i] + "' is not finite");
+      }
+    }
+    double[] v =
+        parts.length == 4 ? n : new double[] {n[0], n[1], n[3], n[4]}; // heights at 2 and 5
+    if (parts.length == 6 && n[2] > n[5]) {
+      throw ApiException.badRequest("parameter 'bbox': minHeight " + n[2] + " > maxHeight " + n[5]);
+    }
+    for (int i = 0; i < 4; i++) {
       double limit = i % 2 == 0 ? 180 : 90;
       if (!(Math.abs(v[i]) <= limit)) {
         throw ApiException.badRequest(
-            "parameter 'bbox': " + parts[i].trim() + " is outside ±" + (int) limit + " degrees");
+            "parameter 'bbox': " + v[i] + " is outside ±" + (int) limit + " degrees");
       }
     }
     if (v[1] > v[3]) {
@@ -192,19 +202,24 @@ record ItemsQuery(
       return Simplifications.forZoom(d, level, z);
     }
     if (tolerance != null) {
-      double m;
-      try {
-        m = Double.parseDouble(tolerance.trim());
-      } catch (NumberFormatException e) {
-        throw ApiException.badRequest(
-            "parameter 'tolerance' must be a number of metres, not '" + tolerance + "'");
-      }
-      if (!(m >= 0 && m <= 100_000)) {
-        throw ApiException.badRequest(
-            "parameter 'tolerance' must be between 0 and 100000 metres, not " + tolerance);
-      }
-      return Simplifications.forTolerance(d, level, m);
+      return Simplifications.forTolerance(d, level, tolerance(tolerance));
     }
     return Simplification.FULL_DETAIL;
+  }
+
+  /** A tolerance in metres, 0–100,000. */
+  static double tolerance(String tolerance) {
+    double m;
+    try {
+      m = Double.parseDouble(tolerance.trim());
+    } catch (NumberFormatException e) {
+      throw ApiException.badRequest(
+          "parameter 'tolerance' must be a number of metres, not '" + tolerance + "'");
+    }
+    if (!(m >= 0 && m <= 100_000)) {
+      throw ApiException.badRequest(
+          "parameter 'tolerance' must be between 0 and 100000 metres, not " + tolerance);
+    }
+    return m;
   }
 }

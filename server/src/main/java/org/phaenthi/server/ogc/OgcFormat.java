@@ -18,6 +18,8 @@ public enum OgcFormat {
   public static final String OPENAPI = "application/vnd.oai.openapi+json;version=3.0";
 
   public static OgcFormat of(Context ctx) {
+    // negotiated on Accept and compressed: caches must key on both
+    ctx.header("Vary", "Accept, Accept-Encoding");
     String f = ctx.queryParam("f");
     if (f != null) {
       return switch (f.trim().toLowerCase(Locale.ROOT)) {

@@ -1,5 +1,6 @@
 package org.phaenthi.server.ogc;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,7 +10,6 @@ import java.util.Set;
 import org.phaenthi.server.ApiException;
 import org.phaenthi.server.Json;
 import org.phaenthi.server.LiveData;
-import org.phaenthi.server.Params;
 
 /**
  * The landing page ({@code /ogc}), the conformance declaration ({@code /ogc/conformance}) and the
@@ -34,7 +34,7 @@ public final class RootHandler {
   }
 
   public void landing(Context ctx) {
-    Params.onlyKnown(ctx, ONLY_F);
+    VendorParams v = VendorParams.parse(ctx, live.snapshot().dataset(), ONLY_F);
     OgcFormat format = OgcFormat.of(ctx);
     String ogc = OgcUrls.ogc(ctx);
     String title = "Phaenthi — Thai admin boundaries and TPMAP indicators";
@@ -47,26 +47,34 @@ public final class RootHandler {
                 ogc, OgcUrls.query(ctx), format, OgcFormat.JSON_TYPE, "This landing page"));
     links.add(
         new Link(
-            ogc + "/api", "service-desc", OgcFormat.OPENAPI, "The API definition (OpenAPI 3.0)"));
-    links.add(
-        new Link(ogc + "/api?f=html", "service-doc", OgcFormat.HTML_TYPE, "The API documentation"));
+            v.link(ogc + "/api"),
+            "service-desc",
+            OgcFormat.OPENAPI,
+            "The API definition (OpenAPI 3.0)"));
     links.add(
         new Link(
-            ogc + "/conformance",
+            v.link(ogc + "/api", "html"),
+            "service-doc",
+            OgcFormat.HTML_TYPE,
+            "The API documentation"));
+    links.add(
+        new Link(
+            v.link(ogc + "/conformance"),
             "conformance",
             OgcFormat.JSON_TYPE,
             "Conformance classes implemented"));
     links.add(
         new Link(
-            ogc + "/conformance",
+            v.link(ogc + "/conformance"),
             "http://www.opengis.net/def/rel/ogc/1.0/conformance",
             OgcFormat.JSON_TYPE,
             "Conformance classes implemented"));
     links.add(
-        new Link(ogc + "/collections", "data", OgcFormat.JSON_TYPE, "The feature collections"));
+        new Link(
+            v.link(ogc + "/collections"), "data", OgcFormat.JSON_TYPE, "The feature collections"));
     links.add(
         new Link(
-            ogc + "/collections",
+            v.link(ogc + "/collections"),
             "http://www.opengis.net/def/rel/ogc/1.0/data",
             OgcFormat.JSON_TYPE,
             "The feature collections"));
@@ -84,7 +92,7 @@ public final class RootHandler {
   }
 
   public void conformance(Context ctx) {
-    Params.onlyKnown(ctx, ONLY_F);
+    VendorParams.parse(ctx, live.snapshot().dataset(), ONLY_F);
     OgcFormat format = OgcFormat.of(ctx);
     List<Link> links =
         OgcUrls.selfAndAlternate(
@@ -104,14 +112,50 @@ public final class RootHandler {
   }
 
   public void apiDefinition(Context ctx) throws IOException {
-    Params.onlyKnown(ctx, ONLY_F);
+    VendorParams.parse(ctx, live.snapshot().dataset(), ONLY_F);
     OgcFormat format = OgcFormat.of(ctx);
     byte[] doc = openApi();
     if (format == OgcFormat.HTML) {
       apiHtml(ctx, Json.MAPPER.readTree(doc));
       return;
     }
-    ctx.contentType(OgcFormat.OPENAPI).result(doc);
+    ctx.contentType(OgcFormat.OPENAPI).result(withServer(doc, OgcUrls.base(ctx)));
+  }
+
+  /**
+   * The document as served: the root {@code servers} URL is this server's {@code /ogc}, absolute
+   * and built like the links (scheme and host of the request, or {@code X-Forwarded-*}), and the
+   * OGC paths are relative to it ({@code /conformance}, {@code /collections/...}), as OGC clients
+   * and the OGC test suite expect; the server's other paths ({@code /api/...}, {@code /tiles/...})
+   * keep their full path under a path-level {@code servers} URL of the bare origin. The packaged
+   * resource keeps full paths, so it reads as one table of the server's routes.
+   */
+  static byte[] withServer(byte[] doc, String base) throws IOException {
+    ObjectNode api = (ObjectNode) Json.MAPPER.readTree(doc);
+    api.putArray("servers")
+        .addObject()
+        .put("url", base + OgcUrls.ROOT)
+        .put("description", "OGC API – Features of this server");
+    ObjectNode paths = Json.MAPPER.createObjectNode();
+    api.path("paths")
+        .fields()
+        .forEachRemaining(
+            e -> {
+              String path = e.getKey();
+              if (path.equals(OgcUrls.ROOT) || path.startsWith(OgcUrls.ROOT + "/")) {
+                String rel = path.substring(OgcUrls.ROOT.length());
+                paths.set(rel.isEmpty() ? "/" : rel, e.getValue());
+              } else {
+                ObjectNode item = ((ObjectNode) e.getValue()).deepCopy();
+                item.putArray("servers")
+                    .addObject()
+                    .put("url", base)
+                    .put("description", "this server");
+                paths.set(path, item);
+              }
+            });
+    api.set("paths", paths);
+    return Json.MAPPER.writeValueAsBytes(api);
   }
 
   static byte[] openApi() throws IOException {

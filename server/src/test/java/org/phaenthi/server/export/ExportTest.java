@@ -82,47 +82,148 @@ class ExportTest {
     }
   }
 
+  /** RFC 4180 records of a CSV body, strictly: quotes only around whole fields, doubled inside. */
+  static List<List<String>> records(String text) {
+    List<List<String>> out = new java.util.ArrayList<>();
+    List<String> rec = new java.util.ArrayList<>();
+    StringBuilder f = new StringBuilder();
+    int i = 0;
+    boolean quoted = false;
+    while (i < text.length()) {
+      char c = text.charAt(i);
+      if (quoted) {
+        if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+          f.append('"');
+          i += 2;
+          continue;
+        }
+        if (c == '"') {
+          quoted = false;
+          char n = i + 1 < text.length() ? text.charAt(i + 1) : '\r';
+          assertTrue(n == ',' || n == '\r', "closing quote ends a field");
+        } else {
+          f.append(c);
+        }
+        i++;
+        continue;
+      }
+      if (c == '"') {
+        assertEquals(0, f.length(), "a quote opens a field only at its start");
+        quoted = true;
+      } else if (c == ',') {
+        rec.add(f.toString());
+        f.setLength(0);
+      } else if (c == '\r') {
+        assertEquals('\n', text.charAt(i + 1), "CRLF");
+        rec.add(f.toString());
+        f.setLength(0);
+        out.add(rec);
+        rec = new java.util.ArrayList<>();
+        i++;
+      } else {
+        assertTrue(c != '\n', "bare LF");
+        f.append(c);
+      }
+      i++;
+    }
+    assertFalse(quoted, "unterminated quote");
+    assertEquals(0, f.length() + rec.size(), "the last record ends with CRLF");
+    return out;
+  }
+
+  /**
+   * Only data rows, as pandas.read_csv and R read them: a header and one row per area, nothing
+   * after; the metadata is in the CSVW sidecar named by the Link header.
+   */
   @Test
-  void csvHasBomHeaderRowsAndMetadataAfterABlankRow() {
+  void csvHoldsOnlyDataRowsAndLinksItsCsvwSidecar() throws Exception {
     HttpResponse<byte[]> r = ok("/api/export/subdistrict.csv" + Q);
     assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
     byte[] b = r.body();
     assertEquals(List.of((byte) 0xEF, (byte) 0xBB, (byte) 0xBF), List.of(b[0], b[1], b[2]));
-    String[] lines = new String(b, 3, b.length - 3, StandardCharsets.UTF_8).split("\r\n");
-    assertEquals(String.join(",", CsvExporter.COLUMNS), lines[0]);
+    List<List<String>> rows = records(new String(b, 3, b.length - 3, StandardCharsets.UTF_8));
+    assertEquals(CsvExporter.COLUMNS, rows.get(0));
     assertEquals(
         "code,name_th,name_en,level,parent_code,indicator,year_be,year_ce,numerator,denominator,value,unit,reason,small_denominator",
-        lines[0]);
-    assertEquals(
-        18, Arrays.asList(lines).indexOf(",,,,,,,,,,,,,"), "17 data rows then a blank row");
+        String.join(",", rows.get(0)));
+    assertEquals(1 + 17, rows.size(), "a header and the 17 Phuket subdistricts, nothing else");
     int withValue = 0;
-    for (int i = 1; i < 18; i++) {
-      String[] cells = lines[i].split(",", -1);
-      String flag = cells[13];
-      if (cells[10].isEmpty()) {
-        assertEquals("", flag, "no value, no flag: " + lines[i]);
+    for (List<String> cells : rows.subList(1, rows.size())) {
+      assertEquals(14, cells.size());
+      assertTrue(cells.get(0).matches("83\\d{4}"), "" + cells);
+      assertTrue(cells.get(4).matches("83\\d{2}"), "parent code as text: " + cells);
+      assertEquals(IND[1], cells.get(6));
+      assertFalse(cells.get(8).endsWith(".0"), "whole counts: " + cells);
+      String flag = cells.get(13);
+      if (cells.get(10).isEmpty()) {
+        assertEquals("", flag, "no value, no flag: " + cells);
+        assertFalse(cells.get(12).isEmpty(), "a missing value has a reason: " + cells);
       } else {
         withValue++;
-        boolean small = Double.parseDouble(cells[9]) < 30;
-        assertEquals(Boolean.toString(small), flag, "flag of a rate over 30 units: " + lines[i]);
+        boolean small = Double.parseDouble(cells.get(9)) < 30;
+        assertEquals(Boolean.toString(small), flag, "flag of a rate over 30 units: " + cells);
       }
     }
     assertTrue(withValue > 0, "some rows have values");
-    String text = String.join("\n", lines);
+    String link = r.headers().firstValue("Link").orElse("");
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile(
+                "<([^>]+)>; rel=\"describedby\"; type=\"application/csvm\\+json\"")
+            .matcher(link);
+    assertTrue(m.matches(), link);
+    HttpResponse<byte[]> side = ok(m.group(1));
     assertTrue(
-        text.contains(
-            "boundary_attribution,\"" + Attribution.BOUNDARIES.replace("\"", "\"\"") + "\""));
-    assertTrue(text.contains("\ndefinition,"));
-    assertTrue(text.contains("\nsource,"));
-    assertTrue(text.contains("\nsurvey_year_be," + IND[1]));
-    for (int i = 1; i <= 17; i++) {
-      String[] cells = lines[i].split(",", -1);
-      assertTrue(cells[0].matches("83\\d{4}"), lines[i]);
-      assertEquals(IND[1], cells[6]);
-      if (cells[10].isEmpty()) {
-        assertFalse(cells[12].isEmpty(), "a missing value has a reason: " + lines[i]);
-      }
+        side.headers().firstValue("Content-Type").orElse("").startsWith("application/csvm+json"));
+    JsonNode meta = Json.MAPPER.readTree(side.body());
+    assertEquals("http://www.w3.org/ns/csvw", meta.path("@context").asText());
+    assertTrue(
+        meta.path("url").asText().endsWith("subdistrict.csv" + Q), meta.path("url").asText());
+    JsonNode cols = meta.path("tableSchema").path("columns");
+    assertEquals(14, cols.size());
+    assertEquals("code", cols.get(0).path("name").asText());
+    assertEquals("string", cols.get(0).path("datatype").asText());
+    assertEquals("string", cols.get(4).path("datatype").asText());
+    assertEquals("boolean", cols.get(13).path("datatype").asText());
+    JsonNode pm = meta.path("phaenthi:metadata");
+    assertEquals(Attribution.BOUNDARIES, pm.path("boundary_attribution").asText());
+    assertEquals(ExportMetadata.INDICATOR_LICENCE, pm.path("indicator_licence").asText());
+    assertEquals(Integer.parseInt(IND[1]), pm.path("survey_year_be").asInt());
+    assertTrue(pm.path("survey_year_be").isInt());
+    assertTrue(meta.path("dc:license").asText().contains("creativecommons.org"));
+  }
+
+  /** Strong ETag (same bytes, same tag), 304, Cache-Control like the JSON API, Vary. */
+  @Test
+  void exportsHaveAStrongEtagAnd304() {
+    for (String f : List.of("csv", "geojson", "gpkg", "topojson", "csv-metadata.json")) {
+      String p = "/api/export/district." + f + Q;
+      HttpResponse<byte[]> a = ok(p);
+      HttpResponse<byte[]> b = ok(p);
+      String etag = a.headers().firstValue("ETag").orElse("");
+      assertTrue(etag.startsWith("\"") && etag.endsWith("\""), "strong: " + etag);
+      assertEquals(etag, b.headers().firstValue("ETag").orElse(""));
+      assertTrue(Arrays.equals(a.body(), b.body()), f + ": same tag, same bytes");
+      assertTrue(a.headers().firstValue("Cache-Control").orElse("").contains("max-age"), p);
+      assertTrue(a.headers().allValues("Vary").toString().contains("Accept-Encoding"), p);
+      assertEquals(304, http.get(p, "If-None-Match", etag).statusCode());
+      assertFalse(
+          etag.equals(ok("/api/export/province." + f + Q).headers().firstValue("ETag").orElse("")));
     }
+  }
+
+  @Test
+  void geoJsonNameIsAShortLayerName() throws Exception {
+    JsonNode fc = Json.MAPPER.readTree(ok("/api/export/subdistrict.geojson" + Q).body());
+    String name = fc.path("name").asText();
+    assertTrue(name.matches("subdistrict_[A-Za-z0-9_]+_" + IND[1]), name);
+    assertTrue(name.length() < 60, name);
+    assertFalse(fc.path("metadata").path("title").asText().isEmpty());
+    assertEquals(
+        "district_in_83",
+        Json.MAPPER
+            .readTree(ok("/api/export/district.geojson?parent=83").body())
+            .path("name")
+            .asText());
   }
 
   @Test

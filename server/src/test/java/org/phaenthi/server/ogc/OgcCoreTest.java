@@ -93,6 +93,34 @@ class OgcCoreTest {
     assertTrue(json(r).path("openapi").asText().startsWith("3.0"));
   }
 
+  /**
+   * The server URL is this server's /ogc, absolute and built like the links, and the OGC paths are
+   * relative to it (what the OGC suite and OpenAPI clients resolve); the other routes keep their
+   * full path under a path-level server URL of the origin.
+   */
+  @Test
+  void apiDefinitionServerResolvesThePaths() {
+    JsonNode api = json(http.get("/ogc/api"));
+    assertEquals(OgcFixture.baseUrl() + "/ogc", api.path("servers").get(0).path("url").asText());
+    assertTrue(api.path("paths").has("/conformance"));
+    assertTrue(api.path("paths").has("/collections/{collectionId}/items"));
+    assertFalse(api.path("paths").has("/ogc/conformance"));
+    JsonNode health = api.path("paths").path("/health");
+    assertEquals(OgcFixture.baseUrl(), health.path("servers").get(0).path("url").asText());
+    var served = OgcFixture.servedPaths(api);
+    assertTrue(served.containsKey("/ogc/conformance"), served.keySet().toString());
+    assertTrue(served.containsKey("/ogc"), served.keySet().toString());
+    assertTrue(served.containsKey("/health"), served.keySet().toString());
+    assertEquals(
+        "https://maps.example.go.th/ogc",
+        json(http.get(
+                "/ogc/api", "X-Forwarded-Proto", "https", "X-Forwarded-Host", "maps.example.go.th"))
+            .path("servers")
+            .get(0)
+            .path("url")
+            .asText());
+  }
+
   @Test
   void req_core_conformance_op() {
     assertEquals(200, http.get("/ogc/conformance").statusCode());
@@ -126,7 +154,9 @@ class OgcCoreTest {
     String items = "/ogc/collections/subdistrict/items";
     assert400(items + "?bbox=1,2,3", "bbox");
     assert400(items + "?bbox=a,b,c,d", "bbox");
-    assert400(items + "?bbox=98,8,99,9,0,1", "bbox");
+    assert400(items + "?bbox=98,8,99,9,0", "bbox");
+    assert400(items + "?bbox=98,8,10,99,9,0", "bbox");
+    assert400(items + "?bbox=98,8,NaN,99,9,0", "bbox");
     assert400(items + "?bbox=98,9,99,8", "bbox");
     assert400(items + "?bbox=98,8,200,9", "bbox");
     assert400(items + "?limit=0", "limit");
@@ -245,8 +275,19 @@ class OgcCoreTest {
     JsonNode bbox = json(http.get("/ogc/api")).path("components").path("parameters").path("bbox");
     assertEquals("query", bbox.path("in").asText());
     assertEquals(4, bbox.path("schema").path("minItems").asInt());
+    assertEquals(6, bbox.path("schema").path("maxItems").asInt());
     assertFalse(bbox.path("explode").asBoolean(true));
-    assert400("/ogc/collections/subdistrict/items?bbox=98,7,0,99,8,10", "bbox");
+  }
+
+  /** The 6-number bbox (with heights) selects the same features as its 2D part. */
+  @Test
+  void req_core_fc_bbox_6_numbers() {
+    String items = "/ogc/collections/subdistrict/items?limit=100&bbox=";
+    assertEquals(17, get(items + "97,7,-100,99,9,8000").path("numberMatched").asInt());
+    assertEquals(0, get(items + "90,0,0,91,1,10").path("numberMatched").asInt());
+    assertEquals(
+        get(items + "98.3,7.8,98.35,7.9").path("numberMatched").asInt(),
+        get(items + "98.3,7.8,0,98.35,7.9,0").path("numberMatched").asInt());
   }
 
   @Test

@@ -24,6 +24,7 @@ public final class OgcFixture {
   private static PhaenthiServer server;
   private static HttpTestClient http;
   private static Dataset dataset;
+  private static int port;
 
   private OgcFixture() {}
 
@@ -49,13 +50,20 @@ public final class OgcFixture {
                     imported.report())
                 : imported;
         server = TestServers.start(dataset, dir);
-        http = new HttpTestClient(server.port());
+        port = server.port();
+        http = new HttpTestClient(port);
         Runtime.getRuntime().addShutdownHook(new Thread(server::close));
       } catch (IOException e) {
         throw new IllegalStateException(e);
       }
     }
     return http;
+  }
+
+  /** {@code http://127.0.0.1:PORT} of the fixture server, for clients run in a child process. */
+  public static String baseUrl() {
+    http();
+    return "http://127.0.0.1:" + port;
   }
 
   public static Dataset dataset() {
@@ -76,6 +84,29 @@ public final class OgcFixture {
       }
     }
     throw new IllegalStateException("no indicator with Phuket subdistrict data");
+  }
+
+  /**
+   * The paths of a served API definition as request paths of this server: each documented path
+   * resolved against its path-level {@code servers} URL, else the root one; in document order.
+   */
+  public static java.util.Map<String, JsonNode> servedPaths(JsonNode api) {
+    java.util.Map<String, JsonNode> out = new java.util.LinkedHashMap<>();
+    String root = api.path("servers").get(0).path("url").asText();
+    api.path("paths")
+        .fields()
+        .forEachRemaining(
+            e -> {
+              JsonNode own = e.getValue().path("servers");
+              String server = own.isArray() ? own.get(0).path("url").asText() : root;
+              String full = java.net.URI.create(server).getRawPath() + e.getKey();
+              out.put(
+                  full.length() > 1 && full.endsWith("/")
+                      ? full.substring(0, full.length() - 1)
+                      : full,
+                  e.getValue());
+            });
+    return out;
   }
 
   public static JsonNode json(HttpResponse<byte[]> r) {

@@ -1,0 +1,105 @@
+package org.phaenthi.server.ogc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * GDAL's OAPIF driver (Debian's gdal-bin: {@code ogrinfo}, {@code ogr2ogr}) against the fixture
+ * server, as an analyst would use it: the landing page URL with {@code indicator} and {@code year}
+ * gives the values, typed, in a MultiPolygon layer, and {@code ogr2ogr} writes a GeoPackage of it
+ * without {@code -nlt PROMOTE_TO_MULTI}. Skips without gdal-bin unless {@code
+ * -Dphaenthi.requireIT=true}.
+ */
+class OgcGdalIT {
+  @TempDir Path tmp;
+
+  @BeforeAll
+  static void gdal() throws Exception {
+    boolean present;
+    try {
+      present = run(List.of("ogrinfo", "--version"), null).exit == 0;
+    } catch (java.io.IOException e) {
+      present = false;
+    }
+    if (!Boolean.getBoolean("phaenthi.requireIT")) {
+      Assumptions.assumeTrue(present, "ogrinfo (gdal-bin) is not installed");
+    }
+    assertTrue(present, "phaenthi.requireIT=true but ogrinfo (gdal-bin) is missing");
+  }
+
+  record Result(int exit, String out) {}
+
+  static Result run(List<String> cmd, Path dir) throws Exception {
+    Path log = Files.createTempFile("gdal", ".log");
+    ProcessBuilder pb =
+        new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+    pb.environment().put("GDAL_HTTP_TIMEOUT", "60");
+    Process p = pb.start();
+    assertTrue(p.waitFor(3, TimeUnit.MINUTES), "timed out: " + cmd);
+    String out = Files.readString(log, StandardCharsets.UTF_8);
+    Files.delete(log);
+    return new Result(p.exitValue(), out);
+  }
+
+  static String url() {
+    String[] iy = OgcFixture.indicatorWithSubdistrictData();
+    return "OAPIF:" + OgcFixture.baseUrl() + "/ogc?indicator=" + iy[0] + "&year=" + iy[1];
+  }
+
+  @Test
+  void oapifWithIndicatorAndYearGivesTypedValuesInAMultiPolygonLayer() throws Exception {
+    Result r = run(List.of("ogrinfo", "-ro", "-al", url(), "subdistrict"), null);
+    assertEquals(0, r.exit, r.out);
+    assertTrue(r.out.contains("Geometry: Multi Polygon"), r.out);
+    assertTrue(
+        r.out.contains("Feature Count: 17") || count(r.out, "OGRFeature(subdistrict)") == 17,
+        r.out);
+    // the field list GDAL derived: codes text, counts integers, the flag boolean
+    assertTrue(r.out.matches("(?s).*\\ncode: String.*"), r.out);
+    assertTrue(r.out.matches("(?s).*\\nparent_code: String.*"), r.out);
+    assertTrue(r.out.matches("(?s).*\\nyear_be: Integer.*"), r.out);
+    assertTrue(r.out.matches("(?s).*\\nnumerator: Integer(64)? .*"), r.out);
+    assertTrue(r.out.matches("(?s).*\\nsmall_denominator: Integer\\(Boolean\\).*"), r.out);
+    String[] iy = OgcFixture.indicatorWithSubdistrictData();
+    assertEquals(17, count(r.out, "indicator (String) = " + iy[0]), r.out);
+    Matcher m = Pattern.compile("\\n  value \\(Real\\) = ([0-9.]+)").matcher(r.out);
+    List<Double> values = new ArrayList<>();
+    while (m.find()) {
+      values.add(Double.parseDouble(m.group(1)));
+    }
+    assertTrue(values.size() > 0, "some features have values: " + r.out);
+  }
+
+  @Test
+  void ogr2ogrWritesAConformantGeoPackageWithoutPromoteToMulti() throws Exception {
+    Path gpkg = tmp.resolve("sub.gpkg");
+    Result w = run(List.of("ogr2ogr", "-f", "GPKG", gpkg.toString(), url(), "subdistrict"), null);
+    assertEquals(0, w.exit, w.out);
+    Result r = run(List.of("ogrinfo", "-ro", "-so", gpkg.toString(), "subdistrict"), null);
+    assertEquals(0, r.exit, r.out);
+    assertTrue(r.out.contains("Geometry: Multi Polygon"), r.out);
+    assertTrue(r.out.contains("Feature Count: 17"), r.out);
+    assertTrue(r.out.matches("(?s).*\\nvalue: Real.*"), r.out);
+  }
+
+  static int count(String text, String needle) {
+    int n = 0;
+    for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
+      n++;
+    }
+    return n;
+  }
+}

@@ -152,13 +152,7 @@ public final class EmbeddedStore implements Store {
     Object o = decoded.get(id);
     if (o == null) {
       PartCodec.Encoded e = PartFiles.readPart(parts.resolve(id + ".part"), id);
-      if (type == BoundarySet.class) {
-        o = PartCodec.decodeBoundarySet(e.header(), e.chunks());
-      } else if (type == IndicatorSet.class) {
-        o = PartCodec.decodeIndicatorSet(e.header());
-      } else {
-        o = PartCodec.decodeValueSet(e.header(), e.chunks());
-      }
+      o = PartCodec.decode(type, e);
     }
     used.put(id, o);
     return type.cast(o);

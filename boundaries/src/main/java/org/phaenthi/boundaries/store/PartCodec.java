@@ -209,6 +209,18 @@ final class PartCodec {
         h.id(), h.indicatorSet(), h.year(), Instant.parse(h.createdAt()), values, h.report());
   }
 
+  /** A stored part as the kind of part the caller expects. */
+  static Object decode(Class<?> type, Encoded e) {
+    if (type == BoundarySet.class) {
+      return decodeBoundarySet(e.header(), e.chunks());
+    } else if (type == IndicatorSet.class) {
+      return decodeIndicatorSet(e.header());
+    } else if (type == ValueSet.class) {
+      return decodeValueSet(e.header(), e.chunks());
+    }
+    throw new IllegalArgumentException("not a part type: " + type);
+  }
+
   // ---- JSON
 
   static String json(Object o) {

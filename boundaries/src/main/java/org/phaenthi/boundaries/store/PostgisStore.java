@@ -193,13 +193,7 @@ public final class PostgisStore implements Store {
       PartCodec.Encoded e =
           cat.readPart(id)
               .orElseThrow(() -> new IllegalStateException("the store lacks part " + id));
-      if (type == BoundarySet.class) {
-        o = PartCodec.decodeBoundarySet(e.header(), e.chunks());
-      } else if (type == IndicatorSet.class) {
-        o = PartCodec.decodeIndicatorSet(e.header());
-      } else {
-        o = PartCodec.decodeValueSet(e.header(), e.chunks());
-      }
+      o = PartCodec.decode(type, e);
     }
     used.put(id, o);
     return type.cast(o);

@@ -37,6 +37,7 @@ import org.slf4j.LoggerFactory;
 public final class PostgisStore implements Store {
   private static final Logger LOG = LoggerFactory.getLogger(PostgisStore.class);
   private static final long IMPORT_LOCK_KEY = 0x5048_4149_4d50_4f52L; // "PHAIMPOR"
+  private static final long CLAIM_LOCK_KEY = 0x5048_4143_4c41_494dL; // "PHACLAIM"
 
   private final PostgisUrl url;
 
@@ -216,6 +217,36 @@ public final class PostgisStore implements Store {
       return Optional.of(b);
     } catch (SQLException e) {
       throw unreachable("reading a boundary set", e);
+    }
+  }
+
+  /**
+   * A session advisory lock on its own connection (not the pool's): held while the import builds
+   * its parts and publishes, released when the claim is closed or the node dies.
+   */
+  @Override
+  public Optional<ImportClaim> tryClaimImport() {
+    try {
+      Connection c = java.sql.DriverManager.getConnection(url.jdbcUrl(), driverProperties(url));
+      try (Statement s = c.createStatement();
+          java.sql.ResultSet rs =
+              s.executeQuery("SELECT pg_try_advisory_lock(" + CLAIM_LOCK_KEY + ")")) {
+        rs.next();
+        if (!rs.getBoolean(1)) {
+          c.close();
+          return Optional.empty();
+        }
+      }
+      return Optional.of(
+          () -> {
+            try {
+              c.close(); // ends the session, so the lock goes with it
+            } catch (SQLException e) {
+              LOG.warn("closing the import claim: {}", e.getMessage());
+            }
+          });
+    } catch (SQLException e) {
+      throw unreachable("claiming the import", e);
     }
   }
 

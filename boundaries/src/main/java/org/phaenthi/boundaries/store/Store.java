@@ -61,6 +61,22 @@ public interface Store extends AutoCloseable {
     return current().map(Publication::dataVersion);
   }
 
+  /**
+   * Claims the right to import, for all processes sharing this store: empty while another import
+   * holds it (then the caller answers 409), else a claim to close when the import is done. Imports
+   * build their parts for a minute or more before publishing, so two nodes importing at once would
+   * both do the work and the second would publish over the first.
+   */
+  default Optional<ImportClaim> tryClaimImport() {
+    return Optional.of(() -> {});
+  }
+
+  /** A held right to import; closing it lets the next import in. */
+  interface ImportClaim extends AutoCloseable {
+    @Override
+    void close();
+  }
+
   /** Human-readable location, never containing secrets. */
   String describe();
 

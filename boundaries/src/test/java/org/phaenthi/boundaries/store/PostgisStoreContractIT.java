@@ -150,6 +150,21 @@ class PostgisStoreContractIT extends StoreContract {
   }
 
   @Test
+  void oneImportAtATimeAcrossNodes() {
+    try (Store a = open();
+        Store b = open()) {
+      Optional<Store.ImportClaim> first = a.tryClaimImport();
+      assertTrue(first.isPresent());
+      assertTrue(b.tryClaimImport().isEmpty(), "node B is told an import runs");
+      assertTrue(a.tryClaimImport().isEmpty(), "a second import on node A too");
+      first.get().close();
+      Optional<Store.ImportClaim> next = b.tryClaimImport();
+      assertTrue(next.isPresent(), "free again once the first import ends");
+      next.get().close();
+    }
+  }
+
+  @Test
   void malformedUrlIsABadArgumentAndHidesThePassword() {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> new PostgisStore("mysql://u:pw@h/db"));

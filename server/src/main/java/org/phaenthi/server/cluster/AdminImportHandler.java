@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import org.phaenthi.boundaries.catalog.Draft;
 import org.phaenthi.boundaries.catalog.Publication;
@@ -49,7 +50,20 @@ public final class AdminImportHandler implements Handler {
     if (!running.tryLock()) {
       throw new ApiException(409, "an import is already running on this node");
     }
+    Optional<Store.ImportClaim> claim;
     try {
+      claim = store.tryClaimImport();
+    } catch (IllegalStateException e) {
+      running.unlock();
+      throw ApiException.unavailable("import not started: " + ErrorSummary.of(e));
+    }
+    if (claim.isEmpty()) {
+      running.unlock();
+      throw new ApiException(
+          409,
+          "an import is already running on another node of this store; try again when it ends");
+    }
+    try (Store.ImportClaim claimed = claim.get()) {
       long t0 = System.nanoTime();
       String previous = live.snapshot().version();
       long previousPublication = live.snapshot().publicationId();

@@ -55,6 +55,22 @@ class AdminImportHandlerTest {
   }
 
   @Test
+  void anImportRunningOnAnotherNodeIs409AndNothingChanges() throws Exception {
+    Path data1 = ClusterTestData.dataDir(tmp, "data1", false);
+    Path data2 = ClusterTestData.dataDir(tmp, "data2", true);
+    try (Node n = Node.start(tmp, data1, "--admin-token", "tok-123")) {
+      String v1 = n.http.json("/health").get("data_version").asText();
+      n.store.importElsewhere = true;
+      HttpResponse<String> r = post(n, "/admin/import?data=" + data2, "Bearer tok-123");
+      assertEquals(409, r.statusCode(), r.body());
+      assertEquals(true, r.body().contains("another node"), r.body());
+      assertEquals(v1, n.http.json("/health").get("data_version").asText());
+      n.store.importElsewhere = false;
+      assertEquals(200, post(n, "/admin/import?data=" + data2, "Bearer tok-123").statusCode());
+    }
+  }
+
+  @Test
   void adminImportIsNotFoundWithoutAToken() throws Exception {
     try (Node n = Node.start(tmp, ClusterTestData.dataDir(tmp, "data1", false))) {
       HttpResponse<String> r = post(n, "/admin/import", "Bearer anything");
@@ -151,6 +167,13 @@ class AdminImportHandlerTest {
 
     /** When set, {@link #replace} fails with it (as a store refusing the write would). */
     volatile RuntimeException failure;
+
+    volatile boolean importElsewhere;
+
+    @Override
+    public Optional<Store.ImportClaim> tryClaimImport() {
+      return importElsewhere ? Optional.empty() : inner.tryClaimImport();
+    }
 
     @Override
     public Dataset load(long id) {

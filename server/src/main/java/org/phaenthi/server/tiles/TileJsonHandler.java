@@ -41,13 +41,18 @@ public final class TileJsonHandler implements Handler {
     AdminLevel level = Params.level(file.substring(0, file.length() - 5));
     Dataset d = live.snapshot().dataset();
     String query = "";
+    // what the advertised tiles depend on: the boundary set, or the parts of one indicator-year
+    String version = d.boundaryVersion();
     Map<String, Object> valueFields = Map.of();
     if (ctx.queryParam("indicator") == null && ctx.queryParam("year") != null) {
       throw ApiException.badRequest("parameter 'year' needs an 'indicator'");
     }
     if (ctx.queryParam("indicator") != null) {
       Indicator i = Params.indicator(d.indicators(), ctx.queryParam("indicator"));
-      int year = Resolver.year(d.indicators(), ctx.queryParam("year"), level, i.code()).be();
+      org.phaenthi.boundaries.indicators.SurveyYear resolved =
+          Resolver.year(d.indicators(), ctx.queryParam("year"), level, i.code());
+      int year = resolved.be();
+      version = d.valueVersion(i.code(), resolved);
       query = "?indicator=" + URLEncoder.encode(i.code(), StandardCharsets.UTF_8) + "&year=" + year;
       valueFields =
           Map.of(
@@ -77,7 +82,7 @@ public final class TileJsonHandler implements Handler {
             "description",
             level.nameEn() + " (" + level.nameTh() + ") boundaries with gap-free simplification",
             "version",
-            d.dataVersion(),
+            version,
             "attribution",
             Attribution.BOUNDARIES_SHORT + "; " + Attribution.INDICATORS_SHORT,
             "scheme",

@@ -143,6 +143,9 @@ class PublicationsTest {
     Map<String, String> geometryBefore = new LinkedHashMap<>();
     GEOMETRY_TILES.forEach(t -> geometryBefore.put(t, etag(t)));
     String geometryJson = etag("/api/geometry/district?zoom=8");
+    String tileJson = http.json("/tiles/subdistrict.json").get("version").asText();
+    String valueTileJson =
+        http.json("/tiles/subdistrict.json?indicator=test:rate&year=2561").get("version").asText();
     String valueTile = etag(VALUE_TILE_61);
     String values61 = etag(VALUES_61);
     String values66 = etag(VALUES_66);
@@ -162,6 +165,10 @@ class PublicationsTest {
     GEOMETRY_TILES.forEach(t -> geometryAfter.put(t, etag(t)));
     assertEquals(geometryBefore, geometryAfter, "0 geometry-tile ETags changed");
     assertEquals(geometryJson, etag("/api/geometry/district?zoom=8"));
+    assertEquals(tileJson, http.json("/tiles/subdistrict.json").get("version").asText());
+    assertNotEquals(
+        valueTileJson,
+        http.json("/tiles/subdistrict.json?indicator=test:rate&year=2561").get("version").asText());
     assertNotEquals(valueTile, etag(VALUE_TILE_61), "the value tile of the changed year");
     assertNotEquals(values61, etag(VALUES_61), "the values of the changed year");
     assertEquals(values66, etag(VALUES_66), "the other year's values are unchanged");

@@ -75,7 +75,7 @@ public final class ExportHandler implements Handler {
             + "\"";
     ctx.header("ETag", etag);
     ctx.header("Cache-Control", cacheControl);
-    ctx.header("Vary", "Accept-Encoding");
+    org.phaenthi.server.http.Vary.add(ctx, "Accept-Encoding");
     ctx.header("X-Data-Version", s.dataset().dataVersion());
     String csvUrl = ctx.path().replace(CSV_METADATA_SUFFIX, ".csv") + query(ctx);
     if (format == ExportFormat.CSV && !sidecar) {

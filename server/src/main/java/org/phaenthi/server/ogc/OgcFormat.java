@@ -19,7 +19,8 @@ public enum OgcFormat {
 
   public static OgcFormat of(Context ctx) {
     // negotiated on Accept and compressed: caches must key on both
-    ctx.header("Vary", "Accept, Accept-Encoding");
+    org.phaenthi.server.http.Vary.add(ctx, "Accept");
+    org.phaenthi.server.http.Vary.add(ctx, "Accept-Encoding");
     String f = ctx.queryParam("f");
     if (f != null) {
       return switch (f.trim().toLowerCase(Locale.ROOT)) {

@@ -132,7 +132,8 @@ class ForwardedUrlsTest {
       assertTrue(
           href.startsWith(base)
               || href.startsWith("https://creativecommons.org/")
-              || href.startsWith("http://www.opengis.net/"),
+              || href.startsWith("http://www.opengis.net/")
+              || href.startsWith("https://www.tpmap.in.th/"),
           href);
     }
   }

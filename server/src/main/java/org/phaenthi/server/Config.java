@@ -47,7 +47,7 @@ public record Config(
   public record Data(Path dir, List<Path> boundaryFiles, String boundaryMapping) {}
 
   /**
-   * @param location a file path (embedded H2) or a postgresql:// / jdbc:postgresql: URL
+   * @param location a directory (the embedded file store) or a postgresql:// / jdbc:postgresql: URL
    */
   public record StoreSettings(String location) {
     public boolean isPostgres() {
@@ -155,7 +155,7 @@ public record Config(
           new Key(
               "store",
               "var/phaenthi",
-              "embedded store file (H2; .mv.db is added) or a PostgreSQL URL"),
+              "embedded store directory (crash-safe part files) or a PostgreSQL URL"),
           new Key(
               "boundaries",
               "",

@@ -43,7 +43,7 @@ class StoreLoadFiguresIT {
         }
         System.out.printf(
             "StoreLoadFiguresIT: %s: replace %d ms, load best of 3 %d ms (%d value rows)%n",
-            s instanceof PostgisStore ? "PostGIS" : "embedded H2", write, best, valueRows(ds));
+            s instanceof PostgisStore ? "PostGIS" : "embedded", write, best, valueRows(ds));
       }
     }
   }

@@ -163,9 +163,10 @@ class MapAppIT {
     String other =
         (String)
             browser.js(
+                // the default year is the latest with data (2566 by province: counts and the rate)
                 "const s = phaenthi.app.state; return phaenthi.app.catalogue.indicators.find(i =>"
-                    + " i.code !== s.indicator && i.kind === 'percent' && (i.years.province ||"
-                    + " []).includes(s.year)).code");
+                    + " i.code !== s.indicator && (i.kind === 'percent' || i.kind === 'count') &&"
+                    + " (i.years.province || []).includes(s.year)).code");
     double ms =
         ((Number)
                 browser.jsAsync(

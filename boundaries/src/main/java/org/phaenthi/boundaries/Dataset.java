@@ -40,6 +40,11 @@ public final class Dataset {
   private final IndicatorData indicators;
   private final Map<String, String> valueSetOf = new HashMap<>();
   private final Map<String, IndicatorSet> setOfIndicator = new HashMap<>();
+  private final Map<String, Map<Integer, String>> valueVersions = new HashMap<>();
+
+  /** Hashed once: read by every cached response's key. */
+  private final String dataVersion;
+
   private final LoadReport report;
 
   public Dataset(
@@ -55,6 +60,14 @@ public final class Dataset {
     this.indicatorSets = List.copyOf(indicatorSets);
     this.valueSets = List.copyOf(valueSets);
     this.indicators = merge();
+    this.dataVersion = publication.dataVersion();
+    for (Indicator i : indicators.indicators()) {
+      Map<Integer, String> byYear = new HashMap<>();
+      for (SurveyYear y : indicators.years().keySet()) {
+        byYear.put(y.be(), versionOf(i.code(), y));
+      }
+      valueVersions.put(i.code(), byYear);
+    }
     Map<String, Long> counts = new TreeMap<>(boundarySet.report());
     valueSets.forEach(v -> v.report().forEach((k, n) -> counts.merge(k, n, Long::sum)));
     this.report = new LoadReport(Collections.unmodifiableMap(counts));
@@ -115,7 +128,7 @@ public final class Dataset {
 
   /** Changes whenever any part changes; the same for a republished set of parts. */
   public String dataVersion() {
-    return publication.dataVersion();
+    return dataVersion;
   }
 
   /** The boundary set's id: what geometry-only responses depend on. */
@@ -129,6 +142,13 @@ public final class Dataset {
    * that year, the indicator set alone.
    */
   public String valueVersion(String indicatorCode, SurveyYear year) {
+    // on every tile request with an indicator (the fast path too): a look-up, no string building
+    Map<Integer, String> byYear = valueVersions.get(indicatorCode);
+    String v = byYear == null ? null : byYear.get(year.be());
+    return v != null ? v : versionOf(indicatorCode, year);
+  }
+
+  private String versionOf(String indicatorCode, SurveyYear year) {
     IndicatorSet set = setOfIndicator.get(indicatorCode);
     String vs = valueSetOf.get(indicatorCode + "|" + year.be());
     return "b"

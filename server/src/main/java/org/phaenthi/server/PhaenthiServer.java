@@ -17,6 +17,10 @@ import java.util.Map;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import org.phaenthi.boundaries.store.Store;
+import org.phaenthi.server.admin.AdminAuth;
+import org.phaenthi.server.admin.AuditLog;
+import org.phaenthi.server.admin.MemoryAuditLog;
+import org.phaenthi.server.admin.SharedTokenAuth;
 import org.phaenthi.server.api.AreaValuesHandler;
 import org.phaenthi.server.api.GeometryHandler;
 import org.phaenthi.server.api.HealthHandler;
@@ -75,6 +79,8 @@ public final class PhaenthiServer implements AutoCloseable {
   private final TrustedProxies trustedProxies;
   private final ClientLimits clientLimits;
   private final MetricsGate metricsGate;
+  private final AdminAuth adminAuth;
+  private final AuditLog audit = new MemoryAuditLog();
   private ServerConnector metricsConnector;
 
   public PhaenthiServer(Config config, LiveData live, Store store) {
@@ -96,6 +102,7 @@ public final class PhaenthiServer implements AutoCloseable {
     live.onReplace(s -> tileCache.retainVersions(s.liveVersions()));
     this.storeHealth = new StoreHealth(store, live);
     this.follower = new VersionFollower(store, live);
+    this.adminAuth = new SharedTokenAuth(config.admin().token());
     this.fastPath =
         new TileFastPath(
             live,
@@ -237,8 +244,10 @@ public final class PhaenthiServer implements AutoCloseable {
     r.get("/ogc/collections/{collectionId}/queryables", schemas::queryables);
     r.get("/ogc/collections/{collectionId}/schema", schemas::schema);
     r.get("/embed", ctx -> sendPage(ctx, "/phaenthi-web/embed.html"));
-    r.post("/admin/import", new AdminImportHandler(config, store, live, follower));
-    PublicationsHandler publications = new PublicationsHandler(config, store, live, follower);
+    r.post(
+        "/admin/import", new AdminImportHandler(config, store, live, follower, adminAuth, audit));
+    PublicationsHandler publications =
+        new PublicationsHandler(config, store, live, follower, adminAuth, audit);
     r.get("/api/publications", publications::list);
     r.post("/admin/api/publications/{id}/publish", publications::republish);
   }

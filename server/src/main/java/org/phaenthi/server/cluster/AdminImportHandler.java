@@ -2,10 +2,8 @@ package org.phaenthi.server.cluster;
 
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import org.phaenthi.boundaries.catalog.Draft;
@@ -19,14 +17,19 @@ import org.phaenthi.server.DataBootstrap;
 import org.phaenthi.server.ErrorSummary;
 import org.phaenthi.server.Json;
 import org.phaenthi.server.LiveData;
+import org.phaenthi.server.admin.AdminAuth;
+import org.phaenthi.server.admin.AuditEntry;
+import org.phaenthi.server.admin.AuditLog;
+import org.phaenthi.server.admin.Principal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /admin/import[?data=DIR]}: imports the node's data directory (or {@code data}, a
  * query or form parameter) into the store in one transaction, then serves it; with a shared store
- * every other node follows. 404 when {@code --admin-token} is not set, 401 without a bearer token,
- * 403 with a wrong one, 409 while an import runs, 400 for a bad directory or bad data.
+ * every other node follows. Needs a token of scope {@code all} ({@link AdminAuth}: 404 when admin
+ * endpoints are off, 401 without a token or with an unknown one); 409 while an import runs, 400 for
+ * a bad directory or bad data. Recorded in the audit log.
  */
 public final class AdminImportHandler implements Handler {
   private static final Logger LOG = LoggerFactory.getLogger(AdminImportHandler.class);
@@ -34,10 +37,20 @@ public final class AdminImportHandler implements Handler {
   private final Store store;
   private final LiveData live;
   private final VersionFollower follower;
+  private final AdminAuth auth;
+  private final AuditLog audit;
   private final ReentrantLock running = new ReentrantLock();
 
-  public AdminImportHandler(Config config, Store store, LiveData live, VersionFollower follower) {
+  public AdminImportHandler(
+      Config config,
+      Store store,
+      LiveData live,
+      VersionFollower follower,
+      AdminAuth auth,
+      AuditLog audit) {
     this.config = config;
+    this.auth = auth;
+    this.audit = audit;
     this.store = store;
     this.live = live;
     this.follower = follower;
@@ -45,7 +58,7 @@ public final class AdminImportHandler implements Handler {
 
   @Override
   public void handle(Context ctx) {
-    authorise(config, ctx);
+    Principal who = auth.requireAll(ctx);
     Path dir = dataDir(ctx);
     if (!running.tryLock()) {
       throw new ApiException(409, "an import is already running on this node");
@@ -84,7 +97,7 @@ public final class AdminImportHandler implements Handler {
             importer.draft(
                 store::boundarySet,
                 DataBootstrap.DATA_DIRECTORY,
-                "POST /admin/import of " + dir.toAbsolutePath());
+                "POST /admin/import of " + dir.toAbsolutePath() + " by " + who.name());
         follower.swap(
             () -> {
               Publication p = store.publish(draft);
@@ -98,6 +111,16 @@ public final class AdminImportHandler implements Handler {
             previous,
             live.snapshot().version());
       }
+      audit.record(
+          new AuditEntry(
+              java.time.Instant.now(),
+              who.name(),
+              imported ? "import data directory" : "import data directory (unchanged)",
+              dir.toAbsolutePath().toString(),
+              wanted,
+              null,
+              live.snapshot().publicationId(),
+              null));
       ctx.header("Cache-Control", "no-store");
       Json.send(
           ctx,
@@ -122,24 +145,6 @@ public final class AdminImportHandler implements Handler {
       throw ApiException.unavailable("import failed, nothing changed: " + why);
     } finally {
       running.unlock();
-    }
-  }
-
-  /** Checks the admin bearer token: 404 when none is configured, 401 without, 403 when wrong. */
-  public static void authorise(Config config, Context ctx) {
-    String token = config.admin().token();
-    if (token == null) {
-      throw ApiException.notFound("no such endpoint: " + ctx.path() + " (set --admin-token)");
-    }
-    String auth = ctx.header("Authorization");
-    if (auth == null || !auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      ctx.header("WWW-Authenticate", "Bearer");
-      throw new ApiException(401, "send 'Authorization: Bearer <admin token>'");
-    }
-    byte[] given = auth.substring(7).trim().getBytes(StandardCharsets.UTF_8);
-    // Constant-time, so the token cannot be guessed byte by byte from response times.
-    if (!MessageDigest.isEqual(given, token.getBytes(StandardCharsets.UTF_8))) {
-      throw new ApiException(403, "wrong admin token");
     }
   }
 

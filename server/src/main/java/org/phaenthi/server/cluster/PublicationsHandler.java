@@ -15,6 +15,10 @@ import org.phaenthi.server.Config;
 import org.phaenthi.server.Json;
 import org.phaenthi.server.LiveData;
 import org.phaenthi.server.Params;
+import org.phaenthi.server.admin.AdminAuth;
+import org.phaenthi.server.admin.AuditEntry;
+import org.phaenthi.server.admin.AuditLog;
+import org.phaenthi.server.admin.Principal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,9 +34,19 @@ public final class PublicationsHandler {
   private final Store store;
   private final LiveData live;
   private final VersionFollower follower;
+  private final AdminAuth auth;
+  private final AuditLog audit;
 
-  public PublicationsHandler(Config config, Store store, LiveData live, VersionFollower follower) {
+  public PublicationsHandler(
+      Config config,
+      Store store,
+      LiveData live,
+      VersionFollower follower,
+      AdminAuth auth,
+      AuditLog audit) {
     this.config = config;
+    this.auth = auth;
+    this.audit = audit;
     this.store = store;
     this.live = live;
     this.follower = follower;
@@ -67,7 +81,7 @@ public final class PublicationsHandler {
 
   /** {@code POST /admin/api/publications/{id}/publish}: rollback to an earlier publication. */
   public void republish(Context ctx) {
-    AdminImportHandler.authorise(config, ctx);
+    Principal who = auth.requireAll(ctx);
     long id;
     try {
       id = Long.parseLong(ctx.pathParam("id"));
@@ -87,7 +101,7 @@ public final class PublicationsHandler {
     try {
       follower.swap(
           () -> {
-            made[0] = store.republish(id, "admin token", why);
+            made[0] = store.republish(id, who.name(), why);
             Dataset ds = store.load(made[0].id());
             live.replace(ds);
           });
@@ -95,6 +109,16 @@ public final class PublicationsHandler {
       throw ApiException.unavailable("rollback failed, nothing changed: " + e.getMessage());
     }
     LOG.info("publication {} republishes {} ({})", made[0].id(), id, why);
+    audit.record(
+        new AuditEntry(
+            java.time.Instant.now(),
+            who.name(),
+            "rollback to publication " + id,
+            null,
+            null,
+            null,
+            made[0].id(),
+            why));
     ctx.status(201);
     ctx.header("Cache-Control", "no-store");
     Json.send(ctx, json(made[0], live.snapshot().publicationId()));

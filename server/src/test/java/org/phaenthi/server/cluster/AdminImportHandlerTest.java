@@ -36,7 +36,7 @@ class AdminImportHandlerTest {
     try (Node n = Node.start(tmp, data1, "--admin-token", "tok-123")) {
       String v1 = n.http.json("/health").get("data_version").asText();
       assertEquals(401, post(n, "/admin/import", null).statusCode());
-      assertEquals(403, post(n, "/admin/import", "Bearer nope").statusCode());
+      assertEquals(401, post(n, "/admin/import", "Bearer nope").statusCode());
       assertEquals(
           400,
           post(n, "/admin/import?data=" + tmp.resolve("missing"), "Bearer tok-123").statusCode());

@@ -3,7 +3,6 @@ package org.phaenthi.boundaries;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,35 +10,59 @@ import java.util.Optional;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.index.strtree.STRtree;
 
-/** All areas of the three levels, by code, with a spatial index per level. Immutable. */
+/**
+ * All areas of a boundary set's levels, by code, with a spatial index per level that has geometry.
+ * Immutable.
+ */
 public final class Boundaries {
-  private final Map<AdminLevel, List<Area>> byLevel = new EnumMap<>(AdminLevel.class);
+  private final Levels levels;
+  private final Map<AdminLevel, List<Area>> byLevel = new HashMap<>();
   private final Map<String, Area> byCode = new HashMap<>();
-  private final Map<AdminLevel, STRtree> index = new EnumMap<>(AdminLevel.class);
+  private final Map<AdminLevel, STRtree> index = new HashMap<>();
 
-  /** Areas must already be validated (see {@link BoundaryValidator}). */
+  /** Areas of the standard polygon levels; see {@link #Boundaries(Levels, List)}. */
   public Boundaries(List<Area> areas) {
-    for (AdminLevel level : AdminLevel.values()) {
+    this(Levels.STANDARD, areas);
+  }
+
+  /**
+   * Areas must already be validated (see {@code BoundaryLoader}); each must be of one of the
+   * declared levels (IllegalArgumentException otherwise).
+   */
+  public Boundaries(Levels levels, List<Area> areas) {
+    this.levels = levels;
+    for (AdminLevel level : levels) {
       byLevel.put(level, new ArrayList<>());
     }
     for (Area a : areas) {
+      if (!levels.contains(a.level())) {
+        throw new IllegalArgumentException(
+            "area " + a.code() + " is of level " + a.level() + ", not one of " + levels);
+      }
       byLevel.get(a.level()).add(a);
       byCode.put(a.code(), a);
     }
-    for (AdminLevel level : AdminLevel.values()) {
+    for (AdminLevel level : levels) {
       List<Area> list = byLevel.get(level);
       list.sort(Comparator.comparing(Area::code));
       byLevel.put(level, Collections.unmodifiableList(list));
-      STRtree tree = new STRtree();
-      list.forEach(a -> tree.insert(a.bbox(), a));
-      tree.build();
-      index.put(level, tree);
+      if (level.hasGeometry()) {
+        STRtree tree = new STRtree();
+        list.forEach(a -> tree.insert(a.bbox(), a));
+        tree.build();
+        index.put(level, tree);
+      }
     }
   }
 
-  /** Areas of a level, sorted by code. */
+  /** The levels these areas are of, as the boundary set declares them. */
+  public Levels levels() {
+    return levels;
+  }
+
+  /** Areas of a level, sorted by code (empty for a level not declared). */
   public List<Area> areas(AdminLevel level) {
-    return byLevel.get(level);
+    return byLevel.getOrDefault(level, List.of());
   }
 
   public Optional<Area> area(String code) {
@@ -53,18 +76,43 @@ public final class Boundaries {
     if (parentCode == null) {
       return areas(level);
     }
-    return areas(level).stream().filter(a -> a.code().startsWith(parentCode)).toList();
+    // sorted by code, so the children are one run found by binary search (84,090 villages)
+    List<Area> all = areas(level);
+    int from = firstAtOrAfter(all, parentCode);
+    int to = from;
+    while (to < all.size() && all.get(to).code().startsWith(parentCode)) {
+      to++;
+    }
+    return all.subList(from, to);
   }
 
-  /** Areas of a level whose bounding box intersects the envelope. */
+  private static int firstAtOrAfter(List<Area> sorted, String code) {
+    int lo = 0;
+    int hi = sorted.size();
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (sorted.get(mid).code().compareTo(code) < 0) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  /** Areas of a level whose bounding box intersects the envelope (none without geometry). */
   @SuppressWarnings("unchecked")
   public List<Area> query(AdminLevel level, Envelope envelope) {
-    List<Area> hits = new ArrayList<>(index.get(level).query(envelope));
+    STRtree tree = index.get(level);
+    if (tree == null) {
+      return List.of();
+    }
+    List<Area> hits = new ArrayList<>(tree.query(envelope));
     hits.sort(Comparator.comparing(Area::code));
     return hits;
   }
 
-  /** The parent chain from the province down to (not including) this area. */
+  /** The parent chain from the top level down to (not including) this area. */
   public List<Area> ancestors(Area area) {
     List<Area> chain = new ArrayList<>();
     String p = area.parentCode();
@@ -80,12 +128,12 @@ public final class Boundaries {
   }
 
   public int count(AdminLevel level) {
-    return byLevel.get(level).size();
+    return areas(level).size();
   }
 
   public Envelope extent() {
     Envelope e = new Envelope();
-    areas(AdminLevel.PROVINCE).forEach(a -> e.expandToInclude(a.bbox()));
+    areas(levels.all().get(0)).forEach(a -> e.expandToInclude(a.bbox()));
     return e;
   }
 }

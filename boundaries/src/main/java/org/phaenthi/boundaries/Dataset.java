@@ -3,7 +3,6 @@ package org.phaenthi.boundaries;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -12,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.phaenthi.boundaries.catalog.BoundarySet;
 import org.phaenthi.boundaries.catalog.Draft;
 import org.phaenthi.boundaries.catalog.IndicatorSet;
@@ -84,14 +84,20 @@ public final class Dataset {
           y,
           v.year(),
           (a, b) -> {
-            Set<AdminLevel> levels = new HashSet<>(a.levels());
+            Set<AdminLevel> levels = new TreeSet<>(a.levels());
             levels.addAll(b.levels());
             return new YearInfo(a.year(), a.label(), a.source(), levels, a.synthetic());
           });
       Map<AdminLevel, Map<String, Map<String, IndicatorValue>>> byLevel =
-          values.computeIfAbsent(y, k -> new EnumMap<>(AdminLevel.class));
+          values.computeIfAbsent(y, k -> new TreeMap<>());
       for (var e : v.values().entrySet()) {
-        byLevel.computeIfAbsent(e.getKey(), k -> new LinkedHashMap<>()).putAll(e.getValue());
+        // a value set names its levels; they are the boundary set's levels of those names, and
+        // values of a level the boundary set does not declare are not served
+        Optional<AdminLevel> level = boundarySet.boundaries().levels().resolve(e.getKey());
+        if (level.isEmpty()) {
+          continue;
+        }
+        byLevel.computeIfAbsent(level.get(), k -> new LinkedHashMap<>()).putAll(e.getValue());
         for (String code : e.getValue().keySet()) {
           withData.add(code);
           valueSetOf.put(code + "|" + y.be(), v.id());

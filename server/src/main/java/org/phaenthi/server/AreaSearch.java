@@ -18,7 +18,8 @@ public final class AreaSearch {
   private final List<Entry> entries = new ArrayList<>();
 
   AreaSearch(Boundaries boundaries) {
-    for (AdminLevel level : AdminLevel.values()) {
+    // levels without geometry (84,090 villages) are not searched: a result is a place to zoom to
+    for (AdminLevel level : boundaries.levels().withGeometry()) {
       for (Area a : boundaries.areas(level)) {
         entries.add(new Entry(a, norm(a.nameTh()), norm(a.nameEn())));
       }

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import org.phaenthi.boundaries.AdminLevel;
 import org.phaenthi.boundaries.AreaCodes;
+import org.phaenthi.boundaries.Boundaries;
+import org.phaenthi.boundaries.Levels;
 import org.phaenthi.boundaries.indicators.Indicator;
 import org.phaenthi.boundaries.indicators.IndicatorData;
 import org.phaenthi.boundaries.indicators.SurveyYear;
@@ -22,16 +24,34 @@ import org.phaenthi.boundaries.indicators.SurveyYear;
 public final class Params {
   private Params() {}
 
-  public static AdminLevel level(String name) {
+  /** A level of the served boundary set: 400 when absent, 404 naming the valid ones. */
+  public static AdminLevel level(Levels levels, String name) {
     if (name == null || name.isBlank()) {
-      throw ApiException.badRequest(
-          "parameter 'level' is required; one of " + AdminLevel.urlNames());
+      throw ApiException.badRequest("parameter 'level' is required; one of " + levels.urlNames());
     }
-    return AdminLevel.fromUrlName(name)
+    return levels
+        .byName(name)
         .orElseThrow(
             () ->
                 ApiException.notFound(
-                    "unknown level '" + name + "'; valid levels: " + AdminLevel.urlNames()));
+                    "unknown level '" + name + "'; valid levels: " + levels.urlNames()));
+  }
+
+  /**
+   * A level with polygons, for tiles, geometry and spatial downloads: a level of values only
+   * ({@code village}) is a 404 saying where its values are.
+   */
+  public static AdminLevel mappedLevel(Levels levels, String name) {
+    AdminLevel level = level(levels, name);
+    if (!level.hasGeometry()) {
+      throw ApiException.notFound(
+          "level '"
+              + name
+              + "' has no geometry (values only: /api/values, CSV/XLSX exports, OGC items);"
+              + " levels with geometry: "
+              + levels.withGeometry().stream().map(AdminLevel::urlName).toList());
+    }
+    return level;
   }
 
   public static Indicator indicator(IndicatorData data, String code) {
@@ -82,7 +102,19 @@ public final class Params {
             () -> ApiException.notFound("no data for year " + be + "; valid years: " + valid));
   }
 
-  /** An optional parent code: digits, 2 or 4 long, one level above {@code level}. */
+  /**
+   * 404 unless the parent is an area of the boundary set, or (for a level without geometry) a unit
+   * its areas hang under: villages of a municipal pseudo-subdistrict, which has no polygon.
+   */
+  public static void knownParent(Boundaries b, AdminLevel level, String parent) {
+    if (parent != null
+        && b.area(parent).isEmpty()
+        && (level.hasGeometry() || b.children(level, parent).isEmpty())) {
+      throw ApiException.notFound("unknown parent area '" + parent + "'");
+    }
+  }
+
+  /** An optional parent code: digits, shorter than the codes of {@code level}. */
   public static String parent(String text, AdminLevel level) {
     if (text == null) {
       return null;
@@ -96,7 +128,9 @@ public final class Params {
       throw ApiException.badRequest(
           "parameter 'parent' must be the code of a unit above "
               + level.urlName()
-              + " (2 or 4 digits), not '"
+              + " (fewer than "
+              + level.codeLength()
+              + " digits), not '"
               + text
               + "'");
     }

@@ -1,11 +1,12 @@
 package org.phaenthi.server;
 
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import org.phaenthi.boundaries.AdminLevel;
 import org.phaenthi.boundaries.Dataset;
+import org.phaenthi.boundaries.Levels;
 import org.phaenthi.boundaries.indicators.Indicator;
 import org.phaenthi.boundaries.indicators.IndicatorData;
 import org.phaenthi.boundaries.indicators.SurveyYear;
@@ -19,7 +20,7 @@ import org.phaenthi.server.tiles.ZoomGeometryIndex;
 public final class Snapshot {
   private final Dataset dataset;
   private final AreaSearch search;
-  private final Map<AdminLevel, ZoomGeometryIndex> geometry = new EnumMap<>(AdminLevel.class);
+  private final Map<AdminLevel, ZoomGeometryIndex> geometry = new HashMap<>();
 
   Snapshot(Dataset dataset) {
     this(dataset, null);
@@ -35,8 +36,8 @@ public final class Snapshot {
     boolean sameGeometry =
         previous != null && previous.dataset.boundaryVersion().equals(dataset.boundaryVersion());
     this.search = sameGeometry ? previous.search : new AreaSearch(dataset.boundaries());
-    // The three levels decode independently; in parallel they take the time of the largest.
-    java.util.Arrays.stream(AdminLevel.values())
+    // The levels decode independently; in parallel they take the time of the largest.
+    dataset.boundaries().levels().withGeometry().stream()
         .parallel()
         .map(
             level ->
@@ -88,6 +89,11 @@ public final class Snapshot {
       }
     }
     return out;
+  }
+
+  /** The levels of the served boundary set. */
+  public Levels levels() {
+    return dataset.boundaries().levels();
   }
 
   public AreaSearch search() {

@@ -2,12 +2,12 @@ package org.phaenthi.server;
 
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.phaenthi.boundaries.AdminLevel;
 import org.phaenthi.boundaries.Boundaries;
 import org.phaenthi.boundaries.Dataset;
@@ -82,7 +82,7 @@ public final class TestServers {
     Map<SurveyYear, Map<AdminLevel, Map<String, Map<String, IndicatorValue>>>> v = new HashMap<>();
     SurveyYear y61 = new SurveyYear(2561);
     SurveyYear y66 = new SurveyYear(2566);
-    Map<AdminLevel, Map<String, Map<String, IndicatorValue>>> l61 = new EnumMap<>(AdminLevel.class);
+    Map<AdminLevel, Map<String, Map<String, IndicatorValue>>> l61 = new TreeMap<>();
     Map<String, IndicatorValue> sub = new LinkedHashMap<>();
     sub.put("830101", new IndicatorValue("830101", 10.0, 100.0, 10.0, null));
     sub.put("830102", new IndicatorValue("830102", 0.0, 0.0, null, "no eligible units"));
@@ -109,7 +109,7 @@ public final class TestServers {
             "tpmap:households_surveyed",
             Map.of("83", new IndicatorValue("83", 72.0, null, 72.0, null))));
     v.put(y61, l61);
-    Map<AdminLevel, Map<String, Map<String, IndicatorValue>>> l66 = new EnumMap<>(AdminLevel.class);
+    Map<AdminLevel, Map<String, Map<String, IndicatorValue>>> l66 = new TreeMap<>();
     l66.put(
         AdminLevel.PROVINCE,
         Map.of(
@@ -119,9 +119,54 @@ public final class TestServers {
     return new IndicatorData(
         List.of(rate, households),
         List.of(
-            new YearInfo(y61, "test 2561", "test", Set.of(AdminLevel.values()), false),
+            new YearInfo(y61, "test 2561", "test", Set.copyOf(AdminLevel.standard()), false),
             new YearInfo(y66, "test 2566", "test", Set.of(AdminLevel.PROVINCE), false)),
         v);
+  }
+
+  /**
+   * {@link #dataset()} with a village level (values only): three villages of 830101 (one split, one
+   * without a value) and one of the municipal pseudo-subdistrict 830151, with test:rate values that
+   * sum to their subdistricts' (830101: 10 of 100; 830151: 5 of 50).
+   */
+  public static Dataset withVillages() {
+    Boundaries phuket = phuket();
+    List<org.phaenthi.boundaries.Area> areas = new java.util.ArrayList<>();
+    for (AdminLevel l : phuket.levels()) {
+      areas.addAll(phuket.areas(l));
+    }
+    AdminLevel v = AdminLevel.VILLAGE;
+    areas.add(
+        new org.phaenthi.boundaries.Area("8301010101", "บ้านกะรน", "Moo 1", "830101", v, null));
+    areas.add(
+        new org.phaenthi.boundaries.Area(
+            "8301010102", "บ้านกะรน (02)", "Moo 1 (02)", "830101", v, null));
+    areas.add(
+        new org.phaenthi.boundaries.Area("8301010201", "หมู่ที่ 2", "Moo 2", "830101", v, null));
+    areas.add(
+        new org.phaenthi.boundaries.Area(
+            "8301510101", "ชุมชนตลาด", "Community 1", "830151", v, null));
+    IndicatorData base = indicators();
+    Map<SurveyYear, Map<AdminLevel, Map<String, Map<String, IndicatorValue>>>> values =
+        new HashMap<>();
+    base.all().forEach((y, byLevel) -> values.put(y, new TreeMap<>(byLevel)));
+    Map<String, IndicatorValue> rate = new LinkedHashMap<>();
+    rate.put("8301010101", new IndicatorValue("8301010101", 9.0, 60.0, 15.0, null));
+    rate.put("8301010102", new IndicatorValue("8301010102", 1.0, 40.0, 2.5, null));
+    rate.put("8301510101", new IndicatorValue("8301510101", 5.0, 50.0, 10.0, null));
+    values.get(new SurveyYear(2561)).put(v, Map.of("test:rate", rate));
+    List<YearInfo> years = new java.util.ArrayList<>(base.years().values());
+    Set<AdminLevel> with = new java.util.TreeSet<>(years.get(0).levels());
+    with.add(v);
+    YearInfo y61 = years.get(0);
+    years.set(0, new YearInfo(y61.year(), y61.label(), y61.source(), with, false));
+    return Dataset.of(
+        "testvillages1",
+        Instant.parse("2026-01-01T00:00:00Z"),
+        new Boundaries(org.phaenthi.boundaries.Levels.WITH_VILLAGES, areas),
+        new IndicatorData(base.indicators(), years, values),
+        Map.of(),
+        new LoadReport(Map.of("areas", 25L)));
   }
 
   public static Dataset dataset() {

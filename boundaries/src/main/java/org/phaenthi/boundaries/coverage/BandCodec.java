@@ -78,9 +78,7 @@ final class BandCodec {
         throw new IllegalArgumentException("unknown LevelBands format version " + version);
       }
       String levelName = in.readUTF();
-      AdminLevel level =
-          AdminLevel.fromUrlName(levelName)
-              .orElseThrow(() -> new IllegalArgumentException("unknown level " + levelName));
+      AdminLevel level = AdminLevel.named(levelName);
       int bandCount = in.readInt();
       List<BandGeometry> bands = new ArrayList<>();
       for (int b = 0; b < bandCount; b++) {

@@ -1,17 +1,20 @@
 package org.phaenthi.boundaries.indicators;
 
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.phaenthi.boundaries.AdminLevel;
+import org.phaenthi.boundaries.AreaCodes;
+import org.phaenthi.boundaries.Levels;
 
 /**
- * Column sums of one TPMAP village file, per area at the three levels. Counts are summed exactly as
- * {@code long}s; a mean column (happiness) is kept as Σ(mean × weight) and Σ weight so it can be
- * re-averaged at any level. Areas absent from the file have no entry (absence is not zero).
+ * Column sums of one TPMAP village file, per area at the standard levels and per village ({@link
+ * Levels#WITH_VILLAGES}). Counts are summed exactly as {@code long}s; a mean column (happiness) is
+ * kept as Σ(mean × weight) and Σ weight so it can be re-averaged at any level. Areas absent from
+ * the file have no entry (absence is not zero).
  */
 public final class CountTable {
   /** The sums for one area. Arrays are indexed like the table's column lists. */
@@ -63,21 +66,34 @@ public final class CountTable {
   private final String sourceName;
   private final List<String> countColumns;
   private final List<String> meanColumns;
-  private final Map<AdminLevel, Map<String, Sums>> byLevel = new EnumMap<>(AdminLevel.class);
+  private final Map<AdminLevel, Map<String, Sums>> byLevel = new TreeMap<>();
   private final Map<String, Long> stats = new HashMap<>();
 
   CountTable(String sourceName, List<String> countColumns, List<String> meanColumns) {
     this.sourceName = sourceName;
     this.countColumns = List.copyOf(countColumns);
     this.meanColumns = List.copyOf(meanColumns);
-    for (AdminLevel level : AdminLevel.values()) {
+    for (AdminLevel level : Levels.WITH_VILLAGES) {
       byLevel.put(level, new HashMap<>());
     }
   }
 
-  void add(String subdistrict, long[] rowCounts, double[] rowMeans, long weight) {
-    for (AdminLevel level : AdminLevel.values()) {
-      String code = subdistrict.substring(0, level.codeLength());
+  /**
+   * Adds one village row: {@code village} is its (remapped) ID, whose first six characters are a
+   * valid subdistrict code; an ID that is not a 10-character unit code counts only above the
+   * village level (as {@code villageIdsNotUnits}).
+   */
+  void add(String village, long[] rowCounts, double[] rowMeans, long weight) {
+    boolean unit =
+        village.length() == AdminLevel.VILLAGE.codeLength() && AreaCodes.isValidUnit(village);
+    if (!unit) {
+      count("villageIdsNotUnits");
+    }
+    for (AdminLevel level : Levels.WITH_VILLAGES) {
+      if (level.codeLength() > village.length() || (!unit && level == AdminLevel.VILLAGE)) {
+        continue;
+      }
+      String code = village.substring(0, level.codeLength());
       byLevel
           .get(level)
           .computeIfAbsent(code, c -> new Sums(countColumns.size(), meanColumns.size()))
@@ -121,11 +137,11 @@ public final class CountTable {
 
   /** The areas present at one level, by code (unmodifiable). */
   public Map<String, Sums> level(AdminLevel level) {
-    return Collections.unmodifiableMap(byLevel.get(level));
+    return Collections.unmodifiableMap(byLevel.getOrDefault(level, Map.of()));
   }
 
   public Optional<Sums> sums(AdminLevel level, String code) {
-    return Optional.ofNullable(byLevel.get(level).get(code));
+    return Optional.ofNullable(level(level).get(code));
   }
 
   /**

@@ -1,13 +1,13 @@
 package org.phaenthi.boundaries.indicators;
 
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.phaenthi.boundaries.AdminLevel;
 
 /**
@@ -59,10 +59,15 @@ public final class IndicatorData {
         .map(m -> m.get(indicatorCode));
   }
 
-  /** Per level, the years in which this indicator has data (ascending). */
+  /**
+   * Per level that has data in any year (top down), the years in which this indicator has data
+   * there (ascending).
+   */
   public Map<AdminLevel, List<SurveyYear>> yearsAvailable(String indicatorCode) {
-    Map<AdminLevel, List<SurveyYear>> out = new EnumMap<>(AdminLevel.class);
-    for (AdminLevel level : AdminLevel.values()) {
+    Map<AdminLevel, List<SurveyYear>> out = new TreeMap<>();
+    TreeSet<AdminLevel> levels = new TreeSet<>();
+    values.values().forEach(byLevel -> levels.addAll(byLevel.keySet()));
+    for (AdminLevel level : levels) {
       List<SurveyYear> ys =
           years.keySet().stream().filter(y -> values(y, level, indicatorCode).isPresent()).toList();
       out.put(level, ys);

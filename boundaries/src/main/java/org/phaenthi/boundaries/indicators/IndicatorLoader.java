@@ -4,24 +4,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.phaenthi.boundaries.AdminLevel;
 import org.phaenthi.boundaries.AreaCodes;
 import org.phaenthi.boundaries.CodeRemaps;
+import org.phaenthi.boundaries.Levels;
 
 /**
- * The one entry point for indicator data: catalogue + TPMAP 2561 village files (summed to every
- * level) + the TPMAP y66 province file as year 2566. Only indicators with data are exposed;
- * bmn-2566, bmn-summary, nrd2c and cia rows stay in the catalogue only. The catalogue's template
- * row {@code tpmap:ind_k} becomes 31 indicators {@code tpmap:ind_1}…{@code tpmap:ind_31}, named
- * after the BMN indicator they count ({@link #expandTemplates}).
+ * The one entry point for indicator data: catalogue + TPMAP 2561 village files (kept per village
+ * and summed to every level above) + the TPMAP y66 province file as year 2566. Only indicators with
+ * data are exposed; bmn-2566, bmn-summary, nrd2c and cia rows stay in the catalogue only. The
+ * catalogue's template row {@code tpmap:ind_k} becomes 31 indicators {@code tpmap:ind_1}…{@code
+ * tpmap:ind_31}, named after the BMN indicator they count ({@link #expandTemplates}).
  *
  * <p>Value semantics for 2561 (numerator and denominator are always what was summed, so a client
  * can re-derive the value; an area absent from the files has no entry):
@@ -50,12 +50,12 @@ import org.phaenthi.boundaries.CodeRemaps;
  * numerator and a null denominator (people surveyed is not in that file).
  *
  * <p>Counters filled for the load summary: {@code villageRows}, {@code villageRows11111}, {@code
- * subdistrictUnits}, {@code districtUnits}, {@code provinceUnits}, {@code
- * municipalPseudoSubdistricts}, {@code householdsInPseudoSubdistricts}, {@code codesRemapped}
- * (village rows of the common file whose code was remapped), {@code rowsUnplaceable} (all three
- * files), {@code villageIdsNonNumeric}, {@code provinceIdMismatch}, {@code duplicateVillageIds},
- * {@code subdistrictsOnlyInOneFile}, {@code happinessMissing}, {@code y66Provinces}, {@code
- * indicators}, {@code loadMillis}.
+ * villageUnits}, {@code villageIdsNotUnits}, {@code subdistrictUnits}, {@code districtUnits},
+ * {@code provinceUnits}, {@code municipalPseudoSubdistricts}, {@code
+ * householdsInPseudoSubdistricts}, {@code codesRemapped} (village rows of the common file whose
+ * code was remapped), {@code rowsUnplaceable} (all three files), {@code villageIdsNonNumeric},
+ * {@code provinceIdMismatch}, {@code duplicateVillageIds}, {@code subdistrictsOnlyInOneFile},
+ * {@code happinessMissing}, {@code y66Provinces}, {@code indicators}, {@code loadMillis}.
  */
 public final class IndicatorLoader {
   public static final SurveyYear Y2561 = new SurveyYear(2561);
@@ -168,8 +168,7 @@ public final class IndicatorLoader {
     List<TpmapMeasures.Measure> measures = TpmapMeasures.measures(common, poor);
     Map<AdminLevel, Map<String, Map<String, IndicatorValue>>> v2561 =
         TpmapMeasures.values(measures, common, poor);
-    Map<AdminLevel, Map<String, Map<String, IndicatorValue>>> v2566 =
-        new EnumMap<>(AdminLevel.class);
+    Map<AdminLevel, Map<String, Map<String, IndicatorValue>>> v2566 = new TreeMap<>();
     Map<String, Map<String, IndicatorValue>> y66Present = new HashMap<>(y66);
     y66Present.values().removeIf(Map::isEmpty);
     if (!y66Present.isEmpty()) {
@@ -201,7 +200,7 @@ public final class IndicatorLoader {
             Y2561,
             "TPMAP 2561 (จปฐ. 2561, indicator set bmn-2560)",
             SOURCE_2561,
-            EnumSet.allOf(AdminLevel.class),
+            Set.copyOf(Levels.WITH_VILLAGES.all()),
             false));
     if (!v2566.isEmpty()) {
       values.put(Y2566, Collections.unmodifiableMap(v2566));
@@ -251,6 +250,8 @@ public final class IndicatorLoader {
     counters.put("villageRows", common.stat("rows"));
     counters.put("villageRows11111", poor.stat("rows"));
     counters.put("subdistrictUnits", (long) subdistricts.size());
+    counters.put("villageUnits", (long) common.level(AdminLevel.VILLAGE).size());
+    counters.put("villageIdsNotUnits", common.stat("villageIdsNotUnits"));
     counters.put("districtUnits", (long) common.level(AdminLevel.DISTRICT).size());
     counters.put("provinceUnits", (long) common.level(AdminLevel.PROVINCE).size());
     counters.put("municipalPseudoSubdistricts", pseudo);

@@ -133,7 +133,7 @@ public final class TpmapLoader {
           table.count("meanMissing");
         }
       }
-      table.add(subdistrict, rowCounts, rowMeans, means.isEmpty() ? 0 : rowCounts[weightAt]);
+      table.add(code, rowCounts, rowMeans, means.isEmpty() ? 0 : rowCounts[weightAt]);
     }
     return table;
   }

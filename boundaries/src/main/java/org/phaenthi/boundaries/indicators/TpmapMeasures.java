@@ -2,12 +2,13 @@ package org.phaenthi.boundaries.indicators;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.phaenthi.boundaries.AdminLevel;
+import org.phaenthi.boundaries.Levels;
 
 /**
  * Turns the summed TPMAP 2561 village files into indicator values; the value semantics are
@@ -186,9 +187,9 @@ final class TpmapMeasures {
    */
   static Map<AdminLevel, Map<String, Map<String, IndicatorValue>>> values(
       List<Measure> measures, CountTable common, CountTable poor) {
-    Map<AdminLevel, Map<String, Map<String, IndicatorValue>>> out = new EnumMap<>(AdminLevel.class);
+    Map<AdminLevel, Map<String, Map<String, IndicatorValue>>> out = new TreeMap<>();
     AreaIndex.Pool pool = new AreaIndex.Pool();
-    for (AdminLevel level : AdminLevel.values()) {
+    for (AdminLevel level : Levels.WITH_VILLAGES) {
       TreeSet<String> sorted = new TreeSet<>(common.level(level).keySet());
       sorted.addAll(poor.level(level).keySet());
       List<String> areas = List.copyOf(sorted);

@@ -20,6 +20,7 @@ import org.phaenthi.boundaries.Area;
 import org.phaenthi.boundaries.AreaCodes;
 import org.phaenthi.boundaries.Boundaries;
 import org.phaenthi.boundaries.CodeRemaps;
+import org.phaenthi.boundaries.Levels;
 
 /**
  * Loads boundary files (GeoJSON or GeoPackage) into validated {@link Boundaries}: unique codes,
@@ -105,7 +106,7 @@ public final class BoundaryLoader {
               + text(p, mapping.code())
               + "' is not a 2-, 4- or 6-digit DOPA code");
     }
-    AdminLevel level = AdminLevel.ofCodeLength(code.length()).orElseThrow();
+    AdminLevel level = Levels.STANDARD.ofCodeLength(code.length()).orElseThrow();
     String parent = normaliseCode(text(p, mapping.parent()));
     if (parent == null || parent.isEmpty()) {
       parent = AreaCodes.parentOf(code);

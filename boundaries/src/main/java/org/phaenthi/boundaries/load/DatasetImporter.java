@@ -13,8 +13,12 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.phaenthi.boundaries.AdminLevel;
+import org.phaenthi.boundaries.Area;
+import org.phaenthi.boundaries.Boundaries;
 import org.phaenthi.boundaries.CodeRemaps;
 import org.phaenthi.boundaries.Dataset;
+import org.phaenthi.boundaries.Levels;
 import org.phaenthi.boundaries.catalog.BoundarySet;
 import org.phaenthi.boundaries.catalog.Draft;
 import org.phaenthi.boundaries.catalog.IndicatorSet;
@@ -33,7 +37,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class DatasetImporter {
   /** Bump when the import's output changes for the same input, so stores re-import. */
-  public static final String IMPORTER_VERSION = "5";
+  public static final String IMPORTER_VERSION = "6";
 
   private static final Logger LOG = LoggerFactory.getLogger(DatasetImporter.class);
   private final Path dataDir;
@@ -117,14 +121,50 @@ public final class DatasetImporter {
   }
 
   /**
-   * The id the boundary set of these boundary files gets (a hash of the files, the mapping and this
-   * importer's version), known before building it, so a held set is reused.
+   * The id the boundary set of these boundary files gets without a village level (a hash of the
+   * files, the mapping and this importer's version).
    */
   public String boundarySetId() {
     return PartIds.of(
         PartIds.BOUNDARY,
         DataFingerprint.of(
             IMPORTER_VERSION, "boundaries|" + mapping + ";" + remaps.describe(), boundaryFiles));
+  }
+
+  /**
+   * The id of the boundary set with a village level of these village IDs: the polygon files' id,
+   * the names file and the list of IDs (not their values), so new values of the same villages reuse
+   * the boundary set and its bands. Known before building the bands, so a held set is reused.
+   */
+  String boundarySetId(List<String> villageIds) {
+    if (villageIds.isEmpty()) {
+      return boundarySetId();
+    }
+    Path names = indicatorsDir().resolve(VillageAreas.NAMES_FILE);
+    String namesHash =
+        Files.isReadable(names)
+            ? DataFingerprint.of(IMPORTER_VERSION, "village-names", List.of(names))
+            : "none";
+    return PartIds.of(
+        PartIds.BOUNDARY, boundarySetId(), "villages", namesHash, PartIds.hashOf(villageIds));
+  }
+
+  private Path indicatorsDir() {
+    return Files.isDirectory(dataDir.resolve("indicators"))
+        ? dataDir.resolve("indicators")
+        : dataDir;
+  }
+
+  /** The IDs of every village with values in any year, sorted. */
+  static List<String> villageIds(IndicatorData data) {
+    java.util.TreeSet<String> ids = new java.util.TreeSet<>();
+    for (var byLevel : data.all().values()) {
+      var village = byLevel.get(AdminLevel.VILLAGE);
+      if (village != null) {
+        village.values().forEach(column -> ids.addAll(column.keySet()));
+      }
+    }
+    return List.copyOf(ids);
   }
 
   /** The vintage of the boundary files: the bundled RTSD 2019 files, or a user's files. */
@@ -143,20 +183,35 @@ public final class DatasetImporter {
     long t0 = System.nanoTime();
     String source = fingerprint();
     Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-    String bsId = boundarySetId();
-    BoundarySet bs = held.apply(bsId).orElse(null);
     Map<String, Long> counts = new TreeMap<>();
+    // the values first: the village level of the boundary set is the villages that have values
+    IndicatorData indicators = IndicatorLoader.load(dataDir, counts, remaps);
+    List<String> villageIds = villageIds(indicators);
+    String bsId = boundarySetId(villageIds);
+    BoundarySet bs = held.apply(bsId).orElse(null);
     if (bs == null) {
       Map<String, Long> bcounts = new TreeMap<>();
       BoundaryLoader.Result b = loadBoundaries();
       bcounts.putAll(b.counts());
+      Boundaries boundaries = b.boundaries();
+      if (!villageIds.isEmpty()) {
+        List<Area> areas = new ArrayList<>();
+        for (AdminLevel l : boundaries.levels()) {
+          areas.addAll(boundaries.areas(l));
+        }
+        areas.addAll(
+            VillageAreas.areas(
+                villageIds,
+                VillageAreas.readNames(indicatorsDir().resolve(VillageAreas.NAMES_FILE)),
+                bcounts));
+        boundaries = new Boundaries(Levels.WITH_VILLAGES, areas);
+      }
       Map<String, byte[]> blobs = new LinkedHashMap<>();
-      DerivedData.build(b.boundaries(), blobs, bcounts);
-      bs = new BoundarySet(bsId, vintage(), now, b.boundaries(), blobs, bcounts);
+      DerivedData.build(boundaries, blobs, bcounts);
+      bs = new BoundarySet(bsId, vintage(), now, boundaries, blobs, bcounts);
     } else {
       counts.put("boundarySetReused", 1L);
     }
-    IndicatorData indicators = IndicatorLoader.load(dataDir, counts, remaps);
     String definitions = PartIds.hashOf(indicators.indicators());
     IndicatorSet is =
         new IndicatorSet(

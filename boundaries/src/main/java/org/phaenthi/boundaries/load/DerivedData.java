@@ -8,7 +8,8 @@ import org.phaenthi.boundaries.coverage.LevelBands;
 
 /**
  * Derived data computed once at import and persisted with the dataset, so a warm start does not
- * recompute it: the gap-free per-zoom bands of each level, under {@code bands/{level}}.
+ * recompute it: the gap-free per-zoom bands of each level with geometry, under {@code
+ * bands/{level}}.
  */
 public final class DerivedData {
   private DerivedData() {}
@@ -18,7 +19,7 @@ public final class DerivedData {
   }
 
   static void build(Boundaries boundaries, Map<String, byte[]> blobs, Map<String, Long> counts) {
-    for (AdminLevel level : AdminLevel.values()) {
+    for (AdminLevel level : boundaries.levels().withGeometry()) {
       long t0 = System.nanoTime();
       LevelBands bands = CoverageBandBuilder.build(level, boundaries.areas(level));
       blobs.put(bandsKey(level), bands.toBytes());

@@ -11,10 +11,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.io.ParseException;
@@ -23,6 +23,7 @@ import org.locationtech.jts.io.WKBWriter;
 import org.phaenthi.boundaries.AdminLevel;
 import org.phaenthi.boundaries.Area;
 import org.phaenthi.boundaries.Boundaries;
+import org.phaenthi.boundaries.Levels;
 import org.phaenthi.boundaries.catalog.BoundarySet;
 import org.phaenthi.boundaries.catalog.IndicatorSet;
 import org.phaenthi.boundaries.catalog.ValueSet;
@@ -32,10 +33,10 @@ import org.phaenthi.boundaries.indicators.YearInfo;
 
 /**
  * Parts as a JSON header plus named byte chunks, the one encoding both stores write: the embedded
- * store puts them in one file per part, PostGIS in rows. A boundary set's chunks are {@code areas}
- * (every area with its WKB polygon) and one {@code blob:NAME} per derived blob; an indicator set's
- * definitions are all in its header; a value set has one {@code values/LEVEL/INDICATOR} chunk per
- * indicator and level.
+ * store puts them in one file per part, PostGIS in rows. A boundary set's header declares its
+ * levels; its chunks are {@code areas} (every area with its WKB polygon, none for a level without
+ * geometry) and one {@code blob:NAME} per derived blob; an indicator set's definitions are all in
+ * its header; a value set has one {@code values/LEVEL/INDICATOR} chunk per indicator and level.
  */
 final class PartCodec {
   static final ObjectMapper JSON = new ObjectMapper();
@@ -50,7 +51,16 @@ final class PartCodec {
 
   // ---- boundary sets
 
-  record BoundaryHeader(String id, String vintage, String createdAt, Map<String, Long> report) {}
+  /**
+   * @param levels the boundary set's levels ({@link Levels#toJson}); absent in parts written before
+   *     levels were data, which are of the standard levels
+   */
+  record BoundaryHeader(
+      String id,
+      String vintage,
+      String createdAt,
+      Map<String, Long> report,
+      List<Map<String, Object>> levels) {}
 
   static Encoded encode(BoundarySet b) {
     Map<String, byte[]> chunks = new LinkedHashMap<>();
@@ -61,7 +71,13 @@ final class PartCodec {
     }
     return new Encoded(
         b.id(),
-        json(new BoundaryHeader(b.id(), b.vintage(), b.createdAt().toString(), b.report())),
+        json(
+            new BoundaryHeader(
+                b.id(),
+                b.vintage(),
+                b.createdAt().toString(),
+                b.report(),
+                b.boundaries().levels().toJson())),
         chunks);
   }
 
@@ -78,8 +94,14 @@ final class PartCodec {
     if (areas == null) {
       throw new IllegalStateException("boundary set " + h.id() + " has no areas");
     }
+    Levels levels = h.levels() == null ? Levels.STANDARD : Levels.fromJson(h.levels());
     return new BoundarySet(
-        h.id(), h.vintage(), Instant.parse(h.createdAt()), decodeAreas(areas), blobs, h.report());
+        h.id(),
+        h.vintage(),
+        Instant.parse(h.createdAt()),
+        decodeAreas(levels, areas),
+        blobs,
+        h.report());
   }
 
   private static byte[] encodeAreas(Boundaries b) {
@@ -87,7 +109,7 @@ final class PartCodec {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 20);
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       List<Area> all = new ArrayList<>();
-      for (AdminLevel level : AdminLevel.values()) {
+      for (AdminLevel level : b.levels()) {
         all.addAll(b.areas(level));
       }
       out.writeInt(all.size());
@@ -97,6 +119,10 @@ final class PartCodec {
         out.writeUTF(a.nameTh() == null ? "" : a.nameTh());
         out.writeUTF(a.nameEn() == null ? "" : a.nameEn());
         out.writeUTF(a.parentCode() == null ? "" : a.parentCode());
+        if (a.geometry() == null) {
+          out.writeInt(-1); // a level without geometry
+          continue;
+        }
         byte[] g = wkb.write(a.geometry());
         out.writeInt(g.length);
         out.write(g);
@@ -107,21 +133,27 @@ final class PartCodec {
     return bytes.toByteArray();
   }
 
-  private static Boundaries decodeAreas(byte[] data) {
+  private static Boundaries decodeAreas(Levels levels, byte[] data) {
     WKBReader reader = new WKBReader(new GeometryFactory(new PrecisionModel(), 4326));
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
       int n = in.readInt();
       List<Area> areas = new ArrayList<>(n);
       for (int i = 0; i < n; i++) {
         String code = in.readUTF();
+        String levelName = in.readUTF();
         AdminLevel level =
-            AdminLevel.fromUrlName(in.readUTF())
-                .orElseThrow(() -> new IllegalStateException("unknown level in store"));
+            levels
+                .byName(levelName)
+                .orElseThrow(
+                    () -> new IllegalStateException("undeclared level " + levelName + " in store"));
         String th = in.readUTF();
         String en = in.readUTF();
         String parent = in.readUTF();
-        byte[] g = new byte[in.readInt()];
-        in.readFully(g);
+        int length = in.readInt();
+        byte[] g = length < 0 ? null : new byte[length];
+        if (g != null) {
+          in.readFully(g);
+        }
         areas.add(
             new Area(
                 code,
@@ -129,9 +161,9 @@ final class PartCodec {
                 en.isEmpty() ? null : en,
                 parent.isEmpty() ? null : parent,
                 level,
-                reader.read(g)));
+                g == null ? null : reader.read(g)));
       }
-      return new Boundaries(areas);
+      return new Boundaries(levels, areas);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (ParseException e) {
@@ -187,8 +219,7 @@ final class PartCodec {
 
   static ValueSet decodeValueSet(String header, Map<String, byte[]> chunks) {
     ValueHeader h = read(header, ValueHeader.class);
-    Map<AdminLevel, Map<String, Map<String, IndicatorValue>>> values =
-        new EnumMap<>(AdminLevel.class);
+    Map<AdminLevel, Map<String, Map<String, IndicatorValue>>> values = new TreeMap<>();
     // columns of the same areas share one code index
     org.phaenthi.boundaries.indicators.AreaIndex.Pool pool =
         new org.phaenthi.boundaries.indicators.AreaIndex.Pool();
@@ -198,9 +229,8 @@ final class PartCodec {
         continue;
       }
       int slash = name.indexOf('/', VALUES.length());
-      AdminLevel level =
-          AdminLevel.fromUrlName(name.substring(VALUES.length(), slash))
-              .orElseThrow(() -> new IllegalStateException("unknown level in " + name));
+      // resolved against the boundary set's levels when a dataset assembles the parts
+      AdminLevel level = AdminLevel.named(name.substring(VALUES.length(), slash));
       values
           .computeIfAbsent(level, k -> new LinkedHashMap<>())
           .put(name.substring(slash + 1), ValueSetCodec.decode(e.getValue(), pool));

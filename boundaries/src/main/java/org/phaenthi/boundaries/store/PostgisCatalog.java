@@ -155,7 +155,7 @@ final class PostgisCatalog {
             "INSERT INTO phaenthi_area (boundary_set, code, level, name_th, name_en, parent_code,"
                 + " geom) VALUES (?, ?, ?, ?, ?, ?, ST_Multi(ST_GeomFromWKB(?, 4326)))")) {
       int n = 0;
-      for (AdminLevel level : AdminLevel.values()) {
+      for (AdminLevel level : b.boundaries().levels()) {
         for (Area a : b.boundaries().areas(level)) {
           s.setString(1, b.id());
           s.setString(2, a.code());
@@ -163,7 +163,11 @@ final class PostgisCatalog {
           s.setString(4, a.nameTh());
           s.setString(5, a.nameEn());
           s.setString(6, a.parentCode());
-          s.setBytes(7, wkb.write(a.geometry()));
+          if (a.geometry() == null) {
+            s.setNull(7, java.sql.Types.BINARY); // a level without geometry: values only
+          } else {
+            s.setBytes(7, wkb.write(a.geometry()));
+          }
           s.addBatch();
           if (++n % 1000 == 0) {
             s.executeBatch();

@@ -42,6 +42,8 @@ class IndicatorLoaderTest {
     assertEquals(84_090L, counters.get("villageRows"));
     assertEquals(84_090L, counters.get("villageRows11111"));
     assertEquals(7_588L, counters.get("subdistrictUnits"));
+    assertEquals(84_090L, counters.get("villageUnits"), "every village row is a village unit");
+    assertEquals(0L, counters.get("villageIdsNotUnits"));
     assertEquals(878L, counters.get("districtUnits"));
     assertEquals(76L, counters.get("provinceUnits"));
     assertEquals(593L, counters.get("municipalPseudoSubdistricts"));
@@ -125,7 +127,7 @@ class IndicatorLoaderTest {
   void year2561HasEveryLevelAndNoBangkok() {
     YearInfo y = data.year(2561).orElseThrow();
     assertEquals(2018, y.year().ce());
-    assertEquals(3, y.levels().size());
+    assertEquals(4, y.levels().size(), "province, district, subdistrict and village");
     Map<String, IndicatorValue> prov =
         data.values(IndicatorLoader.Y2561, AdminLevel.PROVINCE, "tpmap:target_poor_rate")
             .orElseThrow();
@@ -138,6 +140,33 @@ class IndicatorLoaderTest {
     assertTrue(
         sub.containsKey("530407") && !sub.containsKey("530306"),
         "ท่าแฝก keeps its code; on rtsd-2019 its polygon moves, not its data");
+  }
+
+  @Test
+  void villagesKeepTheirOwnCountsWhichSumToTheirSubdistrict() {
+    Map<String, IndicatorValue> villages =
+        data.values(IndicatorLoader.Y2561, AdminLevel.VILLAGE, "tpmap:households_surveyed")
+            .orElseThrow();
+    assertEquals(84_090, villages.size());
+    Map<String, Double> summed = new TreeMap<>();
+    villages.forEach((code, v) -> summed.merge(code.substring(0, 6), v.numerator(), Double::sum));
+    Map<String, IndicatorValue> subdistricts =
+        data.values(IndicatorLoader.Y2561, AdminLevel.SUBDISTRICT, "tpmap:households_surveyed")
+            .orElseThrow();
+    assertEquals(subdistricts.keySet(), summed.keySet());
+    subdistricts.forEach(
+        (code, v) -> assertEquals(v.numerator(), summed.get(code), "households of " + code));
+    // the first row of 61_village_common.csv.gz: 371 households in 1101100101
+    assertEquals(371.0, villages.get("1101100101").numerator());
+    assertTrue(villages.containsKey("340151A001"), "a community ID with a letter is a unit");
+    Map<String, IndicatorValue> rate =
+        data.values(IndicatorLoader.Y2561, AdminLevel.VILLAGE, "bmn-2560:16").orElseThrow();
+    long zeroEligible =
+        rate.values().stream().filter(v -> v.denominator() != null && v.denominator() == 0).count();
+    assertTrue(zeroEligible > 0, "villages with no eligible units exist");
+    rate.values().stream()
+        .filter(v -> v.denominator() != null && v.denominator() == 0)
+        .forEach(v -> assertNull(v.value(), "no eligible units is no data, never 0"));
   }
 
   @Test

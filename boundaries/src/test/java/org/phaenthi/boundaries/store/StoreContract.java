@@ -10,13 +10,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
@@ -67,6 +67,36 @@ abstract class StoreContract {
       assertEquals("สมชาย (token 65)", p.who());
       assertEquals("จปฐ. 2561 ครั้งแรก", p.note());
       assertNull(p.republishOf());
+    }
+  }
+
+  @Test
+  void aVillageLevelWithoutGeometryRoundTripsWithItsLevels() {
+    Dataset v = TestDatasets.withVillages("villages-1");
+    try (Store s = open()) {
+      s.publish(v.asDraft("a", "villages"));
+    }
+    try (Store s = open()) {
+      Dataset got = s.load();
+      TestDatasets.assertSame(v, got);
+      AdminLevel village = got.boundaries().levels().byName("village").orElseThrow();
+      assertEquals(AdminLevel.GeometryKind.NONE, village.geometry());
+      assertEquals(10, village.codeLength());
+      assertEquals(AdminLevel.SUBDISTRICT, village.parent().orElseThrow());
+      assertEquals(
+          List.of("province", "district", "subdistrict", "village"),
+          got.boundaries().levels().urlNames());
+      assertEquals(4, got.boundaries().count(village));
+      assertNull(got.boundaries().area("8301010201").orElseThrow().geometry());
+      assertEquals("บ้านหนึ่ง (02)", got.boundaries().area("8301010102").orElseThrow().nameTh());
+      Map<String, IndicatorValue> values =
+          got.indicators()
+              .values(
+                  new org.phaenthi.boundaries.indicators.SurveyYear(2561), village, "bmn-2560:16")
+              .orElseThrow();
+      assertEquals(90.0, values.get("8301010101").value());
+      assertNull(values.get("8301010102").value(), "missing stays missing, not 0");
+      assertNull(values.get("8301010201"), "a village without a value has no entry");
     }
   }
 
@@ -204,8 +234,7 @@ abstract class StoreContract {
   /** The dataset with one more value set whose indicator code no store accepts (too long). */
   private static Dataset withOverlongIndicatorCode(Dataset d) {
     ValueSet last = d.valueSets().get(d.valueSets().size() - 1);
-    var levels =
-        new EnumMap<AdminLevel, Map<String, Map<String, IndicatorValue>>>(AdminLevel.class);
+    var levels = new TreeMap<AdminLevel, Map<String, Map<String, IndicatorValue>>>();
     levels.putAll(last.values());
     var byIndicator = new HashMap<>(levels.get(AdminLevel.DISTRICT));
     byIndicator.put("x".repeat(80), Map.of());

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.phaenthi.boundaries.AdminLevel;
 import org.phaenthi.boundaries.Area;
 import org.phaenthi.boundaries.Boundaries;
@@ -69,9 +69,8 @@ final class TestDatasets {
     Map<SurveyYear, Map<AdminLevel, Map<String, Map<String, IndicatorValue>>>> values =
         new LinkedHashMap<>();
     for (SurveyYear y : List.of(y61, y62)) {
-      Map<AdminLevel, Map<String, Map<String, IndicatorValue>>> byLevel =
-          new EnumMap<>(AdminLevel.class);
-      for (AdminLevel level : AdminLevel.values()) {
+      Map<AdminLevel, Map<String, Map<String, IndicatorValue>>> byLevel = new TreeMap<>();
+      for (AdminLevel level : AdminLevel.standard()) {
         Map<String, IndicatorValue> p = new LinkedHashMap<>();
         Map<String, IndicatorValue> c = new LinkedHashMap<>();
         int i = 0;
@@ -97,7 +96,7 @@ final class TestDatasets {
     }
     List<YearInfo> years =
         List.of(
-            new YearInfo(y61, "2561", "TPMAP", Set.of(AdminLevel.values()), false),
+            new YearInfo(y61, "2561", "TPMAP", Set.copyOf(AdminLevel.standard()), false),
             new YearInfo(y62, "2562 (synthetic)", "generated", Set.of(AdminLevel.PROVINCE), true));
     Map<String, byte[]> blobs = new LinkedHashMap<>();
     blobs.put("bands/subdistrict", new byte[] {0, 1, 2, (byte) 255, 127, -128});
@@ -111,6 +110,53 @@ final class TestDatasets {
         new LoadReport(Map.of("areas", 21L, "geometriesRepaired", 0L, "unitsNotOnMap", 3L)));
   }
 
+  /**
+   * Phuket with a village level (values only): three villages of 830101 (one a split unit, suffix
+   * 02), one of the municipal pseudo-subdistrict 830151; one village without a value.
+   */
+  static Dataset withVillages(String version) {
+    List<Area> areas = new java.util.ArrayList<>();
+    for (AdminLevel l : phuket().levels()) {
+      areas.addAll(phuket().areas(l));
+    }
+    areas.add(new Area("8301010101", "บ้านหนึ่ง", "Moo 1", "830101", AdminLevel.VILLAGE, null));
+    areas.add(
+        new Area("8301010102", "บ้านหนึ่ง (02)", "Moo 1 (02)", "830101", AdminLevel.VILLAGE, null));
+    areas.add(new Area("8301010201", "หมู่ที่ 2", "Moo 2", "830101", AdminLevel.VILLAGE, null));
+    areas.add(
+        new Area("8301510101", "ชุมชนตลาด", "Community 1", "830151", AdminLevel.VILLAGE, null));
+    Boundaries b = new Boundaries(org.phaenthi.boundaries.Levels.WITH_VILLAGES, areas);
+    Indicator pct = indicator("bmn-2560:16", ValueKind.PERCENT);
+    SurveyYear y61 = new SurveyYear(2561);
+    Map<String, IndicatorValue> villages = new LinkedHashMap<>();
+    villages.put("8301010101", new IndicatorValue("8301010101", 90.0, 100.0, 90.0, null));
+    villages.put(
+        "8301010102", new IndicatorValue("8301010102", 0.0, 0.0, null, "no eligible units"));
+    villages.put("8301510101", new IndicatorValue("8301510101", 30.0, 40.0, 75.0, null));
+    Map<String, IndicatorValue> sub = new LinkedHashMap<>();
+    sub.put("830101", new IndicatorValue("830101", 90.0, 100.0, 90.0, null));
+    sub.put("830151", new IndicatorValue("830151", 30.0, 40.0, 75.0, null));
+    Map<AdminLevel, Map<String, Map<String, IndicatorValue>>> byLevel = new TreeMap<>();
+    byLevel.put(AdminLevel.VILLAGE, Map.of(pct.code(), villages));
+    byLevel.put(AdminLevel.SUBDISTRICT, Map.of(pct.code(), sub));
+    return Dataset.of(
+        version,
+        Instant.parse("2024-03-04T05:06:07Z"),
+        b,
+        new IndicatorData(
+            List.of(pct),
+            List.of(
+                new YearInfo(
+                    y61,
+                    "2561",
+                    "TPMAP",
+                    Set.of(AdminLevel.SUBDISTRICT, AdminLevel.VILLAGE),
+                    false)),
+            Map.of(y61, byLevel)),
+        Map.of(),
+        new LoadReport(Map.of("villages", 4L)));
+  }
+
   /** Version 2: fewer areas, one other indicator, one year, other blobs. */
   static Dataset second(String version) {
     List<Area> districts = phuket().areas(AdminLevel.DISTRICT);
@@ -121,8 +167,7 @@ final class TestDatasets {
     Map<String, IndicatorValue> v = new LinkedHashMap<>();
     v.put("8301", new IndicatorValue("8301", 0.0, 0.0, null, "denominator is 0"));
     v.put("8302", new IndicatorValue("8302", 5.0, 10.0, 50.0, null));
-    Map<AdminLevel, Map<String, Map<String, IndicatorValue>>> byLevel =
-        new EnumMap<>(AdminLevel.class);
+    Map<AdminLevel, Map<String, Map<String, IndicatorValue>>> byLevel = new TreeMap<>();
     byLevel.put(AdminLevel.DISTRICT, Map.of(ind.code(), v));
     return Dataset.of(
         version,
@@ -146,8 +191,7 @@ final class TestDatasets {
         .all()
         .forEach(
             (y, byLevel) -> {
-              Map<AdminLevel, Map<String, Map<String, IndicatorValue>>> copy =
-                  new EnumMap<>(AdminLevel.class);
+              Map<AdminLevel, Map<String, Map<String, IndicatorValue>>> copy = new TreeMap<>();
               byLevel.forEach(
                   (level, byIndicator) -> {
                     Map<String, Map<String, IndicatorValue>> ind = new LinkedHashMap<>();
@@ -206,14 +250,17 @@ final class TestDatasets {
     assertEquals(want.boundarySet().createdAt(), got.boundarySet().createdAt(), "created at");
     assertEquals(want.report(), got.report(), "load report");
     assertEquals(want.indicatorSets(), got.indicatorSets(), "indicator sets");
-    for (AdminLevel level : AdminLevel.values()) {
+    assertEquals(want.boundaries().levels(), got.boundaries().levels(), "levels");
+    for (AdminLevel level : want.boundaries().levels()) {
       List<Area> w = want.boundaries().areas(level);
       List<Area> g = got.boundaries().areas(level);
       assertEquals(w.size(), g.size(), level + " count");
       for (int i = 0; i < w.size(); i++) {
         // Area equality includes Geometry.equals, i.e. equalsExact: same type, same coordinates.
         assertEquals(w.get(i), g.get(i), "area " + w.get(i).code());
-        assertEquals(4326, g.get(i).geometry().getSRID(), "SRID of " + w.get(i).code());
+        if (level.hasGeometry()) {
+          assertEquals(4326, g.get(i).geometry().getSRID(), "SRID of " + w.get(i).code());
+        }
       }
     }
     assertEquals(want.indicators().indicators(), got.indicators().indicators(), "indicators");

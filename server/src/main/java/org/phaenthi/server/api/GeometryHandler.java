@@ -42,7 +42,7 @@ public final class GeometryHandler implements Handler {
   public void handle(Context ctx) {
     Params.onlyKnown(ctx, Set.of("zoom", "parent"));
     Snapshot s = live.snapshot();
-    AdminLevel level = Params.level(ctx.pathParam("level"));
+    AdminLevel level = Params.mappedLevel(s.levels(), ctx.pathParam("level"));
     int zoom = zoom(ctx.queryParam("zoom"));
     String parent = Params.parent(ctx.queryParam("parent"), level);
     if (parent != null && s.dataset().boundaries().area(parent).isEmpty()) {

@@ -29,7 +29,7 @@ public final class HealthHandler implements Handler {
   public void handle(Context ctx) {
     Dataset d = live.snapshot().dataset();
     Map<String, Object> areas = new LinkedHashMap<>();
-    for (AdminLevel l : AdminLevel.values()) {
+    for (AdminLevel l : d.boundaries().levels()) {
       areas.put(l.urlName(), d.boundaries().count(l));
     }
     ctx.header("Cache-Control", "no-store");

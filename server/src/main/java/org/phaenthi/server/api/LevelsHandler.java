@@ -8,10 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.phaenthi.boundaries.AdminLevel;
+import org.phaenthi.boundaries.Levels;
 import org.phaenthi.server.Json;
 import org.phaenthi.server.LiveData;
 
-/** {@code GET /api/levels}. */
+/** {@code GET /api/levels}: the levels the served boundary set declares, top down. */
 public final class LevelsHandler implements Handler {
   private final LiveData live;
 
@@ -22,7 +23,8 @@ public final class LevelsHandler implements Handler {
   @Override
   public void handle(Context ctx) {
     List<Map<String, Object>> levels = new ArrayList<>();
-    for (AdminLevel l : AdminLevel.values()) {
+    Levels declared = live.snapshot().levels();
+    for (AdminLevel l : declared) {
       levels.add(
           obj(
               "level", l.urlName(),
@@ -31,8 +33,8 @@ public final class LevelsHandler implements Handler {
               "count", live.snapshot().dataset().boundaries().count(l),
               "code_digits", l.codeLength(),
               "parent", l.parent().map(AdminLevel::urlName).orElse(null),
-              "child", l.child().map(AdminLevel::urlName).orElse(null),
-              "geometry", "polygon"));
+              "child", declared.child(l).map(AdminLevel::urlName).orElse(null),
+              "geometry", l.geometry().urlName()));
     }
     Json.send(
         ctx,

@@ -16,7 +16,6 @@ import org.phaenthi.boundaries.indicators.Indicator;
 import org.phaenthi.boundaries.indicators.IndicatorData;
 import org.phaenthi.boundaries.indicators.IndicatorValue;
 import org.phaenthi.boundaries.indicators.SurveyYear;
-import org.phaenthi.server.ApiException;
 import org.phaenthi.server.LiveData;
 import org.phaenthi.server.MissingData;
 import org.phaenthi.server.Params;
@@ -44,13 +43,11 @@ public final class ValuesHandler implements Handler {
     Params.onlyKnown(ctx, PARAMS);
     Dataset d = live.snapshot().dataset();
     IndicatorData data = d.indicators();
-    AdminLevel level = Params.level(ctx.queryParam("level"));
+    AdminLevel level = Params.level(d.boundaries().levels(), ctx.queryParam("level"));
     Indicator indicator = Params.indicator(data, ctx.queryParam("indicator"));
     SurveyYear year = Resolver.year(data, ctx.queryParam("year"), level, indicator.code());
     String parent = Params.parent(ctx.queryParam("parent"), level);
-    if (parent != null && d.boundaries().area(parent).isEmpty()) {
-      throw ApiException.notFound("unknown parent area '" + parent + "'");
-    }
+    Params.knownParent(d.boundaries(), level, parent);
     String key =
         "values|" + level.urlName() + "|" + indicator.code() + "|" + year.be() + "|" + parent;
     responses.send(

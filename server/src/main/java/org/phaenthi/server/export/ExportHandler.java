@@ -46,7 +46,8 @@ public final class ExportHandler implements Handler {
           "export file must be {level}.{format}, e.g. province.csv; formats: "
               + ExportFormat.extensions());
     }
-    AdminLevel level = Params.level(file.substring(0, dot));
+    org.phaenthi.boundaries.Dataset dataset = live.snapshot().dataset();
+    AdminLevel level = Params.level(dataset.boundaries().levels(), file.substring(0, dot));
     String ext = file.substring(dot + 1);
     ExportFormat format =
         ExportFormat.fromExtension(ext)
@@ -57,9 +58,14 @@ public final class ExportHandler implements Handler {
                             + ext
                             + "'; formats: "
                             + ExportFormat.extensions()));
+    if (!level.hasGeometry() && format != ExportFormat.CSV && format != ExportFormat.XLSX) {
+      // a level of values only has no shapes to put in a spatial file
+      throw ApiException.notFound(
+          "level '" + level.urlName() + "' has no geometry; download it as csv or xlsx");
+    }
     Selection s =
         Selection.parse(
-            live.snapshot().dataset(),
+            dataset,
             level,
             ctx.queryParam("parent"),
             ctx.queryParam("indicator"),

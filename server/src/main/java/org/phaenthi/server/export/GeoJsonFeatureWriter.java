@@ -35,8 +35,12 @@ public record GeoJsonFeatureWriter(
     gen.writeStringField("type", "Feature");
     gen.writeStringField("id", a.code());
     gen.writeFieldName("geometry");
-    Geometry g = multi(GeoJsonGeometry.round(simplification.geometry(a), decimals));
-    GeoJsonGeometry.write(gen, g);
+    if (a.geometry() == null) {
+      gen.writeNull(); // a level of values only (villages): a feature without geometry
+    } else {
+      Geometry g = multi(GeoJsonGeometry.round(simplification.geometry(a), decimals));
+      GeoJsonGeometry.write(gen, g);
+    }
     gen.writeObjectFieldStart("properties");
     Map<String, Object> all = selection.properties(a);
     for (String name : properties) {

@@ -59,9 +59,7 @@ public record Selection(
   public static Selection parse(
       Dataset d, AdminLevel level, String parentText, String indicatorCode, String yearText) {
     String parent = Params.parent(parentText, level);
-    if (parent != null && d.boundaries().area(parent).isEmpty()) {
-      throw ApiException.notFound("unknown parent area '" + parent + "'");
-    }
+    Params.knownParent(d.boundaries(), level, parent);
     boolean noIndicator = indicatorCode == null || indicatorCode.isBlank();
     if (noIndicator) {
       if (yearText != null && !yearText.isBlank()) {

@@ -28,7 +28,7 @@ public final class CollectionsHandler {
     OgcFormat format = OgcFormat.of(ctx);
     Boundaries b = live.snapshot().dataset().boundaries();
     List<Map<String, Object>> collections = new ArrayList<>();
-    for (AdminLevel level : AdminLevel.values()) {
+    for (AdminLevel level : b.levels()) {
       collections.add(collection(ctx, b, level, v));
     }
     String url = OgcUrls.ogc(ctx) + "/collections";
@@ -38,7 +38,7 @@ public final class CollectionsHandler {
     if (format == OgcFormat.HTML) {
       HtmlPage page = new HtmlPage("Collections");
       List<List<String>> rows = new ArrayList<>();
-      for (AdminLevel level : AdminLevel.values()) {
+      for (AdminLevel level : b.levels()) {
         String c = url + "/" + level.urlName();
         rows.add(
             List.of(
@@ -54,7 +54,7 @@ public final class CollectionsHandler {
   }
 
   public void one(Context ctx) {
-    AdminLevel level = level(ctx.pathParam("collectionId"));
+    AdminLevel level = level(live.snapshot().levels(), ctx.pathParam("collectionId"));
     VendorParams v = VendorParams.parse(ctx, live.snapshot().dataset(), ONLY_F);
     OgcFormat format = OgcFormat.of(ctx);
     Map<String, Object> c = collection(ctx, live.snapshot().dataset().boundaries(), level, v);
@@ -78,12 +78,13 @@ public final class CollectionsHandler {
   }
 
   /** The collection for an id: 404 naming the valid ids when unknown. */
-  static AdminLevel level(String id) {
-    return AdminLevel.fromUrlName(id)
+  static AdminLevel level(org.phaenthi.boundaries.Levels levels, String id) {
+    return levels
+        .byName(id)
         .orElseThrow(
             () ->
                 ApiException.notFound(
-                    "unknown collection '" + id + "'; collections: " + AdminLevel.urlNames()));
+                    "unknown collection '" + id + "'; collections: " + levels.urlNames()));
   }
 
   static String title(AdminLevel level) {
@@ -129,7 +130,10 @@ public final class CollectionsHandler {
             "license",
             OgcFormat.HTML_TYPE,
             "Indicators (TPMAP): " + org.phaenthi.server.export.ExportMetadata.INDICATOR_LICENCE));
-    for (String ext : List.of("geojson", "csv", "xlsx", "gpkg", "topojson")) {
+    for (String ext :
+        level.hasGeometry()
+            ? List.of("geojson", "csv", "xlsx", "gpkg", "topojson")
+            : List.of("csv", "xlsx")) {
       links.add(
           new Link(
               v.forExport(level)
@@ -145,7 +149,9 @@ public final class CollectionsHandler {
             b.count(level)
                 + " "
                 + level.urlName()
-                + " boundaries of Thailand. "
+                + (level.hasGeometry()
+                    ? " boundaries of Thailand. "
+                    : " units of Thailand, without geometry (geometry is null; values only). ")
                 + org.phaenthi.server.Attribution.BOUNDARIES
                 + " Join one TPMAP indicator with the items parameters indicator and year.",
         "attribution", org.phaenthi.server.Attribution.BOUNDARIES,
@@ -161,9 +167,10 @@ public final class CollectionsHandler {
   private static final String Attribution_LICENSE =
       org.phaenthi.server.Attribution.BOUNDARIES_LICENCE_URL;
 
+  /** The level's bbox; for a level without geometry, that of the top level (the country). */
   static double[] extent(Boundaries b, AdminLevel level) {
     Envelope e = new Envelope();
-    for (Area a : b.areas(level)) {
+    for (Area a : b.areas(level.hasGeometry() ? level : b.levels().all().get(0))) {
       e.expandToInclude(a.bbox());
     }
     if (e.isNull()) {

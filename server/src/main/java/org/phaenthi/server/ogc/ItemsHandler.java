@@ -33,7 +33,8 @@ public final class ItemsHandler {
 
   public void items(Context ctx) throws IOException {
     Dataset d = live.snapshot().dataset();
-    AdminLevel level = CollectionsHandler.level(ctx.pathParam("collectionId"));
+    AdminLevel level =
+        CollectionsHandler.level(live.snapshot().levels(), ctx.pathParam("collectionId"));
     OgcFormat format = OgcFormat.of(ctx);
     ItemsQuery q = ItemsQuery.parse(ctx, d, level, false);
     List<Area> matched = match(d, level, q);
@@ -57,7 +58,8 @@ public final class ItemsHandler {
 
   public void item(Context ctx) throws IOException {
     Dataset d = live.snapshot().dataset();
-    AdminLevel level = CollectionsHandler.level(ctx.pathParam("collectionId"));
+    AdminLevel level =
+        CollectionsHandler.level(live.snapshot().levels(), ctx.pathParam("collectionId"));
     OgcFormat format = OgcFormat.of(ctx);
     String code = ctx.pathParam("featureId");
     ItemsQuery q = ItemsQuery.parse(ctx, d, level, true);
@@ -110,7 +112,10 @@ public final class ItemsHandler {
     List<Area> out = new ArrayList<>();
     for (Area a : candidates) {
       for (Envelope e : q.bbox()) {
-        if (e.intersects(a.bbox()) && a.geometry().intersects(GF.toGeometry(e))) {
+        // a feature without geometry (villages) never intersects a bbox
+        if (a.geometry() != null
+            && e.intersects(a.bbox())
+            && a.geometry().intersects(GF.toGeometry(e))) {
           out.add(a);
           break;
         }

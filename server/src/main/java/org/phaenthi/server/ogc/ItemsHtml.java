@@ -52,12 +52,14 @@ final class ItemsHtml {
     Map<String, Object> shown = new java.util.LinkedHashMap<>();
     shown.put("id", a.code());
     q.properties().forEach(n -> shown.put(n, props.get(n)));
-    shown.put(
-        "bbox (CRS84)",
-        java.util.Arrays.toString(
-            new double[] {
-              a.bbox().getMinX(), a.bbox().getMinY(), a.bbox().getMaxX(), a.bbox().getMaxY()
-            }));
+    if (a.bbox() != null) {
+      shown.put(
+          "bbox (CRS84)",
+          java.util.Arrays.toString(
+              new double[] {
+                a.bbox().getMinX(), a.bbox().getMinY(), a.bbox().getMaxX(), a.bbox().getMaxY()
+              }));
+    }
     new HtmlPage(a.nameTh() + " / " + a.nameEn() + " (" + a.code() + ")")
         .keyValues(shown)
         .links(links)

@@ -197,6 +197,14 @@ record ItemsQuery(
     if (zoom != null && tolerance != null) {
       throw ApiException.badRequest("give parameter 'zoom' or 'tolerance', not both");
     }
+    if (!level.hasGeometry() && (zoom != null || tolerance != null)) {
+      throw ApiException.badRequest(
+          "parameter '"
+              + (zoom != null ? "zoom" : "tolerance")
+              + "' does not apply: collection '"
+              + level.urlName()
+              + "' has no geometry");
+    }
     if (zoom != null) {
       int z = integer(zoom, "zoom", 0, 0, Simplifications.MAX_ZOOM);
       return Simplifications.forZoom(d, level, z);

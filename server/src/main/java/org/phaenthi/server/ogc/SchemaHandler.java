@@ -42,7 +42,8 @@ public final class SchemaHandler {
   }
 
   private void send(Context ctx, boolean queryables) {
-    AdminLevel level = CollectionsHandler.level(ctx.pathParam("collectionId"));
+    AdminLevel level =
+        CollectionsHandler.level(live.snapshot().levels(), ctx.pathParam("collectionId"));
     Dataset d = live.snapshot().dataset();
     VendorParams v = VendorParams.parse(ctx, d, ONLY_F);
     OgcFormat format = OgcFormat.of(ctx);
@@ -91,10 +92,15 @@ public final class SchemaHandler {
   /** The properties in output order; the schema adds the geometry with its Part 5 role. */
   static Map<String, Map<String, Object>> properties(Selection s, boolean queryables) {
     Map<String, Map<String, Object>> p = new LinkedHashMap<>();
+    boolean geometry = s.level().hasGeometry();
     if (!queryables) {
       p.put(
           "id",
           Json.obj("x-ogc-role", "id", "type", "string", "description", "The area code (= code)"));
+    }
+    if (!geometry) {
+      // a level of values only: its items have geometry null, so the schema names none
+    } else if (!queryables) {
       p.put(
           "geometry",
           Json.obj(
@@ -114,7 +120,7 @@ public final class SchemaHandler {
               "The area's boundary (filter with bbox)"));
     }
     AdminLevel level = s.level();
-    p.put("code", prop("string", "Area code (" + level.codeLength() + " digits, text)", false));
+    p.put("code", prop("string", "Area code (" + level.codeLength() + " characters, text)", false));
     p.put("name_th", prop("string", "Name in Thai", false));
     p.put("name_en", prop("string", "Name in English", false));
     Map<String, Object> lv = prop("string", "Admin level", false);

@@ -123,7 +123,7 @@ public final class TileHandler implements Handler {
       String file,
       String indicatorCode,
       String yearText) {
-    AdminLevel level = Params.level(levelText);
+    AdminLevel level = Params.mappedLevel(s.levels(), levelText);
     if (!file.endsWith(".mvt")) {
       throw ApiException.notFound("tiles end in .mvt, e.g. /tiles/province/6/50/30.mvt");
     }

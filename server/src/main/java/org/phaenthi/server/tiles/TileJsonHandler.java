@@ -38,8 +38,9 @@ public final class TileJsonHandler implements Handler {
     if (!file.endsWith(".json")) {
       throw ApiException.notFound("TileJSON is at /tiles/{level}.json, e.g. /tiles/province.json");
     }
-    AdminLevel level = Params.level(file.substring(0, file.length() - 5));
     Dataset d = live.snapshot().dataset();
+    AdminLevel level =
+        Params.mappedLevel(d.boundaries().levels(), file.substring(0, file.length() - 5));
     String query = "";
     // what the advertised tiles depend on: the boundary set, or the parts of one indicator-year
     String version = d.boundaryVersion();

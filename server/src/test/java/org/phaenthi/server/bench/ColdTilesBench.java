@@ -8,12 +8,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.io.WKBWriter;
 import org.phaenthi.boundaries.AdminLevel;
@@ -86,9 +86,9 @@ public final class ColdTilesBench {
     for (int pass = 0; pass < 2; pass++) {
       samples.values().forEach(ts -> ts.forEach(c -> renderer.render(key(ds, COMPARED, c))));
     }
-    Map<AdminLevel, Map<Integer, double[]>> ours = new EnumMap<>(AdminLevel.class);
-    Map<AdminLevel, Map<Integer, Integer>> largest = new EnumMap<>(AdminLevel.class);
-    for (AdminLevel level : AdminLevel.values()) {
+    Map<AdminLevel, Map<Integer, double[]>> ours = new TreeMap<>();
+    Map<AdminLevel, Map<Integer, Integer>> largest = new TreeMap<>();
+    for (AdminLevel level : AdminLevel.standard()) {
       ours.put(level, new java.util.TreeMap<>());
       largest.put(level, new java.util.TreeMap<>());
       for (int z = 0; z <= maxZoom; z++) {
@@ -177,7 +177,7 @@ public final class ColdTilesBench {
         c.prepareStatement(
             "INSERT INTO bench_area VALUES (?, ?, ?, ?,"
                 + " ST_Transform(ST_Multi(ST_SetSRID(ST_GeomFromWKB(?), 4326)), 3857))")) {
-      for (AdminLevel level : AdminLevel.values()) {
+      for (AdminLevel level : AdminLevel.standard()) {
         for (Area a : ds.boundaries().areas(level)) {
           ins.setString(1, a.code());
           ins.setString(2, level.urlName());
@@ -275,7 +275,7 @@ public final class ColdTilesBench {
     System.out.println("|---|---|---|---|---|---|---|");
     for (int z = 0; z <= maxZoom; z++) {
       StringBuilder row = new StringBuilder("| " + z + " |");
-      for (AdminLevel level : AdminLevel.values()) {
+      for (AdminLevel level : AdminLevel.standard()) {
         row.append(
             String.format(
                 " %.1f | %.1f |",

@@ -11,10 +11,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -102,8 +102,7 @@ class PublicationsTest {
         sets.add(v);
         continue;
       }
-      Map<AdminLevel, Map<String, Map<String, IndicatorValue>>> changed =
-          new EnumMap<>(AdminLevel.class);
+      Map<AdminLevel, Map<String, Map<String, IndicatorValue>>> changed = new TreeMap<>();
       v.values()
           .forEach(
               (level, byIndicator) -> {

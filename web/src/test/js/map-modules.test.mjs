@@ -117,6 +117,35 @@ test('the area panel lists the indicators without the radar dimensions and the p
     ['bmn-2560:1', 'tpmap:target_poor_rate', 'tpmap:ind_22'], 'the one on the map stays');
 });
 
+test('the panel of a subdistrict ranks its villages by value, in both languages, with "no data" last and never 0', async () => {
+  const { rankRows, childTableHtml } = await import(`${web}panel.js`);
+  const { setLang } = await import(`${web}i18n.js`);
+  const rows = [
+    { code: '8301010101', name_th: 'บ้านกะรน', name_en: 'Moo 1', value: 15, denominator: 60 },
+    { code: '8301010201', name_th: 'หมู่ที่ 2', name_en: 'Moo 2', value: null, denominator: null, reason: 'no data' },
+    { code: '8301010102', name_th: 'บ้านกะรน (02)', name_en: 'Moo 1 (02)', value: 2.5, denominator: 12, small_denominator: true },
+    { code: '8301010301', name_th: 'บ้านสาม', name_en: 'Moo 3', value: 0, denominator: 40 },
+  ];
+  assert.deepEqual(rankRows(rows).map((r) => [r.rank, r.row.code]),
+    [[1, '8301010101'], [2, '8301010102'], [3, '8301010301'], [null, '8301010201']]);
+  const level = { level: 'village', name_th: 'หมู่บ้าน/ชุมชน', name_en: 'Village/community', geometry: 'none' };
+  const area = { code: '830101', name_th: 'กะรน', name_en: 'Karon' };
+  const indicator = { code: 'test:rate', name_th: 'อัตรา', name_en: 'Rate', value_unit: '%' };
+  setLang('en');
+  const en = childTableHtml(level, area, indicator, rows);
+  assert.match(en, /Village\/community in Karon, ranked by Rate/);
+  const trs = en.split('<tr').slice(2);
+  assert.match(trs[0], /<td>1<\/td><th scope="row">Moo 1<\/th><td>15%<\/td>/);
+  assert.match(trs[1], /Moo 1 \(02\).*2\.50%<abbr class="small-base"/);
+  assert.match(trs[2], /Moo 3<\/th><td>0%<\/td>/, 'a real 0 is a value');
+  assert.match(trs[3], /class="no-data"><td><\/td><th scope="row">Moo 2<\/th><td>No data<\/td>/);
+  assert.doesNotMatch(trs[3], /0%/, 'no data is never 0');
+  setLang('th');
+  const th = childTableHtml(level, area, indicator, rows);
+  assert.match(th, /หมู่บ้าน\/ชุมชนในกะรน เรียงตามอัตรา/);
+  assert.match(th, /หมู่ที่ 2<\/th><td>ไม่มีข้อมูล<\/td>/);
+});
+
 test('"worse" is the strong end of every palette, whichever direction is better', async () => {
   const { colours, PALETTES, isDiverging, isColourBlindSafe } = await import(`${web}classify.js`);
   const { default: colorbrewer } = await import('../../../target/classes/phaenthi-web/vendor/colorbrewer/index.es.js');

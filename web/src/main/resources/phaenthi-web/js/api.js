@@ -1,7 +1,49 @@
 // Thin client of the Phaenthi JSON API. Relative URLs only, so the app works behind any host or prefix.
-// Responses are memoised per URL: switching back to an indicator costs no request.
+// Responses are memoised per URL for the data version the server last said it serves (`data_version` of
+// /api/meta): switching back to an indicator costs no request, and a new publication empties the memo,
+// after which every request revalidates with the server (ETags make an unchanged answer a 304), so
+// nothing of the previous publication is shown from the memo or the browser's HTTP cache.
 
 const cache = new Map();
+let dataVersion = null;
+let revalidate = false;
+const versionListeners = [];
+
+/**
+ * Tells the client the data version the server serves. A different one than before empties the memo and
+ * calls the `onDataVersion` listeners with (new, old); the first one only records it.
+ */
+export function setDataVersion(version) {
+  if (!version || version === dataVersion) return false;
+  const old = dataVersion;
+  dataVersion = version;
+  if (old === null) return false;
+  cache.clear();
+  revalidate = true;
+  for (const f of versionListeners) f(version, old);
+  return true;
+}
+
+/** Calls `f(newVersion, oldVersion)` whenever the server's data version changes. */
+export function onDataVersion(f) {
+  versionListeners.push(f);
+}
+
+/** The data version the client follows (null before /api/meta answered). */
+export function currentDataVersion() {
+  return dataVersion;
+}
+
+/**
+ * Asks the server for its data version, past the memo and the HTTP cache; true when it changed (the memo
+ * was emptied and the listeners called).
+ */
+export async function checkDataVersion() {
+  const r = await fetch('api/meta', { cache: 'no-store' });
+  if (!r.ok) return false;
+  const meta = await r.json();
+  return setDataVersion(meta.data_version);
+}
 
 /** Counts of requests by kind, read by the browser tests and the measurement overlay. */
 export const requestCounts = { geometry: 0, values: 0, area: 0, search: 0 };
@@ -9,7 +51,7 @@ export const requestCounts = { geometry: 0, values: 0, area: 0, search: 0 };
 async function getJson(url, kind) {
   if (cache.has(url)) return cache.get(url);
   if (kind) requestCounts[kind]++;
-  const promise = fetch(url).then(async (r) => {
+  const promise = fetch(url, revalidate ? { cache: 'no-cache' } : undefined).then(async (r) => {
     if (!r.ok) {
       let message = r.statusText;
       try {
@@ -30,7 +72,10 @@ const qs = (params) =>
   new URLSearchParams(Object.entries(params).filter(([, v]) => v !== null && v !== undefined && v !== ''));
 
 export const api = {
-  meta: () => getJson('api/meta'),
+  meta: () => getJson('api/meta').then((m) => {
+    setDataVersion(m.data_version);
+    return m;
+  }),
   levels: () => getJson('api/levels'),
   indicators: () => getJson('api/indicators'),
   values: (level, indicator, year, parent) =>

@@ -1,7 +1,7 @@
 // Entry point for both / and /embed: reads the URL, loads the catalogue, builds the map and keeps
 // map, controls and URL in step. Everything a view depends on is in `state`; render() draws it.
 import { L } from './lib.js';
-import { api, requestCounts } from './api.js';
+import { api, requestCounts, onDataVersion, checkDataVersion, currentDataVersion } from './api.js';
 import { parseState, formatState } from './url-state.js';
 import { computeBreaks, classOf, colours, countByClass, isWholeNumbers, SMALL_BASE_OPACITY } from './classify.js';
 import { MapLayers, HATCH } from './layers.js';
@@ -98,6 +98,33 @@ async function main() {
     map.invalidateSize({ animate: false });
   }
   await render({ fit: fitInitially });
+  followDataVersion();
+}
+
+/** How often an open app asks whether a new publication is served (also when its tab becomes visible). */
+const VERSION_CHECK_MS = 5 * 60 * 1000;
+
+/**
+ * The client follows the data version the server says it serves: on a new one the memoised responses
+ * are gone (api.js), the catalogue is read again and the view redrawn with the new values.
+ */
+function followDataVersion() {
+  onDataVersion(() => {
+    Promise.all([api.meta(), api.indicators()])
+      .then(([meta, catalogue]) => {
+        app.meta = meta;
+        app.catalogue = { ...catalogue, byCode: new Map(catalogue.indicators.map((i) => [i.code, i])) };
+        const panel = document.getElementById('area-panel');
+        if (panel) panel.dataset.key = '';
+        return render({});
+      })
+      .catch((err) => console.warn('new data version not applied', err));
+  });
+  const check = () => checkDataVersion().catch(() => false);
+  setInterval(check, VERSION_CHECK_MS);
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') check();
+  });
 }
 
 /** The whole state from the URL: nothing of the previous view survives unless the link says so. */
@@ -266,7 +293,7 @@ async function syncPanel() {
   const panel = document.getElementById('area-panel');
   if (!panel) return;
   const s = app.state;
-  const key = s.selected ? [s.selected, s.year, s.indicator, getLang()].join('|') : '';
+  const key = s.selected ? [s.selected, s.year, s.indicator, getLang(), currentDataVersion()].join('|') : '';
   if (!key) {
     panel.hidden = true;
     panel.dataset.key = '';

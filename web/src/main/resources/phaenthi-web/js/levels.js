@@ -83,6 +83,11 @@ export class Levels {
     return this.canContain(cut, level) ? cut : '';
   }
 
+  /** The values-only level (`geometry: "none"`, such as villages) whose parent is `name`, or null. */
+  valuesOnlyChild(name) {
+    return this.all.find((l) => l.parent === name && l.geometry === 'none') || null;
+  }
+
   /** Whether a level is drawn from vector tiles (too many shapes for GeoJSON). */
   usesTiles(name) {
     const l = this.get(name);

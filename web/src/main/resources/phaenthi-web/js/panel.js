@@ -2,7 +2,7 @@
 // five TPMAP poverty dimensions. Each dimension is a count of target poor deprived in it, shown as a
 // share of the people surveyed so areas of different size compare.
 import { api } from './api.js';
-import { t, name, bothNames, formatNumber } from './i18n.js';
+import { t, name, bothNames, formatNumber, unitOf } from './i18n.js';
 import { esc } from './controls.js';
 
 const DIMENSIONS = ['health', 'living', 'education', 'income', 'access'];
@@ -40,9 +40,43 @@ export async function showAreaPanel(app, code) {
       ${data.parent_values ? `<span class="k-parent"></span>${esc(parentName ? name(parentName) : t('parent'))}` : ''}</div></figure>
     <table class="all-values"><caption>${t('allIndicators')}</caption>
       <thead><tr><th></th><th>${esc(name(data.area))}</th><th>${esc(parentName ? name(parentName) : data.parent_values ? t('parent') : '')}</th></tr></thead>
-      <tbody>${rows}</tbody></table>`;
+      <tbody>${rows}</tbody></table>
+    <div class="below"></div>`;
   el.hidden = false;
   el.querySelector('.close').onclick = () => hideAreaPanel(app);
+  await showValuesOnlyChildren(app, el, data);
+}
+
+/**
+ * Under an area whose level has a values-only child level (a subdistrict's villages), a ranked table of
+ * those areas for the indicator on the map; "no data" rows last, never as 0.
+ */
+async function showValuesOnlyChildren(app, el, data) {
+  const child = app.levels && data.area.level ? app.levels.valuesOnlyChild(data.area.level) : null;
+  const box = el.querySelector('.below');
+  if (!child || !box) return;
+  const indicator = app.catalogue.indicators.find((i) => i.code === app.state.indicator);
+  if (!indicator) return;
+  const r = await api.values(child.level, indicator.code, data.year.be, data.area.code).catch(() => null);
+  // the panel may show another area by now
+  if (!r || !box.isConnected || app.state.selected !== data.area.code) return;
+  box.innerHTML = childTableHtml(child, data.area, indicator, r.values);
+}
+
+/** Rows ranked by value, highest first (as the map's ranking); rows without a value after them, unranked. */
+export function rankRows(rows) {
+  const withValue = rows.filter((r) => r.value !== null && r.value !== undefined).sort((a, b) => b.value - a.value);
+  const without = rows.filter((r) => r.value === null || r.value === undefined);
+  return [...withValue.map((row, k) => ({ rank: k + 1, row })), ...without.map((row) => ({ rank: null, row }))];
+}
+
+/** The table of a values-only child level (e.g. the villages of a subdistrict) for one indicator. */
+export function childTableHtml(level, area, indicator, rows) {
+  const unit = indicator.value_unit === '%' ? '%' : '';
+  const body = rankRows(rows).map(({ rank, row }) => `<tr${row.value === null || row.value === undefined ? ' class="no-data"' : ''}><td>${rank ?? ''}</td><th scope="row">${esc(name(row))}</th><td>${row.value === null || row.value === undefined ? t('noData') : formatNumber(row.value) + unit + smallBaseMark(row)}</td></tr>`).join('');
+  return `<table class="children"><caption>${esc(t('childrenRanked', { level: name(level), area: name(area), indicator: name(indicator) }))}</caption>
+    <thead><tr><th>${t('rank')}</th><th>${esc(name(level))}</th><th>${esc(unitOf(indicator))}</th></tr></thead>
+    <tbody>${body || `<tr><td colspan="3">${t('noData')}</td></tr>`}</tbody></table>`;
 }
 
 export function hideAreaPanel(app) {

@@ -37,6 +37,9 @@ public final class ItemsHandler {
         CollectionsHandler.level(live.snapshot().levels(), ctx.pathParam("collectionId"));
     OgcFormat format = OgcFormat.of(ctx);
     ItemsQuery q = ItemsQuery.parse(ctx, d, level, false);
+    if (notModified(ctx, d, q, format)) {
+      return;
+    }
     List<Area> matched = match(d, level, q);
     int from = (int) Math.min(q.offset(), matched.size());
     List<Area> page =
@@ -63,6 +66,9 @@ public final class ItemsHandler {
     OgcFormat format = OgcFormat.of(ctx);
     String code = ctx.pathParam("featureId");
     ItemsQuery q = ItemsQuery.parse(ctx, d, level, true);
+    if (notModified(ctx, d, q, format)) {
+      return;
+    }
     Area a =
         d.boundaries()
             .area(code)
@@ -100,6 +106,69 @@ public final class ItemsHandler {
     ctx.header("Content-Crs", "<" + CollectionsHandler.CRS84 + ">");
     try (JsonGenerator gen = Json.MAPPER.getFactory().createGenerator(ctx.outputStream())) {
       writer(q).write(gen, a, (g, area) -> Link.writeAll(g, links));
+    }
+  }
+
+  /** Bump when the items' output changes for the same data and request. */
+  static final String ITEMS_VERSION = "1";
+
+  /**
+   * Sets the ETag and answers 304 when it matches. The ETag names the parts the response reads:
+   * without an indicator the boundary set only (like geometry tiles), so publishing new values
+   * changes no ETag of plain items; with one, that indicator-year's part version. It is weak: the
+   * bytes differ in {@code timeStamp}, the rest is a function of the parts and the request (path,
+   * query, format and the base of the links).
+   */
+  static boolean notModified(Context ctx, Dataset d, ItemsQuery q, OgcFormat format) {
+    String version =
+        q.selection().hasIndicator()
+            ? d.valueVersion(q.selection().indicator().code(), q.selection().year())
+            : d.boundaryVersion();
+    String request =
+        ITEMS_VERSION
+            + "|"
+            + format
+            + "|"
+            + OgcUrls.ogc(ctx)
+            + "|"
+            + ctx.path()
+            + "|"
+            + (ctx.queryString() == null ? "" : ctx.queryString());
+    String etag = "W/\"" + version + "-" + hash(request) + "\"";
+    ctx.header("ETag", etag);
+    String inm = ctx.header("If-None-Match");
+    if (inm != null && (inm.trim().equals("*") || matchesWeakly(inm, etag))) {
+      ctx.status(304);
+      return true;
+    }
+    return false;
+  }
+
+  /** RFC 9110 weak comparison: the opaque tags are equal, W/ or not. */
+  private static boolean matchesWeakly(String ifNoneMatch, String etag) {
+    String opaque = etag.substring(2);
+    for (String candidate : ifNoneMatch.split(",")) {
+      String c = candidate.trim();
+      if (c.startsWith("W/")) {
+        c = c.substring(2);
+      }
+      if (c.equals(opaque)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String hash(String text) {
+    try {
+      return java.util.HexFormat.of()
+          .formatHex(
+              java.security.MessageDigest.getInstance("SHA-256")
+                  .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+              0,
+              8);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
     }
   }
 

@@ -177,6 +177,32 @@ class PublicationsTest {
   }
 
   @Test
+  void ogcItemsWithoutAnIndicatorKeepTheirETagWhenNewValuesArePublished() {
+    String items = "/ogc/collections/subdistrict/items?limit=5";
+    String one = "/ogc/collections/district/items/8301";
+    String html = "/ogc/collections/subdistrict/items?limit=5&f=html";
+    String withValues = "/ogc/collections/subdistrict/items?indicator=test:rate&year=2561";
+    String itemsBefore = etag(items);
+    String oneBefore = etag(one);
+    String htmlBefore = etag(html);
+    String valuesBefore = etag(withValues);
+    assertTrue(itemsBefore.startsWith("W/\""), itemsBefore);
+    assertNotEquals(itemsBefore, htmlBefore, "another format, another ETag");
+    assertNotEquals(itemsBefore, etag("/ogc/collections/subdistrict/items?limit=6"));
+    assertEquals(304, http.get(items, "If-None-Match", itemsBefore).statusCode());
+
+    Publication p = store.publish(newValuesFor2561());
+    server.live().replace(store.load(p.id()));
+
+    assertEquals(itemsBefore, etag(items), "items without an indicator: boundary set only");
+    assertEquals(oneBefore, etag(one));
+    assertEquals(htmlBefore, etag(html));
+    assertEquals(304, http.get(one, "If-None-Match", oneBefore).statusCode());
+    assertNotEquals(valuesBefore, etag(withValues), "items with the changed year's values");
+    assertEquals(200, http.get(withValues, "If-None-Match", valuesBefore).statusCode());
+  }
+
+  @Test
   void rollbackInOneRequestRestoresTheEarlierValuesAndTheirETags() throws Exception {
     String values61 = etag(VALUES_61);
     double before = http.json(VALUES_61).get("values").get(0).get("numerator").asDouble();

@@ -185,7 +185,8 @@ class OgcCoreTest {
   void req_core_fc_md_success() {
     JsonNode c = get("/ogc/collections");
     assertTrue(c.path("links").isArray());
-    assertEquals(3, c.path("collections").size());
+    // the levels of the served boundary set: three with polygons and the villages (values only)
+    assertEquals(4, c.path("collections").size());
   }
 
   @Test
@@ -199,7 +200,7 @@ class OgcCoreTest {
   void req_core_fc_md_items() {
     List<String> ids = new ArrayList<>();
     get("/ogc/collections").path("collections").forEach(c -> ids.add(c.path("id").asText()));
-    assertEquals(List.of("province", "district", "subdistrict"), ids);
+    assertEquals(List.of("province", "district", "subdistrict", "village"), ids);
     for (JsonNode c : get("/ogc/collections").path("collections")) {
       assertEquals("feature", c.path("itemType").asText());
       assertTrue(
@@ -234,9 +235,10 @@ class OgcCoreTest {
   @Test
   void req_core_sfc_md_op() {
     assertEquals(200, http.get("/ogc/collections/province").statusCode());
-    assertEquals(404, http.get("/ogc/collections/village").statusCode());
+    assertEquals(404, http.get("/ogc/collections/hamlet").statusCode());
     assertTrue(
-        json(http.get("/ogc/collections/village")).path("message").asText().contains("village"));
+        json(http.get("/ogc/collections/hamlet")).path("message").asText().contains("village"),
+        "the message lists the collections");
   }
 
   @Test

@@ -82,7 +82,9 @@ public record ExportMetadata(Map<String, Object> typed) {
 
   static String title(Selection s) {
     String where =
-        s.level().nameEn() + " boundaries" + (s.parent() == null ? "" : " in " + s.parent());
+        s.level().nameEn()
+            + (s.level().hasGeometry() ? " boundaries" : " units")
+            + (s.parent() == null ? "" : " in " + s.parent());
     if (s.indicator() == null) {
       return "Thailand " + where;
     }

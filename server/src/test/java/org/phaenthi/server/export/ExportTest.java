@@ -65,7 +65,8 @@ class ExportTest {
     for (String[] c :
         new String[][] {
           {"/api/export/subdistrict.shp", "404", "shp"},
-          {"/api/export/village.csv", "404", "village"},
+          {"/api/export/hamlet.csv", "404", "hamlet"},
+          {"/api/export/village.gpkg", "404", "csv or xlsx"},
           {"/api/export/subdistrict", "404", "format"},
           {"/api/export/subdistrict.csv?indicator=nope:x", "404", "nope:x"},
           {"/api/export/subdistrict.csv?year=2561", "400", "indicator"},

@@ -124,7 +124,7 @@ class OgcSchemaTest {
 
   @Test
   void badInputAndHtml() {
-    assertEquals(404, http.get("/ogc/collections/village/schema").statusCode());
+    assertEquals(404, http.get("/ogc/collections/hamlet/schema").statusCode());
     assertEquals(400, http.get("/ogc/collections/district/queryables?colour=red").statusCode());
     assertEquals(404, http.get("/ogc/collections/district/schema?indicator=no:such").statusCode());
     String html = new String(ok("/ogc/collections/district/schema?f=html&" + Q).body());

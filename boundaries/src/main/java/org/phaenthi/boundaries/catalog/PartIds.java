@@ -50,7 +50,53 @@ public final class PartIds {
    * print every field), for ids of parts built from data rather than files.
    */
   public static String hashOf(Object content) {
-    return hash(String.valueOf(content)).substring(0, 32);
+    // streamed: the text of a value set (7.4 M values with villages) would be gigabytes as one
+    // string; the digest of the same text in pieces is the same hash as before
+    MessageDigest md = sha256();
+    feed(md, content);
+    return HexFormat.of().formatHex(md.digest()).substring(0, 32);
+  }
+
+  /**
+   * Feeds the text {@code String.valueOf(o)} gives for maps, collections and leaves, piece by
+   * piece.
+   */
+  private static void feed(MessageDigest md, Object o) {
+    if (o instanceof java.util.Map<?, ?> m) {
+      md.update((byte) '{');
+      boolean first = true;
+      for (var e : m.entrySet()) {
+        if (!first) {
+          md.update(", ".getBytes(StandardCharsets.UTF_8));
+        }
+        first = false;
+        feed(md, e.getKey());
+        md.update((byte) '=');
+        feed(md, e.getValue());
+      }
+      md.update((byte) '}');
+    } else if (o instanceof java.util.Collection<?> c) {
+      md.update((byte) '[');
+      boolean first = true;
+      for (Object x : c) {
+        if (!first) {
+          md.update(", ".getBytes(StandardCharsets.UTF_8));
+        }
+        first = false;
+        feed(md, x);
+      }
+      md.update((byte) ']');
+    } else {
+      md.update(String.valueOf(o).getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   static String hash(String text) {

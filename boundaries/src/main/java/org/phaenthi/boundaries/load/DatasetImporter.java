@@ -199,9 +199,16 @@ public final class DatasetImporter {
         for (AdminLevel l : boundaries.levels()) {
           areas.addAll(boundaries.areas(l));
         }
+        // villages of districts these boundaries hold (a province's files: that province's)
+        Boundaries polygons = boundaries;
+        List<String> inside =
+            villageIds.stream()
+                .filter(id -> polygons.area(id.substring(0, 4)).isPresent())
+                .toList();
+        bcounts.put("villagesOutsideBoundaries", (long) (villageIds.size() - inside.size()));
         areas.addAll(
             VillageAreas.areas(
-                villageIds,
+                inside,
                 VillageAreas.readNames(indicatorsDir().resolve(VillageAreas.NAMES_FILE)),
                 bcounts));
         boundaries = new Boundaries(Levels.WITH_VILLAGES, areas);

@@ -11,16 +11,18 @@ import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import org.phaenthi.boundaries.store.Store;
+import org.phaenthi.server.admin.AdminApiHandler;
 import org.phaenthi.server.admin.AdminAuth;
 import org.phaenthi.server.admin.AuditLog;
-import org.phaenthi.server.admin.MemoryAuditLog;
-import org.phaenthi.server.admin.SharedTokenAuth;
+import org.phaenthi.server.admin.StoredAuditLog;
+import org.phaenthi.server.admin.TokenAuth;
 import org.phaenthi.server.api.AreaValuesHandler;
 import org.phaenthi.server.api.GeometryHandler;
 import org.phaenthi.server.api.HealthHandler;
@@ -80,7 +82,7 @@ public final class PhaenthiServer implements AutoCloseable {
   private final ClientLimits clientLimits;
   private final MetricsGate metricsGate;
   private final AdminAuth adminAuth;
-  private final AuditLog audit = new MemoryAuditLog();
+  private final AuditLog audit;
   private ServerConnector metricsConnector;
 
   public PhaenthiServer(Config config, LiveData live, Store store) {
@@ -102,7 +104,9 @@ public final class PhaenthiServer implements AutoCloseable {
     live.onReplace(s -> tileCache.retainVersions(s.liveVersions()));
     this.storeHealth = new StoreHealth(store, live);
     this.follower = new VersionFollower(store, live);
-    this.adminAuth = new SharedTokenAuth(config.admin().token());
+    this.adminAuth =
+        new TokenAuth(config.admin().token(), store.adminRecords(), Duration.ofSeconds(2));
+    this.audit = new StoredAuditLog(store.adminRecords());
     this.fastPath =
         new TileFastPath(
             live,
@@ -250,6 +254,10 @@ public final class PhaenthiServer implements AutoCloseable {
         new PublicationsHandler(config, store, live, follower, adminAuth, audit);
     r.get("/api/publications", publications::list);
     r.post("/admin/api/publications/{id}/publish", publications::republish);
+    AdminApiHandler adminApi = new AdminApiHandler(adminAuth, audit);
+    r.get("/admin/api/whoami", adminApi::whoami);
+    r.get("/admin/api/audit", adminApi::audit);
+    r.get("/admin", ctx -> sendPage(ctx, "/phaenthi-web/admin.html"));
   }
 
   private void errors(RoutesConfig r) {

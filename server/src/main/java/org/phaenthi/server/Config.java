@@ -75,7 +75,8 @@ public record Config(
   public record Web(String baseMapUrl, String corsOrigins, boolean accessLog) {}
 
   /**
-   * @param token the bearer token of {@code POST /admin/import}; null = the admin API is disabled
+   * @param token the bootstrap admin token (scope {@code all}) next to the store's tokens; null =
+   *     none (admin is then on only when the store holds a token)
    */
   public record Admin(String token) {
     public boolean enabled() {
@@ -187,7 +188,8 @@ public record Config(
           new Key(
               "admin-token",
               "",
-              "enables POST /admin/import for callers sending 'Authorization: Bearer <token>'"),
+              "bootstrap admin token of scope all, next to the store's tokens ('admin token"
+                  + " create'); never logged"),
           new Key(
               "public-url",
               "",

@@ -206,6 +206,18 @@ class AdminTokensTest {
   }
 
   @Test
+  void theAdminPageIsServedWithTheStrictPolicy() {
+    HttpTestClient c = new HttpTestClient(start().port());
+    HttpResponse<byte[]> page = c.get("/admin");
+    assertEquals(200, page.statusCode(), new String(page.body()));
+    assertTrue(page.headers().firstValue("Content-Type").orElseThrow().startsWith("text/html"));
+    String csp = page.headers().firstValue("Content-Security-Policy").orElseThrow();
+    assertTrue(csp.contains("script-src 'self'") && csp.contains("frame-ancestors 'none'"), csp);
+    assertTrue(new String(page.body()).contains("js/admin/admin.js"));
+    assertEquals(200, c.get("/js/admin/admin.js").statusCode());
+  }
+
+  @Test
   void theCommandLineShowsATokenOnceAndNeverAgain() {
     String[] made = cli("token", "create", "--name", "office", "--scope", "65");
     assertEquals("0", made[0]);

@@ -111,10 +111,19 @@ public final class AreaMatcher {
     if (level == null || !code.matches("\\d+")) {
       return List.of();
     }
-    String parent = AreaCodes.parentOf(code);
     long c = Long.parseLong(code);
+    // siblings first; when the parent itself is unknown, the nearest under the grandparent
+    String parent = AreaCodes.parentOf(code);
+    while (parent != null) {
+      String p = parent;
+      if (boundaries.areas(level).stream().anyMatch(a -> a.code().startsWith(p))) {
+        break;
+      }
+      parent = AreaCodes.parentOf(parent);
+    }
+    String prefix = parent;
     return boundaries.areas(level).stream()
-        .filter(a -> parent == null || a.code().startsWith(parent))
+        .filter(a -> prefix == null || a.code().startsWith(prefix))
         .sorted(Comparator.comparingLong((Area a) -> Math.abs(Long.parseLong(a.code()) - c)))
         .limit(3)
         .map(AreaMatcher::label)

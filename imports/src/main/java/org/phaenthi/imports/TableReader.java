@@ -70,12 +70,13 @@ public final class TableReader {
   // ---------------------------------------------------------------- CSV
 
   static Table csv(byte[] bytes, String fileName, ReadOptions options) {
+    if (options.encoding() == null && binary(bytes)) {
+      throw notATable();
+    }
     String[] encodingUsed = new String[1];
     String text = decode(bytes, options.encoding(), encodingUsed);
     if (looksBinary(text)) {
-      throw new ImportException(
-          "the file is not a table: expected CSV, XLSX or XLS",
-          "ไฟล์นี้ไม่ใช่ตาราง: ต้องเป็น CSV, XLSX หรือ XLS");
+      throw notATable();
     }
     char delimiter =
         options.delimiter() != null ? delimiter(options.delimiter()) : detectDelimiter(text);
@@ -411,6 +412,28 @@ public final class TableReader {
   }
 
   // ---------------------------------------------------------------- helpers
+
+  private static ImportException notATable() {
+    return new ImportException(
+        "the file is not a table: expected CSV, XLSX or XLS",
+        "ไฟล์นี้ไม่ใช่ตาราง: ต้องเป็น CSV, XLSX หรือ XLS");
+  }
+
+  /** Control bytes (not tab, CR, LF) in text that has no UTF-16 BOM or UTF-16 zero pattern. */
+  static boolean binary(byte[] b) {
+    if (startsWith(b, 0xFF, 0xFE) || startsWith(b, 0xFE, 0xFF) || utf16WithoutBom(b) != null) {
+      return false;
+    }
+    int n = Math.min(b.length, 4096);
+    int control = 0;
+    for (int i = 0; i < n; i++) {
+      int c = b[i] & 0xFF;
+      if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+        control++;
+      }
+    }
+    return control > 0 && control * 50 >= n;
+  }
 
   private static ImportException tooManyRows() {
     return new ImportException(

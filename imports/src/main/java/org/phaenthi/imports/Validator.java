@@ -640,7 +640,14 @@ public final class Validator {
     if (den != null) {
       checkPercent(row, rowNo, c, c.percent(), num, den);
     }
-    long stored = kind.equals("failing") && den != null ? den - num : num;
+    // a pass rate (higher is better) keeps passing units as its numerator, a fail rate failing ones
+    Indicator def = indicators.get(c.indicator());
+    boolean wantsPassing = def == null || def.higherIsBetter() != Boolean.FALSE;
+    boolean flip =
+        den != null
+            && ((kind.equals("failing") && wantsPassing)
+                || (kind.equals("passing") && !wantsPassing));
+    long stored = flip ? den - num : num;
     return new long[] {stored, den == null ? -1 : den};
   }
 

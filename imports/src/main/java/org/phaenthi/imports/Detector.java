@@ -47,10 +47,18 @@ public final class Detector {
         year = year != null ? year : Headers.year(h);
       }
     }
-    String set = o.indicatorSet() != null ? o.indicatorSet() : defaultSet(year);
     String numerator = o.numerator() != null ? o.numerator() : "failing";
     Mapping mapping =
-        o.mapping() != null ? o.mapping() : mapping(format, t, first + headerRows, headers, set);
+        o.mapping() != null
+            ? o.mapping()
+            : mapping(format, t, first + headerRows, headers, "{set}");
+    if (year == null && mapping.year() != null && first + headerRows < t.rows().size()) {
+      // a long file's year column: the first row's year is the file's (others must match)
+      String y = t.cell(first + headerRows, mapping.year());
+      year = y.matches("25\\d\\d") ? Integer.valueOf(y) : null;
+    }
+    String set = o.indicatorSet() != null ? o.indicatorSet() : defaultSet(year);
+    mapping = withSet(mapping, set);
     String level = o.level() != null ? o.level() : level(t, first + headerRows, mapping, headers);
     ImportOptions options =
         new ImportOptions(
@@ -65,6 +73,25 @@ public final class Detector {
             numerator,
             level);
     return new Detection(format, options, mapping, headers);
+  }
+
+  /** The mapping with the placeholder indicator set filled in. */
+  private static Mapping withSet(Mapping m, String set) {
+    List<Mapping.IndicatorColumns> list = new ArrayList<>();
+    for (Mapping.IndicatorColumns c : m.indicators()) {
+      String code = c.indicator() == null ? null : c.indicator().replace("{set}", set);
+      list.add(
+          new Mapping.IndicatorColumns(
+              code,
+              c.denominator(),
+              c.numerator(),
+              c.percent(),
+              c.passing(),
+              c.passingPercent(),
+              c.levels(),
+              c.numeratorKind()));
+    }
+    return m.withIndicators(list);
   }
 
   static String defaultSet(Integer year) {
@@ -418,7 +445,7 @@ public final class Detector {
       if ((code != null && i == code) || nameCols.contains(i)) {
         continue;
       }
-      boolean levels = true;
+      int levels = 0;
       int seen = 0;
       for (int r = dataStart; r < Math.min(t.rows().size(), dataStart + 200); r++) {
         String v = t.cell(r, i);
@@ -426,9 +453,10 @@ public final class Detector {
           continue;
         }
         seen++;
-        levels &= v.equals("1") || v.equals("2") || v.equals("3");
+        levels += v.equals("1") || v.equals("2") || v.equals("3") ? 1 : 0;
       }
-      if (levels && seen > 0) {
+      // mostly levels: the odd bad cell is reported row by row, not a reason to drop the column
+      if (seen > 0 && levels * 3 >= seen * 2) {
         Integer k = Headers.indicatorNumber(headers[i]);
         String id =
             Headers.norm(headers[i]).contains("เร่งรัด")

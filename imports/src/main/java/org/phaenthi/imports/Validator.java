@@ -218,7 +218,7 @@ public final class Validator {
       String nameCell = m.name() == null ? "" : cell(row, m.name());
       if (Headers.isTotalsName(nameCell)
           || Headers.isTotalsName(codeCell)
-          || (m.code() != null && codeCell.isEmpty() && Headers.isTotalsName(firstText(row)))) {
+          || (codeCell.isEmpty() && Headers.isTotalsName(firstText(row)))) {
         if (!totalsSeen) {
           issue(
               Issue.Severity.INFO,
@@ -256,7 +256,8 @@ public final class Validator {
         longRow(row, rowNo, code, storedCode, counts, firstRowOf, year);
         continue;
       }
-      String dupKey = code;
+      // as written in the file: two codes remapped to one area are summed, not duplicates
+      String dupKey = codeCell.isEmpty() ? code : codeCell.replace(" ", "");
       Integer before = firstRowOf.putIfAbsent(dupKey, rowNo);
       if (before != null) {
         issue(

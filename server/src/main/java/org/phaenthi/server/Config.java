@@ -29,7 +29,13 @@ public record Config(
     boolean importOnly,
     Admin admin,
     Http http,
-    Metrics metrics) {
+    Metrics metrics,
+    Imports imports) {
+
+  /**
+   * @param uploadLimitMb the largest upload {@code POST /admin/api/imports} takes (413 beyond)
+   */
+  public record Imports(int uploadLimitMb) {}
 
   /**
    * @param selectors Jetty selector threads, which also answer cached tiles; 0 = one per CPU core
@@ -227,7 +233,11 @@ public record Config(
           new Key(
               "metrics-token",
               "",
-              "bearer token that opens /metrics on the main port to any client (never logged)"));
+              "bearer token that opens /metrics on the main port to any client (never logged)"),
+          new Key(
+              "upload-limit-mb",
+              "50",
+              "largest file POST /admin/api/imports accepts, in MB (413 beyond)"));
 
   /** Reads args, then env, then config file, then defaults. */
   public static Config read(String[] args, Map<String, String> env) {
@@ -283,7 +293,8 @@ public record Config(
         new Metrics(
             intValue(v, "metrics-port", 0, 65535),
             v.get("metrics-host"),
-            blankToNull(v.get("metrics-token"))));
+            blankToNull(v.get("metrics-token"))),
+        new Imports(intValue(v, "upload-limit-mb", 1, 10_240)));
   }
 
   /** A public URL without a trailing slash: http(s), a host, maybe a path; no query or fragment. */

@@ -45,6 +45,8 @@ import org.phaenthi.server.http.PublicCors;
 import org.phaenthi.server.http.PublicUrls;
 import org.phaenthi.server.http.SecurityHeaders;
 import org.phaenthi.server.http.TrustedProxies;
+import org.phaenthi.server.imports.ImportJobs;
+import org.phaenthi.server.imports.ImportsHandler;
 import org.phaenthi.server.ogc.CollectionsHandler;
 import org.phaenthi.server.ogc.ItemsHandler;
 import org.phaenthi.server.ogc.RootHandler;
@@ -83,6 +85,7 @@ public final class PhaenthiServer implements AutoCloseable {
   private final MetricsGate metricsGate;
   private final AdminAuth adminAuth;
   private final AuditLog audit;
+  private final ImportJobs importJobs;
   private ServerConnector metricsConnector;
 
   public PhaenthiServer(Config config, LiveData live, Store store) {
@@ -107,6 +110,7 @@ public final class PhaenthiServer implements AutoCloseable {
     this.adminAuth =
         new TokenAuth(config.admin().token(), store.adminRecords(), Duration.ofSeconds(2));
     this.audit = new StoredAuditLog(store.adminRecords());
+    this.importJobs = new ImportJobs(store, live, follower, audit);
     this.fastPath =
         new TileFastPath(
             live,
@@ -132,6 +136,12 @@ public final class PhaenthiServer implements AutoCloseable {
     // POST /api/values is "wrong method" (405 with Allow), not "no such endpoint"
     c.http.prefer405over404 = true;
     c.staticFiles.enableWebjars();
+    // uploads (POST /admin/api/imports) are bounded by --upload-limit-mb, not Javalin's 1 MB
+    long uploadLimit = config.imports().uploadLimitMb() * 1024L * 1024L;
+    c.jetty.multipartConfig.maxFileSize(uploadLimit, io.javalin.config.SizeUnit.BYTES);
+    c.jetty.multipartConfig.maxTotalRequestSize(
+        uploadLimit + 65536, io.javalin.config.SizeUnit.BYTES);
+    c.http.maxRequestSize = Math.max(c.http.maxRequestSize, 1L << 20);
     c.staticFiles.add(
         s -> {
           s.hostedPath = "/";
@@ -254,6 +264,15 @@ public final class PhaenthiServer implements AutoCloseable {
         new PublicationsHandler(config, store, live, follower, adminAuth, audit);
     r.get("/api/publications", publications::list);
     r.post("/admin/api/publications/{id}/publish", publications::republish);
+    ImportsHandler imports =
+        new ImportsHandler(importJobs, adminAuth, config.imports().uploadLimitMb());
+    r.post("/admin/api/imports", imports::create);
+    r.get("/admin/api/imports", imports::list);
+    r.get("/admin/api/imports/{id}", imports::get);
+    r.put("/admin/api/imports/{id}", imports::update);
+    r.delete("/admin/api/imports/{id}", imports::cancel);
+    r.post("/admin/api/imports/{id}/publish", imports::publish);
+    r.get("/admin/api/imports/{id}/{file}", imports::report);
     AdminApiHandler adminApi = new AdminApiHandler(adminAuth, audit);
     r.get("/admin/api/whoami", adminApi::whoami);
     r.get("/admin/api/audit", adminApi::audit);
@@ -361,6 +380,7 @@ public final class PhaenthiServer implements AutoCloseable {
   @Override
   public void close() {
     follower.close();
+    importJobs.close();
     app.stop();
     accessLog.close();
   }

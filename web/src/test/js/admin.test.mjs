@@ -23,7 +23,7 @@ const job = {
   id: '7f3c', who: 'phitsanulok-office', scope: '65', phase: 'ready', progress: { done: 1021, total: 1021 }, format: 'cdd',
   options: { encoding: 'UTF-8', year: 2566, level: 'village', numerator: 'failing' },
   preview: { columns: [{ index: 0, header: 'รหัสหมู่บ้าน' }, { index: 1, header: 'ชื่อ' }, { index: 2, header: 'สำรวจ' }, { index: 3, header: 'ไม่ผ่าน' }, { index: 4, header: 'ร้อยละ' }], rows: [['65010101', 'บ้านใหม่', '10', '2', '20']] },
-  mapping: { code: 0, name: 1, parent_name: null, indicator: null, year: null, indicators: [{ indicator: 'bmn:1', denominator: 2, numerator: 3, percent: 4 }, { indicator: 'bmn:2', denominator: 2, numerator: null }] },
+  mapping: { code: 0, name: 1, parent_name: null, indicator: null, year: null, indicators: [{ indicator: 'bmn:1', denominator: 2, numerator: 3, percent: 4, levels: null, numerator_kind: 'failing' }, { indicator: 'bmn:2', denominator: 2, numerator: null }] },
   roles: ['code', 'name', 'parent_name', 'indicator', 'year', 'numerator', 'denominator'],
   report: { errors: 0, warnings: 2, issues: [
     { severity: 'warning', kind: 'percent_mismatch', row: 14, message_en: 'percent does not match', message_th: 'ร้อยละไม่ตรงกับจำนวน' },
@@ -86,10 +86,10 @@ test('an upload goes as the body with ?filename=, reports progress and can be ab
   s.token = 't';
   const c = new AdminClient(s, null, FakeXhr);
   const seen = [];
-  const up = c.upload({ name: 'จปฐ 65.csv' }, (a, b) => seen.push([a, b]));
+  const up = c.upload({ name: 'จปฐ 65.csv' }, (a, b) => seen.push([a, b]), { year: '2566' });
   const x = made[0];
   assert.equal(x.method, 'POST');
-  assert.equal(x.url, `admin/api/imports?filename=${encodeURIComponent('จปฐ 65.csv').replace(/%20/g, '+')}`);
+  assert.equal(x.url, `admin/api/imports?filename=${encodeURIComponent('จปฐ 65.csv').replace(/%20/g, '+')}&year=2566`);
   assert.equal(x.headers.Authorization, 'Bearer t');
   x.upload.onprogress({ lengthComputable: true, loaded: 5, total: 10 });
   assert.deepEqual(seen, [[5, 10]]);
@@ -128,6 +128,7 @@ test('editing the mapping sets numbers or null and leaves the job untouched', ()
   const c = m.withIndicatorField(b, 1, 'numerator', '3');
   assert.equal(c.indicators[1].numerator, 3);
   assert.equal(c.indicators[0].numerator, 3);
+  assert.equal(c.indicators[0].numerator_kind, 'failing', 'fields that are not columns go back as they came');
   assert.equal(job.mapping.name, 1, 'the job keeps its mapping until the server answers');
   assert.equal(job.mapping.indicators[1].numerator, null);
 });
@@ -174,4 +175,6 @@ test('publications newest first; "publish again" only for scope all and not on t
   assert.equal(all[0].isServed, true);
   assert.deepEqual(m.publicationRows(list, { scope: '65' }).map((p) => p.canRepublish), [false, false, false]);
   assert.equal(m.formatBytes(183211), '178.9 KB');
+  assert.deepEqual(m.uploadOptions({ year: ' 2566 ', indicatorSet: '' }), { year: '2566' });
+  assert.deepEqual(m.uploadOptions({ year: '', indicatorSet: 'bmn-2566' }), { indicator_set: 'bmn-2566' });
 });

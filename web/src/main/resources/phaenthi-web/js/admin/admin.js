@@ -55,7 +55,7 @@ const LABELS = {
   'login-h': 'login', 'token-label': 'token', 'btn-login': 'login', 'login-hint': 'loginHint', 'btn-logout': 'logout',
   'upload-h': 'upload', 'drop-text': 'dropHere', 'btn-upload': 'send', 'btn-cancel': 'cancel', 'progress-label': 'progress',
   'preview-h': 'preview', 'format-label': 'format', 'mapping-h': 'mapping', 'btn-remap': 'applyMapping', 'report-h': 'report',
-  'download-label': 'download', 'note-label': 'note', 'btn-publish': 'publish', 'pubs-h': 'publications', 'audit-h': 'audit',
+  'download-label': 'download', 'upload-year-label': 'uploadYear', 'upload-set-label': 'uploadSet', 'note-label': 'note', 'btn-publish': 'publish', 'pubs-h': 'publications', 'audit-h': 'audit',
   'btn-audit': 'refresh', 'to-map': 'toMap', title: 'title', 'btn-lang': 'language',
 };
 
@@ -148,8 +148,9 @@ function upload() {
   clearAlert();
   $('published').hidden = true;
   $('btn-upload').disabled = true;
+  const options = m.uploadOptions({ year: $('upload-year').value, indicatorSet: $('upload-set').value });
   state.upload = client.upload(state.file, (loaded, total) =>
-    showProgress(loaded, total, at('uploading', { pct: Math.round((100 * loaded) / total) })));
+    showProgress(loaded, total, at('uploading', { pct: Math.round((100 * loaded) / total) })), options);
   showProgress(0, 100, at('uploading', { pct: 0 }));
   state.upload.promise
     .then((job) => {
@@ -256,7 +257,7 @@ function drawMapping(job) {
       (v) => { state.mapping = m.withRole(state.mapping, role, v); })));
   }
   const entries = m.indicatorPickers({ mapping });
-  const fields = ['denominator', 'numerator', 'percent'];
+  const fields = m.INDICATOR_FIELDS.filter((f) => entries.some((e) => e.fields.some((x) => x.field === f)));
   fillTable($('indicator-pickers'), [at('roles.indicator'), ...fields.map((f) => at(`roles.${f}`))],
     entries.map((e) => el('tr', {}, el('th', { scope: 'row', text: e.indicator }),
       ...fields.map((f) => {

@@ -60,10 +60,10 @@ export class AdminClient {
    * Uploads a file as the request body (`?filename=`), reporting progress; returns { promise, abort }.
    * The promise resolves to the job of the 202 answer.
    */
-  upload(file, onProgress) {
+  upload(file, onProgress, options = {}) {
     const xhr = new this.Xhr();
     const promise = new Promise((resolve, reject) => {
-      xhr.open('POST', `admin/api/imports?${new URLSearchParams({ filename: file.name })}`);
+      xhr.open('POST', `admin/api/imports?${new URLSearchParams({ filename: file.name, ...options })}`);
       for (const [k, v] of Object.entries(this.session.headers())) xhr.setRequestHeader(k, v);
       xhr.upload.onprogress = (e) => e.lengthComputable && onProgress && onProgress(e.loaded, e.total);
       xhr.onload = () => {

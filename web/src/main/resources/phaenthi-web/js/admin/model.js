@@ -25,11 +25,13 @@ export function rolePickers(job) {
   return ((job && job.roles) || []).map((role) => ({ role, selected: mapping[role] ?? null }));
 }
 
+/** The column fields of one indicator entry of `mapping.indicators`, in the order the page shows them. */
+export const INDICATOR_FIELDS = ['denominator', 'numerator', 'passing', 'percent', 'passing_percent'];
+
 /** Per-indicator pickers of wide/CDD/KCC files: one row per entry of `mapping.indicators`. */
 export function indicatorPickers(job) {
   const list = (job && job.mapping && job.mapping.indicators) || [];
-  const fields = ['denominator', 'numerator', 'percent'];
-  return list.map((entry, i) => ({ index: i, indicator: entry.indicator, fields: fields.filter((f) => f in entry).map((f) => ({ field: f, selected: entry[f] ?? null })) }));
+  return list.map((entry, i) => ({ index: i, indicator: entry.indicator, fields: INDICATOR_FIELDS.filter((f) => f in entry).map((f) => ({ field: f, selected: entry[f] ?? null })) }));
 }
 
 const toColumn = (value) => (value === '' || value === null || value === undefined ? null : Number(value));
@@ -66,6 +68,14 @@ export function canPublish(job) {
 /** An issue's message in the page's language (the other one when it has only that). */
 export function issueMessage(issue, lang) {
   return (lang === 'en' ? issue.message_en || issue.message_th : issue.message_th || issue.message_en) || issue.kind || '';
+}
+
+/** The query options of an upload: the year (B.E.) and indicator set when given; blanks are left out. */
+export function uploadOptions({ year, indicatorSet }) {
+  const out = {};
+  if (year && String(year).trim()) out.year = String(year).trim();
+  if (indicatorSet && indicatorSet.trim()) out.indicator_set = indicatorSet.trim();
+  return out;
 }
 
 const MAP_LEVELS = ['province', 'district', 'subdistrict'];

@@ -15,10 +15,14 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.support.ui.Select;
 import org.phaenthi.boundaries.AdminLevel;
 import org.phaenthi.boundaries.Dataset;
 import org.phaenthi.boundaries.catalog.Draft;
@@ -40,6 +44,7 @@ import org.phaenthi.server.admin.AdminCli;
  * a 375 px wide screen. The import steps (upload, mapping, report, publish) need the import-job
  * endpoints of the server (branch imports); their page logic is tested in web/src/test/js.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AdminPageIT {
   @TempDir static Path dir;
   private static EmbeddedStore store;
@@ -166,6 +171,7 @@ class AdminPageIT {
   }
 
   @Test
+  @Order(1)
   void logInRollBackAndSeeTheMapChangeBack() throws Exception {
     try (Browser b = Browser.start(1200, 900)) {
       // /api/values is sent with --cache-control (max-age=300) under a URL that does not change
@@ -221,6 +227,7 @@ class AdminPageIT {
   }
 
   @Test
+  @Order(2)
   void aScopedTokenSeesNoRollbackAndThePageFitsAPhone() throws Exception {
     try (Browser b = Browser.start(800, 800)) {
       // headless Chromium's window is at least 500 px wide; a phone's viewport is emulated
@@ -257,6 +264,75 @@ class AdminPageIT {
       b.screenshot("admin-phone");
       b.driver.findElement(By.id("btn-logout")).click();
       assertEquals(null, b.js("return sessionStorage.getItem('phaenthi.admin.token')"));
+    }
+  }
+
+  private static String served(Browser b) {
+    return (String) b.js("return document.body.dataset.served || ''");
+  }
+
+  @Test
+  @Order(3)
+  void uploadFixTheMappingPublishAndRollBack() throws Exception {
+    // eligible and failing the wrong way round: failing > eligible on every row
+    Path file = dir.resolve("phuket-2561.csv");
+    java.nio.file.Files.writeString(
+        file, "code,rate_eligible,rate_failing\n830101,30,200\n830102,0,100\n830201,5,50\n");
+    try (Browser b = Browser.start(1200, 900)) {
+      b.driver.executeCdpCommand("Network.enable", Map.of());
+      b.driver.executeCdpCommand("Network.setCacheDisabled", Map.of("cacheDisabled", true));
+      String before = legend(b);
+      openAdmin(b);
+      logIn(b, national);
+      b.waitUpTo(10).until(d -> !served(b).isEmpty());
+      String servedBefore = served(b);
+
+      b.driver.findElement(By.id("file-input")).sendKeys(file.toAbsolutePath().toString());
+      b.driver.findElement(By.id("upload-year")).sendKeys("2561");
+      b.driver.findElement(By.id("upload-set")).sendKeys("test");
+      b.driver.findElement(By.id("btn-upload")).click();
+      b.waitUpTo(20).until(d -> "ready".equals(b.js("return document.body.dataset.phase")));
+      String counts = b.driver.findElement(By.id("report-counts")).getText();
+      assertTrue(counts.startsWith("ข้อผิดพลาด 3"), counts);
+      assertFalse(b.driver.findElement(By.id("btn-publish")).isEnabled(), "errors block publish");
+      assertTrue(
+          b.driver.findElement(By.id("issues")).getText().contains("100 มากกว่าจำนวนที่สำรวจ 0"),
+          b.driver.findElement(By.id("issues")).getText());
+
+      new Select(b.driver.findElement(By.id("ind-0-denominator"))).selectByValue("2");
+      new Select(b.driver.findElement(By.id("ind-0-numerator"))).selectByValue("1");
+      b.driver.findElement(By.id("btn-remap")).click();
+      b.waitUpTo(20).until(d -> b.driver.findElement(By.id("btn-publish")).isEnabled());
+      assertTrue(b.driver.findElement(By.id("report-counts")).getText().startsWith("ข้อผิดพลาด 0"));
+
+      b.driver.findElement(By.id("note")).sendKeys("Phuket 2561 from the office");
+      b.driver.findElement(By.id("btn-publish")).click();
+      b.waitUpTo(20).until(d -> "published".equals(b.js("return document.body.dataset.phase")));
+      b.waitUpTo(10).until(d -> !servedBefore.equals(served(b)));
+      String link = b.driver.findElement(By.id("map-link")).getAttribute("href");
+      assertTrue(link.contains("i=test%3Arate") || link.contains("i=test:rate"), link);
+      assertTrue(link.contains("y=2561"), link);
+      b.waitUpTo(10)
+          .until(
+              d ->
+                  ((String) b.js("return document.getElementById('audit-table').textContent"))
+                      .contains("phuket-2561.csv"));
+      b.screenshot("admin-published");
+      b.driver.findElement(By.id("map-link")).click();
+      b.waitReady();
+      assertEquals("test:rate", b.state("indicator"));
+      String published = legend(b);
+      assertNotEquals(before, published, "the map shows the uploaded values");
+
+      openAdmin(b);
+      b.waitUpTo(10).until(d -> !served(b).isEmpty());
+      b.driver
+          .findElement(
+              By.cssSelector("#pubs-table button.republish[data-id='" + servedBefore + "']"))
+          .click();
+      b.driver.switchTo().alert().accept();
+      b.waitUpTo(10).until(d -> Long.parseLong(served(b)) > Long.parseLong(servedBefore) + 1);
+      assertEquals(before, legend(b), "rolled back: the values of before the upload");
     }
   }
 }

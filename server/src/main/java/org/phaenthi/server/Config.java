@@ -29,7 +29,13 @@ public record Config(
     boolean importOnly,
     Admin admin,
     Http http,
-    Metrics metrics) {
+    Metrics metrics,
+    Imports imports) {
+
+  /**
+   * @param uploadLimitMb the largest upload {@code POST /admin/api/imports} takes (413 beyond)
+   */
+  public record Imports(int uploadLimitMb) {}
 
   /**
    * @param selectors Jetty selector threads, which also answer cached tiles; 0 = one per CPU core
@@ -75,7 +81,8 @@ public record Config(
   public record Web(String baseMapUrl, String corsOrigins, boolean accessLog) {}
 
   /**
-   * @param token the bearer token of {@code POST /admin/import}; null = the admin API is disabled
+   * @param token the bootstrap admin token (scope {@code all}) next to the store's tokens; null =
+   *     none (admin is then on only when the store holds a token)
    */
   public record Admin(String token) {
     public boolean enabled() {
@@ -187,7 +194,8 @@ public record Config(
           new Key(
               "admin-token",
               "",
-              "enables POST /admin/import for callers sending 'Authorization: Bearer <token>'"),
+              "bootstrap admin token of scope all, next to the store's tokens ('admin token"
+                  + " create'); never logged"),
           new Key(
               "public-url",
               "",
@@ -225,7 +233,11 @@ public record Config(
           new Key(
               "metrics-token",
               "",
-              "bearer token that opens /metrics on the main port to any client (never logged)"));
+              "bearer token that opens /metrics on the main port to any client (never logged)"),
+          new Key(
+              "upload-limit-mb",
+              "50",
+              "largest file POST /admin/api/imports accepts, in MB (413 beyond)"));
 
   /** Reads args, then env, then config file, then defaults. */
   public static Config read(String[] args, Map<String, String> env) {
@@ -281,7 +293,8 @@ public record Config(
         new Metrics(
             intValue(v, "metrics-port", 0, 65535),
             v.get("metrics-host"),
-            blankToNull(v.get("metrics-token"))));
+            blankToNull(v.get("metrics-token"))),
+        new Imports(intValue(v, "upload-limit-mb", 1, 10_240)));
   }
 
   /** A public URL without a trailing slash: http(s), a host, maybe a path; no query or fragment. */

@@ -7,6 +7,8 @@ import org.phaenthi.boundaries.catalog.Draft;
 import org.phaenthi.boundaries.catalog.Publication;
 import org.phaenthi.boundaries.load.DatasetImporter;
 import org.phaenthi.boundaries.load.PropertyMapping;
+import org.phaenthi.boundaries.store.AdminRecords;
+import org.phaenthi.boundaries.store.EmbeddedAdminRecords;
 import org.phaenthi.boundaries.store.EmbeddedStore;
 import org.phaenthi.boundaries.store.Store;
 import org.slf4j.Logger;
@@ -27,6 +29,17 @@ public final class DataBootstrap {
       return StoreFactory.postgres(settings.location());
     }
     return new EmbeddedStore(java.nio.file.Path.of(settings.location()));
+  }
+
+  /**
+   * The tokens and audit log of a store, opened without the rest of it (the command line uses this
+   * while a server has the store open).
+   */
+  public static AdminRecords openAdminRecords(Config.StoreSettings settings) {
+    if (settings.isPostgres()) {
+      return StoreFactory.postgresAdmin(settings.location());
+    }
+    return new EmbeddedAdminRecords(java.nio.file.Path.of(settings.location()));
   }
 
   /** Who the publications made from the data directory name. */

@@ -15,6 +15,15 @@ public final class Main {
     System.setProperty("org.slf4j.simpleLogger.showThreadName", "false");
     System.setProperty("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn");
     Logger log = LoggerFactory.getLogger(Main.class);
+    if (args.length > 0 && args[0].equals("admin")) {
+      System.exit(
+          org.phaenthi.server.admin.AdminCli.run(
+              java.util.Arrays.copyOfRange(args, 1, args.length),
+              System.getenv(),
+              DataBootstrap::openAdminRecords,
+              new java.io.PrintWriter(System.out, true, java.nio.charset.StandardCharsets.UTF_8),
+              new java.io.PrintWriter(System.err, true, java.nio.charset.StandardCharsets.UTF_8)));
+    }
     if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
       System.out.print(Config.help());
       return;

@@ -11,16 +11,18 @@ import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import org.phaenthi.boundaries.store.Store;
+import org.phaenthi.server.admin.AdminApiHandler;
 import org.phaenthi.server.admin.AdminAuth;
 import org.phaenthi.server.admin.AuditLog;
-import org.phaenthi.server.admin.MemoryAuditLog;
-import org.phaenthi.server.admin.SharedTokenAuth;
+import org.phaenthi.server.admin.StoredAuditLog;
+import org.phaenthi.server.admin.TokenAuth;
 import org.phaenthi.server.api.AreaValuesHandler;
 import org.phaenthi.server.api.GeometryHandler;
 import org.phaenthi.server.api.HealthHandler;
@@ -43,6 +45,8 @@ import org.phaenthi.server.http.PublicCors;
 import org.phaenthi.server.http.PublicUrls;
 import org.phaenthi.server.http.SecurityHeaders;
 import org.phaenthi.server.http.TrustedProxies;
+import org.phaenthi.server.imports.ImportJobs;
+import org.phaenthi.server.imports.ImportsHandler;
 import org.phaenthi.server.ogc.CollectionsHandler;
 import org.phaenthi.server.ogc.ItemsHandler;
 import org.phaenthi.server.ogc.RootHandler;
@@ -80,7 +84,8 @@ public final class PhaenthiServer implements AutoCloseable {
   private final ClientLimits clientLimits;
   private final MetricsGate metricsGate;
   private final AdminAuth adminAuth;
-  private final AuditLog audit = new MemoryAuditLog();
+  private final AuditLog audit;
+  private final ImportJobs importJobs;
   private ServerConnector metricsConnector;
 
   public PhaenthiServer(Config config, LiveData live, Store store) {
@@ -102,7 +107,10 @@ public final class PhaenthiServer implements AutoCloseable {
     live.onReplace(s -> tileCache.retainVersions(s.liveVersions()));
     this.storeHealth = new StoreHealth(store, live);
     this.follower = new VersionFollower(store, live);
-    this.adminAuth = new SharedTokenAuth(config.admin().token());
+    this.adminAuth =
+        new TokenAuth(config.admin().token(), store.adminRecords(), Duration.ofSeconds(2));
+    this.audit = new StoredAuditLog(store.adminRecords());
+    this.importJobs = new ImportJobs(store, live, follower, audit);
     this.fastPath =
         new TileFastPath(
             live,
@@ -128,6 +136,12 @@ public final class PhaenthiServer implements AutoCloseable {
     // POST /api/values is "wrong method" (405 with Allow), not "no such endpoint"
     c.http.prefer405over404 = true;
     c.staticFiles.enableWebjars();
+    // uploads (POST /admin/api/imports) are bounded by --upload-limit-mb, not Javalin's 1 MB
+    long uploadLimit = config.imports().uploadLimitMb() * 1024L * 1024L;
+    c.jetty.multipartConfig.maxFileSize(uploadLimit, io.javalin.config.SizeUnit.BYTES);
+    c.jetty.multipartConfig.maxTotalRequestSize(
+        uploadLimit + 65536, io.javalin.config.SizeUnit.BYTES);
+    c.http.maxRequestSize = Math.max(c.http.maxRequestSize, 1L << 20);
     c.staticFiles.add(
         s -> {
           s.hostedPath = "/";
@@ -250,6 +264,19 @@ public final class PhaenthiServer implements AutoCloseable {
         new PublicationsHandler(config, store, live, follower, adminAuth, audit);
     r.get("/api/publications", publications::list);
     r.post("/admin/api/publications/{id}/publish", publications::republish);
+    ImportsHandler imports =
+        new ImportsHandler(importJobs, adminAuth, config.imports().uploadLimitMb());
+    r.post("/admin/api/imports", imports::create);
+    r.get("/admin/api/imports", imports::list);
+    r.get("/admin/api/imports/{id}", imports::get);
+    r.put("/admin/api/imports/{id}", imports::update);
+    r.delete("/admin/api/imports/{id}", imports::cancel);
+    r.post("/admin/api/imports/{id}/publish", imports::publish);
+    r.get("/admin/api/imports/{id}/{file}", imports::report);
+    AdminApiHandler adminApi = new AdminApiHandler(adminAuth, audit);
+    r.get("/admin/api/whoami", adminApi::whoami);
+    r.get("/admin/api/audit", adminApi::audit);
+    r.get("/admin", ctx -> sendPage(ctx, "/phaenthi-web/admin.html"));
   }
 
   private void errors(RoutesConfig r) {
@@ -353,6 +380,7 @@ public final class PhaenthiServer implements AutoCloseable {
   @Override
   public void close() {
     follower.close();
+    importJobs.close();
     app.stop();
     accessLog.close();
   }

@@ -1,5 +1,7 @@
 package org.phaenthi.server;
 
+import org.phaenthi.boundaries.store.AdminRecords;
+import org.phaenthi.boundaries.store.PostgisAdminRecords;
 import org.phaenthi.boundaries.store.PostgisStore;
 import org.phaenthi.boundaries.store.Store;
 
@@ -9,6 +11,10 @@ final class StoreFactory {
 
   static Store postgres(String url) {
     return new PostgisStore(url);
+  }
+
+  static AdminRecords postgresAdmin(String url) {
+    return PostgisAdminRecords.open(url);
   }
 
   /** Never log a password. */

@@ -46,6 +46,7 @@ public final class EmbeddedStore implements Store {
   private final FileChannel lockChannel;
   private final FileLock lock;
   private List<Publication> history;
+  private final AdminRecords admin;
 
   /** Parts decoded by this instance, by id; a load reuses them (identity matters to callers). */
   private Map<String, Object> decoded = new HashMap<>();
@@ -77,6 +78,7 @@ public final class EmbeddedStore implements Store {
       lock = l;
       history = readHistory();
       clean();
+      admin = new EmbeddedAdminRecords(dir);
     } catch (IOException e) {
       throw new IllegalStateException(
           "cannot open the embedded store at " + dir + ": " + e.getMessage(), e);
@@ -230,6 +232,11 @@ public final class EmbeddedStore implements Store {
                 ? PartCodec.encode(s)
                 : PartCodec.encode((ValueSet) part);
     PartFiles.writePart(f, e);
+  }
+
+  @Override
+  public AdminRecords adminRecords() {
+    return admin;
   }
 
   @Override

@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
 final class PostgisMigrator {
   /** Every migration, in order. A new one is appended here and added as a resource. */
   static final List<String> MIGRATIONS =
-      List.of("V1__schema.sql", "V2__value_sets.sql", "V3__catalogue.sql");
+      List.of("V1__schema.sql", "V2__value_sets.sql", "V3__catalogue.sql", "V4__admin.sql");
 
   private static final Logger LOG = LoggerFactory.getLogger(PostgisMigrator.class);
   private static final Pattern NAME = Pattern.compile("V(\\d+)__([A-Za-z0-9_]+)\\.sql");

@@ -45,6 +45,7 @@ public final class PostgisStore implements Store {
   private Map<String, Object> decoded = new HashMap<>();
 
   private final HikariDataSource pool;
+  private final PostgisAdminRecords admin;
   private final VersionListener listener;
   private final ScheduledExecutorService watchdog;
   private volatile boolean available = true;
@@ -81,6 +82,7 @@ public final class PostgisStore implements Store {
       throw new IllegalStateException(
           "cannot prepare the schema in " + this.url.redacted() + ": " + rootMessage(e), e);
     }
+    this.admin = new PostgisAdminRecords(pool);
     this.listener = new VersionListener(this.url.jdbcUrl(), props);
     this.watchdog =
         Executors.newSingleThreadScheduledExecutor(
@@ -92,7 +94,7 @@ public final class PostgisStore implements Store {
     watchdog.scheduleWithFixedDelay(this::ping, 1, 1, TimeUnit.SECONDS);
   }
 
-  private static Properties driverProperties(PostgisUrl url) {
+  static Properties driverProperties(PostgisUrl url) {
     Properties p = new Properties();
     if (url.user() != null) {
       p.setProperty("user", url.user());
@@ -309,6 +311,11 @@ public final class PostgisStore implements Store {
   @Override
   public void onNewVersion(Consumer<String> l) {
     listener.add(l);
+  }
+
+  @Override
+  public AdminRecords adminRecords() {
+    return admin;
   }
 
   @Override

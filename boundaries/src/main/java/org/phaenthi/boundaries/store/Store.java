@@ -77,6 +77,14 @@ public interface Store extends AutoCloseable {
     void close();
   }
 
+  /**
+   * The tokens and the audit log kept with this store. Stores that cannot keep them hold them in
+   * memory (lost at a restart).
+   */
+  default AdminRecords adminRecords() {
+    return new MemoryAdminRecords();
+  }
+
   /** Human-readable location, never containing secrets. */
   String describe();
 

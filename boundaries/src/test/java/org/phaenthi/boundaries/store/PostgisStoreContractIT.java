@@ -79,6 +79,9 @@ class PostgisStoreContractIT extends StoreContract {
       assertTrue(rs.next());
       assertEquals(3, rs.getInt(1));
       assertEquals("catalogue", rs.getString(2));
+      assertTrue(rs.next());
+      assertEquals(4, rs.getInt(1));
+      assertEquals("admin", rs.getString(2));
       assertFalse(rs.next(), "each migration is applied once");
     }
   }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.phaenthi.boundaries.Area;
+import org.phaenthi.imports.SpreadsheetCells;
 
 /**
  * RFC 4180 CSV, UTF-8 with a byte-order mark (so Excel shows Thai), CRLF line ends: one header row
@@ -47,7 +48,8 @@ public final class CsvExporter implements Exporter {
     if (v instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15) {
       return Long.toString(d.longValue());
     }
-    return v.toString();
+    // text a spreadsheet would run as a formula (= + - @) is escaped; numbers never are
+    return v instanceof CharSequence ? SpreadsheetCells.safe(v.toString()) : v.toString();
   }
 
   private static void row(Writer w, List<String> cells) throws IOException {

@@ -10,6 +10,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.phaenthi.boundaries.Area;
+import org.phaenthi.imports.SpreadsheetCells;
 
 /**
  * An Excel workbook: sheet {@value #DATA} has one row per area (the CSV columns, numbers as
@@ -48,7 +49,7 @@ public final class XlsxExporter implements Exporter {
           } else if (v instanceof Boolean b) {
             row.createCell(c).setCellValue(b); // a boolean cell: TRUE / FALSE
           } else if (v != null) {
-            row.createCell(c).setCellValue(v.toString());
+            row.createCell(c).setCellValue(SpreadsheetCells.safe(v.toString()));
           }
         }
       }
@@ -65,7 +66,7 @@ public final class XlsxExporter implements Exporter {
       Row row = sheet.createRow(r++);
       row.createCell(0).setCellValue(e.getKey());
       row.getCell(0).setCellStyle(bold);
-      row.createCell(1).setCellValue(e.getValue());
+      row.createCell(1).setCellValue(SpreadsheetCells.safe(e.getValue()));
     }
     sheet.setColumnWidth(0, 24 * 256);
     sheet.setColumnWidth(1, 120 * 256);

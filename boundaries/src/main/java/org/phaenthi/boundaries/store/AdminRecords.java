@@ -1,0 +1,41 @@
+package org.phaenthi.boundaries.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The admin side of a store: the tokens (hashed) and the audit log. Both stores hold them (the
+ * embedded one as files next to its parts, PostGIS as tables), so every node of a store reads the
+ * same tokens, and the command line can create and revoke tokens while servers run.
+ */
+public interface AdminRecords extends AutoCloseable {
+
+  /** Every token, revoked ones included, oldest first. */
+  List<TokenRecord> tokens();
+
+  /** The token with this public id, revoked or not. */
+  default Optional<TokenRecord> token(String id) {
+    return tokens().stream().filter(t -> t.id().equals(id)).findFirst();
+  }
+
+  /**
+   * Stores a new token. IllegalArgumentException when its id exists or a token of that name is
+   * still valid (names identify tokens for revocation).
+   */
+  void addToken(TokenRecord token);
+
+  /** Revokes the valid token of this name; empty when there is none. */
+  Optional<TokenRecord> revokeToken(String name, Instant at);
+
+  /** Appends one entry to the audit log, durably. */
+  void audit(AuditRecord entry);
+
+  /**
+   * The newest entries first, at most {@code limit}; only those of {@code who} when it is not null.
+   */
+  List<AuditRecord> audit(int limit, String who);
+
+  @Override
+  default void close() {}
+}

@@ -1,0 +1,249 @@
+package org.phaenthi.boundaries.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * The PostGIS store's admin records: tables {@code phaenthi_admin_tokens} and {@code
+ * phaenthi_audit} (migration V4), shared by every node of the database and by the command line.
+ */
+public final class PostgisAdminRecords implements AdminRecords {
+  private final DataSource db;
+  private final AutoCloseable owned;
+
+  PostgisAdminRecords(DataSource db) {
+    this.db = db;
+    this.owned = null;
+  }
+
+  private PostgisAdminRecords(HikariDataSource own) {
+    this.db = own;
+    this.owned = own;
+  }
+
+  /**
+   * Opens the admin records of the database at {@code url} without the rest of the store (for the
+   * command line), migrating the schema first.
+   */
+  public static PostgisAdminRecords open(String url) {
+    PostgisUrl u = PostgisUrl.parse(url);
+    HikariConfig hc = new HikariConfig();
+    hc.setPoolName("phaenthi-admin");
+    hc.setJdbcUrl(u.jdbcUrl());
+    hc.setDataSourceProperties(PostgisStore.driverProperties(u));
+    hc.setMaximumPoolSize(1);
+    hc.setMinimumIdle(0);
+    HikariDataSource ds;
+    try {
+      ds = new HikariDataSource(hc);
+    } catch (RuntimeException e) {
+      throw new IllegalStateException("cannot connect to " + u.redacted() + ": " + e, e);
+    }
+    try (Connection c = ds.getConnection()) {
+      PostgisMigrator.migrate(c);
+    } catch (SQLException | RuntimeException e) {
+      ds.close();
+      throw new IllegalStateException("cannot prepare the schema in " + u.redacted() + ": " + e, e);
+    }
+    return new PostgisAdminRecords(ds);
+  }
+
+  @Override
+  public List<TokenRecord> tokens() {
+    return query(
+        "SELECT id, name, scope, hash, created_at, revoked_at FROM phaenthi_admin_tokens"
+            + " ORDER BY created_at, id",
+        null);
+  }
+
+  @Override
+  public Optional<TokenRecord> token(String id) {
+    return query(
+            "SELECT id, name, scope, hash, created_at, revoked_at FROM phaenthi_admin_tokens"
+                + " WHERE id = ?",
+            id)
+        .stream()
+        .findFirst();
+  }
+
+  private List<TokenRecord> query(String sql, String arg) {
+    try (Connection c = db.getConnection();
+        PreparedStatement p = c.prepareStatement(sql)) {
+      if (arg != null) {
+        p.setString(1, arg);
+      }
+      List<TokenRecord> out = new ArrayList<>();
+      try (ResultSet rs = p.executeQuery()) {
+        while (rs.next()) {
+          out.add(row(rs));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new IllegalStateException("reading admin tokens failed: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void addToken(TokenRecord t) {
+    try (Connection c = db.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        // the same checks as the embedded store, with the names locked against a concurrent add
+        try (PreparedStatement lock =
+            c.prepareStatement("LOCK TABLE phaenthi_admin_tokens IN SHARE ROW EXCLUSIVE MODE")) {
+          lock.execute();
+        }
+        AdminRecordRules.checkNew(tokens(c), t);
+        try (PreparedStatement p =
+            c.prepareStatement(
+                "INSERT INTO phaenthi_admin_tokens (id, name, scope, hash, created_at)"
+                    + " VALUES (?, ?, ?, ?, ?)")) {
+          p.setString(1, t.id());
+          p.setString(2, t.name());
+          p.setString(3, t.scope());
+          p.setString(4, t.hash());
+          p.setTimestamp(5, Timestamp.from(t.createdAt()));
+          p.executeUpdate();
+        }
+        c.commit();
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("storing the token failed: " + e.getMessage(), e);
+    }
+  }
+
+  private static List<TokenRecord> tokens(Connection c) throws SQLException {
+    List<TokenRecord> out = new ArrayList<>();
+    try (PreparedStatement p =
+            c.prepareStatement(
+                "SELECT id, name, scope, hash, created_at, revoked_at FROM phaenthi_admin_tokens");
+        ResultSet rs = p.executeQuery()) {
+      while (rs.next()) {
+        out.add(row(rs));
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public Optional<TokenRecord> revokeToken(String name, Instant at) {
+    try (Connection c = db.getConnection();
+        PreparedStatement p =
+            c.prepareStatement(
+                "UPDATE phaenthi_admin_tokens SET revoked_at = ? WHERE name = ? AND revoked_at IS"
+                    + " NULL RETURNING id, name, scope, hash, created_at, revoked_at")) {
+      p.setTimestamp(1, Timestamp.from(at));
+      p.setString(2, name);
+      try (ResultSet rs = p.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        return Optional.of(row(rs));
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("revoking the token failed: " + e.getMessage(), e);
+    }
+  }
+
+  private static TokenRecord row(ResultSet rs) throws SQLException {
+    Timestamp revoked = rs.getTimestamp(6);
+    return new TokenRecord(
+        rs.getString(1),
+        rs.getString(2),
+        rs.getString(3),
+        rs.getString(4),
+        rs.getTimestamp(5).toInstant(),
+        revoked == null ? null : revoked.toInstant());
+  }
+
+  @Override
+  public void audit(AuditRecord e) {
+    try (Connection c = db.getConnection();
+        PreparedStatement p =
+            c.prepareStatement(
+                "INSERT INTO phaenthi_audit (at, who, action, file, sha256, row_count,"
+                    + " publication, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+      p.setTimestamp(1, Timestamp.from(e.at()));
+      p.setString(2, e.who());
+      p.setString(3, e.action());
+      p.setString(4, e.file());
+      p.setString(5, e.sha256());
+      setLong(p, 6, e.rows());
+      setLong(p, 7, e.publication());
+      p.setString(8, e.detail());
+      p.executeUpdate();
+    } catch (SQLException ex) {
+      throw new IllegalStateException("writing the audit log failed: " + ex.getMessage(), ex);
+    }
+  }
+
+  private static void setLong(PreparedStatement p, int i, Long v) throws SQLException {
+    if (v == null) {
+      p.setNull(i, Types.BIGINT);
+    } else {
+      p.setLong(i, v);
+    }
+  }
+
+  @Override
+  public List<AuditRecord> audit(int limit, String who) {
+    String sql =
+        "SELECT at, who, action, file, sha256, row_count, publication, detail FROM phaenthi_audit"
+            + (who == null ? "" : " WHERE who = ?")
+            + " ORDER BY seq DESC LIMIT ?";
+    try (Connection c = db.getConnection();
+        PreparedStatement p = c.prepareStatement(sql)) {
+      int i = 1;
+      if (who != null) {
+        p.setString(i++, who);
+      }
+      p.setInt(i, limit);
+      List<AuditRecord> out = new ArrayList<>();
+      try (ResultSet rs = p.executeQuery()) {
+        while (rs.next()) {
+          out.add(
+              new AuditRecord(
+                  rs.getTimestamp(1).toInstant(),
+                  rs.getString(2),
+                  rs.getString(3),
+                  rs.getString(4),
+                  rs.getString(5),
+                  (Long) rs.getObject(6),
+                  (Long) rs.getObject(7),
+                  rs.getString(8)));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new IllegalStateException("reading the audit log failed: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void close() {
+    if (owned != null) {
+      try {
+        owned.close();
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+}

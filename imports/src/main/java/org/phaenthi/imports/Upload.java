@@ -1,0 +1,38 @@
+package org.phaenthi.imports;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.phaenthi.boundaries.AdminLevel;
+import org.phaenthi.boundaries.indicators.Indicator;
+
+/**
+ * A validated upload: the report, and what publishing it would write.
+ *
+ * @param rows data rows read (header, title, totals and blank rows not counted)
+ * @param level the level the file's rows are at ({@code village} included)
+ * @param storedLevel the lowest served level its counts are kept at (villages are summed into their
+ *     subdistricts)
+ * @param counts indicator code → area code at {@code storedLevel} → {numerator, denominator}
+ *     (denominator −1 = none); numerators as the indicator defines them (pass counts for pass
+ *     rates: a failing count is turned into eligible − failing)
+ * @param provinces the provinces whose rows the upload replaces
+ * @param definitions indicator definitions the upload brings (indicator files, กชช.2ค levels)
+ * @param definitionSet the indicator set name those definitions go to
+ */
+public record Upload(
+    Detector.Detection detection,
+    Report report,
+    int rows,
+    String level,
+    AdminLevel storedLevel,
+    Integer year,
+    Map<String, Map<String, long[]>> counts,
+    Set<String> provinces,
+    List<Indicator> definitions,
+    String definitionSet) {
+
+  public boolean publishable() {
+    return report.publishable();
+  }
+}

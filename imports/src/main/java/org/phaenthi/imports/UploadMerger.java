@@ -1,0 +1,228 @@
+package org.phaenthi.imports;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.phaenthi.boundaries.AdminLevel;
+import org.phaenthi.boundaries.Dataset;
+import org.phaenthi.boundaries.catalog.Draft;
+import org.phaenthi.boundaries.catalog.IndicatorSet;
+import org.phaenthi.boundaries.catalog.PartIds;
+import org.phaenthi.boundaries.catalog.ValueSet;
+import org.phaenthi.boundaries.indicators.AreaIndex;
+import org.phaenthi.boundaries.indicators.Indicator;
+import org.phaenthi.boundaries.indicators.IndicatorValue;
+import org.phaenthi.boundaries.indicators.SurveyYear;
+import org.phaenthi.boundaries.indicators.ValueColumn;
+import org.phaenthi.boundaries.indicators.ValueKind;
+import org.phaenthi.boundaries.indicators.YearInfo;
+
+/**
+ * Turns a validated upload into the draft of the next publication: the current publication's parts
+ * with, for each uploaded indicator in the upload's year, the rows under the uploaded provinces
+ * replaced by the upload's counts summed up to every coarser level (levels finer than the upload's
+ * lose those provinces' rows, which would no longer add up); every other province's rows, every
+ * other indicator and every other year stay as they are. Definitions create or extend an indicator
+ * set by name; value sets of an extended set move to its new id unchanged.
+ */
+public final class UploadMerger {
+  static final String NO_ELIGIBLE = "no eligible units";
+
+  private UploadMerger() {}
+
+  public static Draft draft(Dataset current, Upload u, String who, String note) {
+    if (!u.publishable()) {
+      throw new IllegalArgumentException("the upload's report has errors; it cannot be published");
+    }
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    List<IndicatorSet> sets = new ArrayList<>(current.indicatorSets());
+    List<ValueSet> values = new ArrayList<>(current.valueSets());
+    if (!u.definitions().isEmpty()) {
+      extend(sets, values, u.definitionSet(), u.definitions(), now);
+    }
+    if (!u.counts().isEmpty()) {
+      Map<String, IndicatorSet> setOf = new LinkedHashMap<>();
+      for (IndicatorSet s : sets) {
+        s.indicators().forEach(i -> setOf.putIfAbsent(i.code(), s));
+      }
+      Map<IndicatorSet, List<String>> bySet = new LinkedHashMap<>();
+      for (String code : u.counts().keySet()) {
+        IndicatorSet s = setOf.get(code);
+        if (s == null) {
+          throw new IllegalArgumentException("indicator " + code + " is in no indicator set");
+        }
+        bySet.computeIfAbsent(s, k -> new ArrayList<>()).add(code);
+      }
+      SurveyYear year = new SurveyYear(u.year());
+      for (var e : bySet.entrySet()) {
+        IndicatorSet s = e.getKey();
+        int at = -1;
+        for (int i = 0; i < values.size(); i++) {
+          if (values.get(i).indicatorSet().equals(s.id())
+              && values.get(i).year().year().equals(year)) {
+            at = i;
+          }
+        }
+        ValueSet old = at < 0 ? null : values.get(at);
+        ValueSet merged = merge(current, s, old, year, e.getValue(), u, who, now);
+        if (at < 0) {
+          values.add(merged);
+        } else {
+          values.set(at, merged);
+        }
+      }
+    }
+    return new Draft(
+        current.boundarySet(), sets, values, who, note, current.publication().source());
+  }
+
+  private static void extend(
+      List<IndicatorSet> sets,
+      List<ValueSet> values,
+      String name,
+      List<Indicator> defs,
+      Instant now) {
+    int at = -1;
+    for (int i = 0; i < sets.size(); i++) {
+      if (sets.get(i).name().equals(name)) {
+        at = i;
+      }
+    }
+    Map<String, Indicator> merged = new LinkedHashMap<>();
+    if (at >= 0) {
+      sets.get(at).indicators().forEach(i -> merged.put(i.code(), i));
+    }
+    defs.forEach(i -> merged.put(i.code(), i));
+    List<Indicator> list = List.copyOf(merged.values());
+    String id = PartIds.of(PartIds.INDICATORS, name, PartIds.hashOf(list));
+    IndicatorSet fresh =
+        new IndicatorSet(id, name, now, list, at >= 0 ? sets.get(at).licence() : null);
+    if (at < 0) {
+      sets.add(fresh);
+      return;
+    }
+    String oldId = sets.get(at).id();
+    sets.set(at, fresh);
+    for (int i = 0; i < values.size(); i++) {
+      ValueSet v = values.get(i);
+      if (v.indicatorSet().equals(oldId)) {
+        values.set(
+            i,
+            new ValueSet(
+                PartIds.of(PartIds.VALUES, id, v.id()),
+                id,
+                v.year(),
+                v.createdAt(),
+                v.values(),
+                v.report()));
+      }
+    }
+  }
+
+  private static ValueSet merge(
+      Dataset current,
+      IndicatorSet set,
+      ValueSet old,
+      SurveyYear year,
+      List<String> codes,
+      Upload u,
+      String who,
+      Instant now) {
+    AdminLevel stored = u.storedLevel();
+    Set<String> provinces = u.provinces();
+    Map<AdminLevel, Map<String, Map<String, IndicatorValue>>> out = new EnumMap<>(AdminLevel.class);
+    if (old != null) {
+      old.values().forEach((l, m) -> out.put(l, new LinkedHashMap<>(m)));
+    }
+    AreaIndex.Pool pool = new AreaIndex.Pool();
+    Map<String, Indicator> defs = new LinkedHashMap<>();
+    set.indicators().forEach(i -> defs.put(i.code(), i));
+    Set<AdminLevel> levels = new HashSet<>(old == null ? Set.of() : old.year().levels());
+    for (String code : codes) {
+      Indicator ind = defs.get(code);
+      Map<String, long[]> lowest = u.counts().get(code);
+      for (AdminLevel l : AdminLevel.values()) {
+        Map<String, IndicatorValue> before =
+            out.getOrDefault(l, Map.of()).getOrDefault(code, Map.of());
+        TreeMap<String, IndicatorValue> col = new TreeMap<>();
+        before.forEach(
+            (area, v) -> {
+              if (!provinces.contains(area.substring(0, 2))) {
+                col.put(area, v);
+              }
+            });
+        if (l.ordinal() <= stored.ordinal()) {
+          Map<String, long[]> sums = new TreeMap<>();
+          for (var e : lowest.entrySet()) {
+            String area = e.getKey().substring(0, l.codeLength());
+            long[] s = sums.computeIfAbsent(area, k -> new long[] {0, 0});
+            s[0] += e.getValue()[0];
+            s[1] = s[1] < 0 || e.getValue()[1] < 0 ? -1 : s[1] + e.getValue()[1];
+          }
+          sums.forEach((area, s) -> col.put(area, value(area, s, ind)));
+          levels.add(l);
+        }
+        Map<String, Map<String, IndicatorValue>> level =
+            out.computeIfAbsent(l, k -> new LinkedHashMap<>());
+        if (col.isEmpty()) {
+          level.remove(code);
+        } else {
+          level.put(code, ValueColumn.of(col.values(), pool));
+        }
+      }
+    }
+    out.values().removeIf(Map::isEmpty);
+    YearInfo info =
+        old != null
+            ? new YearInfo(
+                old.year().year(),
+                old.year().label(),
+                old.year().source(),
+                levels,
+                old.year().synthetic())
+            : new YearInfo(
+                year,
+                "upload " + year + " (" + set.name() + ")",
+                "upload by " + who,
+                levels,
+                false);
+    Map<String, Long> report = new TreeMap<>(old == null ? Map.of() : old.report());
+    report.merge("uploadRows", (long) u.rows(), Long::sum);
+    String id =
+        PartIds.of(
+            PartIds.VALUES,
+            set.id(),
+            current.boundarySet().vintage(),
+            PartIds.hashOf(info),
+            PartIds.hashOf(out));
+    return new ValueSet(id, set.id(), info, now, out, report);
+  }
+
+  /** The value of summed counts as the indicator's kind makes it. */
+  static IndicatorValue value(String area, long[] s, Indicator ind) {
+    double num = s[0];
+    Double den = s[1] < 0 ? null : (double) s[1];
+    if (ind.kind() == ValueKind.COUNT || den == null) {
+      return new IndicatorValue(
+          area,
+          num,
+          den,
+          ind.kind() == ValueKind.COUNT ? num : null,
+          ind.kind() == ValueKind.COUNT ? null : "no denominator");
+    }
+    if (s[1] == 0) {
+      return new IndicatorValue(area, num, 0.0, null, NO_ELIGIBLE);
+    }
+    if (ind.kind() == ValueKind.WEIGHTED_MEAN) {
+      return new IndicatorValue(area, num, den, num / den, null);
+    }
+    return new IndicatorValue(area, num, den, num * 100.0 / den, null);
+  }
+}

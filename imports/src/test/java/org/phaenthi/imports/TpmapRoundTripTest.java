@@ -1,0 +1,145 @@
+package org.phaenthi.imports;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.phaenthi.boundaries.AdminLevel;
+import org.phaenthi.boundaries.Dataset;
+import org.phaenthi.boundaries.TestData;
+import org.phaenthi.boundaries.indicators.IndicatorValue;
+import org.phaenthi.boundaries.indicators.SurveyYear;
+
+/**
+ * Every TPMAP 2561 level file (province, amphoe, tambon and the two village files) and the y66
+ * province file, imported as wide files through the importer and published over the bundled
+ * publication, give exactly the bundled values: numerator, denominator and value of every area of
+ * every indicator the file maps, at the file's level and every coarser one (0 differences).
+ */
+class TpmapRoundTripTest {
+
+  @ParameterizedTest
+  @CsvSource({
+    "tpmap-2561/61_province_common.csv, province, 2561, 38",
+    "tpmap-2561/61_province_11111.csv, province, 2561, 40",
+    "tpmap-2561/61_amphur_common.csv, district, 2561, 38",
+    "tpmap-2561/61_amphur_11111.csv, district, 2561, 40",
+    "tpmap-2561/61_tambol_common.csv, subdistrict, 2561, 38",
+    "tpmap-2561/61_tambol_11111.csv, subdistrict, 2561, 40",
+    "tpmap-2561/61_village_common.csv.gz, village, 2561, 38",
+    "tpmap-2561/61_village_11111.csv.gz, village, 2561, 40",
+    "tpmap-2566/y66_province_poverty_with_province_name.csv, province, 2566, 40"
+  })
+  void importedValuesEqualTheBundledPublication(String file, String level, int year, int indicators)
+      throws IOException {
+    Dataset bundled = RealData.dataset();
+    Path path = TestData.dir().resolve("indicators/real").resolve(file);
+    Upload u =
+        Importer.check(
+            Files.readAllBytes(path),
+            path.getFileName().toString(),
+            Overrides.NONE,
+            new Validator.Context(bundled, RealData.REMAPS, "all"));
+    assertEquals(Format.WIDE, u.detection().format());
+    assertEquals(level, u.level());
+    assertEquals(year, u.year());
+    assertEquals(
+        0,
+        u.report().errors(),
+        () -> u.report().issues().subList(0, Math.min(5, u.report().issues().size())).toString());
+    assertEquals(indicators, u.counts().size(), "indicators mapped: " + u.counts().keySet());
+    Dataset after = Dataset.unsaved(Importer.draft(bundled, u, "test", "round trip"));
+    SurveyYear y = new SurveyYear(year);
+    List<String> diffs = new ArrayList<>();
+    long compared = 0;
+    for (AdminLevel l : AdminLevel.values()) {
+      if (l.ordinal() > u.storedLevel().ordinal()) {
+        continue;
+      }
+      for (String code : u.counts().keySet()) {
+        Map<String, IndicatorValue> want = bundled.indicators().values(y, l, code).orElse(Map.of());
+        Map<String, IndicatorValue> got = after.indicators().values(y, l, code).orElse(Map.of());
+        assertEquals(want.keySet(), got.keySet(), l + " " + code + " areas");
+        for (var e : want.entrySet()) {
+          IndicatorValue a = e.getValue();
+          IndicatorValue b = got.get(e.getKey());
+          compared++;
+          if (!same(a.numerator(), b.numerator())
+              || !same(a.denominator(), b.denominator())
+              || !same(a.value(), b.value())) {
+            diffs.add(l + " " + code + " " + e.getKey() + ": " + a + " vs " + b);
+          }
+        }
+      }
+    }
+    System.out.printf(
+        "%s: %,d rows, %,d values compared, %d differences%n",
+        file, u.rows(), compared, diffs.size());
+    assertEquals(List.of(), diffs.subList(0, Math.min(10, diffs.size())));
+    assertTrue(compared > 1000 || level.equals("province"), "compared " + compared);
+  }
+
+  private static boolean same(Double a, Double b) {
+    if (a == null || b == null) {
+      return a == b;
+    }
+    return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a));
+  }
+
+  /**
+   * The comparison bites, and one province's upload replaces only its rows: a file holding only the
+   * first province, with one count changed, changes that count and nothing of the other provinces.
+   */
+  @Test
+  void oneProvinceWithAChangedCountChangesOnlyThatProvince() throws IOException {
+    Dataset bundled = RealData.dataset();
+    List<String> lines = Files.readAllLines(RealData.tpmap("61_province_common.csv"));
+    String[] cells = lines.get(1).split(",", -1);
+    cells[1] = String.valueOf(Long.parseLong(cells[1]) + 1); // household.CNT
+    String file = lines.get(0) + "\n" + String.join(",", cells) + "\n";
+    Upload u =
+        Importer.check(
+            file.getBytes(StandardCharsets.UTF_8),
+            "61_province_common.csv",
+            Overrides.NONE,
+            new Validator.Context(bundled, RealData.REMAPS, "all"));
+    assertEquals(0, u.report().errors());
+    String province = cells[0].replace("\"", "");
+    assertEquals(java.util.Set.of(province), u.provinces());
+    Dataset after = Dataset.unsaved(Importer.draft(bundled, u, "test", "changed"));
+    SurveyYear y = new SurveyYear(2561);
+    String code = "tpmap:households_surveyed";
+    Map<String, IndicatorValue> before =
+        bundled.indicators().values(y, AdminLevel.PROVINCE, code).get();
+    Map<String, IndicatorValue> now = after.indicators().values(y, AdminLevel.PROVINCE, code).get();
+    assertEquals(before.get(province).numerator() + 1, now.get(province).numerator());
+    assertEquals(before.keySet(), now.keySet());
+    for (String p : before.keySet()) {
+      if (!p.equals(province)) {
+        assertEquals(before.get(p), now.get(p), p);
+      }
+    }
+    // the province's districts would no longer add up to it: they go; other provinces' stay
+    Map<String, IndicatorValue> districts =
+        after.indicators().values(y, AdminLevel.DISTRICT, code).get();
+    Map<String, IndicatorValue> oldDistricts =
+        bundled.indicators().values(y, AdminLevel.DISTRICT, code).get();
+    assertTrue(districts.keySet().stream().noneMatch(c -> c.startsWith(province)));
+    assertEquals(
+        oldDistricts.keySet().stream().filter(c -> !c.startsWith(province)).toList(),
+        List.copyOf(districts.keySet()));
+    // indicators the file does not carry are untouched
+    assertEquals(
+        bundled.indicators().values(y, AdminLevel.DISTRICT, "tpmap:target_poor").get(),
+        after.indicators().values(y, AdminLevel.DISTRICT, "tpmap:target_poor").get());
+  }
+}

@@ -1,0 +1,407 @@
+package org.phaenthi.server.imports;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.phaenthi.boundaries.CodeRemaps;
+import org.phaenthi.boundaries.Dataset;
+import org.phaenthi.boundaries.catalog.Draft;
+import org.phaenthi.boundaries.catalog.Publication;
+import org.phaenthi.boundaries.load.CodeRemapReader;
+import org.phaenthi.boundaries.store.Store;
+import org.phaenthi.imports.Detector;
+import org.phaenthi.imports.ImportException;
+import org.phaenthi.imports.Importer;
+import org.phaenthi.imports.Overrides;
+import org.phaenthi.imports.Table;
+import org.phaenthi.imports.Upload;
+import org.phaenthi.imports.Validator;
+import org.phaenthi.server.ErrorSummary;
+import org.phaenthi.server.LiveData;
+import org.phaenthi.server.admin.AuditEntry;
+import org.phaenthi.server.admin.AuditLog;
+import org.phaenthi.server.admin.Principal;
+import org.phaenthi.server.cluster.VersionFollower;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The import jobs of this node: each upload is read, detected and validated on one background
+ * thread (so two cores are not swamped), then waits in {@code ready}; publishing claims the store's
+ * import right ({@link Store#tryClaimImport}), merges the upload over the served publication and
+ * publishes it in one transaction ({@link Store#publish}), then swaps what is served. Nothing
+ * served changes before {@code published}: a cancel, a failure or a crash before the store's commit
+ * leaves the previous publication served. The newest {@value #KEEP} jobs are kept.
+ */
+public final class ImportJobs implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ImportJobs.class);
+  static final int KEEP = 32;
+
+  private final Store store;
+  private final LiveData live;
+  private final VersionFollower follower;
+  private final AuditLog audit;
+  private final ExecutorService worker =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "import-jobs");
+            t.setDaemon(true);
+            return t;
+          });
+  private final ExecutorService publisher =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "import-publish");
+            t.setDaemon(true);
+            return t;
+          });
+  private final Map<String, ImportJob> jobs = new LinkedHashMap<>();
+  private final AtomicBoolean publishing = new AtomicBoolean();
+
+  public ImportJobs(Store store, LiveData live, VersionFollower follower, AuditLog audit) {
+    this.store = store;
+    this.live = live;
+    this.follower = follower;
+    this.audit = audit;
+  }
+
+  /** The remaps of the served boundary vintage; none for boundaries of no known vintage. */
+  static CodeRemaps remaps(Dataset current) {
+    try {
+      return CodeRemapReader.forVintage(current.boundarySet().vintage());
+    } catch (IllegalArgumentException e) {
+      return CodeRemaps.NONE;
+    }
+  }
+
+  /** Starts a job for an uploaded file. */
+  ImportJob submit(Principal who, String fileName, byte[] bytes, Overrides overrides) {
+    ImportJob job =
+        new ImportJob(
+            UUID.randomUUID().toString().replace("-", "").substring(0, 16),
+            who.name(),
+            who.scope(),
+            Instant.now(),
+            fileName,
+            bytes,
+            sha256(bytes),
+            overrides);
+    synchronized (jobs) {
+      jobs.put(job.id, job);
+      while (jobs.size() > KEEP) {
+        jobs.remove(jobs.keySet().iterator().next());
+      }
+    }
+    audit.record(
+        new AuditEntry(
+            Instant.now(),
+            who.name(),
+            "upload",
+            fileName,
+            job.sha256,
+            null,
+            null,
+            bytes.length + " bytes"));
+    run(job);
+    return job;
+  }
+
+  Optional<ImportJob> get(String id) {
+    synchronized (jobs) {
+      return Optional.ofNullable(jobs.get(id));
+    }
+  }
+
+  /** Newest first. */
+  List<ImportJob> list() {
+    synchronized (jobs) {
+      List<ImportJob> out = new ArrayList<>(jobs.values());
+      java.util.Collections.reverse(out);
+      return out;
+    }
+  }
+
+  /** Re-reads and re-validates with new overrides; false when the job is past changing. */
+  boolean revalidate(ImportJob job, Overrides overrides) {
+    synchronized (job) {
+      if (job.phase.terminal() || job.phase == ImportJob.Phase.PUBLISHING || job.bytes == null) {
+        return false;
+      }
+      job.stop.set(true);
+      job.stop = new AtomicBoolean();
+      job.overrides = overrides;
+      job.phase = ImportJob.Phase.READING;
+      job.errorEn = null;
+      job.errorTh = null;
+      job.upload = null;
+    }
+    run(job);
+    return true;
+  }
+
+  /** Cancels; false when it was already published (then nothing is undone). */
+  boolean cancel(ImportJob job, Principal who) {
+    synchronized (job) {
+      if (job.phase == ImportJob.Phase.PUBLISHED || job.phase == ImportJob.Phase.CANCELLED) {
+        return job.phase == ImportJob.Phase.CANCELLED;
+      }
+      job.stop.set(true);
+      if (job.phase != ImportJob.Phase.PUBLISHING) {
+        job.phase = ImportJob.Phase.CANCELLED;
+        job.bytes = null;
+      }
+    }
+    audit.record(
+        new AuditEntry(
+            Instant.now(),
+            who.name(),
+            "cancel import",
+            job.fileName,
+            job.sha256,
+            null,
+            null,
+            job.id));
+    return true;
+  }
+
+  private void run(ImportJob job) {
+    AtomicBoolean stop = job.stop;
+    worker.execute(() -> validate(job, stop));
+  }
+
+  private void validate(ImportJob job, AtomicBoolean stop) {
+    try {
+      byte[] bytes;
+      Overrides o;
+      synchronized (job) {
+        if (stop.get()) {
+          return;
+        }
+        bytes = job.bytes;
+        o = job.overrides;
+      }
+      Table t = Importer.read(bytes, job.fileName, o);
+      Detector.Detection d;
+      synchronized (job) {
+        if (stop.get()) {
+          return;
+        }
+        job.table = t;
+        job.phase = ImportJob.Phase.DETECTING;
+      }
+      d = Importer.detect(t, o);
+      synchronized (job) {
+        if (stop.get()) {
+          return;
+        }
+        job.detection = d;
+        job.total = Validator.dataRows(t, d);
+        job.done = 0;
+        job.phase = ImportJob.Phase.VALIDATING;
+      }
+      Dataset current = live.snapshot().dataset();
+      Upload u =
+          Importer.validate(
+              t,
+              d,
+              new Validator.Context(current, remaps(current), job.scope),
+              n -> {
+                synchronized (job) {
+                  job.done = n;
+                }
+              },
+              stop::get);
+      synchronized (job) {
+        if (stop.get()) {
+          return;
+        }
+        job.upload = u;
+        job.done = job.total;
+        job.phase = ImportJob.Phase.READY;
+      }
+    } catch (CancellationException e) {
+      // cancelled or superseded by a re-validation: the canceller set the phase
+    } catch (ImportException e) {
+      fail(job, stop, e.getMessage(), e.messageTh());
+    } catch (RuntimeException | OutOfMemoryError e) {
+      LOG.warn("import job {} ({}) failed: {}", job.id, job.fileName, ErrorSummary.of(e));
+      LOG.debug("import job failure", e);
+      fail(job, stop, "the file could not be read: " + ErrorSummary.of(e), "อ่านไฟล์ไม่ได้");
+    }
+  }
+
+  private static void fail(ImportJob job, AtomicBoolean stop, String en, String th) {
+    synchronized (job) {
+      if (!stop.get()) {
+        job.phase = ImportJob.Phase.FAILED;
+        job.errorEn = en;
+        job.errorTh = th;
+      }
+    }
+  }
+
+  /** Why a publish cannot start, as an HTTP status and message; null when it started. */
+  record Refusal(int status, String message) {}
+
+  /**
+   * Starts publishing a ready job (in the background; {@code waitMillis} waits for it to end).
+   * Refused with 403 when the upload has rows outside the principal's province, 409 when the report
+   * has errors, the job is not ready, or another import publishes.
+   */
+  Refusal publish(ImportJob job, Principal who, String note, long waitMillis) {
+    Upload u;
+    synchronized (job) {
+      u = job.upload;
+      if (u != null && !who.isAll()) {
+        List<String> outside = u.provinces().stream().filter(p -> !who.covers(p)).sorted().toList();
+        if (!outside.isEmpty()
+            || job.upload.detection().format() == org.phaenthi.imports.Format.INDICATORS) {
+          return new Refusal(
+              403,
+              outside.isEmpty()
+                  ? "indicator definitions need a token of scope 'all'"
+                  : "'"
+                      + who.name()
+                      + "' may publish rows of province "
+                      + who.scope()
+                      + " only; the file has rows of "
+                      + String.join(", ", outside));
+        }
+        if (u.report().byKind().containsKey("outside_scope")) {
+          return new Refusal(403, "the file has rows outside province " + who.scope());
+        }
+      }
+      if (job.phase != ImportJob.Phase.READY) {
+        return new Refusal(409, "the import is " + job.phase.wireName() + ", not ready to publish");
+      }
+      if (!u.publishable()) {
+        return new Refusal(
+            409,
+            "the report has " + u.report().errors() + " errors; fix the file or the mapping first");
+      }
+      if (!publishing.compareAndSet(false, true)) {
+        return new Refusal(
+            409, "another import is publishing on this node; try again when it ends");
+      }
+      job.phase = ImportJob.Phase.PUBLISHING;
+    }
+    Optional<Store.ImportClaim> claim;
+    try {
+      claim = store.tryClaimImport();
+    } catch (IllegalStateException e) {
+      claim = Optional.empty();
+    }
+    if (claim.isEmpty()) {
+      publishing.set(false);
+      synchronized (job) {
+        job.phase = ImportJob.Phase.READY;
+      }
+      return new Refusal(
+          409, "an import is publishing on another node of this store; try again when it ends");
+    }
+    Store.ImportClaim held = claim.get();
+    AtomicBoolean stop = job.stop;
+    var done =
+        java.util.concurrent.CompletableFuture.runAsync(
+            () -> publishNow(job, u, who, note, held, stop), publisher);
+    try {
+      done.get(waitMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      // still publishing: the client polls the job
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (java.util.concurrent.ExecutionException e) {
+      // recorded on the job
+    }
+    return null;
+  }
+
+  private void publishNow(
+      ImportJob job,
+      Upload u,
+      Principal who,
+      String note,
+      Store.ImportClaim claim,
+      AtomicBoolean stop) {
+    try (claim) {
+      Dataset current = live.snapshot().dataset();
+      String full =
+          (note == null || note.isBlank() ? "upload " + job.fileName : note.trim())
+              + " [file "
+              + job.fileName
+              + ", sha256 "
+              + job.sha256.substring(0, 12)
+              + ", "
+              + u.rows()
+              + " rows; report: "
+              + u.report().summary()
+              + "]";
+      Draft draft = Importer.draft(current, u, who.name(), full);
+      if (stop.get()) {
+        synchronized (job) {
+          job.phase = ImportJob.Phase.CANCELLED;
+          job.bytes = null;
+        }
+        return;
+      }
+      Publication[] made = new Publication[1];
+      follower.swap(
+          () -> {
+            made[0] = store.publish(draft);
+            live.replace(store.load(made[0].id()));
+          });
+      synchronized (job) {
+        job.publication = made[0].id();
+        job.phase = ImportJob.Phase.PUBLISHED;
+        job.bytes = null;
+      }
+      audit.record(
+          new AuditEntry(
+              Instant.now(),
+              who.name(),
+              "publish upload",
+              job.fileName,
+              job.sha256,
+              (long) u.rows(),
+              made[0].id(),
+              u.report().summary()));
+      LOG.info("import job {} published {} as publication {}", job.id, job.fileName, made[0].id());
+    } catch (RuntimeException e) {
+      String why = ErrorSummary.of(e);
+      LOG.warn("import job {} failed to publish, nothing changed: {}", job.id, why);
+      LOG.debug("publish failure", e);
+      synchronized (job) {
+        job.phase = ImportJob.Phase.FAILED;
+        job.errorEn = "publishing failed, nothing changed: " + why;
+        job.errorTh = "เผยแพร่ไม่สำเร็จ ข้อมูลที่ให้บริการไม่เปลี่ยนแปลง";
+      }
+    } finally {
+      publishing.set(false);
+    }
+  }
+
+  static String sha256(byte[] b) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    worker.shutdownNow();
+    publisher.shutdownNow();
+  }
+}

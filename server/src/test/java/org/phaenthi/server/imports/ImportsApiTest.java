@@ -228,6 +228,34 @@ class ImportsApiTest {
         400, send("PUT", "/admin/api/imports/" + id, "{\"mapping\":{\"code\":-1}}").statusCode());
   }
 
+  @Test
+  void multipartUploadWithAFieldFile() throws Exception {
+    String boundary = "----phaenthi" + System.nanoTime();
+    String body =
+        "--"
+            + boundary
+            + "\r\n"
+            + "Content-Disposition: form-data; name=\"file\"; filename=\"rates.csv\"\r\n"
+            + "Content-Type: text/csv\r\n\r\n"
+            + GOOD
+            + "\r\n--"
+            + boundary
+            + "--\r\n";
+    HttpResponse<byte[]> r =
+        client.send(
+            HttpRequest.newBuilder(uri("/admin/api/imports?year=2561&indicator_set=test"))
+                .header("Authorization", "Bearer " + TOKEN)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    assertEquals(202, r.statusCode(), new String(r.body(), StandardCharsets.UTF_8));
+    JsonNode job = waitFor(json(r).get("id").asText(), "ready");
+    assertEquals("rates.csv", job.get("file").get("name").asText());
+    assertEquals(0, job.get("report").get("errors").asInt());
+    assertEquals(3, job.get("rows").asInt());
+  }
+
   // ---------------------------------------------------------------- helpers
 
   private JsonNode waitFor(String id, String phase) throws Exception {

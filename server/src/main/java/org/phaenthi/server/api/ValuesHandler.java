@@ -30,7 +30,8 @@ import org.phaenthi.server.ResponseCache;
  */
 public final class ValuesHandler implements Handler {
   static final String HOUSEHOLDS = "tpmap:households_surveyed";
-  private static final Set<String> PARAMS = Set.of("level", "indicator", "year", "parent");
+  private static final Set<String> PARAMS =
+      Set.of("level", "indicator", "year", "parent", Change.PARAM);
   private final LiveData live;
   private final ResponseCache responses;
 
@@ -51,13 +52,29 @@ public final class ValuesHandler implements Handler {
     if (parent != null && d.boundaries().area(parent).isEmpty()) {
       throw ApiException.notFound("unknown parent area '" + parent + "'");
     }
+    Change change = Change.of(data, indicator, year, ctx.queryParam(Change.PARAM));
     String key =
         "values|" + level.urlName() + "|" + indicator.code() + "|" + year.be() + "|" + parent;
+    if (change != null) {
+      responses.send(
+          ctx,
+          version(d, change),
+          key + "|compare=" + change.from().be(),
+          () -> ChangeBody.body(d, level, change, parent));
+      return;
+    }
     responses.send(
         ctx,
         d.valueVersion(indicator.code(), year),
         key,
         () -> body(d, level, indicator, year, parent));
+  }
+
+  /** The part version of a change: both years' value sets. */
+  static String version(Dataset d, Change c) {
+    return d.valueVersion(c.indicator().code(), c.to())
+        + "."
+        + d.valueVersion(c.indicator().code(), c.from());
   }
 
   private static Map<String, Object> body(

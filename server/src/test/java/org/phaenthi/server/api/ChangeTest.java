@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,6 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.phaenthi.server.HttpTestClient;
 import org.phaenthi.server.PhaenthiServer;
 import org.phaenthi.server.TestServers;
+import org.phaenthi.tiles.MvtDecoder;
+import org.phaenthi.tiles.MvtLayer;
+import org.phaenthi.tiles.TileCoord;
 
 /** Change maps ({@code compare=}) on the two-year fixture: from counts, missing is no data. */
 class ChangeTest {
@@ -120,6 +125,30 @@ class ChangeTest {
     assertNotEquals(
         plain.headers().firstValue("ETag").orElseThrow(),
         change.headers().firstValue("ETag").orElseThrow());
+  }
+
+  @Test
+  void changeTilesCarryTheChangeAsValueAndLeaveNoDataOut() {
+    TileCoord c = TileCoord.containing(98.39, 7.885, 8);
+    String tile = "/tiles/district/" + c.z() + "/" + c.x() + "/" + c.y() + ".mvt";
+    HttpResponse<byte[]> r = http.get(tile + "?indicator=" + TwoYears.RATE + "&compare=2561");
+    assertEquals(200, r.statusCode());
+    Map<Long, Map<String, Object>> props = new HashMap<>();
+    for (MvtLayer l : MvtDecoder.decode(r.body())) {
+      if (l.name().equals("district")) {
+        l.features().forEach(f -> props.put(f.id().orElseThrow(), f.properties()));
+      }
+    }
+    assertEquals(10.0, ((Number) props.get(8301L).get("value")).doubleValue(), 1e-9);
+    assertEquals(-5.0, ((Number) props.get(8302L).get("value")).doubleValue(), 1e-9);
+    assertFalse(props.get(8303L).containsKey("value"), "no 2561 data: no value, never 0");
+    HttpResponse<byte[]> plain = http.get(tile + "?indicator=" + TwoYears.RATE);
+    assertNotEquals(
+        plain.headers().firstValue("ETag").orElseThrow(),
+        r.headers().firstValue("ETag").orElseThrow());
+    assertEquals(400, http.get(tile + "?compare=2561").statusCode(), "compare needs an indicator");
+    assertEquals(
+        400, http.get(tile + "?indicator=" + TwoYears.RATE + "&compare=2566").statusCode());
   }
 
   @Test

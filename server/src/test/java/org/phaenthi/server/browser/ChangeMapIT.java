@@ -165,6 +165,34 @@ class ChangeMapIT {
     assertEquals(null, browser.state("compare"));
   }
 
+  /** The map's breaks and the server's /api/classes for the same state, as [web, server]. */
+  private List<Object> breaksBoth(String query) {
+    @SuppressWarnings("unchecked")
+    List<Object> both =
+        (List<Object>)
+            browser.jsAsync(
+                "const done = arguments[arguments.length - 1];"
+                    + "fetch('api/classes?' + arguments[0]).then(r => r.json())"
+                    + ".then(b => done([phaenthi.app.current.breaks, b.breaks]));",
+                query);
+    return both;
+  }
+
+  @Test
+  void theMapsBreaksAreTheServersClasses() {
+    for (String method : List.of("quantile", "jenks", "equal")) {
+      browser.open(server.baseUrl + "#l=district&i=bmn-2560:16&y=2561&m=" + method + "&n=6");
+      List<Object> both =
+          breaksBoth("level=district&indicator=bmn-2560:16&year=2561&method=" + method + "&n=6");
+      assertEquals(both.get(1), both.get(0), method + ": web and server breaks");
+      assertTrue(((List<?>) both.get(0)).size() >= 3, "several classes: " + both.get(0));
+    }
+    browser.open(server.baseUrl + "#i=" + RATE + "&y=2566&c=2561&m=jenks");
+    List<Object> both =
+        breaksBoth("level=province&indicator=" + RATE + "&year=2566&compare=2561&method=jenks");
+    assertEquals(both.get(1), both.get(0), "change map: web and server breaks");
+  }
+
   @Test
   void aBaseYearTheLevelLacksIsDropped() {
     // subdistricts have 2561 only: there is nothing to compare with

@@ -78,8 +78,8 @@ export const api = {
   }),
   levels: () => getJson('api/levels'),
   indicators: () => getJson('api/indicators'),
-  values: (level, indicator, year, parent) =>
-    getJson(`api/values?${qs({ level, indicator, year, parent })}`, 'values'),
+  values: (level, indicator, year, parent, compare) =>
+    getJson(`api/values?${qs({ level, indicator, year, parent, compare })}`, 'values'),
   area: (code, year) => getJson(`api/values/area/${encodeURIComponent(code)}?${qs({ year })}`, 'area'),
   search: (q) => getJson(`api/areas/search?${qs({ q })}`, 'search'),
   geometry: (level, zoom, parent) =>

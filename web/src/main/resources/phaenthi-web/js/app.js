@@ -3,7 +3,7 @@
 import { L } from './lib.js';
 import { api, requestCounts, onDataVersion, checkDataVersion, currentDataVersion } from './api.js';
 import { parseState, formatState } from './url-state.js';
-import { computeBreaks, classOf, colours, countByClass, isWholeNumbers, SMALL_BASE_OPACITY } from './classify.js';
+import { computeBreaks, classOf, colours, countByClass, isWholeNumbers, SMALL_BASE_OPACITY, changeBreaks, changeColours, changePalette } from './classify.js';
 import { MapLayers, HATCH } from './layers.js';
 import { InfoControl, LegendControl, legendModel, esc } from './controls.js';
 import { setLang, getLang, t, name } from './i18n.js';
@@ -208,11 +208,13 @@ async function render(opts = {}) {
     s.year = Math.max(...years);
     app.notice = t('yearMoved', { from, to: s.year, level: name(levels.get(s.level)) });
   }
+  // a change map needs a base year the indicator has at this level, other than the year shown
+  if (s.compare !== null && (s.compare === s.year || !years.includes(s.compare))) s.compare = null;
   // the server filters by any ancestor, so the "not on map" note counts only the area in view
   const parentParam = s.area || null;
   const [, response] = await Promise.all([
     app.layers.show(s.level, s.area),
-    api.values(s.level, s.indicator, s.year, parentParam).catch((err) => {
+    api.values(s.level, s.indicator, s.year, parentParam, s.compare).catch((err) => {
       console.warn('values not loaded', err);
       return { values: [], failed: true };
     }),
@@ -223,8 +225,13 @@ async function render(opts = {}) {
   const rows = response.values.filter((r) => !s.area || r.code.startsWith(s.area));
   const byCode = new Map(rows.map((r) => [r.code, r]));
   const values = rows.map((r) => r.value);
-  const breaks = computeBreaks(values, s.method, s.classes, s.breaks);
-  const cs = colours(s.palette, breaks.length + 1, indicator.higher_is_better);
+  // a change map: values are changes from the base year, in the change's unit, on a palette centred on 0
+  const change = s.compare !== null && response.change ? response.change : null;
+  const shown = change ? { ...indicator, value_unit: change.unit } : indicator;
+  const breaks = change ? changeBreaks(values, s.method, s.classes, s.breaks) : computeBreaks(values, s.method, s.classes, s.breaks);
+  const cs = change
+    ? changeColours(changePalette(s.palette), breaks, indicator.higher_is_better, Math.max(...values.filter(Number.isFinite)))
+    : colours(s.palette, breaks.length + 1, indicator.higher_is_better);
   const getColor = (d) => cs[classOf(d, breaks)];
   const styleFor = (code) => {
     const r = byCode.get(code);
@@ -233,7 +240,7 @@ async function render(opts = {}) {
     // a rate over fewer than 30 eligible units keeps its class colour, faded (see the legend)
     return { fillColor: getColor(r.value), fillOpacity: r.small_denominator ? SMALL_BASE_OPACITY : 0.9 };
   };
-  app.current = { indicator, rows, byCode, breaks, colours: cs, getColor };
+  app.current = { indicator: shown, rows, byCode, breaks, colours: cs, getColor, change };
   const t0 = performance.now();
   app.layers.recolour(styleFor, byCode.keys());
   app.timings.recolourMs = performance.now() - t0;
@@ -241,7 +248,7 @@ async function render(opts = {}) {
   const finite = values.filter((v) => v !== null && Number.isFinite(v));
   const { counts, noData } = countByClass(values, breaks);
   app.legendModel = legendModel({
-    indicator, breaks, colours: cs, counts, noData,
+    indicator: shown, change, breaks, colours: cs, counts, noData,
     min: finite.length ? Math.min(...finite) : null,
     max: finite.length ? Math.max(...finite) : null,
     notOnMap: response.not_on_map, emptyReason: rows.length ? null : emptyReason(response), yearBe: s.year, notice: app.notice,
@@ -251,7 +258,7 @@ async function render(opts = {}) {
   });
   app.legend.update(app.legendModel);
   if (!app.embed) updateRanking(app, { choose: chooseByCode });
-  document.title = `${name(indicator)} ${s.year} – Phaenthi`;
+  document.title = `${name(indicator)} ${yearText()} – Phaenthi`;
   if (opts.fit) await fitArea();
   await syncPanel();
   await app.layers.outlineSelected(s.selected);
@@ -275,10 +282,16 @@ async function updateTitle() {
   app.chain = chain;
   const where = chain.length ? name(chain[chain.length - 1]) : t('country');
   const level = app.levels.get(s.level);
-  app.titleText = `${name(app.current.indicator)} · ${where} · ${name(level)} · ${t('year')} ${s.year}`;
+  app.titleText = `${name(app.current.indicator)} · ${where} · ${name(level)} · ${yearText()}`;
   const el = document.getElementById('map-title');
   if (el) el.textContent = app.titleText;
   if (!app.embed) updateBreadcrumb(app, chain, { setState });
+}
+
+/** "ปี (พ.ศ.) 2566", or for a change map "การเปลี่ยนแปลง 2561→2566". */
+export function yearText() {
+  const c = app.current && app.current.change;
+  return c ? `${t('change')} ${c.from}→${c.to}` : `${t('year')} ${app.state.year}`;
 }
 
 /** Why the map is empty, in the interface's language (the server's own text is English). */
@@ -353,7 +366,7 @@ function onHover(props) {
   const sorted = siblings.map((r) => r.value).sort((a, b) => b - a);
   const rank = row.value === null ? null : sorted.indexOf(row.value) + 1;
   const parent = app.chain.find((c) => c.code === row.parent_code);
-  app.info.update({ props, row, indicator, rank, total: sorted.length, parentName: row.parent_code ? (parent ? name(parent) : row.parent_code) : t('country') });
+  app.info.update({ props, row, indicator, change: app.current.change, rank, total: sorted.length, parentName: row.parent_code ? (parent ? name(parent) : row.parent_code) : t('country') });
 }
 
 function onClick(props, bounds, domEvent) {

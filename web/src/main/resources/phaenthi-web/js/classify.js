@@ -108,3 +108,45 @@ export function countByClass(values, breaks) {
   }
   return { counts, noData };
 }
+
+/**
+ * Change maps (a year against a base year) need a diverging palette: the user's if it is one, else RdBu
+ * (keeping a "-r" the user chose).
+ */
+export function changePalette(palette) {
+  const base = palette.replace(/-r$/, '');
+  return isDiverging(base) ? palette : `RdBu${palette.endsWith('-r') ? '-r' : ''}`;
+}
+
+/**
+ * Breaks of a change map: as {@link computeBreaks}, and when the changes run from below 0 to above it,
+ * the break nearest 0 moves to 0, so no class holds both falls and rises. Manual breaks are kept as given.
+ */
+export function changeBreaks(values, method, n, manual = []) {
+  const breaks = computeBreaks(values, method, n, manual);
+  const xs = values.filter((v) => v !== null && Number.isFinite(v));
+  if (method === 'manual' || breaks.length === 0 || breaks.includes(0)) return breaks;
+  if (!(Math.min(...xs) < 0 && Math.max(...xs) > 0)) return breaks;
+  let k = 0;
+  for (let i = 1; i < breaks.length; i++) if (Math.abs(breaks[i]) < Math.abs(breaks[k])) k = i;
+  const out = [...breaks];
+  out[k] = 0;
+  return [...new Set(out)].sort((a, b) => a - b);
+}
+
+/**
+ * Colours of a change map's classes, lowest up, centred on no change: the classes of falls (upper bound
+ * ≤ 0) take the half of a diverging palette on one side of its centre and the classes of rises the
+ * other half, each light near 0 and strong far from it. As in {@link colours}, "worse" is the warm end:
+ * a fall where higher is better, a rise where lower is better. `max` is the largest change shown (the top
+ * class's upper bound).
+ */
+export function changeColours(palette, breaks, higherIsBetter = true, max = Infinity) {
+  const n = breaks.length + 1;
+  // a class is a fall when its upper bound is at most 0: the inner breaks, and the top class's `max`
+  const falls = breaks.filter((b) => b <= 0).length + (max <= 0 ? 1 : 0);
+  const half = Math.max(falls, n - falls);
+  if (2 * half > 10) return colours(palette, n, higherIsBetter);
+  const full = colours(palette, 2 * half, higherIsBetter);
+  return [...full.slice(half - falls, half), ...full.slice(half, half + n - falls)];
+}

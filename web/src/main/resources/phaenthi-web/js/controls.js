@@ -19,19 +19,22 @@ export const InfoControl = L.Control.extend({
       this._div.innerHTML = `<span class="muted">${t('hoverHint')}</span>`;
       return;
     }
-    const { props, row, indicator, rank, total, parentName } = h;
+    const { props, row, indicator, change, rank, total, parentName } = h;
     const unit = indicator.value_unit === '%' ? ' %' : ` ${unitOf(indicator)}`;
     let body;
     if (!row || row.value === null) {
       const why = row ? reasonText(row.reason) : '';
       body = `<div class="value nodata">${t('noData')}${why ? ` – ${esc(why)}` : ''}</div>`;
     } else {
-      const frac = row.denominator !== null && row.denominator !== undefined
-        ? `<div>${formatNumber(row.numerator)} / ${formatNumber(row.denominator)}</div>` : '';
+      const frac = change && row.from && row.to
+        ? `<div>${change.from}: ${formatNumber(row.from.value)} → ${change.to}: ${formatNumber(row.to.value)}</div>`
+        : row.denominator !== null && row.denominator !== undefined
+          ? `<div>${formatNumber(row.numerator)} / ${formatNumber(row.denominator)}</div>` : '';
       const r = rank ? `<div>${t('rank')} ${rank} ${t('of')} ${total}${parentName ? ` ${t('in')} ${esc(parentName)}` : ''}</div>` : '';
       const small = row.small_denominator
         ? `<div class="note small-base">${esc(t('smallDenominator', { n: formatNumber(row.denominator) }))}</div>` : '';
-      body = `<div class="value">${formatNumber(row.value)}${esc(unit)}</div>${frac}${small}${r}`;
+      const sign = change && row.value > 0 ? '+' : '';
+      body = `<div class="value">${sign}${formatNumber(row.value)}${esc(unit)}</div>${frac}${small}${r}`;
     }
     this._div.innerHTML = `<h4>${esc(bothNames(props))}</h4><div class="muted">${esc(props.code)}</div>${body}`;
   },
@@ -68,7 +71,7 @@ export const LegendControl = L.Control.extend({
  * value alone ("0", not "0 – 0"). Given the `values`, a class whose values are all the same is labelled
  * by that value ("100", not "99.91 – 100").
  */
-export function legendModel({ indicator, breaks, colours, counts, noData, min, max, notOnMap, emptyReason, yearBe, whole = false, smallBase = 0, notice = null, values = null }) {
+export function legendModel({ indicator, change = null, breaks, colours, counts, noData, min, max, notOnMap, emptyReason, yearBe, whole = false, smallBase = 0, notice = null, values = null }) {
   const unit = indicator.value_unit === '%' ? '%' : unitOf(indicator);
   const edges = [min, ...breaks, max];
   const single = singleValueClasses(values, breaks, colours.length);
@@ -79,7 +82,9 @@ export function legendModel({ indicator, breaks, colours, counts, noData, min, m
   });
   // the swatch of the faded areas runs through every class colour at their opacity: any class may be faded
   const faded = smallBase ? { colours: [...colours], count: smallBase, label: t('smallBaseLegend') } : null;
-  return { title: name(indicator), subtitle: `${unit ? `${unit} · ` : ''}${t('year')} ${yearBe}`, classes, noData, notOnMap, emptyReason, faded, notice };
+  // a change map says so, with both years: "จุดร้อยละ · การเปลี่ยนแปลง 2561→2566"
+  const when = change ? `${t('change')} ${change.from}→${change.to}` : `${t('year')} ${yearBe}`;
+  return { title: name(indicator), subtitle: `${unit ? `${unit} · ` : ''}${when}`, change, classes, noData, notOnMap, emptyReason, faded, notice };
 }
 
 /** For each class index whose values are all one value, that value (sparse array). */

@@ -18,8 +18,9 @@ const STRINGS = {
     ranking: 'อันดับพื้นที่', loading: 'กำลังโหลด…', error: 'เกิดข้อผิดพลาด', menu: 'ตั้งค่า',
     yearMoved: 'ตัวชี้วัดนี้ไม่มีข้อมูลปี {from} ระดับ{level} จึงแสดงปี {to} ซึ่งเป็นปีล่าสุดที่มีข้อมูล',
     valuesFailed: 'โหลดค่าของแผนที่ไม่สำเร็จ ลองใหม่อีกครั้ง', noDataHere: 'ไม่มีข้อมูลปี {year} ระดับ{level}',
-    units: { people: 'คน', households: 'ครัวเรือน', score: 'คะแนน', person: 'คน', household: 'ครัวเรือน' },
-    reasons: [[/Bangkok is not covered/i, 'กรุงเทพมหานครไม่อยู่ในการสำรวจ จปฐ.'], [/denominator|no eligible|nobody eligible/i, 'ไม่มีหน่วยที่ต้องสำรวจตามตัวชี้วัดนี้'], [/not surveyed|no survey/i, 'ไม่ได้สำรวจ']],
+    change: 'การเปลี่ยนแปลง', compareWith: 'เทียบกับปี', noCompare: '— ไม่เทียบ —',
+    units: { people: 'คน', households: 'ครัวเรือน', score: 'คะแนน', person: 'คน', household: 'ครัวเรือน', 'percentage points': 'จุดร้อยละ', points: 'คะแนน' },
+    reasons: [[/Bangkok is not covered/i, 'กรุงเทพมหานครไม่อยู่ในการสำรวจ จปฐ.'], [/was 0 in (\d{4})/, (m) => `ปี ${m[1]} มีค่าเป็น 0 จึงคิดร้อยละการเปลี่ยนแปลงไม่ได้`], [/^no data in (\d{4})/, (m) => `ไม่มีข้อมูลปี ${m[1]}`], [/denominator|no eligible|nobody eligible/i, 'ไม่มีหน่วยที่ต้องสำรวจตามตัวชี้วัดนี้'], [/not surveyed|no survey/i, 'ไม่ได้สำรวจ']],
     keys: [['← →', 'ตัวชี้วัดก่อนหน้า / ถัดไป'], ['↑ ↓', 'ปีก่อนหน้า / ถัดไป'], ['P', 'โหมดนำเสนอ'], ['L', 'เปลี่ยนระดับ'], ['U หรือ Backspace', 'ขึ้นไปหนึ่งระดับ'], ['S', 'บันทึกภาพ'], ['/', 'ค้นหา'], ['?', 'ความช่วยเหลือนี้'], ['Esc', 'ปิดหน้าต่าง']],
   },
   en: {
@@ -38,6 +39,7 @@ const STRINGS = {
     ranking: 'Areas ranked', loading: 'Loading…', error: 'Error', menu: 'Settings',
     yearMoved: 'This indicator has no {from} data at {level} level: showing {to}, its latest year',
     valuesFailed: 'The map values could not be loaded; please try again', noDataHere: 'No data for {year} at {level} level',
+    change: 'change', compareWith: 'Change since', noCompare: '— none —',
     units: {}, reasons: [],
     keys: [['← →', 'Previous / next indicator'], ['↑ ↓', 'Previous / next year'], ['P', 'Presentation mode'], ['L', 'Cycle level'], ['U or Backspace', 'Up one level'], ['S', 'Save picture'], ['/', 'Search'], ['?', 'This help'], ['Esc', 'Close dialogs']],
   },
@@ -70,7 +72,7 @@ export function unitOf(indicator) {
 export function reasonText(reason) {
   if (!reason || lang === 'en') return reason || '';
   const hit = STRINGS.th.reasons.find(([re]) => re.test(reason));
-  if (hit) return hit[1];
+  if (hit) return typeof hit[1] === 'function' ? hit[1](reason.match(hit[0])) : hit[1];
   return /[\u0E00-\u0E7F]/.test(reason) && !/[A-Za-z]{3,}/.test(reason) ? reason : '';
 }
 

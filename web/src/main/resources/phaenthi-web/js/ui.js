@@ -26,6 +26,7 @@ export function buildSidebar(app, { setState }) {
     <label>${t('indicator')}<select id="indicator">${groups.join('')}</select></label>
     <div class="row">
       <label>${t('year')}<select id="year">${years.map((y) => `<option value="${y.be}" title="${esc(y.label || '')}">${y.be}${y.synthetic ? ' *' : ''}</option>`).join('')}</select></label>
+      <label>${t('compareWith')}<select id="compare"><option value="">${esc(t('noCompare'))}</option>${years.map((y) => `<option value="${y.be}">${y.be}</option>`).join('')}</select></label>
       <label>${t('level')}<select id="level">${app.levels.map.map((l) => `<option value="${l.level}">${esc(name(l))}</option>`).join('')}</select></label>
     </div>
     <fieldset><legend>${t('classification')}</legend>
@@ -65,6 +66,9 @@ export function buildSidebar(app, { setState }) {
     const ind = app.catalogue.byCode.get(st.indicator);
     const yrs = (ind.years && ind.years[st.level]) || [];
     for (const o of $('year').options) o.disabled = yrs.length > 0 && !yrs.includes(Number(o.value));
+    // a change map compares with another year this indicator has at this level
+    for (const o of $('compare').options) o.disabled = o.value !== '' && (Number(o.value) === st.year || !yrs.includes(Number(o.value)));
+    $('compare').value = st.compare === null ? '' : String(st.compare);
     const definition = getLang() === 'th' && ind.definition_th ? ind.definition_th : ind.definition;
     $('indicator-def').textContent = [definition, ind.source].filter(Boolean).join(' · ');
   };
@@ -72,6 +76,7 @@ export function buildSidebar(app, { setState }) {
   sync();
   $('indicator').onchange = (e) => setState({ indicator: e.target.value }).then(sync);
   $('year').onchange = (e) => setState({ year: Number(e.target.value) }).then(sync);
+  $('compare').onchange = (e) => setState({ compare: e.target.value ? Number(e.target.value) : null }).then(sync);
   $('level').onchange = (e) => setState(levelChange(app, e.target.value), { fit: true }).then(sync);
   $('method').onchange = (e) => setState({ method: e.target.value }).then(sync);
   $('classes').onchange = (e) => setState({ classes: Number(e.target.value) }).then(sync);

@@ -7,6 +7,7 @@ export const DEFAULTS = Object.freeze({
   area: '', // code of the parent whose children are shown; '' = whole country
   indicator: null,
   year: null, // Buddhist Era
+  compare: null, // base year (B.E.) of a change map; null = the values of `year`
   method: 'quantile', // quantile | jenks | equal | manual
   classes: 5, // 3..9
   palette: 'RdYlBu',
@@ -16,7 +17,7 @@ export const DEFAULTS = Object.freeze({
   selected: '', // area whose panel is open
 });
 
-const KEYS = { level: 'l', area: 'a', indicator: 'i', year: 'y', method: 'm', classes: 'n', palette: 'p', breaks: 'b', view: 'v', lang: 'lang', selected: 's' };
+const KEYS = { level: 'l', area: 'a', indicator: 'i', year: 'y', compare: 'c', method: 'm', classes: 'n', palette: 'p', breaks: 'b', view: 'v', lang: 'lang', selected: 's' };
 const METHODS = ['quantile', 'jenks', 'equal', 'manual'];
 
 export function parseState(search, hash) {
@@ -28,6 +29,7 @@ export function parseState(search, hash) {
   if (/^\d+$/.test(get('area') || '')) s.area = get('area');
   if (get('indicator')) s.indicator = get('indicator');
   if (/^\d{4}$/.test(get('year') || '')) s.year = Number(get('year'));
+  if (/^\d{4}$/.test(get('compare') || '')) s.compare = Number(get('compare'));
   if (METHODS.includes(get('method'))) s.method = get('method');
   const n = Number(get('classes'));
   if (Number.isInteger(n) && n >= 3 && n <= 9) s.classes = n;

@@ -71,6 +71,11 @@ public final class Params {
 
   /** The survey year (B.E.); when absent, the latest year. */
   public static SurveyYear year(IndicatorData data, String text) {
+    return year(data, text, "year");
+  }
+
+  /** A survey year (B.E.) given in the parameter {@code name}; when absent, the latest year. */
+  public static SurveyYear year(IndicatorData data, String text, String name) {
     List<Integer> valid = data.years().keySet().stream().map(SurveyYear::be).toList();
     if (data.years().isEmpty()) {
       throw ApiException.notFound("this dataset has no indicator data for any year");
@@ -80,26 +85,39 @@ public final class Params {
     }
     if (text.isEmpty()) {
       throw ApiException.badRequest(
-          "parameter 'year' is empty; leave it out for the latest year or give one such as 2561");
+          "parameter '"
+              + name
+              + "' is empty; leave it out for the latest year or give one such as 2561");
     }
     // digits only: Integer.parseInt would also take "+2561", and a cache key would then differ
     if (!text.matches("[0-9]{1,5}")) {
       throw ApiException.badRequest(
-          "parameter 'year' must be a Buddhist Era year such as 2561 (digits only), not '"
+          "parameter '"
+              + name
+              + "' must be a Buddhist Era year such as 2561 (digits only), not '"
               + text
               + "'");
     }
     int be = Integer.parseInt(text);
     if (be < 2400 || be > 2700) {
       throw ApiException.badRequest(
-          "parameter 'year' must be a Buddhist Era year (e.g. 2561), not "
+          "parameter '"
+              + name
+              + "' must be a Buddhist Era year (e.g. 2561), not "
               + be
               + (be > 1900 && be < 2200 ? " (that looks like a C.E. year: add 543)" : ""));
     }
     return data.year(be)
         .map(y -> y.year())
         .orElseThrow(
-            () -> ApiException.notFound("no data for year " + be + "; valid years: " + valid));
+            () ->
+                ApiException.notFound(
+                    "no data for "
+                        + (name.equals("year") ? "" : "parameter '" + name + "': ")
+                        + "year "
+                        + be
+                        + "; valid years: "
+                        + valid));
   }
 
   /**

@@ -229,6 +229,7 @@ public final class PhaenthiServer implements AutoCloseable {
     r.get("/api/levels", new LevelsHandler(live));
     r.get("/api/indicators", new IndicatorsHandler(live));
     r.get("/api/values", new ValuesHandler(live, responses));
+    r.get("/api/classes", new org.phaenthi.server.api.ClassesHandler(live, responses));
     r.get("/api/values/area/{code}", new AreaValuesHandler(live));
     r.get("/api/areas/search", new SearchHandler(live));
     r.get("/api/geometry/{level}", new GeometryHandler(live, responses));

@@ -29,7 +29,8 @@ import org.phaenthi.server.ResponseCache;
  */
 public final class ValuesHandler implements Handler {
   static final String HOUSEHOLDS = "tpmap:households_surveyed";
-  private static final Set<String> PARAMS = Set.of("level", "indicator", "year", "parent");
+  private static final Set<String> PARAMS =
+      Set.of("level", "indicator", "year", "parent", Change.PARAM);
   private final LiveData live;
   private final ResponseCache responses;
 
@@ -48,13 +49,29 @@ public final class ValuesHandler implements Handler {
     SurveyYear year = Resolver.year(data, ctx.queryParam("year"), level, indicator.code());
     String parent = Params.parent(ctx.queryParam("parent"), level);
     Params.knownParent(d.boundaries(), level, parent);
+    Change change = Change.of(data, indicator, year, ctx.queryParam(Change.PARAM));
     String key =
         "values|" + level.urlName() + "|" + indicator.code() + "|" + year.be() + "|" + parent;
+    if (change != null) {
+      responses.send(
+          ctx,
+          version(d, change),
+          key + "|compare=" + change.from().be(),
+          () -> ChangeBody.body(d, level, change, parent));
+      return;
+    }
     responses.send(
         ctx,
         d.valueVersion(indicator.code(), year),
         key,
         () -> body(d, level, indicator, year, parent));
+  }
+
+  /** The part version of a change: both years' value sets. */
+  static String version(Dataset d, Change c) {
+    return d.valueVersion(c.indicator().code(), c.to())
+        + "."
+        + d.valueVersion(c.indicator().code(), c.from());
   }
 
   private static Map<String, Object> body(

@@ -15,6 +15,7 @@ import org.phaenthi.server.LiveData;
 import org.phaenthi.server.Params;
 import org.phaenthi.server.Resolver;
 import org.phaenthi.server.Snapshot;
+import org.phaenthi.server.api.Change;
 import org.phaenthi.server.http.Vary;
 import org.phaenthi.tiles.TileCoord;
 
@@ -26,7 +27,7 @@ import org.phaenthi.tiles.TileCoord;
 public final class TileHandler implements Handler {
   public static final int MAX_ZOOM = 14;
   public static final String MVT_TYPE = "application/vnd.mapbox-vector-tile";
-  private static final Set<String> PARAMS = Set.of("indicator", "year");
+  private static final Set<String> PARAMS = Set.of("indicator", "year", Change.PARAM);
   private final LiveData live;
   private final TileCache cache;
   private final String cacheControl;
@@ -105,7 +106,8 @@ public final class TileHandler implements Handler {
         ctx.pathParam("x"),
         ctx.pathParam("file"),
         ctx.queryParam("indicator"),
-        ctx.queryParam("year"));
+        ctx.queryParam("year"),
+        ctx.queryParam(Change.PARAM));
   }
 
   /**
@@ -123,6 +125,22 @@ public final class TileHandler implements Handler {
       String file,
       String indicatorCode,
       String yearText) {
+    return parse(s, levelText, zText, xText, file, indicatorCode, yearText, null);
+  }
+
+  /**
+   * As above, with the base year of a change tile ({@code compare=}, whose {@code value} is the
+   * change; only through Javalin, the fast path leaves such requests to it).
+   */
+  static TileKey parse(
+      Snapshot s,
+      String levelText,
+      String zText,
+      String xText,
+      String file,
+      String indicatorCode,
+      String yearText,
+      String compareText) {
     AdminLevel level = Params.mappedLevel(s.levels(), levelText);
     if (!file.endsWith(".mvt")) {
       throw ApiException.notFound("tiles end in .mvt, e.g. /tiles/province/6/50/30.mvt");
@@ -143,14 +161,27 @@ public final class TileHandler implements Handler {
               + " and x, y between 0 and 2^zoom − 1");
     }
     if (indicatorCode == null) {
-      if (yearText != null) {
-        throw ApiException.badRequest("parameter 'year' needs an 'indicator'");
+      if (yearText != null || compareText != null) {
+        throw ApiException.badRequest(
+            "parameter '" + (yearText != null ? "year" : "compare") + "' needs an 'indicator'");
       }
       return new TileKey(s.boundaryVersion(), level, new TileCoord(z, x, y), null, 0);
     }
     IndicatorData data = s.dataset().indicators();
     Indicator indicator = Params.indicator(data, indicatorCode);
     SurveyYear year = Resolver.year(data, yearText, level, indicator.code());
+    Change change = Change.of(data, indicator, year, compareText);
+    if (change != null) {
+      return new TileKey(
+          s.valueVersion(indicator.code(), year)
+              + "."
+              + s.valueVersion(indicator.code(), change.from()),
+          level,
+          new TileCoord(z, x, y),
+          indicator.code(),
+          year.be(),
+          change.from().be());
+    }
     return new TileKey(
         s.valueVersion(indicator.code(), year),
         level,

@@ -13,6 +13,18 @@ import org.phaenthi.tiles.TileCoord;
  *     {@link org.phaenthi.server.Snapshot#valueVersion})
  * @param indicator null for a geometry-only tile
  * @param yearBe 0 when no indicator is given
+ * @param compareBe the base year of a change tile ({@code compare=}), 0 for a tile of values
  */
 public record TileKey(
-    String dataVersion, AdminLevel level, TileCoord coord, String indicator, int yearBe) {}
+    String dataVersion,
+    AdminLevel level,
+    TileCoord coord,
+    String indicator,
+    int yearBe,
+    int compareBe) {
+
+  public TileKey(
+      String dataVersion, AdminLevel level, TileCoord coord, String indicator, int yearBe) {
+    this(dataVersion, level, coord, indicator, yearBe, 0);
+  }
+}

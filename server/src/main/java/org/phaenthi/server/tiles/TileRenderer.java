@@ -1,6 +1,7 @@
 package org.phaenthi.server.tiles;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,10 +16,13 @@ import org.locationtech.jts.geom.LineString;
 import org.phaenthi.boundaries.AdminLevel;
 import org.phaenthi.boundaries.Area;
 import org.phaenthi.boundaries.Boundaries;
+import org.phaenthi.boundaries.indicators.Indicator;
+import org.phaenthi.boundaries.indicators.IndicatorData;
 import org.phaenthi.boundaries.indicators.IndicatorValue;
 import org.phaenthi.boundaries.indicators.SurveyYear;
 import org.phaenthi.server.LiveData;
 import org.phaenthi.server.Snapshot;
+import org.phaenthi.server.api.Change;
 import org.phaenthi.tiles.MvtEncoder;
 import org.phaenthi.tiles.TileGeometryPipeline;
 
@@ -156,8 +160,31 @@ public final class TileRenderer implements TileSource {
     if (key.indicator() == null) {
       return null;
     }
+    IndicatorData data = s.dataset().indicators();
+    if (key.compareBe() != 0) {
+      return changes(data, key);
+    }
     Optional<Map<String, IndicatorValue>> m =
-        s.dataset().indicators().values(new SurveyYear(key.yearBe()), key.level(), key.indicator());
+        data.values(new SurveyYear(key.yearBe()), key.level(), key.indicator());
     return m.orElse(Map.of());
+  }
+
+  /** A change tile's values: {@code value} is the change, without counts (they are two years'). */
+  private static Map<String, IndicatorValue> changes(IndicatorData data, TileKey key) {
+    Indicator indicator = data.indicator(key.indicator()).orElseThrow();
+    Change c = new Change(indicator, new SurveyYear(key.compareBe()), new SurveyYear(key.yearBe()));
+    Map<String, IndicatorValue> out = new HashMap<>();
+    c.values(data, key.level())
+        .ifPresent(
+            ys ->
+                ys.to()
+                    .forEach(
+                        (code, to) -> {
+                          Double d = c.of(ys.from().get(code), to);
+                          if (d != null) {
+                            out.put(code, new IndicatorValue(code, null, null, d, null));
+                          }
+                        }));
+    return out;
   }
 }

@@ -184,7 +184,7 @@ class OgcEncodingsTest {
       if (p.equals("/api/areas/search")) {
         concrete += "?q=83";
       }
-      if (p.equals("/api/values")) {
+      if (p.equals("/api/values") || p.equals("/api/classes")) {
         concrete +=
             "?level=province&indicator="
                 + HttpTestClient.enc(OgcFixture.indicatorWithSubdistrictData()[0]);

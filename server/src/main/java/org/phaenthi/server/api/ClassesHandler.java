@@ -1,0 +1,199 @@
+package org.phaenthi.server.api;
+
+import static org.phaenthi.server.Json.obj;
+
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.phaenthi.boundaries.AdminLevel;
+import org.phaenthi.boundaries.Area;
+import org.phaenthi.boundaries.Dataset;
+import org.phaenthi.boundaries.indicators.Indicator;
+import org.phaenthi.boundaries.indicators.IndicatorData;
+import org.phaenthi.boundaries.indicators.IndicatorValue;
+import org.phaenthi.boundaries.indicators.SurveyYear;
+import org.phaenthi.server.ApiException;
+import org.phaenthi.server.LiveData;
+import org.phaenthi.server.Params;
+import org.phaenthi.server.Resolver;
+import org.phaenthi.server.ResponseCache;
+
+/**
+ * {@code GET /api/classes?level=&indicator=&year=[&method=][&n=][&parent=][&compare=][&breaks=]}:
+ * the class breaks of the values {@code /api/values} gives for the same parameters, computed as the
+ * web app computes them ({@link ClassBreaks}), with the count of areas per class and without data.
+ */
+public final class ClassesHandler implements Handler {
+  private static final Set<String> PARAMS =
+      Set.of("level", "indicator", "year", "parent", "method", "n", "breaks", Change.PARAM);
+  private final LiveData live;
+  private final ResponseCache responses;
+
+  public ClassesHandler(LiveData live, ResponseCache responses) {
+    this.live = live;
+    this.responses = responses;
+  }
+
+  @Override
+  public void handle(Context ctx) {
+    Params.onlyKnown(ctx, PARAMS);
+    Dataset d = live.snapshot().dataset();
+    IndicatorData data = d.indicators();
+    AdminLevel level = Params.level(ctx.queryParam("level"));
+    Indicator indicator = Params.indicator(data, ctx.queryParam("indicator"));
+    SurveyYear year = Resolver.year(data, ctx.queryParam("year"), level, indicator.code());
+    String parent = Params.parent(ctx.queryParam("parent"), level);
+    if (parent != null && d.boundaries().area(parent).isEmpty()) {
+      throw ApiException.notFound("unknown parent area '" + parent + "'");
+    }
+    Change change = Change.of(data, indicator, year, ctx.queryParam(Change.PARAM));
+    String method = method(ctx.queryParam("method"));
+    int n = classes(ctx.queryParam("n"));
+    List<Double> manual = manual(ctx.queryParam("breaks"), method);
+    String version =
+        change != null ? ValuesHandler.version(d, change) : d.valueVersion(indicator.code(), year);
+    String key =
+        String.join(
+            "|",
+            "classes",
+            level.urlName(),
+            indicator.code(),
+            String.valueOf(year.be()),
+            String.valueOf(parent),
+            change == null ? "" : String.valueOf(change.from().be()),
+            method,
+            String.valueOf(n),
+            manual.toString());
+    responses.send(
+        ctx,
+        version,
+        key,
+        () -> {
+          List<Double> values = values(d, level, indicator, year, parent, change);
+          List<Double> breaks =
+              change != null
+                  ? ClassBreaks.change(values, method, n, manual)
+                  : ClassBreaks.compute(values, method, n, manual);
+          return body(level, indicator, year, parent, change, method, n, values, breaks, version);
+        });
+  }
+
+  /** The values of the areas {@code /api/values} lists, null where an area has none. */
+  static List<Double> values(
+      Dataset d,
+      AdminLevel level,
+      Indicator indicator,
+      SurveyYear year,
+      String parent,
+      Change change) {
+    IndicatorData data = d.indicators();
+    List<Double> out = new ArrayList<>();
+    if (change != null) {
+      Optional<Change.Years> ys = change.values(data, level);
+      if (ys.isPresent()) {
+        for (Area a : d.boundaries().children(level, parent)) {
+          out.add(change.of(ys.get().from().get(a.code()), ys.get().to().get(a.code())));
+        }
+      }
+      return out;
+    }
+    Optional<Map<String, IndicatorValue>> values = data.values(year, level, indicator.code());
+    if (values.isPresent()) {
+      for (Area a : d.boundaries().children(level, parent)) {
+        IndicatorValue v = values.get().get(a.code());
+        out.add(v == null ? null : v.value());
+      }
+    }
+    return out;
+  }
+
+  private static Map<String, Object> body(
+      AdminLevel level,
+      Indicator indicator,
+      SurveyYear year,
+      String parent,
+      Change change,
+      String method,
+      int n,
+      List<Double> values,
+      List<Double> breaks,
+      String version) {
+    long[] counts = ClassBreaks.counts(values, breaks);
+    double[] finite =
+        values.stream().filter(v -> v != null && Double.isFinite(v)).mapToDouble(v -> v).toArray();
+    Double min = finite.length == 0 ? null : java.util.Arrays.stream(finite).min().getAsDouble();
+    Double max = finite.length == 0 ? null : java.util.Arrays.stream(finite).max().getAsDouble();
+    List<Map<String, Object>> classes = new ArrayList<>();
+    if (finite.length > 0) {
+      for (int i = 0; i <= breaks.size(); i++) {
+        classes.add(
+            obj(
+                "lower", i == 0 ? min : breaks.get(i - 1),
+                "upper", i == breaks.size() ? max : breaks.get(i),
+                "count", counts[i]));
+      }
+    }
+    return obj(
+        "level", level.urlName(),
+        "indicator", indicator.code(),
+        "year", AreaJson.year(year),
+        "compare", change == null ? null : AreaJson.year(change.from()),
+        "parent", parent,
+        "data_version", version,
+        "method", method,
+        "n", n,
+        "breaks", breaks,
+        "classes", classes,
+        "no_data", counts[breaks.size() + 1],
+        "min", min,
+        "max", max);
+  }
+
+  private static String method(String text) {
+    if (text == null) {
+      return "quantile";
+    }
+    if (!ClassBreaks.METHODS.contains(text)) {
+      throw ApiException.badRequest(
+          "parameter 'method' must be one of " + ClassBreaks.METHODS + ", not '" + text + "'");
+    }
+    return text;
+  }
+
+  private static int classes(String text) {
+    if (text == null) {
+      return 5;
+    }
+    if (!text.matches("[3-9]")) {
+      throw ApiException.badRequest(
+          "parameter 'n' (number of classes) must be 3 to 9, not '" + text + "'");
+    }
+    return Integer.parseInt(text);
+  }
+
+  private static List<Double> manual(String text, String method) {
+    if (text == null) {
+      if (method.equals("manual")) {
+        throw ApiException.badRequest(
+            "parameter 'breaks' is required with method=manual, e.g. breaks=10,20,30");
+      }
+      return List.of();
+    }
+    if (!method.equals("manual")) {
+      throw ApiException.badRequest("parameter 'breaks' goes with method=manual only");
+    }
+    List<Double> out = new ArrayList<>();
+    for (String part : text.split(",", -1)) {
+      if (!part.trim().matches("-?[0-9]+(\\.[0-9]+)?")) {
+        throw ApiException.badRequest(
+            "parameter 'breaks' must be numbers separated by commas, not '" + text + "'");
+      }
+      out.add(Double.parseDouble(part.trim()));
+    }
+    return out;
+  }
+}

@@ -8,8 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.locationtech.jts.geom.Envelope;
-import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Geometry;
 import org.phaenthi.boundaries.AdminLevel;
 import org.phaenthi.boundaries.Area;
 import org.phaenthi.boundaries.Dataset;
@@ -24,7 +23,6 @@ import org.phaenthi.server.export.GeoJsonFeatureWriter;
  * feature; everything that can fail with a 4xx is checked before the first byte.
  */
 public final class ItemsHandler {
-  private static final GeometryFactory GF = new GeometryFactory();
   private final LiveData live;
 
   public ItemsHandler(LiveData live) {
@@ -49,7 +47,7 @@ public final class ItemsHandler {
       return;
     }
     ctx.contentType(OgcFormat.GEOJSON);
-    ctx.header("Content-Crs", "<" + CollectionsHandler.CRS84 + ">");
+    ctx.header("Content-Crs", "<" + q.crs().uri() + ">");
     try (JsonGenerator gen = Json.MAPPER.getFactory().createGenerator(ctx.outputStream())) {
       writeCollection(gen, p);
     }
@@ -95,7 +93,7 @@ public final class ItemsHandler {
       return;
     }
     ctx.contentType(OgcFormat.GEOJSON);
-    ctx.header("Content-Crs", "<" + CollectionsHandler.CRS84 + ">");
+    ctx.header("Content-Crs", "<" + q.crs().uri() + ">");
     try (JsonGenerator gen = Json.MAPPER.getFactory().createGenerator(ctx.outputStream())) {
       writer(q).write(gen, a, (g, area) -> Link.writeAll(g, links));
     }
@@ -109,8 +107,8 @@ public final class ItemsHandler {
     }
     List<Area> out = new ArrayList<>();
     for (Area a : candidates) {
-      for (Envelope e : q.bbox()) {
-        if (e.intersects(a.bbox()) && a.geometry().intersects(GF.toGeometry(e))) {
+      for (Geometry box : q.bbox()) {
+        if (box.getEnvelopeInternal().intersects(a.bbox()) && a.geometry().intersects(box)) {
           out.add(a);
           break;
         }
@@ -149,7 +147,7 @@ public final class ItemsHandler {
 
   static GeoJsonFeatureWriter writer(ItemsQuery q) {
     return new GeoJsonFeatureWriter(
-        q.selection(), q.simplification(), q.decimals(), q.properties());
+        q.selection(), q.simplification(), q.decimals(), q.properties(), q.crs());
   }
 
   private static void writeCollection(JsonGenerator gen, Page p) throws IOException {

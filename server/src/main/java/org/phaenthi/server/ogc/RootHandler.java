@@ -23,7 +23,8 @@ public final class RootHandler {
           CORE,
           "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
           "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html",
-          "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson");
+          "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
+          "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs");
   static final String OPENAPI_RESOURCE = "/phaenthi-ogc/openapi.json";
   private static final Set<String> ONLY_F = Set.of("f");
 

@@ -99,8 +99,12 @@ public final class ItemsHandler {
     }
   }
 
-  /** Every feature passing the parent and bbox filters, in code order. */
+  /** Every feature passing the parent and bbox filters, in {@code sortby} order (else code). */
   static List<Area> match(Dataset d, AdminLevel level, ItemsQuery q) {
+    return q.sortBy().sort(filter(q), q.selection());
+  }
+
+  private static List<Area> filter(ItemsQuery q) {
     List<Area> candidates = q.selection().areas();
     if (q.bbox().isEmpty()) {
       return candidates;

@@ -23,6 +23,7 @@ import org.phaenthi.server.export.Simplifications;
  * @param bbox the box in CRS84: one polygon, or two when it crosses the antimeridian; empty for no
  *     filter
  * @param crs the CRS the geometries are written in
+ * @param sortBy the order of the features (code order by default)
  * @param properties the property names to write, in output order
  */
 record ItemsQuery(
@@ -33,7 +34,8 @@ record ItemsQuery(
     List<String> properties,
     Simplification simplification,
     int decimals,
-    Crs crs) {
+    Crs crs,
+    SortBy sortBy) {
 
   private static final GeometryFactory GF = new GeometryFactory();
   static final int DEFAULT_LIMIT = 10;
@@ -46,6 +48,7 @@ record ItemsQuery(
           "bbox",
           "bbox-crs",
           "crs",
+          "sortby",
           "limit",
           "offset",
           "datetime",
@@ -86,14 +89,36 @@ record ItemsQuery(
     return new ItemsQuery(
         s,
         bbox(ctx.queryParam("bbox"), bboxCrs),
-        Math.min(
-            integer(ctx.queryParam("limit"), "limit", DEFAULT_LIMIT, 1, Integer.MAX_VALUE),
-            MAX_LIMIT),
+        limit(ctx.queryParam("limit")),
         integer(ctx.queryParam("offset"), "offset", 0, 0, Integer.MAX_VALUE),
         properties(ctx.queryParam("properties"), s),
         simplification(ctx, d, level),
         integer(ctx.queryParam("precision"), "precision", crs.defaultDecimals(), 0, MAX_DECIMALS),
-        crs);
+        crs,
+        single ? SortBy.CODE_ORDER : SortBy.parse(ctx.queryParam("sortby"), s));
+  }
+
+  /**
+   * 1–10,000; larger values are clamped to 10,000 (OGC 17-069r4 §7.15.2 lets a server cap them), so
+   * the message of a bad value says that range, not the integer range it parses.
+   */
+  static int limit(String text) {
+    if (text != null) {
+      try {
+        if (Long.parseLong(text.trim()) < 1) {
+          throw ApiException.badRequest(
+              "parameter 'limit' must be between 1 and "
+                  + MAX_LIMIT
+                  + " (larger values are taken as "
+                  + MAX_LIMIT
+                  + "), not "
+                  + text.trim());
+        }
+      } catch (NumberFormatException e) {
+        // integer() names it
+      }
+    }
+    return Math.min(integer(text, "limit", DEFAULT_LIMIT, 1, Integer.MAX_VALUE), MAX_LIMIT);
   }
 
   static int integer(String text, String name, int dflt, int min, int max) {
@@ -156,7 +181,7 @@ record ItemsQuery(
       }
       return List.of(crs.boxToCrs84(v[0], v[1], v[2], v[3]));
     }
-    if (crs.latLon()) {
+    if (crs.latLon() && !longitudeFirst(v)) {
       v = new double[] {v[1], v[0], v[3], v[2]};
     }
     for (int i = 0; i < 4; i++) {
@@ -173,6 +198,19 @@ record ItemsQuery(
       return List.of(box(v[0], v[1], 180, v[3]), box(-180, v[1], v[2], v[3]));
     }
     return List.of(box(v[0], v[1], v[2], v[3]));
+  }
+
+  /**
+   * Whether an EPSG:4326 box was sent longitude first anyway: its "latitudes" are beyond ±90 while
+   * its "longitudes" would be valid latitudes, so it cannot mean anything else. Some clients (the
+   * OGC ETS 1.9 among them: it converts the CRS84 extent to EPSG:4326 without swapping) send that;
+   * no valid latitude-first box is read this way.
+   */
+  static boolean longitudeFirst(double[] v) {
+    boolean firstIsLat = Math.abs(v[0]) <= 90 && Math.abs(v[2]) <= 90;
+    boolean secondIsLat = Math.abs(v[1]) <= 90 && Math.abs(v[3]) <= 90;
+    boolean firstIsLon = Math.abs(v[0]) <= 180 && Math.abs(v[2]) <= 180;
+    return !firstIsLat && firstIsLon && secondIsLat;
   }
 
   private static Geometry box(double minLon, double minLat, double maxLon, double maxLat) {

@@ -66,6 +66,19 @@ public record Crs(String uri, int epsg, boolean geographic, boolean latLon, Stri
     return epsg == 0 ? "OGC:CRS84" : "EPSG:" + epsg;
   }
 
+  /**
+   * The CRS a file is written in: files (GeoJSON, GeoPackage) put easting/longitude first whatever
+   * the CRS's axis order, as GDAL reads them, so EPSG:4326 is written as CRS84.
+   */
+  public Crs forFiles() {
+    return latLon ? CRS84 : this;
+  }
+
+  /** The GeoPackage srs_id and the legacy GeoJSON {@code crs} name: EPSG codes. */
+  public int srsId() {
+    return isDefault() || latLon ? 4326 : epsg;
+  }
+
   /** Decimals that keep about 0.1 m: 6 for degrees, 1 for metres. */
   public int defaultDecimals() {
     return geographic ? 6 : 1;

@@ -106,6 +106,15 @@ public final class ItemsHandler {
 
   private static List<Area> filter(ItemsQuery q) {
     List<Area> candidates = q.selection().areas();
+    if (q.filter() != null) {
+      List<Area> kept = new ArrayList<>();
+      for (Area a : candidates) {
+        if (q.filter().test(q.selection().properties(a))) {
+          kept.add(a);
+        }
+      }
+      candidates = kept;
+    }
     if (q.bbox().isEmpty()) {
       return candidates;
     }

@@ -2,8 +2,10 @@ package org.phaenthi.server.ogc;
 
 import io.javalin.http.Context;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
@@ -15,6 +17,8 @@ import org.phaenthi.server.export.Crs;
 import org.phaenthi.server.export.Selection;
 import org.phaenthi.server.export.Simplification;
 import org.phaenthi.server.export.Simplifications;
+import org.phaenthi.server.ogc.cql2.Cql2;
+import org.phaenthi.server.ogc.cql2.Expr;
 
 /**
  * The validated parameters of {@code /ogc/collections/{id}/items}: every malformed value is a 400
@@ -24,6 +28,7 @@ import org.phaenthi.server.export.Simplifications;
  *     filter
  * @param crs the CRS the geometries are written in
  * @param sortBy the order of the features (code order by default)
+ * @param filter the CQL2 filter, or null for none
  * @param properties the property names to write, in output order
  */
 record ItemsQuery(
@@ -35,7 +40,8 @@ record ItemsQuery(
     Simplification simplification,
     int decimals,
     Crs crs,
-    SortBy sortBy) {
+    SortBy sortBy,
+    Expr filter) {
 
   private static final GeometryFactory GF = new GeometryFactory();
   static final int DEFAULT_LIMIT = 10;
@@ -49,6 +55,9 @@ record ItemsQuery(
           "bbox-crs",
           "crs",
           "sortby",
+          "filter",
+          "filter-lang",
+          "filter-crs",
           "limit",
           "offset",
           "datetime",
@@ -95,7 +104,49 @@ record ItemsQuery(
         simplification(ctx, d, level),
         integer(ctx.queryParam("precision"), "precision", crs.defaultDecimals(), 0, MAX_DECIMALS),
         crs,
-        single ? SortBy.CODE_ORDER : SortBy.parse(ctx.queryParam("sortby"), s));
+        single ? SortBy.CODE_ORDER : SortBy.parse(ctx.queryParam("sortby"), s),
+        single ? null : filter(ctx, s));
+  }
+
+  /**
+   * {@code filter} in {@code filter-lang} (cql2-text by default, or cql2-json) over the queryables;
+   * {@code filter-crs} is checked against the CRSs offered (the filter has no spatial operators, so
+   * it changes nothing).
+   */
+  static Expr filter(Context ctx, Selection s) {
+    String filter = ctx.queryParam("filter");
+    String lang = ctx.queryParam("filter-lang");
+    String filterCrs = ctx.queryParam("filter-crs");
+    if (filter == null) {
+      if (lang != null || filterCrs != null) {
+        throw ApiException.badRequest(
+            "parameter '" + (lang != null ? "filter-lang" : "filter-crs") + "' needs 'filter'");
+      }
+      return null;
+    }
+    Crs.parse(filterCrs, "filter-crs");
+    return Cql2.parse(filter, lang, queryables(s));
+  }
+
+  /** The types of the properties a filter may name: those of {@code /queryables}. */
+  static Map<String, Cql2.Type> queryables(Selection s) {
+    Map<String, Cql2.Type> types = new LinkedHashMap<>();
+    SchemaHandler.properties(s, true)
+        .forEach(
+            (name, schema) -> {
+              Object t = schema.get("type");
+              String type = t instanceof List<?> l ? (String) l.get(0) : (String) t;
+              if (type != null) {
+                types.put(
+                    name,
+                    switch (type) {
+                      case "string" -> Cql2.Type.STRING;
+                      case "boolean" -> Cql2.Type.BOOLEAN;
+                      default -> Cql2.Type.NUMBER;
+                    });
+              }
+            });
+    return types;
   }
 
   /**

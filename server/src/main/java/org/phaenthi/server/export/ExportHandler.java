@@ -22,7 +22,7 @@ public final class ExportHandler implements Handler {
   static final String CSV_METADATA_SUFFIX = ".csv-metadata.json";
 
   /** Bumped when an export's bytes change for the same data version and request (ETag). */
-  static final String EXPORT_VERSION = "2";
+  static final String EXPORT_VERSION = "3";
 
   private final LiveData live;
   private final String cacheControl;

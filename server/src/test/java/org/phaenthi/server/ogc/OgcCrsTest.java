@@ -154,6 +154,31 @@ class OgcCrsTest {
     assertTrue(next.contains("crs=" + enc(UTM47)) || next.contains("crs=" + UTM47), next);
   }
 
+  /** HEAD says what GET would: the content type and, for features, the Content-Crs. */
+  @Test
+  void headGivesTheGetsContentTypeAndContentCrs() {
+    for (String p :
+        List.of(
+            "/ogc/collections/district/items?crs=" + enc(UTM47),
+            "/ogc/collections/district/items/8301",
+            "/ogc/collections/district/items?f=html",
+            "/ogc/collections/district/queryables",
+            "/ogc/api",
+            "/api/export/district.gpkg?crs=EPSG:32647",
+            "/api/export/district.xlsx",
+            "/api/export/district.topojson",
+            "/api/export/district.csv-metadata.json")) {
+      HttpResponse<byte[]> get = http.get(p);
+      HttpResponse<byte[]> head = http.send("HEAD", p);
+      assertEquals(200, head.statusCode(), p);
+      assertEquals(0, head.body().length, p);
+      for (String h : List.of("Content-Type", "Content-Crs", "ETag", "Content-Disposition")) {
+        assertEquals(get.headers().allValues(h), head.headers().allValues(h), p + " " + h);
+      }
+      assertTrue(head.headers().firstValue("Content-Type").isPresent(), p);
+    }
+  }
+
   @Test
   void badCrsParametersAre400sNamingThem() {
     assertBad("/ogc/collections/district/items?crs=EPSG:2154", "'crs'");

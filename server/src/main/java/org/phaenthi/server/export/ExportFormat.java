@@ -29,6 +29,14 @@ public enum ExportFormat {
     return mediaType;
   }
 
+  /**
+   * Whether the download can be written in another CRS ({@code crs}): GeoJSON and GeoPackage. CSV
+   * and XLSX hold no geometry; TopoJSON is quantized in degrees (CRS84 only).
+   */
+  public boolean takesCrs() {
+    return this == GEOJSON || this == GPKG;
+  }
+
   public static Optional<ExportFormat> fromExtension(String ext) {
     return Arrays.stream(values()).filter(f -> f.extension.equals(ext)).findFirst();
   }

@@ -16,7 +16,7 @@ import org.phaenthi.server.Params;
  * byte, so bad input is a 400/404 JSON error, never a broken file.
  */
 public final class ExportHandler implements Handler {
-  private static final Set<String> PARAMS = Set.of("indicator", "year", "parent");
+  private static final Set<String> PARAMS = Set.of("indicator", "year", "parent", "crs");
 
   /** The CSV's W3C CSVW metadata sidecar: {@code {level}.csv-metadata.json}. */
   static final String CSV_METADATA_SUFFIX = ".csv-metadata.json";
@@ -70,14 +70,31 @@ public final class ExportHandler implements Handler {
             ctx.queryParam("parent"),
             ctx.queryParam("indicator"),
             ctx.queryParam("year"));
-    ExportMetadata m = ExportMetadata.of(s);
+    Crs crs = Crs.parse(ctx.queryParam("crs"), "crs");
+    if (!crs.isDefault() && (sidecar || !format.takesCrs())) {
+      throw ApiException.badRequest(
+          "parameter 'crs': the "
+              + (sidecar ? "CSV metadata" : format.extension())
+              + " download "
+              + (format == ExportFormat.TOPOJSON ? "is in CRS84 only" : "has no geometry")
+              + "; crs applies to geojson and gpkg");
+    }
+    ExportMetadata m = ExportMetadata.of(s).withCrs(crs);
     // The bytes are a function of the data version, the selection and this code: a strong ETag
     // without buffering the file (the same on every node).
     String etag =
         "\""
             + s.dataset().dataVersion()
             + "-"
-            + hash(EXPORT_VERSION + "|" + sidecar + "|" + format + "|" + key(s))
+            + hash(
+                EXPORT_VERSION
+                    + "|"
+                    + sidecar
+                    + "|"
+                    + format
+                    + "|"
+                    + key(s)
+                    + (crs.isDefault() ? "" : "|" + crs.epsg()))
             + "\"";
     ctx.header("ETag", etag);
     ctx.header("Cache-Control", cacheControl);
@@ -107,7 +124,7 @@ public final class ExportHandler implements Handler {
     ctx.contentType(format.mediaType());
     ctx.header("Content-Disposition", "attachment; filename=\"" + fileName(s, format) + "\"");
     OutputStream out = ctx.outputStream();
-    Exporter.of(format).write(s, m, out);
+    Exporter.of(format).write(s, m, crs, out);
     out.flush();
   }
 

@@ -24,6 +24,16 @@ public record ExportMetadata(Map<String, Object> typed) {
       "No licence is stated for the TPMAP data; use it for development and testing, and ask NESDC"
           + " before redistributing it.";
 
+  /** These entries with {@code crs} naming the CRS the geometries are written in. */
+  public ExportMetadata withCrs(Crs crs) {
+    if (crs.isDefault() || crs.latLon()) {
+      return this;
+    }
+    Map<String, Object> m = new java.util.LinkedHashMap<>(typed);
+    m.put("crs", crs.shortName() + " " + crs.title() + " (easting, northing in metres)");
+    return new ExportMetadata(m);
+  }
+
   /** The same entries as text, for tabular formats (XLSX, GeoPackage, the CSV sidecar). */
   public Map<String, String> entries() {
     Map<String, String> m = new LinkedHashMap<>();

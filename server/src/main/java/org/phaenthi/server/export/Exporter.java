@@ -7,6 +7,18 @@ import java.io.OutputStream;
 public interface Exporter {
   void write(Selection selection, ExportMetadata metadata, OutputStream out) throws IOException;
 
+  /**
+   * Writes the geometries in {@code crs}; only formats whose {@link ExportFormat#takesCrs()} is
+   * true override this.
+   */
+  default void write(Selection selection, ExportMetadata metadata, Crs crs, OutputStream out)
+      throws IOException {
+    if (!crs.isDefault()) {
+      throw new IllegalArgumentException("this format is written in CRS84 only");
+    }
+    write(selection, metadata, out);
+  }
+
   static Exporter of(ExportFormat format) {
     return switch (format) {
       case GEOJSON -> new GeoJsonExporter();

@@ -13,10 +13,28 @@ import org.phaenthi.server.Json;
 public final class GeoJsonExporter implements Exporter {
   @Override
   public void write(Selection s, ExportMetadata m, OutputStream out) throws IOException {
+    write(s, m, Crs.CRS84, out);
+  }
+
+  /**
+   * In another CRS: easting first ({@link Crs#forFiles()}), 1 decimal of a metre, and the legacy
+   * (GeoJSON 2008) {@code crs} member GDAL and QGIS read, e.g. {@code urn:ogc:def:crs:EPSG::32647}.
+   */
+  @Override
+  public void write(Selection s, ExportMetadata m, Crs asked, OutputStream out) throws IOException {
+    Crs crs = asked.forFiles();
     try (JsonGenerator gen = Json.MAPPER.getFactory().createGenerator(out)) {
       gen.writeStartObject();
       gen.writeStringField("type", "FeatureCollection");
       gen.writeStringField("name", ExportHandler.layerName(s));
+      if (!crs.isDefault()) {
+        gen.writeObjectFieldStart("crs");
+        gen.writeStringField("type", "name");
+        gen.writeObjectFieldStart("properties");
+        gen.writeStringField("name", "urn:ogc:def:crs:EPSG::" + crs.epsg());
+        gen.writeEndObject();
+        gen.writeEndObject();
+      }
       gen.writeObjectFieldStart("metadata");
       for (var e : m.typed().entrySet()) {
         gen.writeFieldName(e.getKey());
@@ -24,7 +42,9 @@ public final class GeoJsonExporter implements Exporter {
       }
       gen.writeEndObject();
       gen.writeArrayFieldStart("features");
-      GeoJsonFeatureWriter w = GeoJsonFeatureWriter.allProperties(s, Simplification.FULL_DETAIL, 6);
+      GeoJsonFeatureWriter w =
+          GeoJsonFeatureWriter.allProperties(
+              s, Simplification.FULL_DETAIL, crs.defaultDecimals(), crs);
       for (Area a : s.areas()) {
         w.write(gen, a, null);
       }

@@ -17,7 +17,17 @@ import org.phaenthi.boundaries.Area;
  *     Selection#propertyNames()})
  */
 public record GeoJsonFeatureWriter(
-    Selection selection, Simplification simplification, int decimals, List<String> properties) {
+    Selection selection,
+    Simplification simplification,
+    int decimals,
+    List<String> properties,
+    Crs crs) {
+
+  /** In CRS84. */
+  public GeoJsonFeatureWriter(
+      Selection selection, Simplification simplification, int decimals, List<String> properties) {
+    this(selection, simplification, decimals, properties, Crs.CRS84);
+  }
 
   /** Members a caller adds to each feature after the standard ones (OGC links). */
   @FunctionalInterface
@@ -27,7 +37,12 @@ public record GeoJsonFeatureWriter(
 
   public static GeoJsonFeatureWriter allProperties(
       Selection s, Simplification simplification, int decimals) {
-    return new GeoJsonFeatureWriter(s, simplification, decimals, s.propertyNames());
+    return allProperties(s, simplification, decimals, Crs.CRS84);
+  }
+
+  public static GeoJsonFeatureWriter allProperties(
+      Selection s, Simplification simplification, int decimals, Crs crs) {
+    return new GeoJsonFeatureWriter(s, simplification, decimals, s.propertyNames(), crs);
   }
 
   public void write(JsonGenerator gen, Area a, Extra extra) throws IOException {
@@ -38,7 +53,9 @@ public record GeoJsonFeatureWriter(
     if (a.geometry() == null) {
       gen.writeNull(); // a level of values only (villages): a feature without geometry
     } else {
-      Geometry g = multi(GeoJsonGeometry.round(simplification.geometry(a), decimals));
+      // simplified in longitude/latitude, then transformed, then rounded in the output's units
+      Geometry g =
+          multi(GeoJsonGeometry.round(crs.fromCrs84(simplification.geometry(a)), decimals));
       GeoJsonGeometry.write(gen, g);
     }
     gen.writeObjectFieldStart("properties");

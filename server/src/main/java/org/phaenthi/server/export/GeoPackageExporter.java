@@ -43,9 +43,15 @@ public final class GeoPackageExporter implements Exporter {
 
   @Override
   public void write(Selection s, ExportMetadata m, OutputStream out) throws IOException {
+    write(s, m, Crs.CRS84, out);
+  }
+
+  /** In another CRS: easting first ({@link Crs#forFiles()}), its EPSG code as srs_id. */
+  @Override
+  public void write(Selection s, ExportMetadata m, Crs crs, OutputStream out) throws IOException {
     Path tmp = Files.createTempFile("phaenthi-export-", ".gpkg");
     try {
-      writeFile(s, m, tmp);
+      writeFile(s, m, crs.forFiles(), tmp);
       Files.copy(tmp, out);
     } catch (SQLException e) {
       throw new IOException("writing GeoPackage: " + e.getMessage(), e);
@@ -55,6 +61,11 @@ public final class GeoPackageExporter implements Exporter {
   }
 
   public static void writeFile(Selection s, ExportMetadata m, Path file) throws SQLException {
+    writeFile(s, m, Crs.CRS84, file);
+  }
+
+  public static void writeFile(Selection s, ExportMetadata m, Crs crs, Path file)
+      throws SQLException {
     String table = s.level().urlName();
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
       c.setAutoCommit(false);
@@ -64,13 +75,13 @@ public final class GeoPackageExporter implements Exporter {
         boolean wholeValue =
             s.hasIndicator()
                 && s.indicator().kind() == org.phaenthi.boundaries.indicators.ValueKind.COUNT;
-        for (String ddl : GeoPackageSchema.core(table, s.countsAreWhole(), wholeValue)) {
+        for (String ddl : GeoPackageSchema.core(table, s.countsAreWhole(), wholeValue, crs)) {
           st.execute(ddl);
         }
       }
       List<Envelope> envelopes = new ArrayList<>();
-      Envelope bounds = insertFeatures(c, s, table, envelopes);
-      insertContents(c, table, m, bounds, s.dataset().importedAt());
+      Envelope bounds = insertFeatures(c, s, crs, table, envelopes);
+      insertContents(c, table, m, bounds, s.dataset().importedAt(), crs.srsId());
       insertSpatialIndex(c, table, envelopes);
       try (PreparedStatement ps =
           c.prepareStatement("INSERT INTO " + METADATA_TABLE + "(key, value) VALUES (?, ?)")) {
@@ -87,7 +98,8 @@ public final class GeoPackageExporter implements Exporter {
 
   /** Inserts every feature with fid 1..n; {@code envelopes} gets feature n's envelope at n − 1. */
   private static Envelope insertFeatures(
-      Connection c, Selection s, String table, List<Envelope> envelopes) throws SQLException {
+      Connection c, Selection s, Crs crs, String table, List<Envelope> envelopes)
+      throws SQLException {
     Envelope bounds = new Envelope();
     String sql =
         "INSERT INTO \""
@@ -98,11 +110,11 @@ public final class GeoPackageExporter implements Exporter {
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       int n = 0;
       for (Area a : s.areas()) {
-        Geometry g = a.geometry();
+        Geometry g = crs.fromCrs84(a.geometry());
         bounds.expandToInclude(g.getEnvelopeInternal());
         envelopes.add(g.getEnvelopeInternal());
         ps.setInt(1, n + 1);
-        ps.setBytes(2, geometryBlob(g, 4326));
+        ps.setBytes(2, geometryBlob(g, crs.srsId()));
         Map<String, Object> p = s.properties(a);
         int i = 3;
         for (String col : CsvExporter.COLUMNS) {
@@ -152,7 +164,7 @@ public final class GeoPackageExporter implements Exporter {
   }
 
   private static void insertContents(
-      Connection c, String table, ExportMetadata m, Envelope b, Instant importedAt)
+      Connection c, String table, ExportMetadata m, Envelope b, Instant importedAt, int srsId)
       throws SQLException {
     // the import time, not now: the same request gives the same bytes (the ETag is strong)
     String now = importedAt.truncatedTo(ChronoUnit.MILLIS).toString();
@@ -169,7 +181,7 @@ public final class GeoPackageExporter implements Exporter {
       ps.setObject(7, b.isNull() ? null : b.getMinY());
       ps.setObject(8, b.isNull() ? null : b.getMaxX());
       ps.setObject(9, b.isNull() ? null : b.getMaxY());
-      ps.setInt(10, 4326);
+      ps.setInt(10, srsId);
       ps.execute();
       ps.setString(1, METADATA_TABLE);
       ps.setString(2, "attributes");

@@ -18,6 +18,49 @@ final class GeoPackageSchema {
    * @param wholeValue value is an INTEGER column (a count indicator)
    */
   static List<String> core(String table, boolean wholeCounts, boolean wholeValue) {
+    return core(table, wholeCounts, wholeValue, Crs.CRS84);
+  }
+
+  /** The WKT 1 definitions of the projected CRSs, by EPSG code (GDAL's, see the file). */
+  private static final java.util.Properties WKT = new java.util.Properties();
+
+  static {
+    try (var in = GeoPackageSchema.class.getResourceAsStream("/phaenthi-crs/wkt1.properties")) {
+      WKT.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+    } catch (java.io.IOException | NullPointerException e) {
+      throw new IllegalStateException("missing /phaenthi-crs/wkt1.properties", e);
+    }
+  }
+
+  /** The gpkg_spatial_ref_sys row of a projected CRS. */
+  static String srsRow(Crs crs) {
+    String wkt = WKT.getProperty(Integer.toString(crs.epsg()));
+    if (wkt == null) {
+      throw new IllegalStateException("no WKT for EPSG:" + crs.epsg());
+    }
+    return "INSERT INTO gpkg_spatial_ref_sys VALUES ('"
+        + crs.title()
+        + "', "
+        + crs.epsg()
+        + ", 'EPSG', "
+        + crs.epsg()
+        + ", '"
+        + wkt.replace("'", "''")
+        + "', '"
+        + crs.title()
+        + "')";
+  }
+
+  static List<String> core(String table, boolean wholeCounts, boolean wholeValue, Crs crs) {
+    List<String> ddl = new java.util.ArrayList<>(core4326(table, wholeCounts, wholeValue, crs));
+    if (crs.srsId() != 4326) {
+      ddl.add(4, srsRow(crs));
+    }
+    return ddl;
+  }
+
+  private static List<String> core4326(
+      String table, boolean wholeCounts, boolean wholeValue, Crs crs) {
     String counts = wholeCounts ? "INTEGER" : "DOUBLE";
     return List.of(
         "CREATE TABLE gpkg_spatial_ref_sys (srs_name TEXT NOT NULL, srs_id INTEGER PRIMARY KEY,"
@@ -56,7 +99,9 @@ final class GeoPackageSchema {
             + " small_denominator BOOLEAN)",
         "INSERT INTO gpkg_geometry_columns VALUES ('"
             + table
-            + "', 'geom', 'MULTIPOLYGON', 4326, 0, 0)",
+            + "', 'geom', 'MULTIPOLYGON', "
+            + crs.srsId()
+            + ", 0, 0)",
         "CREATE TABLE "
             + GeoPackageExporter.METADATA_TABLE
             + " (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, key TEXT NOT NULL UNIQUE,"

@@ -16,7 +16,8 @@ import org.phaenthi.imports.SpreadsheetCells;
  * An Excel workbook: sheet {@value #DATA} has one row per area (the CSV columns, numbers as
  * numbers, empty cells for missing values), sheet {@value #ABOUT} the indicator, source, survey
  * year, licence and boundary attribution. Written with POI's streaming workbook, which keeps only a
- * window of rows in memory.
+ * window of rows in memory, to a temp file, then copied with the import time on every zip entry and
+ * in the core properties, so a repeat gives the same bytes.
  */
 public final class XlsxExporter implements Exporter {
   public static final String DATA = "data";
@@ -54,9 +55,42 @@ public final class XlsxExporter implements Exporter {
         }
       }
       about(wb.createSheet(ABOUT), m, bold);
-      wb.write(out);
+      java.util.Date imported = java.util.Date.from(s.dataset().importedAt());
+      var core = wb.getXSSFWorkbook().getProperties().getCoreProperties();
+      core.setCreated(java.util.Optional.of(imported));
+      core.setModified(java.util.Optional.of(imported));
+      java.nio.file.Path tmp = java.nio.file.Files.createTempFile("phaenthi-export-", ".xlsx");
+      try {
+        try (OutputStream file = java.nio.file.Files.newOutputStream(tmp)) {
+          wb.write(file);
+        }
+        restamp(tmp, imported.getTime(), out);
+      } finally {
+        java.nio.file.Files.deleteIfExists(tmp);
+      }
     } finally {
       wb.close();
+    }
+  }
+
+  /**
+   * Copies the zip with every entry's time set to {@code millis} (the import time): POI stamps
+   * entries with the time of writing, which would give the same request different bytes under one
+   * strong ETag.
+   */
+  static void restamp(java.nio.file.Path xlsx, long millis, OutputStream out) throws IOException {
+    try (var in = new java.util.zip.ZipFile(xlsx.toFile())) {
+      var zip = new java.util.zip.ZipOutputStream(out);
+      for (var e : java.util.Collections.list(in.entries())) {
+        var copy = new java.util.zip.ZipEntry(e.getName());
+        copy.setTime(millis);
+        zip.putNextEntry(copy);
+        try (var data = in.getInputStream(e)) {
+          data.transferTo(zip);
+        }
+        zip.closeEntry();
+      }
+      zip.finish();
     }
   }
 

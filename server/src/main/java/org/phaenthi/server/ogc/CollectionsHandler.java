@@ -158,6 +158,8 @@ public final class CollectionsHandler {
         "keywords", List.of("Thailand", level.urlName(), level.nameTh(), "TPMAP"),
         "extent", Json.obj("spatial", Json.obj("bbox", List.of(extent(b, level)), "crs", CRS84)),
         "itemType", "feature",
+        "storageCrs", org.phaenthi.server.export.Crs.CRS84_URI,
+        "crs", org.phaenthi.server.export.Crs.uris(),
         "links", Link.toMaps(links));
   }
 

@@ -8,8 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.locationtech.jts.geom.Envelope;
-import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Geometry;
 import org.phaenthi.boundaries.AdminLevel;
 import org.phaenthi.boundaries.Area;
 import org.phaenthi.boundaries.Dataset;
@@ -24,7 +23,6 @@ import org.phaenthi.server.export.GeoJsonFeatureWriter;
  * feature; everything that can fail with a 4xx is checked before the first byte.
  */
 public final class ItemsHandler {
-  private static final GeometryFactory GF = new GeometryFactory();
   private final LiveData live;
 
   public ItemsHandler(LiveData live) {
@@ -53,7 +51,7 @@ public final class ItemsHandler {
       return;
     }
     ctx.contentType(OgcFormat.GEOJSON);
-    ctx.header("Content-Crs", "<" + CollectionsHandler.CRS84 + ">");
+    ctx.header("Content-Crs", "<" + q.crs().uri() + ">");
     try (JsonGenerator gen = Json.MAPPER.getFactory().createGenerator(ctx.outputStream())) {
       writeCollection(gen, p);
     }
@@ -103,7 +101,7 @@ public final class ItemsHandler {
       return;
     }
     ctx.contentType(OgcFormat.GEOJSON);
-    ctx.header("Content-Crs", "<" + CollectionsHandler.CRS84 + ">");
+    ctx.header("Content-Crs", "<" + q.crs().uri() + ">");
     try (JsonGenerator gen = Json.MAPPER.getFactory().createGenerator(ctx.outputStream())) {
       writer(q).write(gen, a, (g, area) -> Link.writeAll(g, links));
     }
@@ -172,19 +170,32 @@ public final class ItemsHandler {
     }
   }
 
-  /** Every feature passing the parent and bbox filters, in code order. */
+  /** Every feature passing the parent and bbox filters, in {@code sortby} order (else code). */
   static List<Area> match(Dataset d, AdminLevel level, ItemsQuery q) {
+    return q.sortBy().sort(filter(q), q.selection());
+  }
+
+  private static List<Area> filter(ItemsQuery q) {
     List<Area> candidates = q.selection().areas();
+    if (q.filter() != null) {
+      List<Area> kept = new ArrayList<>();
+      for (Area a : candidates) {
+        if (q.filter().test(q.selection().properties(a))) {
+          kept.add(a);
+        }
+      }
+      candidates = kept;
+    }
     if (q.bbox().isEmpty()) {
       return candidates;
     }
     List<Area> out = new ArrayList<>();
     for (Area a : candidates) {
-      for (Envelope e : q.bbox()) {
+      for (Geometry box : q.bbox()) {
         // a feature without geometry (villages) never intersects a bbox
         if (a.geometry() != null
-            && e.intersects(a.bbox())
-            && a.geometry().intersects(GF.toGeometry(e))) {
+            && box.getEnvelopeInternal().intersects(a.bbox())
+            && a.geometry().intersects(box)) {
           out.add(a);
           break;
         }
@@ -223,7 +234,7 @@ public final class ItemsHandler {
 
   static GeoJsonFeatureWriter writer(ItemsQuery q) {
     return new GeoJsonFeatureWriter(
-        q.selection(), q.simplification(), q.decimals(), q.properties());
+        q.selection(), q.simplification(), q.decimals(), q.properties(), q.crs());
   }
 
   private static void writeCollection(JsonGenerator gen, Page p) throws IOException {

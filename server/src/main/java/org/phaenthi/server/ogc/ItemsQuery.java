@@ -2,33 +2,48 @@ package org.phaenthi.server.ogc;
 
 import io.javalin.http.Context;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
 import org.phaenthi.boundaries.AdminLevel;
 import org.phaenthi.boundaries.Dataset;
 import org.phaenthi.server.ApiException;
+import org.phaenthi.server.export.Crs;
 import org.phaenthi.server.export.Selection;
 import org.phaenthi.server.export.Simplification;
 import org.phaenthi.server.export.Simplifications;
+import org.phaenthi.server.ogc.cql2.Cql2;
+import org.phaenthi.server.ogc.cql2.Expr;
 
 /**
  * The validated parameters of {@code /ogc/collections/{id}/items}: every malformed value is a 400
  * naming the parameter, unknown indicator/year/parent a 404.
  *
- * @param bbox one envelope, or two when the box crosses the antimeridian; empty for no filter
+ * @param bbox the box in CRS84: one polygon, or two when it crosses the antimeridian; empty for no
+ *     filter
+ * @param crs the CRS the geometries are written in
+ * @param sortBy the order of the features (code order by default)
+ * @param filter the CQL2 filter, or null for none
  * @param properties the property names to write, in output order
  */
 record ItemsQuery(
     Selection selection,
-    List<Envelope> bbox,
+    List<Geometry> bbox,
     int limit,
     int offset,
     List<String> properties,
     Simplification simplification,
-    int decimals) {
+    int decimals,
+    Crs crs,
+    SortBy sortBy,
+    Expr filter) {
 
+  private static final GeometryFactory GF = new GeometryFactory();
   static final int DEFAULT_LIMIT = 10;
   static final int MAX_LIMIT = 10_000;
   static final int DEFAULT_DECIMALS = 6;
@@ -37,6 +52,12 @@ record ItemsQuery(
       Set.of(
           "f",
           "bbox",
+          "bbox-crs",
+          "crs",
+          "sortby",
+          "filter",
+          "filter-lang",
+          "filter-crs",
           "limit",
           "offset",
           "datetime",
@@ -48,7 +69,16 @@ record ItemsQuery(
           "tolerance",
           "precision");
   static final Set<String> ITEM_PARAMS =
-      Set.of("f", "indicator", "year", "parent", "properties", "zoom", "tolerance", "precision");
+      Set.of(
+          "f",
+          "crs",
+          "indicator",
+          "year",
+          "parent",
+          "properties",
+          "zoom",
+          "tolerance",
+          "precision");
 
   static ItemsQuery parse(Context ctx, Dataset d, AdminLevel level, boolean single) {
     VendorParams.onlyKnown(ctx, single ? ITEM_PARAMS : ITEMS_PARAMS);
@@ -60,16 +90,86 @@ record ItemsQuery(
             ctx.queryParam("indicator"),
             ctx.queryParam("year"));
     datetime(ctx.queryParam("datetime"));
+    Crs crs = Crs.parse(ctx.queryParam("crs"), "crs");
+    Crs bboxCrs = Crs.parse(ctx.queryParam("bbox-crs"), "bbox-crs");
+    if (ctx.queryParam("bbox-crs") != null && ctx.queryParam("bbox") == null) {
+      throw ApiException.badRequest("parameter 'bbox-crs' needs parameter 'bbox'");
+    }
     return new ItemsQuery(
         s,
-        bbox(ctx.queryParam("bbox")),
-        Math.min(
-            integer(ctx.queryParam("limit"), "limit", DEFAULT_LIMIT, 1, Integer.MAX_VALUE),
-            MAX_LIMIT),
+        bbox(ctx.queryParam("bbox"), bboxCrs),
+        limit(ctx.queryParam("limit")),
         integer(ctx.queryParam("offset"), "offset", 0, 0, Integer.MAX_VALUE),
         properties(ctx.queryParam("properties"), s),
         simplification(ctx, d, level),
-        integer(ctx.queryParam("precision"), "precision", DEFAULT_DECIMALS, 0, MAX_DECIMALS));
+        integer(ctx.queryParam("precision"), "precision", crs.defaultDecimals(), 0, MAX_DECIMALS),
+        crs,
+        single ? SortBy.CODE_ORDER : SortBy.parse(ctx.queryParam("sortby"), s),
+        single ? null : filter(ctx, s));
+  }
+
+  /**
+   * {@code filter} in {@code filter-lang} (cql2-text by default, or cql2-json) over the queryables;
+   * {@code filter-crs} is checked against the CRSs offered (the filter has no spatial operators, so
+   * it changes nothing).
+   */
+  static Expr filter(Context ctx, Selection s) {
+    String filter = ctx.queryParam("filter");
+    String lang = ctx.queryParam("filter-lang");
+    String filterCrs = ctx.queryParam("filter-crs");
+    if (filter == null) {
+      if (lang != null || filterCrs != null) {
+        throw ApiException.badRequest(
+            "parameter '" + (lang != null ? "filter-lang" : "filter-crs") + "' needs 'filter'");
+      }
+      return null;
+    }
+    Crs.parse(filterCrs, "filter-crs");
+    return Cql2.parse(filter, lang, queryables(s));
+  }
+
+  /** The types of the properties a filter may name: those of {@code /queryables}. */
+  static Map<String, Cql2.Type> queryables(Selection s) {
+    Map<String, Cql2.Type> types = new LinkedHashMap<>();
+    SchemaHandler.properties(s, true)
+        .forEach(
+            (name, schema) -> {
+              Object t = schema.get("type");
+              String type = t instanceof List<?> l ? (String) l.get(0) : (String) t;
+              if (type != null) {
+                types.put(
+                    name,
+                    switch (type) {
+                      case "string" -> Cql2.Type.STRING;
+                      case "boolean" -> Cql2.Type.BOOLEAN;
+                      default -> Cql2.Type.NUMBER;
+                    });
+              }
+            });
+    return types;
+  }
+
+  /**
+   * 1–10,000; larger values are clamped to 10,000 (OGC 17-069r4 §7.15.2 lets a server cap them), so
+   * the message of a bad value says that range, not the integer range it parses.
+   */
+  static int limit(String text) {
+    if (text != null) {
+      try {
+        if (Long.parseLong(text.trim()) < 1) {
+          throw ApiException.badRequest(
+              "parameter 'limit' must be between 1 and "
+                  + MAX_LIMIT
+                  + " (larger values are taken as "
+                  + MAX_LIMIT
+                  + "), not "
+                  + text.trim());
+        }
+      } catch (NumberFormatException e) {
+        // integer() names it
+      }
+    }
+    return Math.min(integer(text, "limit", DEFAULT_LIMIT, 1, Integer.MAX_VALUE), MAX_LIMIT);
   }
 
   static int integer(String text, String name, int dflt, int min, int max) {
@@ -93,9 +193,11 @@ record ItemsQuery(
   /**
    * minLon,minLat,maxLon,maxLat in CRS84, or the 6-number form minLon,minLat,minHeight,maxLon,
    * maxLat,maxHeight (OGC 17-069r4 §7.15.3): the boundaries are 2D, so the heights are validated
-   * (min ≤ max) and every feature lies within them. minLon > maxLon crosses the antimeridian.
+   * (min ≤ max) and every feature lies within them. minLon > maxLon crosses the antimeridian. With
+   * {@code bbox-crs} the numbers are in that CRS and its axis order (EPSG:4326: minLat,minLon,
+   * maxLat,maxLon; projected: minEasting,minNorthing,maxEasting,maxNorthing).
    */
-  static List<Envelope> bbox(String text) {
+  static List<Geometry> bbox(String text, Crs crs) {
     if (text == null) {
       return List.of();
     }
@@ -123,6 +225,16 @@ record ItemsQuery(
     if (parts.length == 6 && n[2] > n[5]) {
       throw ApiException.badRequest("parameter 'bbox': minHeight " + n[2] + " > maxHeight " + n[5]);
     }
+    if (!crs.geographic()) {
+      if (v[0] > v[2] || v[1] > v[3]) {
+        throw ApiException.badRequest(
+            "parameter 'bbox': in " + crs.shortName() + " each minimum must be ≤ its maximum");
+      }
+      return List.of(crs.boxToCrs84(v[0], v[1], v[2], v[3]));
+    }
+    if (crs.latLon() && !longitudeFirst(v)) {
+      v = new double[] {v[1], v[0], v[3], v[2]};
+    }
     for (int i = 0; i < 4; i++) {
       double limit = i % 2 == 0 ? 180 : 90;
       if (!(Math.abs(v[i]) <= limit)) {
@@ -134,9 +246,26 @@ record ItemsQuery(
       throw ApiException.badRequest("parameter 'bbox': minLat " + v[1] + " > maxLat " + v[3]);
     }
     if (v[0] > v[2]) {
-      return List.of(new Envelope(v[0], 180, v[1], v[3]), new Envelope(-180, v[2], v[1], v[3]));
+      return List.of(box(v[0], v[1], 180, v[3]), box(-180, v[1], v[2], v[3]));
     }
-    return List.of(new Envelope(v[0], v[2], v[1], v[3]));
+    return List.of(box(v[0], v[1], v[2], v[3]));
+  }
+
+  /**
+   * Whether an EPSG:4326 box was sent longitude first anyway: its "latitudes" are beyond ±90 while
+   * its "longitudes" would be valid latitudes, so it cannot mean anything else. Some clients (the
+   * OGC ETS 1.9 among them: it converts the CRS84 extent to EPSG:4326 without swapping) send that;
+   * no valid latitude-first box is read this way.
+   */
+  static boolean longitudeFirst(double[] v) {
+    boolean firstIsLat = Math.abs(v[0]) <= 90 && Math.abs(v[2]) <= 90;
+    boolean secondIsLat = Math.abs(v[1]) <= 90 && Math.abs(v[3]) <= 90;
+    boolean firstIsLon = Math.abs(v[0]) <= 180 && Math.abs(v[2]) <= 180;
+    return !firstIsLat && firstIsLon && secondIsLat;
+  }
+
+  private static Geometry box(double minLon, double minLat, double maxLon, double maxLat) {
+    return GF.toGeometry(new Envelope(minLon, maxLon, minLat, maxLat));
   }
 
   /**

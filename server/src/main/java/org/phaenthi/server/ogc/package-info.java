@@ -1,5 +1,6 @@
 /**
  * OGC API – Features – Part 1: Core, with the GeoJSON, HTML and OpenAPI 3.0 conformance classes,
+ * and Part 2 (CRS by reference, {@code crs}/{@code bbox-crs}; items also take {@code sortby}),
  * under {@code /ogc}.
  *
  * <p>Terms (as in OGC 17-069r4):

@@ -85,7 +85,12 @@ public final class TileJsonHandler implements Handler {
             "version",
             version,
             "attribution",
-            Attribution.BOUNDARIES_SHORT + "; " + Attribution.INDICATORS_SHORT,
+            // the TPMAP licence statement travels with the indicators, as in every export
+            Attribution.BOUNDARIES_SHORT
+                + "; "
+                + Attribution.INDICATORS_SHORT
+                + " — "
+                + org.phaenthi.server.export.ExportMetadata.INDICATOR_LICENCE,
             "scheme",
             "xyz",
             "tiles",

@@ -194,9 +194,36 @@ class ExportTest {
   }
 
   /** Strong ETag (same bytes, same tag), 304, Cache-Control like the JSON API, Vary. */
+  /**
+   * The XLSX is a zip whose entries carry a modification time (2-second resolution) and whose core
+   * properties carry a creation time: both are the import time, so a repeat later gives the same
+   * bytes and the strong ETag holds.
+   */
+  @Test
+  void xlsxIsByteIdenticalOnRepeatSecondsLater() throws Exception {
+    String p = "/api/export/district.xlsx" + Q;
+    byte[] a = ok(p).body();
+    Thread.sleep(2_100);
+    byte[] b = ok(p).body();
+    assertTrue(Arrays.equals(a, b), "same request seconds later, same bytes");
+    java.time.Instant imported = OgcFixture.dataset().importedAt();
+    try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(a))) {
+      for (var e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+        long diff = Math.abs(e.getTime() - imported.toEpochMilli());
+        assertTrue(diff <= 2_000, e.getName() + " time " + e.getTime());
+        if (e.getName().equals("docProps/core.xml")) {
+          String core = new String(zip.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+          assertTrue(
+              core.contains(imported.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString()),
+              core);
+        }
+      }
+    }
+  }
+
   @Test
   void exportsHaveAStrongEtagAnd304() {
-    for (String f : List.of("csv", "geojson", "gpkg", "topojson", "csv-metadata.json")) {
+    for (String f : List.of("csv", "geojson", "gpkg", "topojson", "xlsx", "csv-metadata.json")) {
       String p = "/api/export/district." + f + Q;
       HttpResponse<byte[]> a = ok(p);
       HttpResponse<byte[]> b = ok(p);

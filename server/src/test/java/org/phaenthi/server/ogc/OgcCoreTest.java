@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.phaenthi.server.HttpTestClient;
+import org.phaenthi.server.export.Crs;
 
 /**
  * The requirements of OGC API – Features – Part 1: Core (OGC 17-069r4, requirements class
@@ -133,7 +134,21 @@ class OgcCoreTest {
     Set<String> classes = new HashSet<>();
     get("/ogc/conformance").path("conformsTo").forEach(c -> classes.add(c.asText()));
     String base = "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/";
-    assertEquals(Set.of(base + "core", base + "oas30", base + "html", base + "geojson"), classes);
+    assertEquals(
+        Set.of(
+            base + "core",
+            base + "oas30",
+            base + "html",
+            base + "geojson",
+            "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs",
+            "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables",
+            "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/filter",
+            "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/features-filter",
+            "http://www.opengis.net/spec/cql2/1.0/conf/cql2-text",
+            "http://www.opengis.net/spec/cql2/1.0/conf/cql2-json",
+            "http://www.opengis.net/spec/cql2/1.0/conf/basic-cql2",
+            "http://www.opengis.net/spec/cql2/1.0/conf/advanced-comparison-operators"),
+        classes);
   }
 
   @Test
@@ -206,7 +221,9 @@ class OgcCoreTest {
       assertTrue(
           c.path("title").asText().contains("ตำบล")
               || !c.path("id").asText().equals("subdistrict"));
-      assertTrue(c.path("crs").isMissingNode(), "crs absent means CRS84");
+      // Part 2: CRS84 is the first of the CRSs offered and where the data is stored
+      assertEquals(Crs.CRS84_URI, c.path("crs").get(0).asText());
+      assertEquals(Crs.CRS84_URI, c.path("storageCrs").asText());
     }
   }
 

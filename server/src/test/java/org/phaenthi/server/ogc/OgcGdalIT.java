@@ -95,6 +95,61 @@ class OgcGdalIT {
     assertTrue(r.out.matches("(?s).*\\nvalue: Real.*"), r.out);
   }
 
+  /**
+   * {@code -where} on the OAPIF layer gives the same features as the server's CQL2 {@code filter}.
+   * GDAL 3.6 evaluates it on the client (its OAPIF driver speaks only the pre-standard {@code
+   * filter-lang=cql-text}), so this checks the two agree.
+   */
+  @Test
+  void whereGivesTheFeaturesOfTheFilter() throws Exception {
+    Result r =
+        run(
+            List.of(
+                "ogrinfo", "-ro", "-al", "-where", "parent_code = '8302'", url(), "subdistrict"),
+            null);
+    assertEquals(0, r.exit, r.out);
+    List<String> codes = new ArrayList<>();
+    Matcher m = Pattern.compile("\\n  code \\(String\\) = (\\d+)").matcher(r.out);
+    while (m.find()) {
+      codes.add(m.group(1));
+    }
+    assertTrue(!codes.isEmpty(), r.out);
+    assertTrue(codes.stream().allMatch(c -> c.startsWith("8302")), codes.toString());
+    assertEquals(ids("parent_code = '8302'"), codes, "the server's filter agrees");
+  }
+
+  /** A GeoJSON download in UTM 47N opens in GDAL with that CRS and metre coordinates. */
+  @Test
+  void geoJsonDownloadInUtm47OpensWithThatCrs() throws Exception {
+    Path file = tmp.resolve("district_utm47.geojson");
+    Files.write(file, OgcFixture.http().get("/api/export/district.geojson?crs=EPSG:32647").body());
+    Result r = run(List.of("ogrinfo", "-ro", "-so", file.toString(), "district"), null);
+    assertEquals(0, r.exit, r.out);
+    assertTrue(r.out.contains("UTM zone 47N"), r.out);
+    Matcher m = Pattern.compile("Extent: \\(([0-9.]+), ([0-9.]+)\\)").matcher(r.out);
+    assertTrue(m.find(), r.out);
+    double easting = Double.parseDouble(m.group(1));
+    assertTrue(easting > 400_000 && easting < 470_000, r.out);
+  }
+
+  /** The subdistrict codes the server's CQL2 filter selects. */
+  static List<String> ids(String cql) {
+    String[] iy = OgcFixture.indicatorWithSubdistrictData();
+    List<String> out = new ArrayList<>();
+    OgcFixture.json(
+            OgcFixture.http()
+                .get(
+                    "/ogc/collections/subdistrict/items?limit=100&indicator="
+                        + org.phaenthi.server.HttpTestClient.enc(iy[0])
+                        + "&year="
+                        + iy[1]
+                        + "&filter="
+                        + org.phaenthi.server.HttpTestClient.enc(cql)))
+        .path("features")
+        .forEach(f -> out.add(f.path("id").asText()));
+    return out;
+  }
+
   static int count(String text, String needle) {
     int n = 0;
     for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {

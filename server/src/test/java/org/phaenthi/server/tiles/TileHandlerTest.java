@@ -168,6 +168,11 @@ class TileHandlerTest {
     assertTrue(t.get("vector_layers").get(0).get("fields").has("value"));
     assertEquals("subdistrict_borders", t.get("vector_layers").get(1).get("id").asText());
     assertTrue(t.get("attribution").asText().contains("CC BY 3.0 IGO"));
+    assertTrue(
+        t.get("attribution")
+            .asText()
+            .contains(org.phaenthi.server.export.ExportMetadata.INDICATOR_LICENCE),
+        "the TPMAP licence statement next to the boundaries' licence");
     assertEquals(404, http.get("/tiles/village.json").statusCode());
   }
 

@@ -92,11 +92,13 @@ public final class PhaenthiServer implements AutoCloseable {
     new ProcessorMetrics().bindTo(meters);
     TileGeometryPipeline pipeline =
         new TileGeometryPipeline(config.tiles().extentPixels(), config.tiles().bufferPixels());
+    TileRenderer renderer = new TileRenderer(live, pipeline);
     this.tileCache =
         new TileCache(
             config.tiles().cacheMaxBytes(),
             config.tiles().identityCacheMaxBytes(),
-            new TileRenderer(live, pipeline),
+            renderer,
+            renderer,
             meters);
     this.responses = new ResponseCache(64L * 1024 * 1024, config.tiles().cacheControl());
     live.onReplace(s -> tileCache.retainVersions(s.liveVersions()));

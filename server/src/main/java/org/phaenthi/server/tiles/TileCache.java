@@ -28,13 +28,22 @@ import java.util.zip.GZIPOutputStream;
  * bytes ({@code --tile-identity-cache-mb}; 0 turns it off and every such request decompresses). An
  * entry remembers which cached tile it was made from and is used only with that tile, so it can
  * never outlive or contradict the first tier.
+ *
+ * <p>A tile with values ({@code ?indicator=}) is made from its geometry tile with the {@link
+ * ValueJoin}: the geometry tile is taken from this cache (rendered first if it is not there), and
+ * the values are joined onto its bytes. The geometry tile stays cached, so the tiles of another
+ * indicator, year or value set cost a join each, and a new value set renders no geometry at all
+ * ({@link #geometryRenders()} counts the renders).
  */
 public final class TileCache {
   private static final int ENTRY_OVERHEAD_BYTES = 160;
   private final Cache<TileKey, CachedTile> cache;
   private final Cache<TileKey, Identity> identity;
   private final TileSource source;
+  private final ValueJoin join;
   private final MeterRegistry meters;
+  private final Counter geometryRenders;
+  private final Counter valueJoins;
   private final Counter hits;
   private final Counter misses;
   private final Counter identityHits;
@@ -48,7 +57,21 @@ public final class TileCache {
    * @param identityMaxBytes bound of the tier of uncompressed tiles, in raw bytes; 0 = none
    */
   public TileCache(long maxBytes, long identityMaxBytes, TileSource source, MeterRegistry meters) {
+    this(maxBytes, identityMaxBytes, source, null, meters);
+  }
+
+  /**
+   * @param source renders geometry tiles (and, when {@code join} is null, value tiles too)
+   * @param join makes value tiles from geometry tiles; null renders them with {@code source}
+   */
+  public TileCache(
+      long maxBytes,
+      long identityMaxBytes,
+      TileSource source,
+      ValueJoin join,
+      MeterRegistry meters) {
     this.source = source;
+    this.join = join;
     this.meters = meters;
     this.cache =
         Caffeine.newBuilder()
@@ -78,6 +101,26 @@ public final class TileCache {
         Counter.builder("phaenthi.tiles.identity_cache").tag("result", "hit").register(meters);
     this.identityMisses =
         Counter.builder("phaenthi.tiles.identity_cache").tag("result", "miss").register(meters);
+    this.geometryRenders =
+        Counter.builder("phaenthi.tiles.made")
+            .tag("kind", "geometry")
+            .description("tiles rendered from geometry (clip, grid, encode)")
+            .register(meters);
+    this.valueJoins =
+        Counter.builder("phaenthi.tiles.made")
+            .tag("kind", "values")
+            .description("tiles with values made by joining values onto a cached geometry tile")
+            .register(meters);
+  }
+
+  /** How many tiles were rendered from geometry since start (value joins not included). */
+  public long geometryRenders() {
+    return (long) geometryRenders.count();
+  }
+
+  /** How many value tiles were made by a join onto a geometry tile since start. */
+  public long valueJoins() {
+    return (long) valueJoins.count();
   }
 
   /**
@@ -141,13 +184,30 @@ public final class TileCache {
   /** The cached tile, rendering it on a miss. {@code hit[0]} tells the caller which happened. */
   public CachedTile get(TileKey key, boolean[] hit) {
     hit[0] = true;
-    CachedTile t =
-        cache.get(
-            key,
-            k -> {
-              hit[0] = false;
-              return render(k);
-            });
+    CachedTile t;
+    if (join != null && key.indicator() != null) {
+      t = cache.getIfPresent(key);
+      if (t == null) {
+        // The geometry tile first, outside the value tile's computation: Caffeine does not allow
+        // one computation to load another key of the same cache.
+        CachedTile geometry = cache.get(join.geometryKey(key), this::render);
+        t =
+            cache.get(
+                key,
+                k -> {
+                  hit[0] = false;
+                  return joinValues(k, geometry);
+                });
+      }
+    } else {
+      t =
+          cache.get(
+              key,
+              k -> {
+                hit[0] = false;
+                return render(k);
+              });
+    }
     (hit[0] ? hits : misses).increment();
     return t;
   }
@@ -189,9 +249,23 @@ public final class TileCache {
   private CachedTile render(TileKey key) {
     long t0 = System.nanoTime();
     byte[] raw = source.render(key);
+    geometryRenders.increment();
+    return finish(key, raw, "geometry", t0);
+  }
+
+  private CachedTile joinValues(TileKey key, CachedTile geometry) {
+    long t0 = System.nanoTime();
+    byte[] geometryRaw = geometry.isEmpty() ? new byte[0] : gunzip(geometry);
+    byte[] raw = join.join(key, geometryRaw);
+    valueJoins.increment();
+    return finish(key, raw, "values", t0);
+  }
+
+  private CachedTile finish(TileKey key, byte[] raw, String kind, long t0) {
     byte[] gz = raw.length == 0 ? raw : gzip(raw);
     Timer.builder("phaenthi.tiles.render")
         .tag("z", Integer.toString(key.coord().z()))
+        .tag("kind", kind)
         .register(meters)
         .record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
     DistributionSummary.builder("phaenthi.tiles.bytes")

@@ -13,6 +13,8 @@ import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -38,6 +40,10 @@ import java.util.zip.GZIPOutputStream;
 public final class TileCache {
   private static final int ENTRY_OVERHEAD_BYTES = 160;
   private final Cache<TileKey, CachedTile> cache;
+
+  /** The low-zoom pyramid ({@link TilePyramid}): never evicted, dropped with its version. */
+  private final Map<TileKey, CachedTile> pinned = new ConcurrentHashMap<>();
+
   private final Cache<TileKey, Identity> identity;
   private final TileSource source;
   private final ValueJoin join;
@@ -95,6 +101,10 @@ public final class TileCache {
           .baseUnit("bytes")
           .register(meters);
     }
+    Gauge.builder("phaenthi.tiles.pinned.weight", this, TileCache::pinnedBytes)
+        .description("gzip bytes of the pinned low-zoom pyramid tiles")
+        .baseUnit("bytes")
+        .register(meters);
     this.hits = Counter.builder("phaenthi.tiles.cache").tag("result", "hit").register(meters);
     this.misses = Counter.builder("phaenthi.tiles.cache").tag("result", "miss").register(meters);
     this.identityHits =
@@ -184,19 +194,26 @@ public final class TileCache {
   /** The cached tile, rendering it on a miss. {@code hit[0]} tells the caller which happened. */
   public CachedTile get(TileKey key, boolean[] hit) {
     hit[0] = true;
-    CachedTile t;
-    if (join != null && key.indicator() != null) {
+    CachedTile t = pinned.get(key);
+    if (t != null) {
+      // a pinned geometry tile
+    } else if (join != null && key.indicator() != null) {
       t = cache.getIfPresent(key);
       if (t == null) {
         // The geometry tile first, outside the value tile's computation: Caffeine does not allow
         // one computation to load another key of the same cache.
-        CachedTile geometry = cache.get(join.geometryKey(key), this::render);
+        TileKey geometryKey = join.geometryKey(key);
+        CachedTile geometry = pinned.get(geometryKey);
+        if (geometry == null) {
+          geometry = cache.get(geometryKey, this::render);
+        }
+        CachedTile g = geometry;
         t =
             cache.get(
                 key,
                 k -> {
                   hit[0] = false;
-                  return joinValues(k, geometry);
+                  return joinValues(k, g);
                 });
       }
     } else {
@@ -222,7 +239,40 @@ public final class TileCache {
 
   /** Only what is cached, without rendering (used while the store is unavailable). */
   public CachedTile peek(TileKey key) {
-    return cache.getIfPresent(key);
+    CachedTile t = pinned.get(key);
+    return t != null ? t : cache.getIfPresent(key);
+  }
+
+  /**
+   * Renders a geometry tile into the pinned set, or returns it if pinned already (the pyramid is
+   * built with this); a tile the bounded tier holds is taken from there, not rendered again.
+   */
+  CachedTile renderPinned(TileKey key) {
+    return pinned.computeIfAbsent(
+        key,
+        k -> {
+          CachedTile t = cache.getIfPresent(k);
+          if (t != null) {
+            cache.invalidate(k);
+            return t;
+          }
+          return render(k);
+        });
+  }
+
+  /** Pins a tile (loaded with its pyramid from the store): it is never evicted. */
+  void pin(TileKey key, CachedTile tile) {
+    pinned.put(key, tile);
+  }
+
+  /** How many pinned tiles belong to this data version. */
+  public long pinnedCount(String dataVersion) {
+    return pinned.keySet().stream().filter(k -> k.dataVersion().equals(dataVersion)).count();
+  }
+
+  /** Compressed bytes of the pinned tiles (for the memory figures in BENCHMARKS.md). */
+  public long pinnedBytes() {
+    return pinned.values().stream().mapToLong(t -> t.gzip().length).sum();
   }
 
   /**
@@ -232,12 +282,13 @@ public final class TileCache {
    */
   public void retainVersions(java.util.Set<String> versions) {
     cache.asMap().keySet().removeIf(k -> !versions.contains(k.dataVersion()));
+    pinned.keySet().removeIf(k -> !versions.contains(k.dataVersion()));
     if (identity != null) {
       identity.asMap().keySet().removeIf(k -> !versions.contains(k.dataVersion()));
     }
   }
 
-  /** How many cached tiles belong to this data version. */
+  /** How many tiles of this data version the bounded tier holds (pinned ones not included). */
   public long peekCount(String dataVersion) {
     return cache.asMap().keySet().stream().filter(k -> k.dataVersion().equals(dataVersion)).count();
   }

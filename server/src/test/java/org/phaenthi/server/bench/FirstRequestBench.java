@@ -85,7 +85,7 @@ public final class FirstRequestBench {
     String base = "http://127.0.0.1:" + server.port();
     List<Area> subdistricts = ds.boundaries().areas(AdminLevel.SUBDISTRICT);
     Map<AdminLevel, Map<Integer, double[]>> ours = new java.util.EnumMap<>(AdminLevel.class);
-    Map<Integer, List<TileCoord>> samples = new TreeMap<>();
+    TreeMap<Integer, List<TileCoord>> samples = new TreeMap<>();
     for (int z = 0; z <= 14; z++) {
       samples.put(z, distinct(subdistricts, z, perZoom, random));
     }

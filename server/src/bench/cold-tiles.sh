@@ -17,14 +17,16 @@ trap 'rm -rf "$SNAP"' EXIT
   || { cat "$SNAP/build.log" >&2; exit 1; }
 CP=""
 i=0
-for entry in server/target/test-classes server/target/classes $(tr ':' '\n' <"$SNAP/cp.txt"); do
+# one entry a line, read whole: a local repository path may contain spaces
+while IFS= read -r entry; do
+  [[ -n "$entry" ]] || continue
   if [[ -d "$entry" ]]; then
     i=$((i + 1))
     cp -r "$entry" "$SNAP/dir$i"
     entry="$SNAP/dir$i"
   fi
   CP="$CP${CP:+:}$entry"
-done
+done < <(printf '%s\n' server/target/test-classes server/target/classes; tr ':' '\n' <"$SNAP/cp.txt")
 CLASS=ColdTilesBench
 if [[ "${1:-}" == "--class" ]]; then
   CLASS="$2"

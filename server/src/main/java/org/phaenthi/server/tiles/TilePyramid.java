@@ -37,33 +37,48 @@ public final class TilePyramid {
 
   private TilePyramid() {}
 
-  /** What {@link #prepare} did. */
-  public record Outcome(int tiles, boolean loaded, long millis) {}
+  /**
+   * What {@link #prepare} did.
+   *
+   * @param tiles how many tiles are pinned now
+   * @param rendered how many of them were rendered (0 when the store had the whole pyramid)
+   */
+  public record Outcome(int tiles, int rendered, boolean loaded, long millis) {}
 
   /**
    * Loads the pyramid of the snapshot's boundary set from the store into the cache, or renders it
-   * (through the cache) and stores it when the store has none or an unreadable one.
+   * (through the cache) and stores it when the store has none or an unreadable one. A stored
+   * pyramid is immutable like its boundary set: when it was made for a lower {@code maxZoom} than
+   * today's, the tiles it lacks are rendered and pinned but not stored; tiles above today's are not
+   * pinned.
    */
   public static Outcome prepare(Snapshot s, Store store, TileCache cache, int maxZoom) {
     long t0 = System.nanoTime();
     String boundaries = s.boundaryVersion();
+    List<TileKey> keys = keys(s, maxZoom);
     Optional<byte[]> stored = store.tilePyramid(boundaries);
     if (stored.isPresent()) {
       try {
-        int n = load(stored.get(), boundaries, cache);
-        return outcome(n, true, t0);
+        load(stored.get(), boundaries, cache, maxZoom);
+        int rendered = 0;
+        for (TileKey k : keys) {
+          if (cache.peek(k) == null) {
+            cache.renderPinned(k);
+            rendered++;
+          }
+        }
+        return outcome(keys.size(), rendered, true, t0);
       } catch (IllegalArgumentException e) {
         LOG.warn("tile pyramid of {} not loaded ({}); rendering it", boundaries, e.getMessage());
       }
     }
-    List<TileKey> keys = keys(s, maxZoom);
     byte[] encoded = encode(boundaries, keys, cache);
     store.putTilePyramid(boundaries, encoded);
-    return outcome(keys.size(), false, t0);
+    return outcome(keys.size(), keys.size(), false, t0);
   }
 
-  private static Outcome outcome(int tiles, boolean loaded, long t0) {
-    return new Outcome(tiles, loaded, (System.nanoTime() - t0) / 1_000_000);
+  private static Outcome outcome(int tiles, int rendered, boolean loaded, long t0) {
+    return new Outcome(tiles, rendered, loaded, (System.nanoTime() - t0) / 1_000_000);
   }
 
   /** The geometry-tile keys of the pyramid: every level with areas, z0..maxZoom over the extent. */
@@ -115,7 +130,7 @@ public final class TilePyramid {
    *
    * @throws IllegalArgumentException when the bytes are not a pyramid of this boundary set
    */
-  static int load(byte[] encoded, String boundaries, TileCache cache) {
+  static int load(byte[] encoded, String boundaries, TileCache cache, int maxZoom) {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(encoded))) {
       byte[] magic = new byte[MAGIC.length];
       in.readFully(magic);
@@ -139,7 +154,7 @@ public final class TilePyramid {
         byte[] gzip = new byte[in.readInt()];
         in.readFully(gzip);
         Optional<AdminLevel> l = AdminLevel.fromUrlName(level);
-        if (l.isPresent()) {
+        if (l.isPresent() && z <= maxZoom) {
           keys.add(new TileKey(boundaries, l.get(), new TileCoord(z, x, y), null, 0));
           tiles.add(new CachedTile(gzip, raw, etag));
         }

@@ -25,7 +25,7 @@ import org.phaenthi.tiles.TileGeometryPipeline;
 
 /**
  * The low-zoom pyramid: rendered once per boundary set at the first start, stored beside it, and
- * loaded at every later start, so no z0–7 tile is rendered on a request, the first one after a
+ * loaded at every later start, so no z0–8 tile is rendered on a request, the first one after a
  * restart included, and its bytes and ETags are those a render gives.
  */
 class TilePyramidTest {
@@ -43,7 +43,7 @@ class TilePyramidTest {
 
   /** Every pyramid tile's path, for the snapshot served. */
   private static List<String> paths(PhaenthiServer server) {
-    return TilePyramid.keys(server.live().snapshot(), 7).stream()
+    return TilePyramid.keys(server.live().snapshot(), 8).stream()
         .map(
             k ->
                 "/tiles/"
@@ -69,8 +69,8 @@ class TilePyramidTest {
     try {
       boundaries = first.live().snapshot().boundaryVersion();
       List<String> paths = paths(first);
-      // Phuket: one or two tiles per zoom and level at z0–7
-      assertTrue(paths.size() >= 24 && paths.size() <= 48, paths.size() + " tiles");
+      // Phuket: one or two tiles per zoom and level at z0–8
+      assertTrue(paths.size() >= 27 && paths.size() <= 54, paths.size() + " tiles");
       assertEquals(paths.size(), first.tileCache().pinnedCount(boundaries));
       assertEquals(paths.size(), first.tileCache().geometryRenders(), "each rendered once");
       assertTrue(store.tilePyramid(boundaries).isPresent(), "stored beside the boundary set");
@@ -84,7 +84,7 @@ class TilePyramidTest {
       assertEquals(paths.size(), first.tileCache().geometryRenders(), "no render on request");
       // the bytes are a render's
       TileRenderer renderer = new TileRenderer(first.live(), new TileGeometryPipeline(4096, 64));
-      TileKey k = TilePyramid.keys(first.live().snapshot(), 7).get(paths.size() - 1);
+      TileKey k = TilePyramid.keys(first.live().snapshot(), 8).get(paths.size() - 1);
       assertArrayEquals(renderer.render(k), bodies.get(paths.get(paths.size() - 1)));
     } finally {
       first.close();
@@ -113,6 +113,28 @@ class TilePyramidTest {
   }
 
   @Test
+  void aPyramidStoredForALowerMaxZoomIsLoadedAndTheRestRenderedNotStored() {
+    EmbeddedStore store = new EmbeddedStore(dir.resolve("store"));
+    store.publish(TestServers.dataset().asDraft("test", "first"));
+    PhaenthiServer low = start(store, "--tile-pyramid-max-zoom", "5");
+    String boundaries = low.live().snapshot().boundaryVersion();
+    byte[] stored = store.tilePyramid(boundaries).orElseThrow();
+    int lowCount = TilePyramid.keys(low.live().snapshot(), 5).size();
+    low.close();
+    PhaenthiServer high = start(store);
+    try {
+      int all = TilePyramid.keys(high.live().snapshot(), 8).size();
+      assertEquals(all, high.tileCache().pinnedCount(boundaries));
+      assertEquals(all - lowCount, high.tileCache().geometryRenders(), "only z6–8 rendered");
+      assertArrayEquals(
+          stored, store.tilePyramid(boundaries).orElseThrow(), "the stored one stays");
+    } finally {
+      high.close();
+      store.close();
+    }
+  }
+
+  @Test
   void offWithMinusOneAndAStoredPyramidOfAnotherBoundarySetOrDamagedIsNotLoaded() {
     EmbeddedStore store = new EmbeddedStore(dir.resolve("store"));
     store.publish(TestServers.dataset().asDraft("test", "first"));
@@ -130,11 +152,12 @@ class TilePyramidTest {
             boundaries, AdminLevel.PROVINCE, new org.phaenthi.tiles.TileCoord(0, 0, 0), null, 0);
     byte[] one = TilePyramid.encode(boundaries, List.of(k), cache);
     TileCache other = new TileCache(1 << 20, 0, key -> new byte[0], new SimpleMeterRegistry());
-    assertThrows(IllegalArgumentException.class, () -> TilePyramid.load(one, "b-other", other));
+    assertThrows(IllegalArgumentException.class, () -> TilePyramid.load(one, "b-other", other, 8));
     byte[] cut = java.util.Arrays.copyOf(one, one.length - 3);
-    assertThrows(IllegalArgumentException.class, () -> TilePyramid.load(cut, boundaries, other));
+    assertThrows(IllegalArgumentException.class, () -> TilePyramid.load(cut, boundaries, other, 8));
     assertEquals(0, other.pinnedCount(boundaries), "a damaged pyramid pins nothing");
-    assertEquals(1, TilePyramid.load(one, boundaries, other));
+    assertEquals(0, TilePyramid.load(one, boundaries, other, -1), "above today's max zoom");
+    assertEquals(1, TilePyramid.load(one, boundaries, other, 8));
     assertNotNull(other.peek(k));
     other.retainVersions(java.util.Set.of("b-next"));
     assertEquals(0, other.pinnedCount(boundaries), "dropped with its version");

@@ -319,46 +319,7 @@ public final class PhaenthiServer implements AutoCloseable {
       metricsGate.metricsPort(metricsConnector.getLocalPort());
     }
     follower.start();
-    warmUp();
     return this;
-  }
-
-  /**
-   * Two requests to itself before the first client's: a pinned tile (the fast path) and {@code
-   * /api/meta} (Javalin). A fresh JVM answers its first request in about 100 ms of class loading
-   * and interpretation (BENCHMARKS.md §3); this way no client's request is that one. Best effort.
-   */
-  private void warmUp() {
-    String host = config.server().host();
-    String address = host == null || host.isBlank() || host.equals("0.0.0.0") ? "127.0.0.1" : host;
-    Snapshot s = live.snapshot();
-    String level =
-        java.util.Arrays.stream(org.phaenthi.boundaries.AdminLevel.values())
-            .filter(l -> s.dataset().boundaries().count(l) > 0)
-            .map(org.phaenthi.boundaries.AdminLevel::urlName)
-            .findFirst()
-            .orElse(null);
-    for (String path :
-        new String[] {level == null ? null : "/tiles/" + level + "/0/0/0.mvt", "/api/meta"}) {
-      if (path == null) {
-        continue;
-      }
-      try (java.net.Socket socket = new java.net.Socket()) {
-        socket.connect(new java.net.InetSocketAddress(address, app.port()), 1000);
-        socket.setSoTimeout(5000);
-        socket
-            .getOutputStream()
-            .write(
-                ("GET "
-                        + path
-                        + " HTTP/1.1\r\nHost: localhost\r\nAccept-Encoding: gzip\r\n"
-                        + "User-Agent: phaenthi-warm-up\r\nConnection: close\r\n\r\n")
-                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-        socket.getInputStream().readAllBytes();
-      } catch (java.io.IOException e) {
-        LOG.debug("warm-up request {} failed: {}", path, e.getMessage());
-      }
-    }
   }
 
   /**

@@ -83,6 +83,10 @@ public final class FirstRequestBench {
 
     HttpClient http = HttpClient.newHttpClient();
     String base = "http://127.0.0.1:" + server.port();
+    // the client's own first request loads its classes (50–100 ms): not the server's time
+    http.send(
+        HttpRequest.newBuilder(URI.create(base + "/health")).build(),
+        HttpResponse.BodyHandlers.discarding());
     List<Area> subdistricts = ds.boundaries().areas(AdminLevel.SUBDISTRICT);
     Map<AdminLevel, Map<Integer, double[]>> ours = new java.util.EnumMap<>(AdminLevel.class);
     TreeMap<Integer, List<TileCoord>> samples = new TreeMap<>();

@@ -2,7 +2,8 @@
 # Cold tiles per zoom, ours against PostGIS ST_AsMVT: builds the test classes, snapshots them (other
 # builds may clean target/ meanwhile) and runs org.phaenthi.server.bench.ColdTilesBench.
 #
-# Usage, from the repository root: server/src/bench/cold-tiles.sh [--store /tmp/bench/store]
+# Usage, from the repository root: server/src/bench/cold-tiles.sh [--class FirstRequestBench]
+#   [--store /tmp/bench/store]
 #   [--tiles 30] [--min-renders 20] [--max-zoom 14] [--postgis false] [--seed N]
 # The embedded store is imported from /work/shared/data (or --data) when out of date; it must not
 # be open in a running server. Needs PostgreSQL 15 + PostGIS for the comparison.
@@ -16,12 +17,19 @@ trap 'rm -rf "$SNAP"' EXIT
   || { cat "$SNAP/build.log" >&2; exit 1; }
 CP=""
 i=0
-for entry in server/target/test-classes server/target/classes $(tr ':' '\n' <"$SNAP/cp.txt"); do
+# one entry a line, read whole: a local repository path may contain spaces
+while IFS= read -r entry; do
+  [[ -n "$entry" ]] || continue
   if [[ -d "$entry" ]]; then
     i=$((i + 1))
     cp -r "$entry" "$SNAP/dir$i"
     entry="$SNAP/dir$i"
   fi
   CP="$CP${CP:+:}$entry"
-done
-java -Xmx4g ${JAVA_OPTS:-} -cp "$CP" org.phaenthi.server.bench.ColdTilesBench "$@"
+done < <(printf '%s\n' server/target/test-classes server/target/classes; tr ':' '\n' <"$SNAP/cp.txt")
+CLASS=ColdTilesBench
+if [[ "${1:-}" == "--class" ]]; then
+  CLASS="$2"
+  shift 2
+fi
+java -Xmx4g ${JAVA_OPTS:-} -cp "$CP" "org.phaenthi.server.bench.$CLASS" "$@"

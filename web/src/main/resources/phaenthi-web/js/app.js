@@ -268,6 +268,7 @@ async function render(opts = {}) {
   if (app.syncControls) app.syncControls();
   if (!app.timings.firstMap) {
     app.timings.firstMap = performance.now() - app.timings.start;
+    app.timings.firstMapFromNavigation = performance.now(); // the page's time origin is navigation
     document.body.dataset.ready = 'true';
   }
   document.body.dataset.renders = String(token);

@@ -67,13 +67,16 @@ public record Config(
    * @param cacheMaxBytes bound of the tile cache, in gzip bytes
    * @param identityCacheMaxBytes bound of the second tier of uncompressed tiles (for clients
    *     without gzip), in raw bytes; 0 = none
+   * @param pyramidMaxZoom geometry tiles up to this zoom are rendered once per boundary set, kept
+   *     in the store beside it and loaded at start; -1 = none
    */
   public record Tiles(
       int extentPixels,
       int bufferPixels,
       long cacheMaxBytes,
       long identityCacheMaxBytes,
-      String cacheControl) {}
+      String cacheControl,
+      int pyramidMaxZoom) {}
 
   /**
    * @param accessLog one line per request, written in batches; off behind a proxy that logs
@@ -180,6 +183,12 @@ public record Config(
               "bound in megabytes (raw bytes) of the uncompressed copies of tiles asked for without"
                   + " gzip; 0 = unzip per request"),
           new Key(
+              "tile-pyramid-max-zoom",
+              "8",
+              "geometry tiles of every level up to this zoom over the boundaries' extent are"
+                  + " rendered once per boundary set, stored beside it and loaded at start; -1 ="
+                  + " none"),
+          new Key(
               "cache-control",
               "public, max-age=300",
               "Cache-Control header of tiles and data responses"),
@@ -276,7 +285,8 @@ public record Config(
             intValue(v, "tile-buffer", 0, 4096),
             intValue(v, "tile-cache-mb", 1, 1 << 20) * 1024L * 1024L,
             intValue(v, "tile-identity-cache-mb", 0, 1 << 20) * 1024L * 1024L,
-            v.get("cache-control")),
+            v.get("cache-control"),
+            intValue(v, "tile-pyramid-max-zoom", -1, 10)),
         new Web(
             blankToNull(v.get("base-map-url")),
             v.get("cors-origins"),

@@ -55,6 +55,7 @@ import org.phaenthi.server.tiles.TileCache;
 import org.phaenthi.server.tiles.TileFastPath;
 import org.phaenthi.server.tiles.TileHandler;
 import org.phaenthi.server.tiles.TileJsonHandler;
+import org.phaenthi.server.tiles.TilePyramid;
 import org.phaenthi.server.tiles.TileRenderer;
 import org.phaenthi.tiles.TileGeometryPipeline;
 import org.slf4j.Logger;
@@ -74,6 +75,13 @@ public final class PhaenthiServer implements AutoCloseable {
   private final PrometheusMeterRegistry meters =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final TileCache tileCache;
+  private final java.util.concurrent.ExecutorService pyramidWorker =
+      java.util.concurrent.Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "tile-pyramid");
+            t.setDaemon(true);
+            return t;
+          });
   private final ResponseCache responses;
   private final StoreHealth storeHealth;
   private final VersionFollower follower;
@@ -97,14 +105,17 @@ public final class PhaenthiServer implements AutoCloseable {
     new ProcessorMetrics().bindTo(meters);
     TileGeometryPipeline pipeline =
         new TileGeometryPipeline(config.tiles().extentPixels(), config.tiles().bufferPixels());
+    TileRenderer renderer = new TileRenderer(live, pipeline);
     this.tileCache =
         new TileCache(
             config.tiles().cacheMaxBytes(),
             config.tiles().identityCacheMaxBytes(),
-            new TileRenderer(live, pipeline),
+            renderer,
+            renderer,
             meters);
     this.responses = new ResponseCache(64L * 1024 * 1024, config.tiles().cacheControl());
     live.onReplace(s -> tileCache.retainVersions(s.liveVersions()));
+    live.onReplace(this::preparePyramidLater);
     this.storeHealth = new StoreHealth(store, live);
     this.follower = new VersionFollower(store, live);
     this.adminAuth =
@@ -330,12 +341,52 @@ public final class PhaenthiServer implements AutoCloseable {
   }
 
   public PhaenthiServer start() {
+    preparePyramid(live.snapshot());
     app.start(config.server().host(), config.server().port());
     if (metricsConnector != null) {
       metricsGate.metricsPort(metricsConnector.getLocalPort());
     }
     follower.start();
     return this;
+  }
+
+  /**
+   * The low-zoom tile pyramid of the snapshot's boundary set: loaded from the store, or rendered
+   * and stored (see {@link TilePyramid}). A failure leaves those tiles to be rendered on request.
+   */
+  private void preparePyramid(Snapshot s) {
+    int maxZoom = config.tiles().pyramidMaxZoom();
+    if (maxZoom < 0 || tileCache.pinnedCount(s.boundaryVersion()) > 0) {
+      return;
+    }
+    try {
+      TilePyramid.Outcome o = TilePyramid.prepare(s, store, tileCache, maxZoom);
+      LOG.info(
+          "tile pyramid z0–{} of {}: {} tiles, {}, {} rendered, in {} ms ({} KB gzip pinned)",
+          maxZoom,
+          s.boundaryVersion(),
+          o.tiles(),
+          o.loaded() ? "loaded from the store" : "stored",
+          o.rendered(),
+          o.millis(),
+          tileCache.pinnedBytes() / 1024);
+    } catch (RuntimeException e) {
+      LOG.warn("tile pyramid of {} not prepared: {}", s.boundaryVersion(), e.getMessage());
+    }
+  }
+
+  /** A new boundary set served: its pyramid is prepared off the thread that swapped it in. */
+  private void preparePyramidLater(Snapshot s) {
+    if (config.tiles().pyramidMaxZoom() >= 0 && tileCache.pinnedCount(s.boundaryVersion()) == 0) {
+      pyramidWorker.execute(
+          () -> {
+            preparePyramid(s);
+            Snapshot now = live.snapshot();
+            if (now != s) {
+              tileCache.retainVersions(now.liveVersions()); // swapped again meanwhile
+            }
+          });
+    }
   }
 
   /** Whether the store can be reached; the tile handler may check it on a cache miss. */
@@ -380,6 +431,7 @@ public final class PhaenthiServer implements AutoCloseable {
 
   @Override
   public void close() {
+    pyramidWorker.shutdownNow();
     follower.close();
     importJobs.close();
     app.stop();

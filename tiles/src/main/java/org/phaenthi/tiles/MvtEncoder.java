@@ -198,7 +198,7 @@ public final class MvtEncoder {
       return i;
     }
 
-    private static Object normalise(String key, Object v) {
+    static Object normalise(String key, Object v) {
       if (v instanceof Integer || v instanceof Short || v instanceof Byte) {
         return ((Number) v).longValue();
       }
@@ -228,7 +228,7 @@ public final class MvtEncoder {
       out.varintField(15, 2);
     }
 
-    private static void writeValue(ProtoWriter out, Object v) {
+    static void writeValue(ProtoWriter out, Object v) {
       if (v instanceof String s) {
         out.stringField(1, s);
       } else if (v instanceof Float f) {

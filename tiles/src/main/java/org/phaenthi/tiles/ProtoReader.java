@@ -34,6 +34,20 @@ final class ProtoReader {
     return wireType;
   }
 
+  /** The next byte to read, as an index into {@link #buffer()}. */
+  int position() {
+    return pos;
+  }
+
+  /** The end of this reader's range (exclusive). */
+  int end() {
+    return end;
+  }
+
+  byte[] buffer() {
+    return buf;
+  }
+
   long varint() {
     long result = 0;
     for (int shift = 0; shift < 64; shift += 7) {
@@ -90,7 +104,11 @@ final class ProtoReader {
       case ProtoWriter.VARINT -> varint();
       case ProtoWriter.FIXED64 -> fixed(8);
       case ProtoWriter.FIXED32 -> fixed(4);
-      case ProtoWriter.LENGTH_DELIMITED -> pos += length();
+      case ProtoWriter.LENGTH_DELIMITED -> {
+        int length =
+            length(); // not "pos += length()": that adds to pos as it was before the length
+        pos += length;
+      }
       default -> throw new IllegalArgumentException("unsupported wire type " + wireType);
     }
   }

@@ -10,8 +10,16 @@ final class ProtoWriter {
   static final int LENGTH_DELIMITED = 2;
   static final int FIXED32 = 5;
 
-  private byte[] buf = new byte[256];
+  private byte[] buf;
   private int size;
+
+  ProtoWriter() {
+    this(256);
+  }
+
+  ProtoWriter(int capacity) {
+    buf = new byte[Math.max(16, capacity)];
+  }
 
   int size() {
     return size;
@@ -99,6 +107,18 @@ final class ProtoWriter {
       n++;
     }
     return n;
+  }
+
+  /** Writes a length-delimited field whose content is {@code src[from, to)}. */
+  void bytesField(int field, byte[] src, int from, int to) {
+    tag(field, LENGTH_DELIMITED);
+    varint(to - from);
+    bytes(src, from, to - from);
+  }
+
+  /** Appends {@code src[from, to)} as it is (whole fields, tags included). */
+  void raw(byte[] src, int from, int to) {
+    bytes(src, from, to - from);
   }
 
   private void bytes(byte[] src, int offset, int length) {

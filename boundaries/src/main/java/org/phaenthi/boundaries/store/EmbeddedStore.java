@@ -41,6 +41,10 @@ import org.slf4j.LoggerFactory;
 public final class EmbeddedStore implements Store {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedStore.class);
   private static final String HISTORY = "publications.json";
+
+  /** Beside {@code parts/ID.part} of a boundary set: its tile pyramid, {@code parts/ID.tiles}. */
+  private static final String PYRAMID = ".tiles";
+
   private final Path dir;
   private final Path parts;
   private final FileChannel lockChannel;
@@ -108,8 +112,8 @@ public final class EmbeddedStore implements Store {
           boolean tmp = name.contains(".tmp-");
           boolean orphan =
               d.equals(parts)
-                  && name.endsWith(".part")
-                  && !named.contains(name.substring(0, name.length() - 5));
+                  && (name.endsWith(".part") || name.endsWith(PYRAMID))
+                  && !named.contains(name.substring(0, name.lastIndexOf('.')));
           if (tmp || orphan) {
             Files.deleteIfExists(f);
             removed++;
@@ -237,6 +241,41 @@ public final class EmbeddedStore implements Store {
   @Override
   public AdminRecords adminRecords() {
     return admin;
+  }
+
+  @Override
+  public synchronized Optional<byte[]> tilePyramid(String boundarySetId) {
+    Path f = parts.resolve(boundarySetId + PYRAMID);
+    if (!Files.exists(f)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(PartFiles.readPart(f, boundarySetId).chunks().get("tiles"));
+    } catch (IllegalStateException e) {
+      LOG.warn("tile pyramid {} is unreadable ({}); it will be rendered again", f, e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public synchronized void putTilePyramid(String boundarySetId, byte[] tiles) {
+    Path f = parts.resolve(boundarySetId + PYRAMID);
+    if (!Files.exists(parts.resolve(boundarySetId + ".part"))) {
+      throw new IllegalArgumentException("the store holds no boundary set " + boundarySetId);
+    }
+    if (Files.exists(f)) {
+      return;
+    }
+    try {
+      PartFiles.writePart(
+          f,
+          new PartCodec.Encoded(
+              boundarySetId,
+              "{\"tile_pyramid_of\":\"" + boundarySetId + "\"}",
+              Map.of("tiles", tiles)));
+    } catch (IOException e) {
+      throw new IllegalStateException("writing " + f + ": " + e.getMessage(), e);
+    }
   }
 
   @Override

@@ -101,6 +101,44 @@ final class PostgisCatalog {
     return Optional.of(new PartCodec.Encoded(id, header, chunks));
   }
 
+  /**
+   * Writes a part derived from another (one chunk, no SQL rows), in one transaction; a part of that
+   * id written already, by this node or another at the same time, is kept.
+   */
+  void writeDerivedPart(String id, char kind, String header, String chunk, byte[] data)
+      throws SQLException {
+    boolean autoCommit = c.getAutoCommit();
+    c.setAutoCommit(false);
+    try {
+      int inserted;
+      try (PreparedStatement s =
+          c.prepareStatement(
+              "INSERT INTO phaenthi_part (id, kind, header) VALUES (?, ?, ?)"
+                  + " ON CONFLICT (id) DO NOTHING")) {
+        s.setString(1, id);
+        s.setString(2, String.valueOf(kind));
+        s.setString(3, header);
+        inserted = s.executeUpdate();
+      }
+      if (inserted == 1) {
+        try (PreparedStatement s =
+            c.prepareStatement(
+                "INSERT INTO phaenthi_part_chunk (part_id, ord, name, data) VALUES (?, 0, ?, ?)")) {
+          s.setString(1, id);
+          s.setString(2, chunk);
+          s.setBytes(3, data);
+          s.executeUpdate();
+        }
+      }
+      c.commit();
+    } catch (SQLException | RuntimeException e) {
+      c.rollback();
+      throw e;
+    } finally {
+      c.setAutoCommit(autoCommit);
+    }
+  }
+
   /** Writes a part that is not held yet, with its SQL-friendly rows. */
   void writePart(Object part) throws SQLException {
     PartCodec.Encoded e;

@@ -223,6 +223,43 @@ public final class PostgisStore implements Store {
   }
 
   /**
+   * The pyramid is a part row of kind {@code t} whose id is the boundary set's with that letter.
+   */
+  @Override
+  public Optional<byte[]> tilePyramid(String boundarySetId) {
+    try (Connection c = pool.getConnection()) {
+      return new PostgisCatalog(c)
+          .readPart(pyramidId(boundarySetId))
+          .map(e -> e.chunks().get("tiles"));
+    } catch (SQLException e) {
+      throw unreachable("reading a tile pyramid", e);
+    }
+  }
+
+  @Override
+  public void putTilePyramid(String boundarySetId, byte[] tiles) {
+    try (Connection c = pool.getConnection()) {
+      PostgisCatalog cat = new PostgisCatalog(c);
+      if (!cat.hasPart(boundarySetId)) {
+        throw new IllegalArgumentException("the store holds no boundary set " + boundarySetId);
+      }
+      cat.writeDerivedPart(
+          pyramidId(boundarySetId),
+          't',
+          "{\"tile_pyramid_of\":\"" + boundarySetId + "\"}",
+          "tiles",
+          tiles);
+    } catch (SQLException e) {
+      throw unreachable("writing a tile pyramid", e);
+    }
+  }
+
+  /** {@code b-0123…} → {@code t-0123…}: the same length, so it fits the part id column. */
+  static String pyramidId(String boundarySetId) {
+    return "t" + boundarySetId.substring(1);
+  }
+
+  /**
    * A session advisory lock on its own connection (not the pool's): held while the import builds
    * its parts and publishes, released when the claim is closed or the node dies.
    */

@@ -56,6 +56,21 @@ public interface Store extends AutoCloseable {
   /** A boundary set the store holds, so an import can reuse it instead of rebuilding it. */
   Optional<BoundarySet> boundarySet(String id);
 
+  /**
+   * Tiles rendered once for a boundary set (the server's low-zoom pyramid), kept beside it so a
+   * restart, or another node, loads them instead of rendering them again. The bytes are the
+   * server's own encoding; the store keeps them as they are. Empty when none were stored.
+   */
+  default Optional<byte[]> tilePyramid(String boundarySetId) {
+    return Optional.empty();
+  }
+
+  /**
+   * Stores the tiles of a boundary set the store holds (see {@link #tilePyramid}). Like parts they
+   * never change: when the store has them already, the first ones stay.
+   */
+  default void putTilePyramid(String boundarySetId, byte[] tiles) {}
+
   /** The current publication's content version, or empty when nothing is published. */
   default Optional<String> dataVersion() {
     return current().map(Publication::dataVersion);

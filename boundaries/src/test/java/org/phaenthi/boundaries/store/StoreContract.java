@@ -101,6 +101,28 @@ abstract class StoreContract {
   }
 
   @Test
+  void aBoundarySetsTilePyramidIsKeptBesideItAcrossReopen() {
+    Dataset v1 = TestDatasets.first("v1-aaaa");
+    String b = v1.boundaryVersion();
+    byte[] tiles = {1, 2, 3, 0, -1, 42};
+    try (Store s = open()) {
+      s.publish(v1.asDraft("test", "first"));
+      assertEquals(Optional.empty(), s.tilePyramid(b), "none before one is stored");
+      s.putTilePyramid(b, tiles);
+      assertTrue(java.util.Arrays.equals(tiles, s.tilePyramid(b).orElseThrow()));
+      s.putTilePyramid(b, new byte[] {9});
+      assertTrue(
+          java.util.Arrays.equals(tiles, s.tilePyramid(b).orElseThrow()), "the first one stays");
+      assertThrows(
+          IllegalArgumentException.class, () -> s.putTilePyramid("b-0000000000000000", tiles));
+    }
+    try (Store s = open()) {
+      assertTrue(java.util.Arrays.equals(tiles, s.tilePyramid(b).orElseThrow()), "after reopen");
+      TestDatasets.assertSame(v1, s.load());
+    }
+  }
+
+  @Test
   void historyListsEveryPublicationAndTheNewestIsServed() {
     Dataset v2 = TestDatasets.second("v2-bbbb");
     try (Store s = open()) {

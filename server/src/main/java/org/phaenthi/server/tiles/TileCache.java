@@ -13,6 +13,8 @@ import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -28,13 +30,26 @@ import java.util.zip.GZIPOutputStream;
  * bytes ({@code --tile-identity-cache-mb}; 0 turns it off and every such request decompresses). An
  * entry remembers which cached tile it was made from and is used only with that tile, so it can
  * never outlive or contradict the first tier.
+ *
+ * <p>A tile with values ({@code ?indicator=}) is made from its geometry tile with the {@link
+ * ValueJoin}: the geometry tile is taken from this cache (rendered first if it is not there), and
+ * the values are joined onto its bytes. The geometry tile stays cached, so the tiles of another
+ * indicator, year or value set cost a join each, and a new value set renders no geometry at all
+ * ({@link #geometryRenders()} counts the renders).
  */
 public final class TileCache {
   private static final int ENTRY_OVERHEAD_BYTES = 160;
   private final Cache<TileKey, CachedTile> cache;
+
+  /** The low-zoom pyramid ({@link TilePyramid}): never evicted, dropped with its version. */
+  private final Map<TileKey, CachedTile> pinned = new ConcurrentHashMap<>();
+
   private final Cache<TileKey, Identity> identity;
   private final TileSource source;
+  private final ValueJoin join;
   private final MeterRegistry meters;
+  private final Counter geometryRenders;
+  private final Counter valueJoins;
   private final Counter hits;
   private final Counter misses;
   private final Counter identityHits;
@@ -48,7 +63,21 @@ public final class TileCache {
    * @param identityMaxBytes bound of the tier of uncompressed tiles, in raw bytes; 0 = none
    */
   public TileCache(long maxBytes, long identityMaxBytes, TileSource source, MeterRegistry meters) {
+    this(maxBytes, identityMaxBytes, source, null, meters);
+  }
+
+  /**
+   * @param source renders geometry tiles (and, when {@code join} is null, value tiles too)
+   * @param join makes value tiles from geometry tiles; null renders them with {@code source}
+   */
+  public TileCache(
+      long maxBytes,
+      long identityMaxBytes,
+      TileSource source,
+      ValueJoin join,
+      MeterRegistry meters) {
     this.source = source;
+    this.join = join;
     this.meters = meters;
     this.cache =
         Caffeine.newBuilder()
@@ -72,12 +101,36 @@ public final class TileCache {
           .baseUnit("bytes")
           .register(meters);
     }
+    Gauge.builder("phaenthi.tiles.pinned.weight", this, TileCache::pinnedBytes)
+        .description("gzip bytes of the pinned low-zoom pyramid tiles")
+        .baseUnit("bytes")
+        .register(meters);
     this.hits = Counter.builder("phaenthi.tiles.cache").tag("result", "hit").register(meters);
     this.misses = Counter.builder("phaenthi.tiles.cache").tag("result", "miss").register(meters);
     this.identityHits =
         Counter.builder("phaenthi.tiles.identity_cache").tag("result", "hit").register(meters);
     this.identityMisses =
         Counter.builder("phaenthi.tiles.identity_cache").tag("result", "miss").register(meters);
+    this.geometryRenders =
+        Counter.builder("phaenthi.tiles.made")
+            .tag("kind", "geometry")
+            .description("tiles rendered from geometry (clip, grid, encode)")
+            .register(meters);
+    this.valueJoins =
+        Counter.builder("phaenthi.tiles.made")
+            .tag("kind", "values")
+            .description("tiles with values made by joining values onto a cached geometry tile")
+            .register(meters);
+  }
+
+  /** How many tiles were rendered from geometry since start (value joins not included). */
+  public long geometryRenders() {
+    return (long) geometryRenders.count();
+  }
+
+  /** How many value tiles were made by a join onto a geometry tile since start. */
+  public long valueJoins() {
+    return (long) valueJoins.count();
   }
 
   /**
@@ -141,13 +194,37 @@ public final class TileCache {
   /** The cached tile, rendering it on a miss. {@code hit[0]} tells the caller which happened. */
   public CachedTile get(TileKey key, boolean[] hit) {
     hit[0] = true;
-    CachedTile t =
-        cache.get(
-            key,
-            k -> {
-              hit[0] = false;
-              return render(k);
-            });
+    CachedTile t = pinned.get(key);
+    if (t != null) {
+      // a pinned geometry tile
+    } else if (join != null && key.indicator() != null) {
+      t = cache.getIfPresent(key);
+      if (t == null) {
+        // The geometry tile first, outside the value tile's computation: Caffeine does not allow
+        // one computation to load another key of the same cache.
+        TileKey geometryKey = join.geometryKey(key);
+        CachedTile geometry = pinned.get(geometryKey);
+        if (geometry == null) {
+          geometry = cache.get(geometryKey, this::render);
+        }
+        CachedTile g = geometry;
+        t =
+            cache.get(
+                key,
+                k -> {
+                  hit[0] = false;
+                  return joinValues(k, g);
+                });
+      }
+    } else {
+      t =
+          cache.get(
+              key,
+              k -> {
+                hit[0] = false;
+                return render(k);
+              });
+    }
     (hit[0] ? hits : misses).increment();
     return t;
   }
@@ -162,7 +239,40 @@ public final class TileCache {
 
   /** Only what is cached, without rendering (used while the store is unavailable). */
   public CachedTile peek(TileKey key) {
-    return cache.getIfPresent(key);
+    CachedTile t = pinned.get(key);
+    return t != null ? t : cache.getIfPresent(key);
+  }
+
+  /**
+   * Renders a geometry tile into the pinned set, or returns it if pinned already (the pyramid is
+   * built with this); a tile the bounded tier holds is taken from there, not rendered again.
+   */
+  CachedTile renderPinned(TileKey key) {
+    return pinned.computeIfAbsent(
+        key,
+        k -> {
+          CachedTile t = cache.getIfPresent(k);
+          if (t != null) {
+            cache.invalidate(k);
+            return t;
+          }
+          return render(k);
+        });
+  }
+
+  /** Pins a tile (loaded with its pyramid from the store): it is never evicted. */
+  void pin(TileKey key, CachedTile tile) {
+    pinned.put(key, tile);
+  }
+
+  /** How many pinned tiles belong to this data version. */
+  public long pinnedCount(String dataVersion) {
+    return pinned.keySet().stream().filter(k -> k.dataVersion().equals(dataVersion)).count();
+  }
+
+  /** Compressed bytes of the pinned tiles (for the memory figures in BENCHMARKS.md). */
+  public long pinnedBytes() {
+    return pinned.values().stream().mapToLong(t -> t.gzip().length).sum();
   }
 
   /**
@@ -172,12 +282,13 @@ public final class TileCache {
    */
   public void retainVersions(java.util.Set<String> versions) {
     cache.asMap().keySet().removeIf(k -> !versions.contains(k.dataVersion()));
+    pinned.keySet().removeIf(k -> !versions.contains(k.dataVersion()));
     if (identity != null) {
       identity.asMap().keySet().removeIf(k -> !versions.contains(k.dataVersion()));
     }
   }
 
-  /** How many cached tiles belong to this data version. */
+  /** How many tiles of this data version the bounded tier holds (pinned ones not included). */
   public long peekCount(String dataVersion) {
     return cache.asMap().keySet().stream().filter(k -> k.dataVersion().equals(dataVersion)).count();
   }
@@ -189,9 +300,23 @@ public final class TileCache {
   private CachedTile render(TileKey key) {
     long t0 = System.nanoTime();
     byte[] raw = source.render(key);
+    geometryRenders.increment();
+    return finish(key, raw, "geometry", t0);
+  }
+
+  private CachedTile joinValues(TileKey key, CachedTile geometry) {
+    long t0 = System.nanoTime();
+    byte[] geometryRaw = geometry.isEmpty() ? new byte[0] : gunzip(geometry);
+    byte[] raw = join.join(key, geometryRaw);
+    valueJoins.increment();
+    return finish(key, raw, "values", t0);
+  }
+
+  private CachedTile finish(TileKey key, byte[] raw, String kind, long t0) {
     byte[] gz = raw.length == 0 ? raw : gzip(raw);
     Timer.builder("phaenthi.tiles.render")
         .tag("z", Integer.toString(key.coord().z()))
+        .tag("kind", kind)
         .register(meters)
         .record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
     DistributionSummary.builder("phaenthi.tiles.bytes")

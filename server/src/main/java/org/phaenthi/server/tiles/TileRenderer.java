@@ -24,13 +24,16 @@ import org.phaenthi.server.LiveData;
 import org.phaenthi.server.Snapshot;
 import org.phaenthi.server.api.Change;
 import org.phaenthi.tiles.MvtEncoder;
+import org.phaenthi.tiles.MvtPropertyJoin;
 import org.phaenthi.tiles.TileGeometryPipeline;
 
 /**
- * Renders a tile: query the pre-simplified geometry of the tile's zoom band → the tiles pipeline
- * (clip with buffer → tile grid → snap → orient) → MVT encoder. Nothing here calls back up.
+ * Renders a geometry tile: query the pre-simplified geometry of the tile's zoom band → the tiles
+ * pipeline (clip with buffer → tile grid → snap → orient) → MVT encoder. A tile with values is the
+ * geometry tile with {@code value}, {@code numerator} and {@code denominator} joined onto its
+ * features by code ({@link #join}): no geometry is touched for it. Nothing here calls back up.
  */
-public final class TileRenderer implements TileSource {
+public final class TileRenderer implements TileSource, ValueJoin {
   private static final GeometryFactory GRID = new GeometryFactory();
 
   /** Fewer geometries than this are processed on the request thread alone. */
@@ -62,11 +65,49 @@ public final class TileRenderer implements TileSource {
   }
 
   @Override
+  public TileKey geometryKey(TileKey valueKey) {
+    return new TileKey(
+        live.snapshot().boundaryVersion(), valueKey.level(), valueKey.coord(), null, 0);
+  }
+
+  @Override
+  public byte[] join(TileKey valueKey, byte[] geometryTile) {
+    if (geometryTile.length == 0) {
+      return geometryTile;
+    }
+    Map<String, IndicatorValue> values = values(live.snapshot(), valueKey);
+    int digits = valueKey.level().codeLength();
+    return MvtPropertyJoin.join(
+        geometryTile,
+        valueKey.level().urlName(),
+        id -> {
+          IndicatorValue v = values.get(code(id, digits));
+          if (v == null) {
+            return null; // no data: no value properties, never 0
+          }
+          Map<String, Object> props = new LinkedHashMap<>(4);
+          props.put("value", v.value());
+          props.put("numerator", v.numerator());
+          props.put("denominator", v.denominator());
+          return props; // null values are left out by the join
+        });
+  }
+
+  /** The area code of a feature id: the code's digits as a number, so zeros in front come back. */
+  static String code(long id, int digits) {
+    String s = Long.toString(id);
+    return s.length() >= digits ? s : "0".repeat(digits - s.length()) + s;
+  }
+
+  /**
+   * The geometry tile of {@code key}: polygons with code and names, and the border layer. A key
+   * with an indicator is rendered the same way (its values come from {@link #join}).
+   */
+  @Override
   public byte[] render(TileKey key) {
     Snapshot s = live.snapshot();
     ZoomGeometry geometry = s.zoomGeometry(key.level(), key.coord().z());
     Envelope clip = pipeline.clipEnvelopeMeters(key.coord());
-    Map<String, IndicatorValue> values = values(s, key);
     Boundaries boundaries = s.dataset().boundaries();
     MvtEncoder encoder = new MvtEncoder();
     MvtEncoder.Layer areas = encoder.layer(key.level().urlName(), pipeline.extentPixels());
@@ -95,18 +136,6 @@ public final class TileRenderer implements TileSource {
       if (a != null && names) {
         props.put("name_th", a.nameTh());
         props.put("name_en", a.nameEn());
-      }
-      if (values != null) {
-        IndicatorValue v = values.get(code);
-        if (v != null && v.value() != null) {
-          props.put("value", v.value());
-        }
-        if (v != null && v.numerator() != null) {
-          props.put("numerator", v.numerator());
-        }
-        if (v != null && v.denominator() != null) {
-          props.put("denominator", v.denominator());
-        }
       }
       areas.addFeature(Long.parseLong(code), g, props);
     }

@@ -165,7 +165,7 @@ public final class ColdTilesBench {
   }
 
   /** The same unsimplified boundaries, in EPSG:3857 with a GiST index, as Martin would serve. */
-  private static void load(Connection c, Dataset ds) throws SQLException {
+  static void load(Connection c, Dataset ds) throws SQLException {
     long t0 = System.nanoTime();
     try (Statement s = c.createStatement()) {
       s.execute(
@@ -197,7 +197,7 @@ public final class ColdTilesBench {
     System.out.printf("PostGIS table loaded in %.1f s%n", (System.nanoTime() - t0) / 1e9);
   }
 
-  private static void timePostgis(
+  static void timePostgis(
       Connection c,
       Map<Integer, List<TileCoord>> samples,
       Map<Integer, double[]> times,

@@ -144,6 +144,21 @@ class MapAppIT {
                     + "return {transfer: es.reduce((s, e) => s + (e.transferSize || 0), 0),"
                     + " decoded: es.reduce((s, e) => s + (e.decodedBodySize || 0), 0),"
                     + " requests: es.length};");
+    double fromNavigation =
+        ((Number) browser.js("return phaenthi.app.timings.firstMapFromNavigation")).doubleValue();
+    System.out.printf(
+        "[browser] time to first coloured map from navigation: %.0f ms (target <= 1000)%n",
+        fromNavigation);
+    // what the first map waited on: every request with its start and end since navigation
+    @SuppressWarnings("unchecked")
+    List<String> waterfall =
+        (List<String>)
+            browser.js(
+                "return performance.getEntriesByType('resource').map(e =>"
+                    + " `${e.startTime.toFixed(0).padStart(5)} → ${e.responseEnd.toFixed(0).padStart(5)}"
+                    + " ms ${String(e.transferSize).padStart(8)} B ${e.name.replace(location.origin,"
+                    + " '')}`)");
+    waterfall.forEach(w -> System.out.println("[browser] waterfall " + w));
     System.out.printf(
         "[browser] time to first coloured map: %.0f ms (target <= 1500)%n"
             + "[browser] first load: %d bytes transferred, %d bytes decoded, %d requests%n",

@@ -1,0 +1,166 @@
+package org.phaenthi.server.tiles;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.phaenthi.boundaries.AdminLevel;
+import org.phaenthi.boundaries.store.EmbeddedStore;
+import org.phaenthi.server.Config;
+import org.phaenthi.server.HttpTestClient;
+import org.phaenthi.server.LiveData;
+import org.phaenthi.server.PhaenthiServer;
+import org.phaenthi.server.TestServers;
+import org.phaenthi.tiles.TileGeometryPipeline;
+
+/**
+ * The low-zoom pyramid: rendered once per boundary set at the first start, stored beside it, and
+ * loaded at every later start, so no z0–8 tile is rendered on a request, the first one after a
+ * restart included, and its bytes and ETags are those a render gives.
+ */
+class TilePyramidTest {
+  @TempDir Path dir;
+
+  private PhaenthiServer start(EmbeddedStore store, String... more) {
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of(
+                "--port", "0", "--host", "127.0.0.1", "--store", dir.resolve("store").toString()));
+    args.addAll(List.of(more));
+    Config config = Config.read(args.toArray(String[]::new), Map.of());
+    return new PhaenthiServer(config, new LiveData(store.load()), store).start();
+  }
+
+  /** Every pyramid tile's path, for the snapshot served. */
+  private static List<String> paths(PhaenthiServer server) {
+    return TilePyramid.keys(server.live().snapshot(), 8).stream()
+        .map(
+            k ->
+                "/tiles/"
+                    + k.level().urlName()
+                    + "/"
+                    + k.coord().z()
+                    + "/"
+                    + k.coord().x()
+                    + "/"
+                    + k.coord().y()
+                    + ".mvt")
+        .toList();
+  }
+
+  @Test
+  void renderedOnceStoredAndLoadedAtTheNextStartWithoutRendering() {
+    EmbeddedStore store = new EmbeddedStore(dir.resolve("store"));
+    store.publish(TestServers.dataset().asDraft("test", "first"));
+    Map<String, String> etags = new LinkedHashMap<>();
+    Map<String, byte[]> bodies = new LinkedHashMap<>();
+    String boundaries;
+    PhaenthiServer first = start(store);
+    try {
+      boundaries = first.live().snapshot().boundaryVersion();
+      List<String> paths = paths(first);
+      // Phuket: one or two tiles per zoom and level at z0–8
+      assertTrue(paths.size() >= 27 && paths.size() <= 54, paths.size() + " tiles");
+      assertEquals(paths.size(), first.tileCache().pinnedCount(boundaries));
+      assertEquals(paths.size(), first.tileCache().geometryRenders(), "each rendered once");
+      assertTrue(store.tilePyramid(boundaries).isPresent(), "stored beside the boundary set");
+      HttpTestClient http = new HttpTestClient(first.port());
+      for (String p : paths) {
+        HttpResponse<byte[]> r = http.get(p);
+        assertTrue(r.statusCode() == 200 || r.statusCode() == 204, p + " → " + r.statusCode());
+        etags.put(p, r.headers().firstValue("ETag").orElseThrow());
+        bodies.put(p, r.body());
+      }
+      assertEquals(paths.size(), first.tileCache().geometryRenders(), "no render on request");
+      // the bytes are a render's
+      TileRenderer renderer = new TileRenderer(first.live(), new TileGeometryPipeline(4096, 64));
+      TileKey k = TilePyramid.keys(first.live().snapshot(), 8).get(paths.size() - 1);
+      assertArrayEquals(renderer.render(k), bodies.get(paths.get(paths.size() - 1)));
+    } finally {
+      first.close();
+      store.close();
+    }
+
+    EmbeddedStore again = new EmbeddedStore(dir.resolve("store"));
+    PhaenthiServer second = start(again);
+    try {
+      assertEquals(0, second.tileCache().geometryRenders(), "loaded, not rendered");
+      assertEquals(etags.size(), second.tileCache().pinnedCount(boundaries));
+      HttpTestClient http = new HttpTestClient(second.port());
+      for (String p : etags.keySet()) {
+        HttpResponse<byte[]> r = http.get(p);
+        assertEquals(etags.get(p), r.headers().firstValue("ETag").orElseThrow(), p);
+        assertArrayEquals(bodies.get(p), r.body(), p);
+        // with values: a join onto the pinned tile, still no render
+        assertTrue(http.get(p + "?indicator=test:rate&year=2561").statusCode() < 300, p);
+      }
+      assertEquals(0, second.tileCache().geometryRenders(), "the first requests render nothing");
+      assertTrue(second.tileCache().valueJoins() > 0);
+    } finally {
+      second.close();
+      again.close();
+    }
+  }
+
+  @Test
+  void aPyramidStoredForALowerMaxZoomIsLoadedAndTheRestRenderedNotStored() {
+    EmbeddedStore store = new EmbeddedStore(dir.resolve("store"));
+    store.publish(TestServers.dataset().asDraft("test", "first"));
+    PhaenthiServer low = start(store, "--tile-pyramid-max-zoom", "5");
+    String boundaries = low.live().snapshot().boundaryVersion();
+    byte[] stored = store.tilePyramid(boundaries).orElseThrow();
+    int lowCount = TilePyramid.keys(low.live().snapshot(), 5).size();
+    low.close();
+    PhaenthiServer high = start(store);
+    try {
+      int all = TilePyramid.keys(high.live().snapshot(), 8).size();
+      assertEquals(all, high.tileCache().pinnedCount(boundaries));
+      assertEquals(all - lowCount, high.tileCache().geometryRenders(), "only z6–8 rendered");
+      assertArrayEquals(
+          stored, store.tilePyramid(boundaries).orElseThrow(), "the stored one stays");
+    } finally {
+      high.close();
+      store.close();
+    }
+  }
+
+  @Test
+  void offWithMinusOneAndAStoredPyramidOfAnotherBoundarySetOrDamagedIsNotLoaded() {
+    EmbeddedStore store = new EmbeddedStore(dir.resolve("store"));
+    store.publish(TestServers.dataset().asDraft("test", "first"));
+    PhaenthiServer off = start(store, "--tile-pyramid-max-zoom", "-1");
+    String boundaries = off.live().snapshot().boundaryVersion();
+    try {
+      assertEquals(0, off.tileCache().pinnedCount(boundaries));
+      assertTrue(store.tilePyramid(boundaries).isEmpty());
+    } finally {
+      off.close();
+    }
+    TileCache cache = new TileCache(1 << 20, 0, key -> new byte[] {1}, new SimpleMeterRegistry());
+    TileKey k =
+        new TileKey(
+            boundaries, AdminLevel.PROVINCE, new org.phaenthi.tiles.TileCoord(0, 0, 0), null, 0);
+    byte[] one = TilePyramid.encode(boundaries, List.of(k), cache);
+    TileCache other = new TileCache(1 << 20, 0, key -> new byte[0], new SimpleMeterRegistry());
+    assertThrows(IllegalArgumentException.class, () -> TilePyramid.load(one, "b-other", other, 8));
+    byte[] cut = java.util.Arrays.copyOf(one, one.length - 3);
+    assertThrows(IllegalArgumentException.class, () -> TilePyramid.load(cut, boundaries, other, 8));
+    assertEquals(0, other.pinnedCount(boundaries), "a damaged pyramid pins nothing");
+    assertEquals(0, TilePyramid.load(one, boundaries, other, -1), "above today's max zoom");
+    assertEquals(1, TilePyramid.load(one, boundaries, other, 8));
+    assertNotNull(other.peek(k));
+    other.retainVersions(java.util.Set.of("b-next"));
+    assertEquals(0, other.pinnedCount(boundaries), "dropped with its version");
+    store.close();
+  }
+}

@@ -45,6 +45,11 @@ class MeetingIT {
           + "  const r = await realFetch(url, opts);"
           + "  if (!String(url).endsWith('api/levels')) return r;"
           + "  const body = await r.json();"
+          // the served boundary set declares villages itself now; this only adds them to one that
+          // does not
+          + "  if (body.levels.some(l => l.geometry === 'none')) {"
+          + "    return new Response(JSON.stringify(body), {headers: {'Content-Type': 'application/json'}});"
+          + "  }"
           + "  const bottom = body.levels.find(l => !l.child);"
           + "  bottom.child = 'village';"
           + "  body.levels.push({level: 'village', name_th: 'หมู่บ้าน', name_en: 'Village', count: 84090,"

@@ -29,7 +29,8 @@ public record Config(
     boolean importOnly,
     Admin admin,
     Http http,
-    Metrics metrics) {
+    Metrics metrics,
+    Exports exports) {
 
   /**
    * @param selectors Jetty selector threads, which also answer cached tiles; 0 = one per CPU core
@@ -133,6 +134,19 @@ public record Config(
     }
   }
 
+  /**
+   * The bounds on downloads ({@code /api/export}), so that no burst of them can exhaust the heap or
+   * the CPU.
+   *
+   * @param concurrency exports built or streamed at once; beyond it 503 with {@code Retry-After}
+   * @param topologyCacheBytes heap bound of the cached TopoJSON topologies (one per boundary set,
+   *     level and parent)
+   * @param spoolMaxBytes disk bound of the GeoPackage files kept after their first build
+   * @param retryAfterSeconds the {@code Retry-After} of a refused export
+   */
+  public record Exports(
+      int concurrency, long topologyCacheBytes, long spoolMaxBytes, int retryAfterSeconds) {}
+
   /** One configuration key: option name, default (null = none) and meaning. */
   public record Key(String name, String defaultValue, String description) {
     public String envName() {
@@ -225,7 +239,27 @@ public record Config(
           new Key(
               "metrics-token",
               "",
-              "bearer token that opens /metrics on the main port to any client (never logged)"));
+              "bearer token that opens /metrics on the main port to any client (never logged)"),
+          new Key(
+              "export-concurrency",
+              "0",
+              "downloads (/api/export) built or streamed at once; more get 503 with Retry-After"
+                  + " (0 = one per CPU core, at least 2)"),
+          new Key(
+              "export-retry-after",
+              "5",
+              "seconds in the Retry-After of a download refused because --export-concurrency are"
+                  + " running"),
+          new Key(
+              "export-topology-cache-mb",
+              "64",
+              "heap bound in megabytes of the TopoJSON topologies kept (built once per boundary"
+                  + " set, level and parent)"),
+          new Key(
+              "export-spool-mb",
+              "1024",
+              "disk bound in megabytes of the GeoPackage files kept in the temporary directory"
+                  + " after their first build"));
 
   /** Reads args, then env, then config file, then defaults. */
   public static Config read(String[] args, Map<String, String> env) {
@@ -281,7 +315,16 @@ public record Config(
         new Metrics(
             intValue(v, "metrics-port", 0, 65535),
             v.get("metrics-host"),
-            blankToNull(v.get("metrics-token"))));
+            blankToNull(v.get("metrics-token"))),
+        new Exports(
+            exportConcurrency(intValue(v, "export-concurrency", 0, 4096)),
+            intValue(v, "export-topology-cache-mb", 1, 1 << 20) * 1024L * 1024L,
+            intValue(v, "export-spool-mb", 1, 1 << 24) * 1024L * 1024L,
+            intValue(v, "export-retry-after", 1, 3600)));
+  }
+
+  private static int exportConcurrency(int configured) {
+    return configured > 0 ? configured : Math.max(2, Runtime.getRuntime().availableProcessors());
   }
 
   /** A public URL without a trailing slash: http(s), a host, maybe a path; no query or fragment. */

@@ -54,6 +54,15 @@ public final class GeoPackageExporter implements Exporter {
     }
   }
 
+  /** {@link #writeFile}, its SQLite failure as an I/O failure. */
+  static void build(Selection s, ExportMetadata m, Path file) throws IOException {
+    try {
+      writeFile(s, m, file);
+    } catch (SQLException e) {
+      throw new IOException("writing GeoPackage: " + e.getMessage(), e);
+    }
+  }
+
   public static void writeFile(Selection s, ExportMetadata m, Path file) throws SQLException {
     String table = s.level().urlName();
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {

@@ -30,7 +30,8 @@ public record Config(
     Admin admin,
     Http http,
     Metrics metrics,
-    Exports exports) {
+    Exports exports,
+    Imports imports) {
 
   /**
    * @param selectors Jetty selector threads, which also answer cached tiles; 0 = one per CPU core
@@ -147,6 +148,16 @@ public record Config(
   public record Exports(
       int concurrency, long topologyCacheBytes, long spoolMaxBytes, int retryAfterSeconds) {}
 
+  /**
+   * @param maxDropPercent an import with more than this percentage fewer areas, or areas with
+   *     values in a year, than the publication served is refused; 100 = not checked
+   */
+  public record Imports(int maxDropPercent) {
+    public double maxDropFraction() {
+      return maxDropPercent / 100.0;
+    }
+  }
+
   /** One configuration key: option name, default (null = none) and meaning. */
   public record Key(String name, String defaultValue, String description) {
     public String envName() {
@@ -244,7 +255,7 @@ public record Config(
               "export-concurrency",
               "0",
               "downloads (/api/export) built or streamed at once; more get 503 with Retry-After"
-                  + " (0 = one per CPU core, at least 2)"),
+                  + " (0 = half the CPU cores, at least 1)"),
           new Key(
               "export-retry-after",
               "5",
@@ -259,7 +270,13 @@ public record Config(
               "export-spool-mb",
               "1024",
               "disk bound in megabytes of the GeoPackage files kept in the temporary directory"
-                  + " after their first build"));
+                  + " after their first build"),
+          new Key(
+              "import-max-drop",
+              "20",
+              "percent: an import with that much fewer areas, or areas with values in a survey"
+                  + " year, than the publication served is refused (a file cut short); 100 = no"
+                  + " check"));
 
   /** Reads args, then env, then config file, then defaults. */
   public static Config read(String[] args, Map<String, String> env) {
@@ -320,11 +337,15 @@ public record Config(
             exportConcurrency(intValue(v, "export-concurrency", 0, 4096)),
             intValue(v, "export-topology-cache-mb", 1, 1 << 20) * 1024L * 1024L,
             intValue(v, "export-spool-mb", 1, 1 << 24) * 1024L * 1024L,
-            intValue(v, "export-retry-after", 1, 3600)));
+            intValue(v, "export-retry-after", 1, 3600)),
+        new Imports(intValue(v, "import-max-drop", 0, 100)));
   }
 
   private static int exportConcurrency(int configured) {
-    return configured > 0 ? configured : Math.max(2, Runtime.getRuntime().availableProcessors());
+    // half the cores: the other half keeps answering tiles and the API while downloads run
+    return configured > 0
+        ? configured
+        : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
   }
 
   /** A public URL without a trailing slash: http(s), a host, maybe a path; no query or fragment. */

@@ -149,6 +149,7 @@ public final class DatasetImporter {
     if (bs == null) {
       Map<String, Long> bcounts = new TreeMap<>();
       BoundaryLoader.Result b = loadBoundaries();
+      InputChecks.boundariesInside(b.boundaries(), InputChecks.THAILAND);
       bcounts.putAll(b.counts());
       Map<String, byte[]> blobs = new LinkedHashMap<>();
       DerivedData.build(b.boundaries(), blobs, bcounts);

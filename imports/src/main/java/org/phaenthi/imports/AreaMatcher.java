@@ -29,7 +29,7 @@ public final class AreaMatcher {
   public AreaMatcher(Boundaries boundaries, Set<String> extraCodes) {
     this.boundaries = boundaries;
     this.extraCodes = extraCodes;
-    for (AdminLevel l : AdminLevel.values()) {
+    for (AdminLevel l : boundaries.levels()) {
       Map<String, List<Area>> m = new HashMap<>();
       for (Area a : boundaries.areas(l)) {
         m.computeIfAbsent(norm(a.nameTh()), k -> new ArrayList<>()).add(a);
@@ -107,7 +107,7 @@ public final class AreaMatcher {
 
   /** The (up to) three areas of the same level and parent whose codes are nearest. */
   public List<String> nearestCodes(String code) {
-    AdminLevel level = AdminLevel.ofCodeLength(code.length()).orElse(null);
+    AdminLevel level = boundaries.levels().ofCodeLength(code.length()).orElse(null);
     if (level == null || !code.matches("\\d+")) {
       return List.of();
     }

@@ -3,7 +3,6 @@ package org.phaenthi.imports;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -137,7 +136,7 @@ public final class UploadMerger {
       Instant now) {
     AdminLevel stored = u.storedLevel();
     Set<String> provinces = u.provinces();
-    Map<AdminLevel, Map<String, Map<String, IndicatorValue>>> out = new EnumMap<>(AdminLevel.class);
+    Map<AdminLevel, Map<String, Map<String, IndicatorValue>>> out = new TreeMap<>();
     if (old != null) {
       old.values().forEach((l, m) -> out.put(l, new LinkedHashMap<>(m)));
     }
@@ -148,7 +147,7 @@ public final class UploadMerger {
     for (String code : codes) {
       Indicator ind = defs.get(code);
       Map<String, long[]> lowest = u.counts().get(code);
-      for (AdminLevel l : AdminLevel.values()) {
+      for (AdminLevel l : current.boundaries().levels()) {
         Map<String, IndicatorValue> before =
             out.getOrDefault(l, Map.of()).getOrDefault(code, Map.of());
         TreeMap<String, IndicatorValue> col = new TreeMap<>();
@@ -158,7 +157,7 @@ public final class UploadMerger {
                 col.put(area, v);
               }
             });
-        if (l.ordinal() <= stored.ordinal()) {
+        if (l.depth() <= stored.depth()) {
           Map<String, long[]> sums = new TreeMap<>();
           for (var e : lowest.entrySet()) {
             String area = e.getKey().substring(0, l.codeLength());

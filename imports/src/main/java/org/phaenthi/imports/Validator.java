@@ -370,7 +370,7 @@ public final class Validator {
             nameCell.isEmpty() || check.length() > 6
                 ? areas.nearestCodes(check)
                 : areas.nearestNames(
-                    AdminLevel.ofCodeLength(check.length()).orElse(AdminLevel.SUBDISTRICT),
+                    areas.boundaries().levels().ofCodeLength(check.length()).orElse(AdminLevel.SUBDISTRICT),
                     nameCell,
                     check.length() > 2 ? check.substring(0, 2) : "");
         issue(
@@ -404,7 +404,7 @@ public final class Validator {
           null);
       return null;
     }
-    AdminLevel lvl = level == null ? null : AdminLevel.fromUrlName(level).orElse(null);
+    AdminLevel lvl = level == null ? null : areas.boundaries().levels().byName(level).orElse(null);
     if (lvl == null) {
       issue(
           Issue.Severity.ERROR,
@@ -516,9 +516,12 @@ public final class Validator {
     if (level == null) {
       return null;
     }
-    return level.equals("village")
-        ? AdminLevel.SUBDISTRICT
-        : AdminLevel.fromUrlName(level).orElse(null);
+    return switch (level) {
+      case "village", "subdistrict" -> AdminLevel.SUBDISTRICT;
+      case "district" -> AdminLevel.DISTRICT;
+      case "province" -> AdminLevel.PROVINCE;
+      default -> null;
+    };
   }
 
   private static String thai(String level) {
@@ -905,8 +908,8 @@ public final class Validator {
     String firstIndicator = counts.keySet().iterator().next();
     SurveyYear previous = previousYear(year, firstIndicator);
     List<Report.Coverage> out = new ArrayList<>();
-    for (AdminLevel l : AdminLevel.values()) {
-      if (l.ordinal() > stored.ordinal()) {
+    for (AdminLevel l : areas.boundaries().levels()) {
+      if (l.depth() > stored.depth()) {
         continue;
       }
       List<Area> in =
@@ -942,8 +945,7 @@ public final class Validator {
         .filter(y -> y.be() < year)
         .filter(
             y ->
-                AdminLevel.values().length > 0
-                    && java.util.Arrays.stream(AdminLevel.values())
+                ctx.current().boundaries().levels().all().stream()
                         .anyMatch(
                             l -> ctx.current().indicators().values(y, l, indicator).isPresent()))
         .max(SurveyYear::compareTo)

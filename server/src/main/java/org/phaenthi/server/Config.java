@@ -30,12 +30,19 @@ public record Config(
     Admin admin,
     Http http,
     Metrics metrics,
+    Exports exports,
     Imports imports) {
 
   /**
    * @param uploadLimitMb the largest upload {@code POST /admin/api/imports} takes (413 beyond)
+   * @param maxDropPercent an import with more than this percentage fewer areas, or areas with
+   *     values in a year, than the publication served is refused; 100 = not checked
    */
-  public record Imports(int uploadLimitMb) {}
+  public record Imports(int uploadLimitMb, int maxDropPercent) {
+    public double maxDropFraction() {
+      return maxDropPercent / 100.0;
+    }
+  }
 
   /**
    * @param selectors Jetty selector threads, which also answer cached tiles; 0 = one per CPU core
@@ -143,6 +150,19 @@ public record Config(
     }
   }
 
+  /**
+   * The bounds on downloads ({@code /api/export}), so that no burst of them can exhaust the heap or
+   * the CPU.
+   *
+   * @param concurrency exports built or streamed at once; beyond it 503 with {@code Retry-After}
+   * @param topologyCacheBytes heap bound of the cached TopoJSON topologies (one per boundary set,
+   *     level and parent)
+   * @param spoolMaxBytes disk bound of the GeoPackage files kept after their first build
+   * @param retryAfterSeconds the {@code Retry-After} of a refused export
+   */
+  public record Exports(
+      int concurrency, long topologyCacheBytes, long spoolMaxBytes, int retryAfterSeconds) {}
+
   /** One configuration key: option name, default (null = none) and meaning. */
   public record Key(String name, String defaultValue, String description) {
     public String envName() {
@@ -246,7 +266,33 @@ public record Config(
           new Key(
               "upload-limit-mb",
               "50",
-              "largest file POST /admin/api/imports accepts, in MB (413 beyond)"));
+              "largest file POST /admin/api/imports accepts, in MB (413 beyond)"),
+          new Key(
+              "export-concurrency",
+              "0",
+              "downloads (/api/export) built or streamed at once; more get 503 with Retry-After"
+                  + " (0 = half the CPU cores, at least 1)"),
+          new Key(
+              "export-retry-after",
+              "5",
+              "seconds in the Retry-After of a download refused because --export-concurrency are"
+                  + " running"),
+          new Key(
+              "export-topology-cache-mb",
+              "64",
+              "heap bound in megabytes of the TopoJSON topologies kept (built once per boundary"
+                  + " set, level and parent)"),
+          new Key(
+              "export-spool-mb",
+              "1024",
+              "disk bound in megabytes of the GeoPackage files kept in the temporary directory"
+                  + " after their first build"),
+          new Key(
+              "import-max-drop",
+              "20",
+              "percent: an import with that much fewer areas, or areas with values in a survey"
+                  + " year, than the publication served is refused (a file cut short); 100 = no"
+                  + " check"));
 
   /** Reads args, then env, then config file, then defaults. */
   public static Config read(String[] args, Map<String, String> env) {
@@ -304,7 +350,20 @@ public record Config(
             intValue(v, "metrics-port", 0, 65535),
             v.get("metrics-host"),
             blankToNull(v.get("metrics-token"))),
-        new Imports(intValue(v, "upload-limit-mb", 1, 10_240)));
+        new Exports(
+            exportConcurrency(intValue(v, "export-concurrency", 0, 4096)),
+            intValue(v, "export-topology-cache-mb", 1, 1 << 20) * 1024L * 1024L,
+            intValue(v, "export-spool-mb", 1, 1 << 24) * 1024L * 1024L,
+            intValue(v, "export-retry-after", 1, 3600)),
+        new Imports(
+            intValue(v, "upload-limit-mb", 1, 10_240), intValue(v, "import-max-drop", 0, 100)));
+  }
+
+  private static int exportConcurrency(int configured) {
+    // half the cores: the other half keeps answering tiles and the API while downloads run
+    return configured > 0
+        ? configured
+        : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
   }
 
   /** A public URL without a trailing slash: http(s), a host, maybe a path; no query or fragment. */

@@ -6,6 +6,7 @@ import org.phaenthi.boundaries.Dataset;
 import org.phaenthi.boundaries.catalog.Draft;
 import org.phaenthi.boundaries.catalog.Publication;
 import org.phaenthi.boundaries.load.DatasetImporter;
+import org.phaenthi.boundaries.load.InputChecks;
 import org.phaenthi.boundaries.load.PropertyMapping;
 import org.phaenthi.boundaries.store.AdminRecords;
 import org.phaenthi.boundaries.store.EmbeddedAdminRecords;
@@ -109,18 +110,32 @@ public final class DataBootstrap {
           data.dir().toAbsolutePath(),
           store.describe(),
           current.map(p -> Long.toString(p.id())).orElse("none"));
+      // The held publication is what stays served if this import is refused; its boundary set is
+      // handed to the importer, so an unchanged one is decoded once.
+      Dataset held = current.isPresent() ? store.load() : null;
       Draft draft =
           importer.draft(
-              store::boundarySet, DATA_DIRECTORY, data.dir().toAbsolutePath().toString());
+              id ->
+                  held != null && held.boundaryVersion().equals(id)
+                      ? Optional.of(held.boundarySet())
+                      : store.boundarySet(id),
+              DATA_DIRECTORY,
+              data.dir().toAbsolutePath().toString());
+      if (held != null) {
+        InputChecks.noSharpDrop(
+            draft, held.boundaries(), held.valueSets(), config.imports().maxDropFraction());
+      }
       Publication p = store.publish(draft);
       LOG.info("published {} in {} ms", p.id(), (System.nanoTime() - t0) / 1_000_000);
       return store.load(p.id());
-    } catch (IllegalArgumentException e) {
-      if (current.isPresent()) {
+    } catch (RuntimeException e) {
+      // Any failure of a broken directory (bad values, cut files, geometry the loader cannot
+      // handle) leaves the held publication served; only an empty store has nothing to serve.
+      if (current.isPresent() && !(e instanceof Config.ConfigException)) {
         LOG.warn(
             "the data directory {} cannot be imported ({}); serving publication {} of {}",
             data.dir().toAbsolutePath(),
-            e.getMessage(),
+            ErrorSummary.of(e),
             current.get().id(),
             store.describe());
         return store.load();

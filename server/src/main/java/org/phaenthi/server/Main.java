@@ -7,6 +7,9 @@ import org.slf4j.LoggerFactory;
 
 /** The only place that reads arguments, environment and files. */
 public final class Main {
+  /** Below this -Xmx the start-up warns (README, "Memory"). */
+  static final long MIN_HEAP_MIB = 1200;
+
   private Main() {}
 
   public static void main(String[] args) {
@@ -41,6 +44,15 @@ public final class Main {
             dataset.dataVersion());
         store.close();
         return;
+      }
+      long heapMiB = Runtime.getRuntime().maxMemory() >> 20;
+      if (heapMiB < MIN_HEAP_MIB) {
+        log.warn(
+            "the heap may grow to {} MiB only; the real data needs about 400 MiB live plus the"
+                + " caches (--tile-cache-mb, --tile-identity-cache-mb, --export-topology-cache-mb)"
+                + " and the downloads being built: start with java -Xmx{}m or more (README)",
+            heapMiB,
+            MIN_HEAP_MIB);
       }
       PhaenthiServer server = new PhaenthiServer(config, new LiveData(dataset), store).start();
       Runtime.getRuntime().addShutdownHook(new Thread(server::close));

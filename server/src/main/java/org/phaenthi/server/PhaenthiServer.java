@@ -6,6 +6,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
@@ -36,7 +37,10 @@ import org.phaenthi.server.cluster.PublicationsHandler;
 import org.phaenthi.server.cluster.StoreGate;
 import org.phaenthi.server.cluster.StoreHealth;
 import org.phaenthi.server.cluster.VersionFollower;
+import org.phaenthi.server.export.ExportAdmission;
 import org.phaenthi.server.export.ExportHandler;
+import org.phaenthi.server.export.ExportSpool;
+import org.phaenthi.server.export.TopologyCache;
 import org.phaenthi.server.http.ClientLimits;
 import org.phaenthi.server.http.HeadAsGet;
 import org.phaenthi.server.http.JsonErrorHandler;
@@ -95,6 +99,9 @@ public final class PhaenthiServer implements AutoCloseable {
   private final AuditLog audit;
   private final ImportJobs importJobs;
   private ServerConnector metricsConnector;
+  private final ExportAdmission exportAdmission;
+  private final TopologyCache topologies;
+  private final ExportSpool exportSpool;
 
   public PhaenthiServer(Config config, LiveData live, Store store) {
     this.config = config;
@@ -139,6 +146,16 @@ public final class PhaenthiServer implements AutoCloseable {
             config.http().maxConnectionsPerClient(),
             trustedProxies::trusts);
     this.metricsGate = new MetricsGate(config.metrics());
+    this.exportAdmission =
+        new ExportAdmission(config.exports().concurrency(), config.exports().retryAfterSeconds());
+    this.topologies = new TopologyCache(config.exports().topologyCacheBytes());
+    this.exportSpool = new ExportSpool(config.exports().spoolMaxBytes());
+    Gauge.builder("phaenthi.exports.running", exportAdmission, ExportAdmission::running)
+        .description("downloads being built or streamed")
+        .register(meters);
+    FunctionCounter.builder("phaenthi.exports.refused", exportAdmission, ExportAdmission::refused)
+        .description("downloads refused with 503 (--export-concurrency)")
+        .register(meters);
     this.app = Javalin.create(this::configure);
   }
 
@@ -255,7 +272,10 @@ public final class PhaenthiServer implements AutoCloseable {
           ctx.header("Cache-Control", "no-store");
           ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(meters.scrape());
         });
-    r.get("/api/export/{file}", new ExportHandler(live, config.tiles().cacheControl()));
+    r.get(
+        "/api/export/{file}",
+        new ExportHandler(
+            live, config.tiles().cacheControl(), exportAdmission, topologies, exportSpool));
     RootHandler ogc = new RootHandler(live);
     CollectionsHandler collections = new CollectionsHandler(live);
     ItemsHandler items = new ItemsHandler(live);
@@ -421,6 +441,11 @@ public final class PhaenthiServer implements AutoCloseable {
     return fastPath.answered();
   }
 
+  /** The bounded admission of downloads. */
+  public ExportAdmission exportAdmission() {
+    return exportAdmission;
+  }
+
   public TileCache tileCache() {
     return tileCache;
   }
@@ -436,5 +461,6 @@ public final class PhaenthiServer implements AutoCloseable {
     importJobs.close();
     app.stop();
     accessLog.close();
+    exportSpool.close();
   }
 }

@@ -21,6 +21,7 @@ public final class CsvReader implements Closeable {
   private long record;
   private boolean started;
   private int lastWidth = 16;
+  private int headerWidth = -1;
 
   /**
    * @param sourceName the file name, used in error messages
@@ -74,6 +75,7 @@ public final class CsvReader implements Closeable {
         fields.add(readPlain());
       }
       if (!fill()) {
+        checkWhole(fields);
         break;
       }
       char c = buf[pos++];
@@ -86,7 +88,29 @@ public final class CsvReader implements Closeable {
       break;
     }
     lastWidth = fields.size();
+    if (headerWidth < 0) {
+      headerWidth = fields.size();
+    }
     return fields;
+  }
+
+  /**
+   * The input ended inside this record (no line end after it): when it has fewer fields than the
+   * header, the file was cut in the middle of its last row, and is refused rather than read as a
+   * shorter file.
+   */
+  private void checkWhole(List<String> fields) {
+    if (headerWidth > 0 && fields.size() < headerWidth) {
+      throw new IllegalArgumentException(
+          sourceName
+              + ": the last record ("
+              + record
+              + ") has "
+              + fields.size()
+              + " of the header's "
+              + headerWidth
+              + " fields and no line end: the file is cut short");
+    }
   }
 
   /** An unquoted field: up to the next comma or line end, copied in chunks (the hot path). */

@@ -192,6 +192,7 @@ public final class DatasetImporter {
     if (bs == null) {
       Map<String, Long> bcounts = new TreeMap<>();
       BoundaryLoader.Result b = loadBoundaries();
+      InputChecks.boundariesInside(b.boundaries(), InputChecks.THAILAND);
       bcounts.putAll(b.counts());
       Boundaries boundaries = b.boundaries();
       if (!villageIds.isEmpty()) {

@@ -3,6 +3,7 @@ package org.phaenthi.boundaries.indicators;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -29,6 +30,16 @@ class CsvReaderTest {
     assertEquals(List.of("x", "y"), r.next());
     assertEquals(List.of("1", ""), r.next());
     assertNull(r.next());
+  }
+
+  @Test
+  void aLastRecordCutShortIsAnError() throws IOException {
+    CsvReader r = csv("a,b,c\n1,2,3\n4,5");
+    r.next();
+    r.next();
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, r::next);
+    assertTrue(e.getMessage().contains("cut short"), e.getMessage());
+    assertTrue(e.getMessage().contains("2 of the header's 3"), e.getMessage());
   }
 
   @Test

@@ -43,13 +43,11 @@ public final class ClassesHandler implements Handler {
     Params.onlyKnown(ctx, PARAMS);
     Dataset d = live.snapshot().dataset();
     IndicatorData data = d.indicators();
-    AdminLevel level = Params.level(ctx.queryParam("level"));
+    AdminLevel level = Params.level(d.boundaries().levels(), ctx.queryParam("level"));
     Indicator indicator = Params.indicator(data, ctx.queryParam("indicator"));
     SurveyYear year = Resolver.year(data, ctx.queryParam("year"), level, indicator.code());
     String parent = Params.parent(ctx.queryParam("parent"), level);
-    if (parent != null && d.boundaries().area(parent).isEmpty()) {
-      throw ApiException.notFound("unknown parent area '" + parent + "'");
-    }
+    Params.knownParent(d.boundaries(), level, parent);
     Change change = Change.of(data, indicator, year, ctx.queryParam(Change.PARAM));
     String method = method(ctx.queryParam("method"));
     int n = classes(ctx.queryParam("n"));

@@ -98,6 +98,11 @@ public final class AdminImportHandler implements Handler {
                 store::boundarySet,
                 DataBootstrap.DATA_DIRECTORY,
                 "POST /admin/import of " + dir.toAbsolutePath() + " by " + who.name());
+        org.phaenthi.boundaries.load.InputChecks.noSharpDrop(
+            draft,
+            live.snapshot().dataset().boundaries(),
+            live.snapshot().dataset().valueSets(),
+            config.imports().maxDropFraction());
         follower.swap(
             () -> {
               Publication p = store.publish(draft);

@@ -24,12 +24,28 @@ public final class ExportHandler implements Handler {
   /** Bumped when an export's bytes change for the same data version and request (ETag). */
   static final String EXPORT_VERSION = "3";
 
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(ExportHandler.class);
+
   private final LiveData live;
   private final String cacheControl;
+  private final ExportAdmission admission;
+  private final TopologyCache topologies;
+  private final ExportSpool spool;
+  private final java.util.concurrent.atomic.AtomicLong abandoned =
+      new java.util.concurrent.atomic.AtomicLong();
 
-  public ExportHandler(LiveData live, String cacheControl) {
+  public ExportHandler(
+      LiveData live,
+      String cacheControl,
+      ExportAdmission admission,
+      TopologyCache topologies,
+      ExportSpool spool) {
     this.live = live;
     this.cacheControl = cacheControl;
+    this.admission = admission;
+    this.topologies = topologies;
+    this.spool = spool;
   }
 
   @Override
@@ -121,11 +137,44 @@ public final class ExportHandler implements Handler {
       out.flush();
       return;
     }
-    ctx.contentType(format.mediaType());
-    ctx.header("Content-Disposition", "attachment; filename=\"" + fileName(s, format) + "\"");
-    OutputStream out = ctx.outputStream();
-    Exporter.of(format).write(s, m, crs, out);
-    out.flush();
+    // A GeoPackage built before is a file copy; everything else is work, and passes the admission.
+    String key = etag + "|" + format;
+    boolean kept = format == ExportFormat.GPKG && spool.ready(key);
+    ExportAdmission.Permit permit;
+    try {
+      permit = kept ? () -> {} : admission.enter(ctx);
+    } catch (ApiException refused) {
+      ctx.res().setHeader("ETag", null);
+      throw refused;
+    }
+    try (permit) {
+      ctx.contentType(format.mediaType());
+      ctx.header("Content-Disposition", "attachment; filename=\"" + fileName(s, format) + "\"");
+      OutputStream out = ctx.outputStream();
+      if (format == ExportFormat.GPKG) {
+        spool.send(key, gpkg -> GeoPackageExporter.build(s, m, crs, gpkg), out);
+      } else {
+        exporter(format).write(s, m, crs, out);
+      }
+      out.flush();
+    } catch (java.io.IOException e) {
+      if (!ctx.res().isCommitted()) {
+        throw e;
+      }
+      // The client went away (or stopped reading past --write-timeout): the failed write ended
+      // the work; nothing to answer.
+      abandoned.incrementAndGet();
+      LOG.debug("download {} abandoned by the client: {}", ctx.path(), e.toString());
+    }
+  }
+
+  private Exporter exporter(ExportFormat format) {
+    return format == ExportFormat.TOPOJSON ? new TopoJsonExporter(topologies) : Exporter.of(format);
+  }
+
+  /** Downloads whose client went away before the end (the work stopped at the failed write). */
+  public long abandoned() {
+    return abandoned.get();
   }
 
   private static String query(Context ctx) {

@@ -60,6 +60,15 @@ public final class GeoPackageExporter implements Exporter {
     }
   }
 
+  /** {@link #writeFile}, its SQLite failure as an I/O failure. */
+  static void build(Selection s, ExportMetadata m, Crs crs, Path file) throws IOException {
+    try {
+      writeFile(s, m, crs.forFiles(), file);
+    } catch (SQLException e) {
+      throw new IOException("writing GeoPackage: " + e.getMessage(), e);
+    }
+  }
+
   public static void writeFile(Selection s, ExportMetadata m, Path file) throws SQLException {
     writeFile(s, m, Crs.CRS84, file);
   }

@@ -13,22 +13,39 @@ import org.phaenthi.server.Json;
  * TopoJSON 1.0 with shared arcs ({@link TopologyBuilder}), quantized to a 1e-6 degree grid with a
  * {@code transform} and delta-encoded arcs. One object named after the level, a GeometryCollection
  * of Polygon/MultiPolygon with {@code id} = code and the export properties; the metadata as the
- * top-level member {@code metadata}. The topology is built in memory before writing (arcs need the
- * whole coverage), then streamed out.
+ * top-level member {@code metadata}. The topology needs the whole coverage, so it is built once per
+ * boundary set, level and parent ({@link TopologyCache}) and every download streams from it.
  */
 public final class TopoJsonExporter implements Exporter {
   public static final double SCALE_DEGREES = 1e-6;
 
+  private final TopologyCache topologies;
+
+  /**
+   * With a cache of its own: kept only as long as this exporter ({@link Exporter#of} makes one per
+   * call).
+   */
+  public TopoJsonExporter() {
+    this(new TopologyCache(Long.MAX_VALUE));
+  }
+
+  public TopoJsonExporter(TopologyCache topologies) {
+    this.topologies = topologies;
+  }
+
+  /** The cache key of a selection's topology: it depends on the boundary set and areas only. */
+  static String topologyKey(Selection s) {
+    return s.dataset().boundaryVersion() + "|" + s.level().urlName() + "|" + s.parent();
+  }
+
   @Override
   public void write(Selection s, ExportMetadata m, OutputStream out) throws IOException {
     List<Area> areas = s.areas();
-    Envelope ext = new Envelope();
-    areas.forEach(a -> ext.expandToInclude(a.bbox()));
-    double x0 = ext.isNull() ? 0 : Math.floor(ext.getMinX());
-    double y0 = ext.isNull() ? 0 : Math.floor(ext.getMinY());
-    TopologyBuilder b = new TopologyBuilder(x0, y0, SCALE_DEGREES);
-    areas.forEach(a -> b.add(a.geometry()));
-    TopologyBuilder.Topology t = b.build();
+    TopologyCache.Entry cached = topologies.get(topologyKey(s), areas);
+    Envelope ext = cached.extent();
+    double x0 = cached.x0();
+    double y0 = cached.y0();
+    TopologyBuilder.Topology t = cached.topology();
     try (JsonGenerator gen = Json.MAPPER.getFactory().createGenerator(out)) {
       gen.writeStartObject();
       gen.writeStringField("type", "Topology");

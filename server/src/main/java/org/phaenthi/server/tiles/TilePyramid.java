@@ -88,7 +88,7 @@ public final class TilePyramid {
     if (extent.isNull()) {
       return keys;
     }
-    for (AdminLevel level : AdminLevel.values()) {
+    for (AdminLevel level : s.dataset().boundaries().levels().withGeometry()) {
       if (s.dataset().boundaries().count(level) == 0) {
         continue;
       }
@@ -153,9 +153,9 @@ public final class TilePyramid {
         String etag = in.readUTF();
         byte[] gzip = new byte[in.readInt()];
         in.readFully(gzip);
-        Optional<AdminLevel> l = AdminLevel.fromUrlName(level);
-        if (l.isPresent() && z <= maxZoom) {
-          keys.add(new TileKey(boundaries, l.get(), new TileCoord(z, x, y), null, 0));
+        AdminLevel l = AdminLevel.named(level);
+        if (l.hasGeometry() && z <= maxZoom) {
+          keys.add(new TileKey(boundaries, l, new TileCoord(z, x, y), null, 0));
           tiles.add(new CachedTile(gzip, raw, etag));
         }
       }

@@ -1,0 +1,179 @@
+package org.phaenthi.server.export;
+
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+/**
+ * Downloads that cannot be streamed (a GeoPackage is an SQLite file, written with random access)
+ * are built once into a file of a private temporary directory and kept there, keyed by what makes
+ * their bytes (data version, format, selection), bounded by disk bytes. Identical requests made
+ * while one is being built wait for that build instead of starting their own (the first caller
+ * builds in its own thread; Caffeine's async cache with a caller-runs executor holds no lock while
+ * it does). An evicted file is deleted; a reader that opened it before keeps reading it (POSIX
+ * unlink), one that finds it gone builds it again.
+ */
+public final class ExportSpool implements AutoCloseable {
+  /** Writes the download into {@code file}. */
+  public interface Builder {
+    void build(Path file) throws IOException;
+  }
+
+  /** A kept file; deleted once evicted and no reader holds it. */
+  private static final class Spooled {
+    final Path file;
+    final long bytes;
+    private int readers;
+    private boolean evicted;
+    private boolean deleted;
+
+    Spooled(Path file, long bytes) {
+      this.file = file;
+      this.bytes = bytes;
+    }
+
+    synchronized boolean acquire() {
+      if (deleted) {
+        return false;
+      }
+      readers++;
+      return true;
+    }
+
+    synchronized void release() {
+      if (--readers == 0 && evicted) {
+        deleted = true;
+        delete(file);
+      }
+    }
+
+    synchronized void evict() {
+      evicted = true;
+      if (readers == 0) {
+        deleted = true;
+        delete(file);
+      }
+    }
+  }
+
+  private final Path dir;
+  private final AsyncCache<String, Spooled> cache;
+  private final AtomicLong builds = new AtomicLong();
+  private final AtomicLong names = new AtomicLong();
+
+  public ExportSpool(long maxBytes) {
+    try {
+      this.dir = Files.createTempDirectory("phaenthi-exports-");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the export spool directory", e);
+    }
+    this.cache =
+        Caffeine.newBuilder()
+            .executor(Runnable::run)
+            .maximumWeight(maxBytes)
+            .weigher((String k, Spooled s) -> (int) Math.min(Integer.MAX_VALUE, s.bytes))
+            .removalListener(
+                (String k, Spooled s, com.github.benmanes.caffeine.cache.RemovalCause c) -> {
+                  if (s != null) {
+                    s.evict();
+                  }
+                })
+            .buildAsync();
+  }
+
+  /** True when the download of this key is built and kept (so sending it costs a file copy). */
+  public boolean ready(String key) {
+    CompletableFuture<Spooled> f = cache.getIfPresent(key);
+    return f != null && f.isDone() && !f.isCompletedExceptionally();
+  }
+
+  /** Copies the download of {@code key} to {@code out}, building it first when it is not kept. */
+  public void send(String key, Builder builder, OutputStream out) throws IOException {
+    for (int attempt = 0; attempt < 2; attempt++) {
+      Spooled s = get(key, builder);
+      if (s.acquire()) {
+        try {
+          Files.copy(s.file, out);
+          return;
+        } finally {
+          s.release();
+        }
+      }
+      // evicted before this reader opened it (the cache may refuse a new entry in favour of
+      // more frequent ones): ask again
+    }
+    // the cache keeps refusing it: build a private copy for this request
+    Spooled own = build(builder);
+    try {
+      Files.copy(own.file, out);
+    } finally {
+      own.evict();
+    }
+  }
+
+  private Spooled get(String key, Builder builder) throws IOException {
+    try {
+      return cache.get(key, k -> build(builder)).join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof UncheckedIOException u) {
+        throw u.getCause();
+      }
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw e;
+    }
+  }
+
+  private Spooled build(Builder builder) {
+    builds.incrementAndGet();
+    Path file = dir.resolve(names.incrementAndGet() + ".part");
+    try {
+      builder.build(file);
+      return new Spooled(file, Files.size(file));
+    } catch (IOException e) {
+      delete(file);
+      throw new UncheckedIOException(e);
+    } catch (RuntimeException e) {
+      delete(file);
+      throw e;
+    }
+  }
+
+  /** Builds since the start (a miss each). */
+  public long builds() {
+    return builds.get();
+  }
+
+  /** The directory holding the kept files. */
+  public Path directory() {
+    return dir;
+  }
+
+  private static void delete(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException ignored) {
+      // a file left in the temporary directory is removed with it at close
+    }
+  }
+
+  @Override
+  public void close() {
+    cache.synchronous().invalidateAll();
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(ExportSpool::delete);
+    } catch (IOException ignored) {
+      // the temporary directory is the operating system's to clean
+    }
+  }
+}

@@ -370,7 +370,11 @@ public final class Validator {
             nameCell.isEmpty() || check.length() > 6
                 ? areas.nearestCodes(check)
                 : areas.nearestNames(
-                    areas.boundaries().levels().ofCodeLength(check.length()).orElse(AdminLevel.SUBDISTRICT),
+                    areas
+                        .boundaries()
+                        .levels()
+                        .ofCodeLength(check.length())
+                        .orElse(AdminLevel.SUBDISTRICT),
                     nameCell,
                     check.length() > 2 ? check.substring(0, 2) : "");
         issue(
@@ -946,8 +950,7 @@ public final class Validator {
         .filter(
             y ->
                 ctx.current().boundaries().levels().all().stream()
-                        .anyMatch(
-                            l -> ctx.current().indicators().values(y, l, indicator).isPresent()))
+                    .anyMatch(l -> ctx.current().indicators().values(y, l, indicator).isPresent()))
         .max(SurveyYear::compareTo)
         .orElse(null);
   }

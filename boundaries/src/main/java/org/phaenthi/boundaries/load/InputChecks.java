@@ -34,7 +34,7 @@ public final class InputChecks {
   public static void boundariesInside(Boundaries boundaries, Envelope extent) {
     List<String> outside = new ArrayList<>();
     int count = 0;
-    for (AdminLevel level : AdminLevel.values()) {
+    for (AdminLevel level : boundaries.levels().withGeometry()) {
       for (Area a : boundaries.areas(level)) {
         Envelope e = a.geometry().getEnvelopeInternal();
         boolean finite = true;
@@ -95,7 +95,7 @@ public final class InputChecks {
     }
     List<String> drops = new ArrayList<>();
     Boundaries nb = next.boundarySet().boundaries();
-    for (AdminLevel level : AdminLevel.values()) {
+    for (AdminLevel level : nb.levels()) {
       compare(
           drops, level.urlName() + " areas", heldBoundaries.count(level), nb.count(level), maxDrop);
     }

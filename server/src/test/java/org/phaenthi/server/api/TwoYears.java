@@ -1,7 +1,6 @@
 package org.phaenthi.server.api;
 
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,8 +87,13 @@ final class TwoYears {
             List.of(rate, count),
             List.of(
                 new YearInfo(
-                    y61, "TPMAP 2561", "tpmap-2561 files", Set.of(AdminLevel.values()), false),
-                new YearInfo(y66, "y66", "y66 province file", Set.of(AdminLevel.values()), false)),
+                    y61,
+                    "TPMAP 2561",
+                    "tpmap-2561 files",
+                    Set.copyOf(AdminLevel.standard()),
+                    false),
+                new YearInfo(
+                    y66, "y66", "y66 province file", Set.copyOf(AdminLevel.standard()), false)),
             v);
     return Dataset.of(
         "twoyears1",
@@ -105,7 +109,7 @@ final class TwoYears {
       Map<String, IndicatorValue> provinceRates,
       Map<String, IndicatorValue> districtCounts,
       Map<String, IndicatorValue> provinceCounts) {
-    Map<AdminLevel, Map<String, Map<String, IndicatorValue>>> out = new EnumMap<>(AdminLevel.class);
+    Map<AdminLevel, Map<String, Map<String, IndicatorValue>>> out = new java.util.TreeMap<>();
     out.put(AdminLevel.DISTRICT, Map.of(RATE, districtRates, COUNT, districtCounts));
     out.put(AdminLevel.PROVINCE, Map.of(RATE, provinceRates, COUNT, provinceCounts));
     return out;

@@ -9,7 +9,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -109,8 +108,7 @@ class AdminPageIT {
         sets.add(v);
         continue;
       }
-      Map<AdminLevel, Map<String, Map<String, IndicatorValue>>> changed =
-          new EnumMap<>(AdminLevel.class);
+      Map<AdminLevel, Map<String, Map<String, IndicatorValue>>> changed = new java.util.TreeMap<>();
       v.values()
           .forEach(
               (level, byIndicator) -> {

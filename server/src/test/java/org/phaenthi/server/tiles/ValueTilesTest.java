@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,7 +92,7 @@ class ValueTilesTest {
   @Test
   void aValueTileIsTheGeometryTileWithTheRightValues() {
     for (String path : TILES) {
-      AdminLevel level = AdminLevel.fromUrlName(path.split("/")[2]).orElseThrow();
+      AdminLevel level = AdminLevel.named(path.split("/")[2]);
       Map<String, IndicatorValue> values = values(level, "test:rate", 2561);
       List<MvtLayer> geometry = tile(path);
       List<MvtLayer> coloured = tile(path + RATE_61);
@@ -159,7 +158,7 @@ class ValueTilesTest {
     for (String t : TILES) {
       byte[] after = http.get(t + RATE_61).body();
       assertFalse(java.util.Arrays.equals(before.get(t), after), t + ": the new values are in");
-      AdminLevel level = AdminLevel.fromUrlName(t.split("/")[2]).orElseThrow();
+      AdminLevel level = AdminLevel.named(t.split("/")[2]);
       Map<String, IndicatorValue> values = values(level, "test:rate", 2561);
       int checked = 0;
       for (MvtFeature f : MvtDecoder.decode(after).get(0).features()) {
@@ -184,8 +183,7 @@ class ValueTilesTest {
         sets.add(v);
         continue;
       }
-      Map<AdminLevel, Map<String, Map<String, IndicatorValue>>> changed =
-          new EnumMap<>(AdminLevel.class);
+      Map<AdminLevel, Map<String, Map<String, IndicatorValue>>> changed = new java.util.TreeMap<>();
       v.values()
           .forEach(
               (level, byIndicator) -> {

@@ -2,27 +2,56 @@ package org.phaenthi.boundaries;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
 
-/** Locates the shared data directory for tests: {@code -Dphaenthi.data}, else ../shared/data. */
+/**
+ * The data directories of tests: the committed one ({@link #fixtureDir()}, Phuket, what unit tests
+ * read so that a clone alone runs them) and the shared real data ({@link #dir()}, the whole
+ * country, read only by tests marked {@link SharedData}).
+ */
 public final class TestData {
   private TestData() {}
 
-  public static Path dir() {
-    String prop = System.getProperty("phaenthi.data");
-    if (prop != null) {
-      return Path.of(prop);
-    }
-    for (String c : new String[] {"../../shared/data", "../shared/data"}) {
+  /**
+   * The committed test data directory (boundaries/src/test/fixture-data): Phuket's boundaries, the
+   * catalogue and the rows of province 83 of every TPMAP file, in the shared data's layout.
+   */
+  public static Path fixtureDir() {
+    for (String c : new String[] {"src/test/fixture-data", "../boundaries/src/test/fixture-data"}) {
       Path p = Path.of(c).toAbsolutePath().normalize();
       if (Files.isDirectory(p.resolve("boundaries"))) {
         return p;
       }
     }
     throw new IllegalStateException(
-        "shared data not found; run tests with -Dphaenthi.data=/path/to/shared/data");
+        "boundaries/src/test/fixture-data not found from " + Path.of("").toAbsolutePath());
   }
 
+  /**
+   * The shared real data directory: {@code -Dphaenthi.data}, else ../shared/data. Only tests marked
+   * {@link SharedData} call it; without the directory they are skipped (failed with {@code
+   * -Dphaenthi.requireIT=true}).
+   */
+  public static Path dir() {
+    String prop = System.getProperty("phaenthi.data");
+    String[] candidates =
+        prop != null ? new String[] {prop} : new String[] {"../../shared/data", "../shared/data"};
+    for (String c : candidates) {
+      Path p = Path.of(c).toAbsolutePath().normalize();
+      if (Files.isDirectory(p.resolve("boundaries"))) {
+        return p;
+      }
+    }
+    String why = "shared data not found; run tests with -Dphaenthi.data=/path/to/shared/data";
+    if (Boolean.getBoolean("phaenthi.requireIT")) {
+      throw new IllegalStateException(why);
+    }
+    Assumptions.abort(why);
+    throw new AssertionError(why);
+  }
+
+  /** The Phuket boundary fixture, from the committed test data. */
   public static Path fixture83() {
-    return dir().resolve("boundaries/fixture-83.geojson");
+    return fixtureDir().resolve("boundaries/fixture-83.geojson");
   }
 }

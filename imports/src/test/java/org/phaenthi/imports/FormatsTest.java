@@ -14,6 +14,7 @@ import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.phaenthi.boundaries.AdminLevel;
 import org.phaenthi.boundaries.Dataset;
+import org.phaenthi.boundaries.SharedData;
 import org.phaenthi.boundaries.indicators.IndicatorValue;
 import org.phaenthi.boundaries.indicators.SurveyYear;
 
@@ -91,6 +92,7 @@ class FormatsTest {
             .denominator());
   }
 
+  @SharedData
   @Test
   void ambiguousNamesAndCodesOfAnotherVintage() {
     Dataset real = RealData.dataset();

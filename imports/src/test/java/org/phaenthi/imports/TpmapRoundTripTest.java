@@ -15,6 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.phaenthi.boundaries.AdminLevel;
 import org.phaenthi.boundaries.Dataset;
+import org.phaenthi.boundaries.SharedData;
 import org.phaenthi.boundaries.TestData;
 import org.phaenthi.boundaries.indicators.IndicatorValue;
 import org.phaenthi.boundaries.indicators.SurveyYear;
@@ -25,6 +26,7 @@ import org.phaenthi.boundaries.indicators.SurveyYear;
  * publication, give exactly the bundled values: numerator, denominator and value of every area of
  * every indicator the file maps, at the file's level and every coarser one (0 differences).
  */
+@SharedData
 class TpmapRoundTripTest {
 
   @ParameterizedTest

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.phaenthi.boundaries.AdminLevel;
 import org.phaenthi.boundaries.Area;
+import org.phaenthi.boundaries.SharedData;
 import org.phaenthi.boundaries.load.BoundaryLoader;
 import org.phaenthi.boundaries.load.PropertyMapping;
 
@@ -16,12 +17,13 @@ import org.phaenthi.boundaries.load.PropertyMapping;
  * Search over the real names (the lite boundary files: every province, district and subdistrict):
  * the spellings people type (issue 13). Each example found nothing or something else before.
  */
+@SharedData
 class AreaSearchTest {
   static AreaSearch search;
 
   @BeforeAll
   static void load() {
-    var dir = TestServers.dataDir().resolve("boundaries");
+    var dir = TestServers.realDataDir().resolve("boundaries");
     search =
         new AreaSearch(
             new BoundaryLoader(PropertyMapping.DEFAULT)

@@ -26,7 +26,15 @@ import org.phaenthi.boundaries.store.EmbeddedStore;
 public final class TestServers {
   private TestServers() {}
 
+  /** The committed test data directory (Phuket; see boundaries/src/test/fixture-data). */
   public static Path dataDir() {
+    return org.phaenthi.boundaries.TestData.fixtureDir();
+  }
+
+  /**
+   * The shared real data (the whole country): only for tests marked {@code @SharedData} and ITs.
+   */
+  public static Path realDataDir() {
     return org.phaenthi.boundaries.TestData.dir();
   }
 

@@ -16,7 +16,8 @@ import org.locationtech.jts.io.geojson.GeoJsonReader;
 
 /** The Phuket fixture (1 province, 3 districts, 17 subdistricts), read once, in Web Mercator. */
 final class PhuketFixture {
-  static final Path FILE = Path.of("/work/shared/data/boundaries/fixture-83.geojson");
+  static final Path FILE =
+      Path.of("../boundaries/src/test/fixture-data/boundaries/fixture-83.geojson");
 
   /** One boundary feature: its level (the layer name), properties and geometry in metres. */
   record Area(String level, long code, Map<String, Object> properties, Geometry mercator) {}

@@ -14,12 +14,14 @@ import org.locationtech.jts.coverage.CoverageValidator;
 import org.locationtech.jts.geom.Geometry;
 import org.phaenthi.boundaries.AdminLevel;
 import org.phaenthi.boundaries.Area;
+import org.phaenthi.boundaries.SharedData;
 
 /**
  * Builds every level of the real medium files and prints the figures quoted in the report. Skip
  * with {@code -DexcludedGroups=slow}.
  */
 @Tag("slow")
+@SharedData
 class RealDataSlowTest {
 
   @ParameterizedTest

@@ -18,7 +18,7 @@ class IndicatorCatalogReaderTest {
   @Test
   void readsTheRealCatalogueWithThaiTextAndQuotedCommas() {
     List<CatalogEntry> all =
-        IndicatorCatalogReader.read(TestData.dir().resolve("indicators/catalog.csv"));
+        IndicatorCatalogReader.read(TestData.fixtureDir().resolve("indicators/catalog.csv"));
     assertEquals(104, all.size());
     Map<String, CatalogEntry> byCode =
         all.stream().collect(Collectors.toMap(CatalogEntry::code, Function.identity()));

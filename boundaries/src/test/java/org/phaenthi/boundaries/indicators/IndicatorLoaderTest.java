@@ -21,10 +21,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.phaenthi.boundaries.AdminLevel;
 import org.phaenthi.boundaries.CodeRemaps;
+import org.phaenthi.boundaries.SharedData;
 import org.phaenthi.boundaries.TestData;
 import org.phaenthi.boundaries.load.CodeRemapReader;
 
 /** The entry point on the real shared data: counters, both years, what is and is not exposed. */
+@SharedData
 class IndicatorLoaderTest {
   private static final Map<String, Long> counters = new TreeMap<>();
   private static IndicatorData data;

@@ -18,6 +18,7 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.phaenthi.boundaries.AdminLevel;
+import org.phaenthi.boundaries.SharedData;
 import org.phaenthi.boundaries.TestData;
 import org.phaenthi.boundaries.load.CodeRemapReader;
 
@@ -29,6 +30,7 @@ import org.phaenthi.boundaries.load.CodeRemapReader;
  * because a unit that changed district since the boundaries were drawn moves its polygon, not its
  * data ({@code BundledVintageTest} shows the polygon side). A control proves the check bites.
  */
+@SharedData
 class TpmapProofTest {
   private static final Map<AdminLevel, String> FILE_LEVEL =
       Map.of(

@@ -27,6 +27,7 @@ import org.phaenthi.boundaries.Area;
 import org.phaenthi.boundaries.AreaCodes;
 import org.phaenthi.boundaries.Boundaries;
 import org.phaenthi.boundaries.CodeRemaps;
+import org.phaenthi.boundaries.SharedData;
 import org.phaenthi.boundaries.TestData;
 import org.phaenthi.boundaries.coverage.BandGeometry;
 import org.phaenthi.boundaries.coverage.CoverageBandBuilder;
@@ -38,6 +39,7 @@ import org.phaenthi.boundaries.coverage.LevelBands;
  * their subdistricts, the district level stays a valid coverage in every gap-free band, and every
  * unit of TPMAP's published files lies on a polygon.
  */
+@SharedData
 class BundledVintageTest {
   private static final GeometryFactory FACTORY = new GeometryFactory(new PrecisionModel(), 4326);
   private static final Set<String> CHANGED = Set.of("5303", "5304", "530407");

@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.phaenthi.boundaries.AdminLevel;
 import org.phaenthi.boundaries.Area;
+import org.phaenthi.boundaries.SharedData;
 import org.phaenthi.boundaries.TestData;
 
 /** Village areas: names from the BMN 2559 file, else by number; split units keep their suffix. */
@@ -34,6 +35,7 @@ class VillageAreasTest {
     assertEquals(Map.of("villageNamesFromFile", 2L, "villageNamesByNumber", 2L), counts);
   }
 
+  @SharedData
   @Test
   void theRealNamesFileHasTheVillagesOfThe2561Data() {
     Map<String, String> names =

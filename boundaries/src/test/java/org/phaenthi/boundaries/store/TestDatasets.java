@@ -26,7 +26,7 @@ import org.phaenthi.boundaries.load.PropertyMapping;
 
 /** Small in-memory datasets for the store contract, and an exact comparison of two datasets. */
 final class TestDatasets {
-  static final Path FIXTURE = Path.of("/work/shared/data/boundaries/fixture-83.geojson");
+  static final Path FIXTURE = org.phaenthi.boundaries.TestData.fixture83();
   private static Boundaries phuket;
 
   private TestDatasets() {}

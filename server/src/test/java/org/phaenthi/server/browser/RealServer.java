@@ -68,7 +68,7 @@ final class RealServer implements AutoCloseable {
               "--host",
               "127.0.0.1",
               "--data",
-              TestServers.dataDir().toString(),
+              TestServers.realDataDir().toString(),
               "--store",
               storeDir.resolve("store").toString()
             },

@@ -53,7 +53,7 @@ class ExportLoadIT {
 
   @Test
   void twoHundredConcurrentExportsOfEveryFormatKeepTheServerAnswering() throws Exception {
-    Path data = TestServers.dataDir();
+    Path data = TestServers.realDataDir();
     boolean real = Files.exists(data.resolve("boundaries/th-subdistricts.geojson"));
     if (!Boolean.getBoolean("phaenthi.requireIT")) {
       Assumptions.assumeTrue(real, "the real boundaries are not in " + data);

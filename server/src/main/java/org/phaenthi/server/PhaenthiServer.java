@@ -40,6 +40,7 @@ import org.phaenthi.server.cluster.VersionFollower;
 import org.phaenthi.server.export.ExportAdmission;
 import org.phaenthi.server.export.ExportHandler;
 import org.phaenthi.server.export.ExportSpool;
+import org.phaenthi.server.export.PmtilesHandler;
 import org.phaenthi.server.export.TopologyCache;
 import org.phaenthi.server.http.ClientLimits;
 import org.phaenthi.server.http.HeadAsGet;
@@ -272,10 +273,15 @@ public final class PhaenthiServer implements AutoCloseable {
           ctx.header("Cache-Control", "no-store");
           ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(meters.scrape());
         });
+    ExportHandler exports =
+        new ExportHandler(
+            live, config.tiles().cacheControl(), exportAdmission, topologies, exportSpool);
+    PmtilesHandler pmtiles =
+        new PmtilesHandler(
+            live, tileCache, config.tiles().cacheControl(), exportAdmission, exportSpool);
     r.get(
         "/api/export/{file}",
-        new ExportHandler(
-            live, config.tiles().cacheControl(), exportAdmission, topologies, exportSpool));
+        ctx -> (PmtilesHandler.answers(ctx.pathParam("file")) ? pmtiles : exports).handle(ctx));
     RootHandler ogc = new RootHandler(live);
     CollectionsHandler collections = new CollectionsHandler(live);
     ItemsHandler items = new ItemsHandler(live);
@@ -444,6 +450,11 @@ public final class PhaenthiServer implements AutoCloseable {
   /** The bounded admission of downloads. */
   public ExportAdmission exportAdmission() {
     return exportAdmission;
+  }
+
+  /** The kept files of downloads built once (GeoPackage, PMTiles). */
+  public ExportSpool exportSpool() {
+    return exportSpool;
   }
 
   public TileCache tileCache() {

@@ -96,13 +96,26 @@ public final class ExportSpool implements AutoCloseable {
     return f != null && f.isDone() && !f.isCompletedExceptionally();
   }
 
+  /** Reads a kept file (it is not deleted while this runs). */
+  public interface Reader {
+    void read(Path file) throws IOException;
+  }
+
   /** Copies the download of {@code key} to {@code out}, building it first when it is not kept. */
   public void send(String key, Builder builder, OutputStream out) throws IOException {
+    use(key, builder, file -> Files.copy(file, out));
+  }
+
+  /**
+   * Hands the kept file of {@code key} to {@code reader} (for range requests, which read parts of
+   * it), building it first when it is not kept.
+   */
+  public void use(String key, Builder builder, Reader reader) throws IOException {
     for (int attempt = 0; attempt < 2; attempt++) {
       Spooled s = get(key, builder);
       if (s.acquire()) {
         try {
-          Files.copy(s.file, out);
+          reader.read(s.file);
           return;
         } finally {
           s.release();
@@ -114,7 +127,7 @@ public final class ExportSpool implements AutoCloseable {
     // the cache keeps refusing it: build a private copy for this request
     Spooled own = build(builder);
     try {
-      Files.copy(own.file, out);
+      reader.read(own.file);
     } finally {
       own.evict();
     }

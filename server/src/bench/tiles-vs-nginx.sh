@@ -75,11 +75,12 @@ wait_healthy() { # name
   exit 1
 }
 
-# The log-off server opens its own copy of the store (H2 allows one process per file). The first
-# start of all imports the data directory, before anything is copied.
+# The log-off server opens its own copy of the store (the embedded store is a directory with a lock
+# file, one process each; older stores were one H2 file, STORE.mv.db). The first start of all imports
+# the data directory, before anything is copied.
 mkdir -p "$(dirname "$STORE")"
-if [[ ! -f "$STORE.mv.db" ]]; then
-  echo "no store at $STORE.mv.db: importing $DATA first"
+if [[ ! -f "$STORE/publications.json" && ! -f "$STORE.mv.db" ]]; then
+  echo "no store at $STORE: importing $DATA first"
   start_server import "$PORT" "$STORE" true
   wait_healthy import
   kill "${SERVER_PID[import]}"
@@ -92,7 +93,8 @@ for log in $LOGS; do
   if [[ "$log" == on ]]; then
     start_server "$name" "$PORT" "$STORE" true
   else
-    cp "$STORE.mv.db" "$WORK/store-copy.mv.db"
+    if [[ -d "$STORE" ]]; then cp -r "$STORE" "$WORK/store-copy"; rm -f "$WORK/store-copy/lock"
+    else cp "$STORE.mv.db" "$WORK/store-copy.mv.db"; fi
     start_server "$name" $((PORT + 2)) "$WORK/store-copy" false
   fi
   SERVERS+=("$name")

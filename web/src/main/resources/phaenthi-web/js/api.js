@@ -1,11 +1,14 @@
 // Thin client of the Phaenthi JSON API. Relative URLs only, so the app works behind any host or prefix.
 // Responses are memoised per URL for the data version the server last said it serves (`data_version` of
-// /api/meta): switching back to an indicator costs no request, and a new publication empties the memo,
-// after which every request revalidates with the server (ETags make an unchanged answer a 304), so
-// nothing of the previous publication is shown from the memo or the browser's HTTP cache.
-
+// /api/meta): switching back to an indicator costs no request, and a new publication empties the memo.
+// Cache policy (server side: VersionedUrls): values and geometry URLs carry the version they are for
+// (`v=` the data version, or for geometry the boundary version), and the server marks such an answer
+// immutable, so the browser keeps it without asking again; a publish or rollback gives new versions, hence
+// new URLs, and the next request after it reaches the new values. Other requests made after a version
+// change revalidate with the server (ETags make an unchanged answer a 304).
 const cache = new Map();
 let dataVersion = null;
+let boundaryVersion = null;
 let revalidate = false;
 const versionListeners = [];
 
@@ -42,16 +45,26 @@ export async function checkDataVersion() {
   const r = await fetch('api/meta', { cache: 'no-store' });
   if (!r.ok) return false;
   const meta = await r.json();
+  return followMeta(meta);
+}
+
+function followMeta(meta) {
+  if (meta.boundary_version) boundaryVersion = meta.boundary_version;
   return setDataVersion(meta.data_version);
 }
 
 /** Counts of requests by kind, read by the browser tests and the measurement overlay. */
 export const requestCounts = { geometry: 0, values: 0, area: 0, search: 0 };
 
-async function getJson(url, kind) {
+/**
+ * GETs JSON once per URL (memoised). A URL naming its version (`versioned`) is new after every change of
+ * version, and its answer immutable: it goes through the browser's HTTP cache as it is. Others revalidate
+ * once the server has served a new version.
+ */
+async function getJson(url, kind, versioned = false) {
   if (cache.has(url)) return cache.get(url);
   if (kind) requestCounts[kind]++;
-  const promise = fetch(url, revalidate ? { cache: 'no-cache' } : undefined).then(async (r) => {
+  const promise = fetch(url, revalidate && !versioned ? { cache: 'no-cache' } : undefined).then(async (r) => {
     if (!r.ok) {
       let message = r.statusText;
       try {
@@ -71,19 +84,22 @@ async function getJson(url, kind) {
 const qs = (params) =>
   new URLSearchParams(Object.entries(params).filter(([, v]) => v !== null && v !== undefined && v !== ''));
 
+/** `params` plus `v` = the version, when the client knows it. */
+const withVersion = (params, version) => (version ? { ...params, v: version } : params);
+
 export const api = {
   meta: () => getJson('api/meta').then((m) => {
-    setDataVersion(m.data_version);
+    followMeta(m);
     return m;
   }),
   levels: () => getJson('api/levels'),
   indicators: () => getJson('api/indicators'),
   values: (level, indicator, year, parent, compare) =>
-    getJson(`api/values?${qs({ level, indicator, year, parent, compare })}`, 'values'),
+    getJson(`api/values?${qs(withVersion({ level, indicator, year, parent, compare }, dataVersion))}`, 'values', Boolean(dataVersion)),
   area: (code, year) => getJson(`api/values/area/${encodeURIComponent(code)}?${qs({ year })}`, 'area'),
   search: (q) => getJson(`api/areas/search?${qs({ q })}`, 'search'),
   geometry: (level, zoom, parent) =>
-    getJson(`api/geometry/${level}?${qs({ zoom, parent })}`, 'geometry').catch((err) => {
+    getJson(`api/geometry/${level}?${qs(withVersion({ zoom, parent }, boundaryVersion))}`, 'geometry', Boolean(boundaryVersion)).catch((err) => {
       // servers without the geometry endpoint still serve the same gap-free shapes as OGC API items
       if (!String(err.message).startsWith('404')) throw err;
       return getJson(`ogc/collections/${level}/items?${qs({ f: 'json', limit: 10000, zoom, parent })}`, 'geometry');

@@ -32,12 +32,21 @@ async function main() {
   const params = new URLSearchParams(location.search);
   app.state = parseState(location.search, location.hash);
   setLang(app.state.lang);
-  const [meta, levels, catalogue] = await Promise.all([api.meta(), api.levels(), api.indicators()]);
+  // The first map waits on the top level's shapes and the values: each is asked for as soon as what its URL
+  // needs is known (shapes: levels and the boundary version; values: the defaults and the catalogue), not
+  // after the map is built. api.js memoises by URL, so loadBackground() and render() reuse these requests.
+  const metaP = api.meta();
+  const levelsP = api.levels();
+  Promise.all([metaP, levelsP])
+    .then(([, l]) => api.geometry(new Levels(l.levels).top.level, 6))
+    .catch(() => null); // loadBackground() asks again and reports
+  const [meta, levels, catalogue] = await Promise.all([metaP, levelsP, api.indicators()]);
   app.meta = meta;
   app.levels = new Levels(levels.levels);
   app.catalogue = { ...catalogue, byCode: new Map(catalogue.indicators.map((i) => [i.code, i])) };
   const s = app.state;
   applyDefaults(s);
+  prefetchValues(s);
   // an embed starts clean: the map and its legend, whatever panel the page it was copied from had open
   if (app.embed) s.selected = '';
   const lock = params.get('lock') || '';
@@ -99,6 +108,19 @@ async function main() {
   }
   await render({ fit: fitInitially });
   followDataVersion();
+}
+
+/**
+ * Starts the values request render() will make for this state (same year choice, same parameters), so it
+ * runs while the map and the shapes load; a state render() changes (a lock) only wastes the request.
+ */
+function prefetchValues(s) {
+  const indicator = app.catalogue.byCode.get(s.indicator);
+  const years = (indicator && indicator.years && indicator.years[s.level]) || [];
+  const year = years.length && !years.includes(s.year) ? Math.max(...years) : s.year;
+  const compare = s.compare !== null && s.compare !== year && years.includes(s.compare) ? s.compare : null;
+  const area = app.levels.isTop(s.level) ? '' : s.area;
+  api.values(s.level, s.indicator, year, area || null, compare).catch(() => null);
 }
 
 /** How often an open app asks whether a new publication is served (also when its tab becomes visible). */

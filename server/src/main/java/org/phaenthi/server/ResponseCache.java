@@ -39,6 +39,32 @@ public final class ResponseCache {
   /** Sends cached bytes of any content type, building them with {@code body} once. */
   public void send(
       Context ctx, String version, String key, String contentType, Supplier<byte[]> body) {
+    send(ctx, version, key, contentType, body, cacheControl);
+  }
+
+  /**
+   * The JSON response for this version and key with the given Cache-Control (see {@link
+   * org.phaenthi.server.http.VersionedUrls}).
+   */
+  public void sendJson(
+      Context ctx, String version, String key, String cacheControl, Supplier<Object> body) {
+    send(
+        ctx,
+        version,
+        key,
+        "application/json; charset=utf-8",
+        () -> Json.bytes(body.get()),
+        cacheControl);
+  }
+
+  /** Cached bytes of any content type with the given Cache-Control. */
+  public void send(
+      Context ctx,
+      String version,
+      String key,
+      String contentType,
+      Supplier<byte[]> body,
+      String cacheControl) {
     Entry e =
         cache.get(
             version + "|" + key,

@@ -2,6 +2,7 @@ package org.phaenthi.server;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +13,9 @@ import org.phaenthi.boundaries.AdminLevel;
 import org.phaenthi.boundaries.Boundaries;
 import org.phaenthi.boundaries.Dataset;
 import org.phaenthi.boundaries.LoadReport;
+import org.phaenthi.boundaries.catalog.Draft;
+import org.phaenthi.boundaries.catalog.PartIds;
+import org.phaenthi.boundaries.catalog.ValueSet;
 import org.phaenthi.boundaries.indicators.Indicator;
 import org.phaenthi.boundaries.indicators.IndicatorData;
 import org.phaenthi.boundaries.indicators.IndicatorValue;
@@ -201,5 +205,56 @@ public final class TestServers {
     args.addAll(List.of(options));
     Config config = Config.read(args.toArray(String[]::new), Map.of());
     return new PhaenthiServer(config, new LiveData(store.load()), store).start();
+  }
+
+  /**
+   * A new publication of {@code d}'s parts with every 2561 numerator of {@code test:rate} + 1 (a
+   * new value set for 2561; boundary and indicator sets unchanged).
+   */
+  public static Draft rateNumeratorsPlusOne(Dataset d) {
+    List<ValueSet> sets = new ArrayList<>();
+    for (ValueSet v : d.valueSets()) {
+      if (v.year().year().be() != 2561) {
+        sets.add(v);
+        continue;
+      }
+      Map<AdminLevel, Map<String, Map<String, IndicatorValue>>> changed = new TreeMap<>();
+      v.values()
+          .forEach(
+              (level, byIndicator) -> {
+                Map<String, Map<String, IndicatorValue>> ind = new LinkedHashMap<>(byIndicator);
+                Map<String, IndicatorValue> rate = new LinkedHashMap<>();
+                byIndicator
+                    .get("test:rate")
+                    .forEach(
+                        (code, x) ->
+                            rate.put(
+                                code,
+                                x.numerator() == null
+                                    ? x
+                                    : new IndicatorValue(
+                                        code,
+                                        x.numerator() + 1,
+                                        x.denominator(),
+                                        x.value() == null
+                                            ? null
+                                            : (x.numerator() + 1) / x.denominator() * 100,
+                                        null)));
+                ind.put("test:rate", rate);
+                changed.put(level, ind);
+              });
+      sets.add(
+          new ValueSet(
+              PartIds.of(PartIds.VALUES, "2561 numerators + 1"),
+              v.indicatorSet(),
+              v.year(),
+              v.createdAt(),
+              changed,
+              v.report()));
+    }
+    if (sets.isEmpty()) {
+      throw new IllegalStateException("no value sets");
+    }
+    return new Draft(d.boundarySet(), d.indicatorSets(), sets, "test", "new 2561 values", null);
   }
 }

@@ -21,6 +21,7 @@ import org.phaenthi.server.LiveData;
 import org.phaenthi.server.Params;
 import org.phaenthi.server.Resolver;
 import org.phaenthi.server.ResponseCache;
+import org.phaenthi.server.http.VersionedUrls;
 
 /**
  * {@code GET /api/classes?level=&indicator=&year=[&method=][&n=][&parent=][&compare=][&breaks=]}:
@@ -29,7 +30,16 @@ import org.phaenthi.server.ResponseCache;
  */
 public final class ClassesHandler implements Handler {
   private static final Set<String> PARAMS =
-      Set.of("level", "indicator", "year", "parent", "method", "n", "breaks", Change.PARAM);
+      Set.of(
+          "level",
+          "indicator",
+          "year",
+          "parent",
+          "method",
+          "n",
+          "breaks",
+          Change.PARAM,
+          VersionedUrls.PARAM);
   private final LiveData live;
   private final ResponseCache responses;
 
@@ -66,10 +76,11 @@ public final class ClassesHandler implements Handler {
             method,
             String.valueOf(n),
             manual.toString());
-    responses.send(
+    responses.sendJson(
         ctx,
         version,
         key,
+        VersionedUrls.cacheControl(ctx, d.dataVersion()),
         () -> {
           List<Double> values = values(d, level, indicator, year, parent, change);
           List<Double> breaks =

@@ -20,6 +20,7 @@ import org.phaenthi.server.Snapshot;
 import org.phaenthi.server.export.GeoJsonGeometry;
 import org.phaenthi.server.export.Simplification;
 import org.phaenthi.server.export.Simplifications;
+import org.phaenthi.server.http.VersionedUrls;
 
 /**
  * {@code GET /api/geometry/{level}?zoom=[&parent=]}: the gap-free simplified shapes of a level for
@@ -40,7 +41,7 @@ public final class GeometryHandler implements Handler {
 
   @Override
   public void handle(Context ctx) {
-    Params.onlyKnown(ctx, Set.of("zoom", "parent"));
+    Params.onlyKnown(ctx, Set.of("zoom", "parent", VersionedUrls.PARAM));
     Snapshot s = live.snapshot();
     AdminLevel level = Params.mappedLevel(s.levels(), ctx.pathParam("level"));
     int zoom = zoom(ctx.queryParam("zoom"));
@@ -54,7 +55,8 @@ public final class GeometryHandler implements Handler {
         s.boundaryVersion(),
         key.toString(),
         "application/geo+json",
-        () -> write(s.dataset(), key));
+        () -> write(s.dataset(), key),
+        VersionedUrls.cacheControl(ctx, s.boundaryVersion()));
   }
 
   private static int zoom(String text) {

@@ -32,6 +32,7 @@ public final class MetaHandler implements Handler {
         ctx,
         obj(
             "data_version", d.dataVersion(),
+            "boundary_version", d.boundaryVersion(),
             "attribution",
                 obj(
                     "boundaries", Attribution.BOUNDARIES,

@@ -21,16 +21,17 @@ import org.phaenthi.server.MissingData;
 import org.phaenthi.server.Params;
 import org.phaenthi.server.Resolver;
 import org.phaenthi.server.ResponseCache;
+import org.phaenthi.server.http.VersionedUrls;
 
 /**
- * {@code GET /api/values?level=&indicator=&year=[&parent=]}: one entry per mapped area. Areas
+ * {@code GET /api/values?level=&indicator=&year=[&parent=][&v=]}: one entry per mapped area. Areas
  * without data carry a reason, never a zero; a level or year without data is an explicit empty
  * result with a reason.
  */
 public final class ValuesHandler implements Handler {
   static final String HOUSEHOLDS = "tpmap:households_surveyed";
   private static final Set<String> PARAMS =
-      Set.of("level", "indicator", "year", "parent", Change.PARAM);
+      Set.of("level", "indicator", "year", "parent", Change.PARAM, VersionedUrls.PARAM);
   private final LiveData live;
   private final ResponseCache responses;
 
@@ -50,20 +51,23 @@ public final class ValuesHandler implements Handler {
     String parent = Params.parent(ctx.queryParam("parent"), level);
     Params.knownParent(d.boundaries(), level, parent);
     Change change = Change.of(data, indicator, year, ctx.queryParam(Change.PARAM));
+    String cacheControl = VersionedUrls.cacheControl(ctx, d.dataVersion());
     String key =
         "values|" + level.urlName() + "|" + indicator.code() + "|" + year.be() + "|" + parent;
     if (change != null) {
-      responses.send(
+      responses.sendJson(
           ctx,
           version(d, change),
           key + "|compare=" + change.from().be(),
+          cacheControl,
           () -> ChangeBody.body(d, level, change, parent));
       return;
     }
-    responses.send(
+    responses.sendJson(
         ctx,
         d.valueVersion(indicator.code(), year),
         key,
+        cacheControl,
         () -> body(d, level, indicator, year, parent));
   }
 

@@ -19,6 +19,8 @@
  *       headers are the GET's; Jetty drops the body.
  *   <li><b>Client limits</b> ({@link org.phaenthi.server.http.ClientLimits}): whole-header time,
  *       connections per client address; the write timeout is Jetty's per-operation idle timeout.
+ *   <li><b>Client caching of data</b> ({@link org.phaenthi.server.http.VersionedUrls}): a URL
+ *       naming the served version in {@code v=} is immutable, every other data URL is revalidated.
  *   <li><b>Jetty's own errors</b> ({@link org.phaenthi.server.http.JsonErrorHandler}): 400, 414,
  *       431 and the rest in the API's {@code {status, message}} shape.
  * </ul>

@@ -40,7 +40,8 @@ import org.phaenthi.tiles.TileCoord;
  * Run it twice: the first run on a new store imports and renders the pyramid (a cold start), the
  * second is the warm start every restart and every other node gets. Options as {@link
  * ColdTilesBench}: {@code --data}, {@code --store}, {@code --tiles N} distinct tiles per zoom and
- * level (30; fewer exist at low zooms), {@code --postgis false}, {@code --seed S}.
+ * level (30; fewer exist at low zooms), {@code --postgis false}, {@code --seed S}, {@code
+ * --pyramid-max-zoom Z} (8, as {@code --tile-pyramid-max-zoom}).
  */
 public final class FirstRequestBench {
   private FirstRequestBench() {}
@@ -58,11 +59,18 @@ public final class FirstRequestBench {
     Config config =
         Config.read(
             new String[] {
-              "--data", opt.getOrDefault("data", "/work/shared/data"),
-              "--store", opt.getOrDefault("store", "/tmp/bench/store"),
-              "--port", "0",
-              "--host", "127.0.0.1",
-              "--access-log", "false"
+              "--data",
+              opt.getOrDefault("data", "/work/shared/data"),
+              "--store",
+              opt.getOrDefault("store", "/tmp/bench/store"),
+              "--port",
+              "0",
+              "--host",
+              "127.0.0.1",
+              "--access-log",
+              "false",
+              "--tile-pyramid-max-zoom",
+              opt.getOrDefault("pyramid-max-zoom", "8")
             },
             Map.of());
     Store store = DataBootstrap.openStore(config.store());

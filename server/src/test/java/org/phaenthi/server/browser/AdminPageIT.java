@@ -172,10 +172,8 @@ class AdminPageIT {
   @Order(1)
   void logInRollBackAndSeeTheMapChangeBack() throws Exception {
     try (Browser b = Browser.start(1200, 900)) {
-      // /api/values is sent with --cache-control (max-age=300) under a URL that does not change
-      // with
-      // the publication, so a browser would show its cached values for up to 5 minutes after a
-      // rollback; this test is about what the server serves, so the tab keeps no HTTP cache.
+      // The app's values URLs name the data version (VersionedUrlsTest), so a rollback is a new
+      // URL; this test is about what the server serves, so the tab keeps no HTTP cache anyway.
       b.driver.executeCdpCommand("Network.enable", Map.of());
       b.driver.executeCdpCommand("Network.setCacheDisabled", Map.of("cacheDisabled", true));
       String before = legend(b);

@@ -202,7 +202,7 @@ class MapAppIT {
     assertNotEquals(before, after, "the map was recoloured");
     assertEquals(geometryBefore, geometryRequests(), "no geometry or tile request on recolour");
     System.out.printf(
-        "[browser] recolour after an indicator switch: %.0f ms (target <= 200)%n", ms);
+        "[browser] recolour after an indicator switch: %.0f ms (target <= 150)%n", ms);
   }
 
   @Test

@@ -3,12 +3,10 @@ package org.phaenthi.server.tiles;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,11 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.phaenthi.boundaries.AdminLevel;
-import org.phaenthi.boundaries.Dataset;
-import org.phaenthi.boundaries.catalog.Draft;
-import org.phaenthi.boundaries.catalog.PartIds;
 import org.phaenthi.boundaries.catalog.Publication;
-import org.phaenthi.boundaries.catalog.ValueSet;
 import org.phaenthi.boundaries.indicators.IndicatorValue;
 import org.phaenthi.boundaries.indicators.SurveyYear;
 import org.phaenthi.boundaries.store.EmbeddedStore;
@@ -153,7 +147,8 @@ class ValueTilesTest {
     TILES.forEach(t -> http.get(t + "?indicator=tpmap:households_surveyed&year=2561"));
     assertEquals(geometryRenders, cache.geometryRenders(), "another indicator: joins only");
 
-    Publication p = store.publish(newValuesFor2561());
+    Publication p =
+        store.publish(TestServers.rateNumeratorsPlusOne(server.live().snapshot().dataset()));
     server.live().replace(store.load(p.id()));
     for (String t : TILES) {
       byte[] after = http.get(t + RATE_61).body();
@@ -172,52 +167,5 @@ class ValueTilesTest {
     }
     assertEquals(geometryRenders, cache.geometryRenders(), "no geometry tile was rendered again");
     assertEquals(3L * TILES.size(), cache.valueJoins());
-  }
-
-  /** The served parts with every 2561 numerator of test:rate + 1. */
-  private Draft newValuesFor2561() {
-    Dataset d = server.live().snapshot().dataset();
-    List<ValueSet> sets = new ArrayList<>();
-    for (ValueSet v : d.valueSets()) {
-      if (v.year().year().be() != 2561) {
-        sets.add(v);
-        continue;
-      }
-      Map<AdminLevel, Map<String, Map<String, IndicatorValue>>> changed = new java.util.TreeMap<>();
-      v.values()
-          .forEach(
-              (level, byIndicator) -> {
-                Map<String, Map<String, IndicatorValue>> ind = new LinkedHashMap<>(byIndicator);
-                Map<String, IndicatorValue> rate = new LinkedHashMap<>();
-                byIndicator
-                    .get("test:rate")
-                    .forEach(
-                        (code, x) ->
-                            rate.put(
-                                code,
-                                x.numerator() == null
-                                    ? x
-                                    : new IndicatorValue(
-                                        code,
-                                        x.numerator() + 1,
-                                        x.denominator(),
-                                        x.value() == null
-                                            ? null
-                                            : (x.numerator() + 1) / x.denominator() * 100,
-                                        null)));
-                ind.put("test:rate", rate);
-                changed.put(level, ind);
-              });
-      sets.add(
-          new ValueSet(
-              PartIds.of(PartIds.VALUES, "2561 numerators + 1"),
-              v.indicatorSet(),
-              v.year(),
-              v.createdAt(),
-              changed,
-              v.report()));
-    }
-    assertNotEquals(0, sets.size());
-    return new Draft(d.boundarySet(), d.indicatorSets(), sets, "test", "new 2561 values", null);
   }
 }

@@ -107,7 +107,6 @@ final class Definitions {
               : hib.equals("true") || hib.equals("yes") || hib.equals("1") || hib.equals("ใช่");
       String defEn = get(row, col, "definition_en");
       String defTh = get(row, col, "definition_th");
-      String definition = defEn.isEmpty() ? defTh : defTh.isEmpty() ? defEn : defEn + " / " + defTh;
       String unit = get(row, col, "unit");
       out.add(
           new Indicator(
@@ -122,11 +121,12 @@ final class Definitions {
               higher,
               kind,
               kind == ValueKind.PERCENT ? "%" : unit.isEmpty() ? null : unit,
-              definition.isEmpty() ? null : definition,
+              blankToNull(defEn),
               kind == ValueKind.PERCENT ? "units passing" : null,
               kind == ValueKind.PERCENT ? "eligible units" : null,
               null,
-              "indicator definitions upload"));
+              "indicator definitions upload",
+              blankToNull(defTh)));
     }
     progress.accept(t.rows().size() - start);
     if (out.isEmpty() && errors == 0) {

@@ -11,8 +11,8 @@ import org.phaenthi.boundaries.indicators.Indicator;
  *
  * @param rows data rows read (header, title, totals and blank rows not counted)
  * @param level the level the file's rows are at ({@code village} included)
- * @param storedLevel the lowest served level its counts are kept at (villages are summed into their
- *     subdistricts)
+ * @param storedLevel the lowest served level its counts are kept at (villages stay villages when
+ *     the boundary set declares a village level, else they are summed into their subdistricts)
  * @param counts indicator code → area code at {@code storedLevel} → {numerator, denominator}
  *     (denominator −1 = none); numerators as the indicator defines them (pass counts for pass
  *     rates: a failing count is turned into eligible − failing)

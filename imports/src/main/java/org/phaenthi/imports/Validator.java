@@ -250,7 +250,7 @@ public final class Validator {
             null);
         continue;
       }
-      String storedCode = stored == null ? code : code.substring(0, stored.codeLength());
+      String storedCode = storedCode(code, stored);
       provinces.add(code.substring(0, 2));
       if (d.format() == Format.LONG) {
         longRow(row, rowNo, code, storedCode, counts, firstRowOf, year);
@@ -516,7 +516,37 @@ public final class Validator {
     };
   }
 
-  static AdminLevel storedLevel(String level) {
+  /**
+   * The level an upload's counts are kept at: the file's own, except that village rows are summed
+   * into their subdistricts when the served boundary set declares no village level (values only).
+   */
+  AdminLevel storedLevel(String level) {
+    if ("village".equals(level)) {
+      return areas
+          .boundaries()
+          .levels()
+          .byName(AdminLevel.VILLAGE.urlName())
+          .orElse(AdminLevel.SUBDISTRICT);
+    }
+    return defaultStoredLevel(level);
+  }
+
+  /**
+   * The code a row's counts are kept under: its prefix at the stored level; at the village level a
+   * TPMAP ID as it is and an 8-digit DOPA village code as the ID of its first part ({@code 01}),
+   * which is how TPMAP numbers a village that is not split.
+   */
+  static String storedCode(String code, AdminLevel stored) {
+    if (stored == null) {
+      return code;
+    }
+    if (code.length() < stored.codeLength()) {
+      return code.length() == 8 && stored.codeLength() == 10 ? code + "01" : code;
+    }
+    return code.substring(0, stored.codeLength());
+  }
+
+  static AdminLevel defaultStoredLevel(String level) {
     if (level == null) {
       return null;
     }

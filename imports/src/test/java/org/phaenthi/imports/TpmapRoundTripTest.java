@@ -144,4 +144,61 @@ class TpmapRoundTripTest {
         bundled.indicators().values(y, AdminLevel.DISTRICT, "tpmap:target_poor").get(),
         after.indicators().values(y, AdminLevel.DISTRICT, "tpmap:target_poor").get());
   }
+
+  /**
+   * A province's village file is kept at the village level: its villages' rows are replaced (one
+   * changed count changes that village, its subdistrict, district and province by exactly that
+   * much), every other province's village rows stay as they were.
+   */
+  @Test
+  void aProvinceVillageFileReplacesItsVillagesAndKeepsTheOthers() throws IOException {
+    Dataset bundled = RealData.dataset();
+    List<String> lines = new ArrayList<>();
+    try (var in =
+        new java.io.BufferedReader(
+            new java.io.InputStreamReader(
+                new java.util.zip.GZIPInputStream(
+                    Files.newInputStream(RealData.tpmap("61_village_common.csv.gz"))),
+                StandardCharsets.UTF_8))) {
+      lines.add(in.readLine());
+      in.lines().filter(l -> l.startsWith("\"65")).forEach(lines::add);
+    }
+    String[] cells = lines.get(1).split(",", -1);
+    String village = cells[0].replace("\"", "");
+    cells[1] = String.valueOf(Long.parseLong(cells[1]) + 1); // household.CNT
+    lines.set(1, String.join(",", cells));
+    Upload u =
+        Importer.check(
+            (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8),
+            "61_village_common.csv",
+            Overrides.NONE,
+            new Validator.Context(bundled, RealData.REMAPS, "65"));
+    assertEquals(0, u.report().errors(), () -> u.report().issues().toString());
+    assertEquals(AdminLevel.VILLAGE, u.storedLevel());
+    assertEquals(java.util.Set.of("65"), u.provinces());
+    Dataset after = Dataset.unsaved(Importer.draft(bundled, u, "test", "65 villages"));
+    SurveyYear y = new SurveyYear(2561);
+    String code = "tpmap:households_surveyed";
+    Map<String, IndicatorValue> before =
+        bundled.indicators().values(y, AdminLevel.VILLAGE, code).get();
+    Map<String, IndicatorValue> now = after.indicators().values(y, AdminLevel.VILLAGE, code).get();
+    assertEquals(before.keySet(), now.keySet(), "every village of every province is still there");
+    long phitsanulok = 0;
+    for (String v : before.keySet()) {
+      double plus = v.equals(village) ? 1 : 0;
+      assertEquals(before.get(v).numerator() + plus, now.get(v).numerator(), v);
+      phitsanulok += v.startsWith("65") ? 1 : 0;
+    }
+    assertEquals(lines.size() - 1, phitsanulok, "the file's villages are the province's");
+    for (AdminLevel l : List.of(AdminLevel.SUBDISTRICT, AdminLevel.DISTRICT, AdminLevel.PROVINCE)) {
+      Map<String, IndicatorValue> b = bundled.indicators().values(y, l, code).get();
+      Map<String, IndicatorValue> a = after.indicators().values(y, l, code).get();
+      assertEquals(b.keySet(), a.keySet(), l.urlName());
+      String up = village.substring(0, l.codeLength());
+      for (String area : b.keySet()) {
+        assertEquals(
+            b.get(area).numerator() + (area.equals(up) ? 1 : 0), a.get(area).numerator(), area);
+      }
+    }
+  }
 }

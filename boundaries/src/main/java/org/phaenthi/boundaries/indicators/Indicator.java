@@ -8,6 +8,9 @@ package org.phaenthi.boundaries.indicators;
  * @param higherIsBetter null when the catalogue does not say (counts of people surveyed)
  * @param unit what is counted: person, household, score
  * @param valueUnit what the value is in: "%", "people", "households", "score"
+ * @param definition how the value is computed, in English (the catalogue's formula)
+ * @param definitionTh the same in Thai as the set's author wrote it; null when the set gives none
+ *     (the server then words it from the kind)
  */
 public record Indicator(
     String code,
@@ -25,7 +28,46 @@ public record Indicator(
     String numeratorLabel,
     String denominatorLabel,
     String tpmapDimension,
-    String source) {
+    String source,
+    String definitionTh) {
+
+  /** An indicator whose set gives no Thai definition (the bundled catalogue). */
+  public Indicator(
+      String code,
+      String set,
+      String categoryCode,
+      String categoryTh,
+      String categoryEn,
+      String nameTh,
+      String nameEn,
+      String unit,
+      Boolean higherIsBetter,
+      ValueKind kind,
+      String valueUnit,
+      String definition,
+      String numeratorLabel,
+      String denominatorLabel,
+      String tpmapDimension,
+      String source) {
+    this(
+        code,
+        set,
+        categoryCode,
+        categoryTh,
+        categoryEn,
+        nameTh,
+        nameEn,
+        unit,
+        higherIsBetter,
+        kind,
+        valueUnit,
+        definition,
+        numeratorLabel,
+        denominatorLabel,
+        tpmapDimension,
+        source,
+        null);
+  }
 
   /**
    * A rate over fewer eligible units than this is unreliable (one newborn more or less moves it by

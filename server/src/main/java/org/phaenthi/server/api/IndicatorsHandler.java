@@ -64,7 +64,7 @@ public final class IndicatorsHandler implements Handler {
         "higher_is_better", i.higherIsBetter(),
         "tpmap_dimension", i.tpmapDimension(),
         "definition", i.definition(),
-        "definition_th", ThaiDefinitions.of(i),
+        "definition_th", i.definitionTh() != null ? i.definitionTh() : ThaiDefinitions.of(i),
         "numerator", i.numeratorLabel(),
         "denominator", i.denominatorLabel(),
         "source", i.source(),

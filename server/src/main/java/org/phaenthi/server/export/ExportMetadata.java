@@ -54,7 +54,11 @@ public record ExportMetadata(Map<String, Object> typed) {
       m.put("indicator_set", i.set());
       m.put("category", join(i.categoryCode(), i.categoryEn(), i.categoryTh()));
       m.put("definition", i.definition());
-      m.put("definition_th", org.phaenthi.server.api.ThaiDefinitions.of(i));
+      m.put(
+          "definition_th",
+          i.definitionTh() != null
+              ? i.definitionTh()
+              : org.phaenthi.server.api.ThaiDefinitions.of(i));
       m.put("numerator", i.numeratorLabel());
       m.put("denominator", i.denominatorLabel());
       m.put("unit", i.valueUnit());

@@ -248,6 +248,20 @@ class AdminPageIT {
                       + " e.getBoundingClientRect().right > 376).slice(0, 8).map(e => e.tagName +"
                       + " '#' + e.id + '.' + e.className + ':' +"
                       + " Math.round(e.getBoundingClientRect().right)).join(' ')"));
+      // the header stays one row on a phone: every visible item of it on the same line
+      Object rows =
+          b.js(
+              "const h = document.querySelector('header.top h1').getBoundingClientRect();"
+                  + " return [...document.querySelectorAll('header.top > *, header.top .tools > *')]"
+                  + ".map(e => e.getBoundingClientRect()).filter(r => r.width > 0)"
+                  + ".every(r => r.top < h.bottom && r.bottom > h.top);");
+      assertEquals(
+          Boolean.TRUE,
+          rows,
+          "the admin header wraps at 375 px: "
+              + b.js(
+                  "return [...document.querySelectorAll('header.top > *, header.top .tools > *')]"
+                      + ".map(e => e.id + ':' + Math.round(e.getBoundingClientRect().top)).join(' ')"));
       for (String id : List.of("file-input", "token-input", "note")) {
         assertEquals(
             Boolean.TRUE,

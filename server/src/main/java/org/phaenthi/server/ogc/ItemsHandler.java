@@ -180,7 +180,10 @@ public final class ItemsHandler {
     if (q.filter() != null) {
       List<Area> kept = new ArrayList<>();
       for (Area a : candidates) {
-        if (q.filter().test(q.selection().properties(a))) {
+        Map<String, Object> props = new java.util.HashMap<>(q.selection().properties(a));
+        // the filter's spatial functions read the geometry (CRS84) as the property 'geometry'
+        props.put("geometry", a.geometry());
+        if (q.filter().test(props)) {
           kept.add(a);
         }
       }

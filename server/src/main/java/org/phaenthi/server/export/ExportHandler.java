@@ -92,8 +92,7 @@ public final class ExportHandler implements Handler {
           "parameter 'crs': the "
               + (sidecar ? "CSV metadata" : format.extension())
               + " download "
-              + (format == ExportFormat.TOPOJSON ? "is in CRS84 only" : "has no geometry")
-              + "; crs applies to geojson and gpkg");
+              + " has no geometry; crs applies to geojson, gpkg and topojson");
     }
     ExportMetadata m = ExportMetadata.of(s).withCrs(crs);
     // The bytes are a function of the parts read (the boundary set; with an indicator, also its

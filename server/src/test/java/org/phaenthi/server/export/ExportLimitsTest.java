@@ -228,8 +228,10 @@ class ExportLimitsTest {
     pool.shutdown();
     assertEquals(1, cache.builds());
     assertSame(
-        cache.get(TopoJsonExporter.topologyKey(selections.get(0)), selections.get(0).areas()),
-        cache.get(TopoJsonExporter.topologyKey(selections.get(1)), selections.get(1).areas()));
+        cache.get(
+            TopoJsonExporter.topologyKey(selections.get(0), Crs.CRS84), selections.get(0).areas()),
+        cache.get(
+            TopoJsonExporter.topologyKey(selections.get(1), Crs.CRS84), selections.get(1).areas()));
     // the same bytes as a topology built for this request alone
     ByteArrayOutputStream alone = new ByteArrayOutputStream();
     Selection s = selections.get(1);
@@ -237,7 +239,7 @@ class ExportLimitsTest {
     assertArrayEquals(alone.toByteArray(), out.get(1).get());
     // another parent is another topology
     Selection district = Selection.parse(d, AdminLevel.SUBDISTRICT, "8301", null, null);
-    cache.get(TopoJsonExporter.topologyKey(district), district.areas());
+    cache.get(TopoJsonExporter.topologyKey(district, Crs.CRS84), district.areas());
     assertEquals(2, cache.builds());
   }
 

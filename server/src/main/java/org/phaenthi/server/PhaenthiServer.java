@@ -278,7 +278,7 @@ public final class PhaenthiServer implements AutoCloseable {
             live, config.tiles().cacheControl(), exportAdmission, topologies, exportSpool));
     RootHandler ogc = new RootHandler(live);
     CollectionsHandler collections = new CollectionsHandler(live);
-    ItemsHandler items = new ItemsHandler(live);
+    ItemsHandler items = new ItemsHandler(live, exportAdmission);
     r.get("/ogc", ogc::landing);
     r.get("/ogc/conformance", ogc::conformance);
     r.get("/ogc/api", ogc::apiDefinition);

@@ -284,7 +284,7 @@ public final class PhaenthiServer implements AutoCloseable {
         ctx -> (PmtilesHandler.answers(ctx.pathParam("file")) ? pmtiles : exports).handle(ctx));
     RootHandler ogc = new RootHandler(live);
     CollectionsHandler collections = new CollectionsHandler(live);
-    ItemsHandler items = new ItemsHandler(live);
+    ItemsHandler items = new ItemsHandler(live, exportAdmission);
     r.get("/ogc", ogc::landing);
     r.get("/ogc/conformance", ogc::conformance);
     r.get("/ogc/api", ogc::apiDefinition);

@@ -137,6 +137,29 @@ public record Crs(String uri, int epsg, boolean geographic, boolean latLon, Stri
     return out;
   }
 
+  /**
+   * A geometry given in this CRS (its axis order) in CRS84; the same object for CRS84. In a
+   * projected CRS the straight edges are densified first (64 pieces across the geometry's extent at
+   * most, none shorter than 100 m), so they become the curves they are in longitude/latitude.
+   */
+  public Geometry toCrs84(Geometry g) {
+    if (isDefault()) {
+      return g;
+    }
+    Geometry out = g;
+    if (!geographic && g.getDimension() > 0) {
+      Envelope e = g.getEnvelopeInternal();
+      out =
+          org.locationtech.jts.densify.Densifier.densify(
+              g, Math.max(Math.max(e.getWidth(), e.getHeight()) / 64, 100));
+    } else {
+      out = g.copy();
+    }
+    out.apply(new Transformer(inverse(), latLon));
+    out.geometryChanged();
+    return out;
+  }
+
   /** A position (longitude, latitude) in this CRS, in its axis order. */
   public double[] fromCrs84(double lon, double lat) {
     if (isDefault()) {

@@ -34,7 +34,7 @@ public enum ExportFormat {
    * and XLSX hold no geometry; TopoJSON is quantized in degrees (CRS84 only).
    */
   public boolean takesCrs() {
-    return this == GEOJSON || this == GPKG;
+    return this == GEOJSON || this == GPKG || this == TOPOJSON;
   }
 
   public static Optional<ExportFormat> fromExtension(String ext) {

@@ -22,7 +22,7 @@ public final class ExportHandler implements Handler {
   static final String CSV_METADATA_SUFFIX = ".csv-metadata.json";
 
   /** Bumped when an export's bytes change for the same data version and request (ETag). */
-  static final String EXPORT_VERSION = "3";
+  static final String EXPORT_VERSION = "4";
 
   private static final org.slf4j.Logger LOG =
       org.slf4j.LoggerFactory.getLogger(ExportHandler.class);
@@ -92,15 +92,15 @@ public final class ExportHandler implements Handler {
           "parameter 'crs': the "
               + (sidecar ? "CSV metadata" : format.extension())
               + " download "
-              + (format == ExportFormat.TOPOJSON ? "is in CRS84 only" : "has no geometry")
-              + "; crs applies to geojson and gpkg");
+              + " has no geometry; crs applies to geojson, gpkg and topojson");
     }
     ExportMetadata m = ExportMetadata.of(s).withCrs(crs);
-    // The bytes are a function of the data version, the selection and this code: a strong ETag
-    // without buffering the file (the same on every node).
+    // The bytes are a function of the parts read (the boundary set; with an indicator, also its
+    // set and the value set of the year), the selection and this code: a strong ETag without
+    // buffering the file (the same on every node), unchanged when other parts are published.
     String etag =
         "\""
-            + s.dataset().dataVersion()
+            + s.partsVersion()
             + "-"
             + hash(
                 EXPORT_VERSION

@@ -88,7 +88,9 @@ public record ExportMetadata(Map<String, Object> typed) {
     m.put("boundary_attribution", Attribution.BOUNDARIES);
     m.put("boundary_licence", Attribution.BOUNDARIES_LICENCE_URL);
     m.put("crs", "EPSG:4326 / OGC:CRS84 (longitude, latitude)");
-    m.put("data_version", s.dataset().dataVersion());
+    // the parts read, not the whole publication: the file's bytes (and ETag) stay when another
+    // year's values are published
+    m.put("data_version", s.partsVersion());
     m.put("produced_by", "Phaenthi");
     m.values().removeIf(java.util.Objects::isNull);
     return new ExportMetadata(Collections.unmodifiableMap(m));

@@ -90,7 +90,7 @@ public final class GeoPackageExporter implements Exporter {
       }
       List<Envelope> envelopes = new ArrayList<>();
       Envelope bounds = insertFeatures(c, s, crs, table, envelopes);
-      insertContents(c, table, m, bounds, s.dataset().importedAt(), crs.srsId());
+      insertContents(c, table, m, bounds, s.partsTime(), crs.srsId());
       insertSpatialIndex(c, table, envelopes);
       try (PreparedStatement ps =
           c.prepareStatement("INSERT INTO " + METADATA_TABLE + "(key, value) VALUES (?, ?)")) {

@@ -80,6 +80,45 @@ public record Selection(
     return dataset.boundaries().children(level, parent);
   }
 
+  /**
+   * The version of the parts this selection reads: the boundary set alone without an indicator;
+   * with one, the boundary set, the indicator's set and the value set of its year ({@link
+   * Dataset#valueVersion}). Publishing values of another year (or another indicator) leaves it.
+   */
+  public String partsVersion() {
+    return hasIndicator()
+        ? dataset.valueVersion(indicator.code(), year)
+        : dataset.boundaryVersion();
+  }
+
+  /**
+   * When the newest of the parts read ({@link #partsVersion}) was made: the time written into the
+   * files (XLSX core properties, GeoPackage {@code last_change}), so their bytes, like the ETag,
+   * depend on those parts only, not on when the publication holding them was made.
+   */
+  public java.time.Instant partsTime() {
+    java.time.Instant t = dataset.boundarySet().createdAt();
+    if (!hasIndicator()) {
+      return t;
+    }
+    java.util.Optional<org.phaenthi.boundaries.catalog.IndicatorSet> set =
+        dataset.indicatorSetOf(indicator.code());
+    if (set.isEmpty()) {
+      return t;
+    }
+    if (set.get().createdAt().isAfter(t)) {
+      t = set.get().createdAt();
+    }
+    for (org.phaenthi.boundaries.catalog.ValueSet v : dataset.valueSets()) {
+      if (v.indicatorSet().equals(set.get().id())
+          && v.year().year().equals(year)
+          && v.createdAt().isAfter(t)) {
+        t = v.createdAt();
+      }
+    }
+    return t;
+  }
+
   public boolean hasIndicator() {
     return indicator != null;
   }

@@ -10,14 +10,18 @@ import org.phaenthi.boundaries.Area;
 import org.phaenthi.server.Json;
 
 /**
- * TopoJSON 1.0 with shared arcs ({@link TopologyBuilder}), quantized to a 1e-6 degree grid with a
- * {@code transform} and delta-encoded arcs. One object named after the level, a GeometryCollection
- * of Polygon/MultiPolygon with {@code id} = code and the export properties; the metadata as the
- * top-level member {@code metadata}. The topology needs the whole coverage, so it is built once per
- * boundary set, level and parent ({@link TopologyCache}) and every download streams from it.
+ * TopoJSON 1.0 with shared arcs ({@link TopologyBuilder}), quantized to a 1e-6 degree grid (0.1 m
+ * in a projected {@code crs}: the coverage is reprojected before quantizing) with a {@code
+ * transform} and delta-encoded arcs; in another CRS than CRS84 the top-level {@code crs} member (as
+ * the GeoJSON download's, GeoJSON 2008 style) names it. One object named after the level, a
+ * GeometryCollection of Polygon/MultiPolygon with {@code id} = code and the export properties; the
+ * metadata as the top-level member {@code metadata}. The topology needs the whole coverage, so it
+ * is built once per boundary set, level and parent ({@link TopologyCache}) and every download
+ * streams from it.
  */
 public final class TopoJsonExporter implements Exporter {
   public static final double SCALE_DEGREES = 1e-6;
+  public static final double SCALE_METRES = 0.1;
 
   private final TopologyCache topologies;
 
@@ -33,15 +37,30 @@ public final class TopoJsonExporter implements Exporter {
     this.topologies = topologies;
   }
 
-  /** The cache key of a selection's topology: it depends on the boundary set and areas only. */
-  static String topologyKey(Selection s) {
-    return s.dataset().boundaryVersion() + "|" + s.level().urlName() + "|" + s.parent();
+  /**
+   * The cache key of a selection's topology: it depends on the boundary set, the areas and the CRS
+   * only.
+   */
+  static String topologyKey(Selection s, Crs crs) {
+    return s.dataset().boundaryVersion()
+        + "|"
+        + s.level().urlName()
+        + "|"
+        + s.parent()
+        + "|"
+        + crs.forFiles().epsg();
   }
 
   @Override
   public void write(Selection s, ExportMetadata m, OutputStream out) throws IOException {
+    write(s, m, Crs.CRS84, out);
+  }
+
+  @Override
+  public void write(Selection s, ExportMetadata m, Crs asked, OutputStream out) throws IOException {
+    Crs crs = asked.forFiles();
     List<Area> areas = s.areas();
-    TopologyCache.Entry cached = topologies.get(topologyKey(s), areas);
+    TopologyCache.Entry cached = topologies.get(topologyKey(s, crs), areas, crs);
     Envelope ext = cached.extent();
     double x0 = cached.x0();
     double y0 = cached.y0();
@@ -49,6 +68,14 @@ public final class TopoJsonExporter implements Exporter {
     try (JsonGenerator gen = Json.MAPPER.getFactory().createGenerator(out)) {
       gen.writeStartObject();
       gen.writeStringField("type", "Topology");
+      if (!crs.isDefault()) {
+        gen.writeObjectFieldStart("crs");
+        gen.writeStringField("type", "name");
+        gen.writeObjectFieldStart("properties");
+        gen.writeStringField("name", "urn:ogc:def:crs:EPSG::" + crs.epsg());
+        gen.writeEndObject();
+        gen.writeEndObject();
+      }
       if (!ext.isNull()) {
         gen.writeArrayFieldStart("bbox");
         gen.writeNumber(ext.getMinX());
@@ -59,8 +86,8 @@ public final class TopoJsonExporter implements Exporter {
       }
       gen.writeObjectFieldStart("transform");
       gen.writeArrayFieldStart("scale");
-      gen.writeNumber(SCALE_DEGREES);
-      gen.writeNumber(SCALE_DEGREES);
+      gen.writeNumber(cached.scale());
+      gen.writeNumber(cached.scale());
       gen.writeEndArray();
       gen.writeArrayFieldStart("translate");
       gen.writeNumber(x0);

@@ -20,7 +20,12 @@ import org.phaenthi.boundaries.Area;
 public final class TopologyCache {
   /** A built topology with the grid it was quantized to. */
   public record Entry(
-      TopologyBuilder.Topology topology, Envelope extent, double x0, double y0, long bytes) {}
+      TopologyBuilder.Topology topology,
+      Envelope extent,
+      double x0,
+      double y0,
+      double scale,
+      long bytes) {}
 
   private final AsyncCache<String, Entry> cache;
   private final AtomicLong builds = new AtomicLong();
@@ -34,10 +39,20 @@ public final class TopologyCache {
             .buildAsync();
   }
 
-  /** The topology of these areas, built with {@link #build} once per key. */
+  /** The topology of these areas (CRS84), built with {@link #build} once per key. */
   public Entry get(String key, List<Area> areas) {
+    return get(key, areas, Crs.CRS84);
+  }
+
+  /**
+   * The topology of these areas in {@code crs} (its file axis order: easting or longitude first),
+   * built once per key: the coverage is reprojected first and quantized in that CRS (1e-6° or 0.1
+   * m), so neighbours still share their arcs (a vertex has one image) and the grid is even in the
+   * units written.
+   */
+  public Entry get(String key, List<Area> areas, Crs crs) {
     try {
-      return cache.get(key, k -> build(areas)).join();
+      return cache.get(key, k -> build(areas, crs.forFiles())).join();
     } catch (CompletionException e) {
       if (e.getCause() instanceof RuntimeException r) {
         throw r;
@@ -51,14 +66,18 @@ public final class TopologyCache {
     return builds.get();
   }
 
-  private Entry build(List<Area> areas) {
+  private Entry build(List<Area> areas, Crs crs) {
     builds.incrementAndGet();
+    List<org.locationtech.jts.geom.Geometry> geometries =
+        areas.stream().map(a -> crs.fromCrs84(a.geometry())).toList();
     Envelope ext = new Envelope();
-    areas.forEach(a -> ext.expandToInclude(a.bbox()));
+    geometries.forEach(g -> ext.expandToInclude(g.getEnvelopeInternal()));
     double x0 = ext.isNull() ? 0 : Math.floor(ext.getMinX());
     double y0 = ext.isNull() ? 0 : Math.floor(ext.getMinY());
-    TopologyBuilder b = new TopologyBuilder(x0, y0, TopoJsonExporter.SCALE_DEGREES);
-    areas.forEach(a -> b.add(a.geometry()));
+    double scale =
+        crs.geographic() ? TopoJsonExporter.SCALE_DEGREES : TopoJsonExporter.SCALE_METRES;
+    TopologyBuilder b = new TopologyBuilder(x0, y0, scale);
+    geometries.forEach(b::add);
     TopologyBuilder.Topology t = b.build();
     long bytes = 64;
     for (long[] arc : t.arcs()) {
@@ -73,6 +92,6 @@ public final class TopologyCache {
         }
       }
     }
-    return new Entry(t, ext, x0, y0, bytes);
+    return new Entry(t, ext, x0, y0, scale, bytes);
   }
 }

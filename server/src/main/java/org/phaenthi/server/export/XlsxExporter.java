@@ -55,7 +55,7 @@ public final class XlsxExporter implements Exporter {
         }
       }
       about(wb.createSheet(ABOUT), m, bold);
-      java.util.Date imported = java.util.Date.from(s.dataset().importedAt());
+      java.util.Date imported = java.util.Date.from(s.partsTime());
       var core = wb.getXSSFWorkbook().getProperties().getCoreProperties();
       core.setCreated(java.util.Optional.of(imported));
       core.setModified(java.util.Optional.of(imported));

@@ -15,6 +15,7 @@ import org.phaenthi.boundaries.Dataset;
 import org.phaenthi.server.ApiException;
 import org.phaenthi.server.Json;
 import org.phaenthi.server.LiveData;
+import org.phaenthi.server.export.ExportAdmission;
 import org.phaenthi.server.export.GeoJsonFeatureWriter;
 
 /**
@@ -23,10 +24,26 @@ import org.phaenthi.server.export.GeoJsonFeatureWriter;
  * feature; everything that can fail with a 4xx is checked before the first byte.
  */
 public final class ItemsHandler {
+  /**
+   * A page that may hold more features than this at full detail is an export in all but name: it
+   * takes a permit of the downloads' admission ({@code --export-concurrency}) like {@code
+   * /api/export}, so {@code limit=10000} cannot bypass the bound.
+   */
+  static final int ADMITTED_PAGE = 100;
+
   private final LiveData live;
+  private final ExportAdmission admission;
 
   public ItemsHandler(LiveData live) {
+    this(live, null);
+  }
+
+  /**
+   * @param admission the downloads' admission, or null for none
+   */
+  public ItemsHandler(LiveData live, ExportAdmission admission) {
     this.live = live;
+    this.admission = admission;
   }
 
   public void items(Context ctx) throws IOException {
@@ -38,6 +55,29 @@ public final class ItemsHandler {
     if (notModified(ctx, d, q, format)) {
       return;
     }
+    try (ExportAdmission.Permit permit = permit(ctx, level, q)) {
+      page(ctx, d, level, format, q);
+    }
+  }
+
+  /** A permit for a page that may hold more than {@link #ADMITTED_PAGE} full-detail features. */
+  private ExportAdmission.Permit permit(Context ctx, AdminLevel level, ItemsQuery q) {
+    if (admission == null
+        || !level.hasGeometry()
+        || q.limit() <= ADMITTED_PAGE
+        || !q.simplification().equals(org.phaenthi.server.export.Simplification.FULL_DETAIL)) {
+      return () -> {};
+    }
+    try {
+      return admission.enter(ctx);
+    } catch (ApiException refused) {
+      ctx.res().setHeader("ETag", null);
+      throw refused;
+    }
+  }
+
+  private void page(Context ctx, Dataset d, AdminLevel level, OgcFormat format, ItemsQuery q)
+      throws IOException {
     List<Area> matched = match(d, level, q);
     int from = (int) Math.min(q.offset(), matched.size());
     List<Area> page =
@@ -180,7 +220,10 @@ public final class ItemsHandler {
     if (q.filter() != null) {
       List<Area> kept = new ArrayList<>();
       for (Area a : candidates) {
-        if (q.filter().test(q.selection().properties(a))) {
+        Map<String, Object> props = new java.util.HashMap<>(q.selection().properties(a));
+        // the filter's spatial functions read the geometry (CRS84) as the property 'geometry'
+        props.put("geometry", a.geometry());
+        if (q.filter().test(props)) {
           kept.add(a);
         }
       }

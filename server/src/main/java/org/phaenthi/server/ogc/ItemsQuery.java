@@ -110,8 +110,8 @@ record ItemsQuery(
 
   /**
    * {@code filter} in {@code filter-lang} (cql2-text by default, or cql2-json) over the queryables;
-   * {@code filter-crs} is checked against the CRSs offered (the filter has no spatial operators, so
-   * it changes nothing).
+   * its geometry literals are in {@code filter-crs} (CRS84 by default, any CRS offered) and are
+   * reprojected to CRS84, where the areas are.
    */
   static Expr filter(Context ctx, Selection s) {
     String filter = ctx.queryParam("filter");
@@ -124,8 +124,7 @@ record ItemsQuery(
       }
       return null;
     }
-    Crs.parse(filterCrs, "filter-crs");
-    return Cql2.parse(filter, lang, queryables(s));
+    return Cql2.parse(filter, lang, queryables(s), Crs.parse(filterCrs, "filter-crs"));
   }
 
   /** The types of the properties a filter may name: those of {@code /queryables}. */
@@ -134,6 +133,10 @@ record ItemsQuery(
     SchemaHandler.properties(s, true)
         .forEach(
             (name, schema) -> {
+              if ("geometry".equals(name)) {
+                types.put(name, Cql2.Type.GEOMETRY);
+                return;
+              }
               Object t = schema.get("type");
               String type = t instanceof List<?> l ? (String) l.get(0) : (String) t;
               if (type != null) {

@@ -31,7 +31,12 @@ public final class RootHandler {
           "http://www.opengis.net/spec/cql2/1.0/conf/cql2-text",
           "http://www.opengis.net/spec/cql2/1.0/conf/cql2-json",
           "http://www.opengis.net/spec/cql2/1.0/conf/basic-cql2",
-          "http://www.opengis.net/spec/cql2/1.0/conf/advanced-comparison-operators");
+          "http://www.opengis.net/spec/cql2/1.0/conf/advanced-comparison-operators",
+          "http://www.opengis.net/spec/cql2/1.0/conf/case-insensitive-comparison",
+          "http://www.opengis.net/spec/cql2/1.0/conf/accent-insensitive-comparison",
+          "http://www.opengis.net/spec/cql2/1.0/conf/basic-spatial-functions",
+          "http://www.opengis.net/spec/cql2/1.0/conf/basic-spatial-functions-plus",
+          "http://www.opengis.net/spec/cql2/1.0/conf/spatial-functions");
   static final String OPENAPI_RESOURCE = "/phaenthi-ogc/openapi.json";
   private static final Set<String> ONLY_F = Set.of("f");
 

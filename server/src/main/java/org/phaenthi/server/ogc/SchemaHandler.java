@@ -117,7 +117,7 @@ public final class SchemaHandler {
               "format",
               "geometry-multipolygon",
               "description",
-              "The area's boundary (filter with bbox)"));
+              "The area's boundary (filter with bbox or S_INTERSECTS, S_WITHIN … in filter)"));
     }
     AdminLevel level = s.level();
     p.put("code", prop("string", "Area code (" + level.codeLength() + " characters, text)", false));

@@ -20,7 +20,10 @@ import org.phaenthi.server.HttpTestClient;
 import org.phaenthi.server.Json;
 import org.phaenthi.server.ogc.OgcFixture;
 
-/** Downloads with {@code crs}: GeoJSON and GeoPackage in another CRS, the other formats refuse. */
+/**
+ * Downloads with {@code crs}: GeoJSON, GeoPackage and TopoJSON in another CRS, the formats without
+ * geometry refuse.
+ */
 class ExportCrsTest {
   static final HttpTestClient http = OgcFixture.http();
   static final String UTM47 = HttpTestClient.enc("http://www.opengis.net/def/crs/EPSG/0/32647");
@@ -123,13 +126,84 @@ class ExportCrsTest {
     assertTrue(out.contains("Feature Count: 3"), out);
   }
 
+  /**
+   * TopoJSON in UTM 47N is quantized in metres (0.1 m) after reprojection: every arc vertex,
+   * decoded (delta + transform), is a vertex of the UTM GeoJSON download (rounded to 0.1 m), its
+   * bbox is the GeoJSON's extent, and neighbours still share arcs.
+   */
+  @Test
+  void topoJsonInUtm47IsQuantizedInMetres() throws Exception {
+    JsonNode topo =
+        Json.MAPPER.readTree(
+            ok("/api/export/subdistrict.topojson?parent=83&crs=EPSG:32647").body());
+    JsonNode geo =
+        Json.MAPPER.readTree(ok("/api/export/subdistrict.geojson?parent=83&crs=EPSG:32647").body());
+    assertEquals(
+        "urn:ogc:def:crs:EPSG::32647", topo.path("crs").path("properties").path("name").asText());
+    assertTrue(topo.path("metadata").path("crs").asText().startsWith("EPSG:32647"));
+    assertEquals(0.1, topo.path("transform").path("scale").get(0).asDouble());
+    java.util.Set<Long> vertices = new java.util.HashSet<>();
+    double minX = Double.MAX_VALUE;
+    double maxX = -Double.MAX_VALUE;
+    for (JsonNode f : geo.path("features")) {
+      for (JsonNode poly : f.path("geometry").path("coordinates")) {
+        for (JsonNode ring : poly) {
+          for (JsonNode c : ring) {
+            vertices.add(grid(c.get(0).asDouble(), c.get(1).asDouble()));
+            minX = Math.min(minX, c.get(0).asDouble());
+            maxX = Math.max(maxX, c.get(0).asDouble());
+          }
+        }
+      }
+    }
+    assertTrue(minX > 300_000 && maxX < 700_000, "UTM eastings: " + minX + ".." + maxX);
+    assertEquals(minX, topo.path("bbox").get(0).asDouble(), 0.2);
+    assertEquals(maxX, topo.path("bbox").get(2).asDouble(), 0.2);
+    double tx = topo.path("transform").path("translate").get(0).asDouble();
+    double ty = topo.path("transform").path("translate").get(1).asDouble();
+    int points = 0;
+    int matched = 0;
+    for (JsonNode arc : topo.path("arcs")) {
+      long x = 0;
+      long y = 0;
+      for (JsonNode d : arc) {
+        x += d.get(0).asLong();
+        y += d.get(1).asLong();
+        points++;
+        double ex = tx + x * 0.1;
+        double ny = ty + y * 0.1;
+        if (near(vertices, ex, ny)) {
+          matched++;
+        }
+      }
+    }
+    assertTrue(points > 100, "points " + points);
+    assertEquals(points, matched, "every arc vertex is a vertex of the UTM GeoJSON");
+    // shared borders: fewer arc vertices than the features' ring vertices
+    assertTrue(points < vertices.size() * 2, points + " vs " + vertices.size());
+  }
+
+  private static long grid(double x, double y) {
+    return Math.round(x * 10) * 100_000_000L + Math.round(y * 10);
+  }
+
+  private static boolean near(java.util.Set<Long> vertices, double x, double y) {
+    for (int dx = -1; dx <= 1; dx++) {
+      for (int dy = -1; dy <= 1; dy++) {
+        if (vertices.contains(grid(x + dx * 0.1, y + dy * 0.1))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   @Test
   void formatsWithoutGeometryInAnotherCrsAre400NamingCrs() {
     for (String f :
         List.of(
             "district.csv?crs=EPSG:32647",
             "district.xlsx?crs=EPSG:32647",
-            "district.topojson?crs=EPSG:32647",
             "district.csv-metadata.json?crs=EPSG:32647",
             "district.geojson?crs=EPSG:2154",
             "district.gpkg?crs=")) {

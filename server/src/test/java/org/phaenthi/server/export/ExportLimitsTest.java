@@ -91,6 +91,37 @@ class ExportLimitsTest {
     }
   }
 
+  /**
+   * OGC items pages that may hold more than 100 full-detail features are exports in all but name:
+   * they pass the same admission (503 with Retry-After when it is full); small or simplified pages
+   * and conditional requests do not need a permit.
+   */
+  @Test
+  void largeFullDetailItemsPagesPassTheExportAdmission() {
+    String big = "/ogc/collections/subdistrict/items?limit=1000";
+    HttpResponse<byte[]> ok = http.get(big);
+    assertEquals(200, ok.statusCode());
+    String etag = ok.headers().firstValue("ETag").orElseThrow();
+    ExportAdmission a = server.exportAdmission();
+    try (ExportAdmission.Permit p1 = a.tryEnter();
+        ExportAdmission.Permit p2 = a.tryEnter()) {
+      for (String path :
+          List.of(big, big + "&f=json", "/ogc/collections/district/items?limit=101")) {
+        HttpResponse<byte[]> r = http.get(path);
+        assertEquals(503, r.statusCode(), path);
+        assertEquals("7", r.headers().firstValue("Retry-After").orElse(null), path);
+        assertFalse(r.headers().firstValue("ETag").isPresent(), path);
+        assertTrue(OgcFixture.json(r).path("message").asText().contains("--export-concurrency"));
+      }
+      assertEquals(200, http.get("/ogc/collections/subdistrict/items?limit=100").statusCode());
+      assertEquals(200, http.get(big + "&zoom=8").statusCode(), "simplified: no permit");
+      assertEquals(200, http.get("/ogc/collections/village/items?limit=1000").statusCode());
+      assertEquals(304, http.get(big, "If-None-Match", etag).statusCode());
+    }
+    assertEquals(200, http.get(big).statusCode());
+    assertEquals(0, a.running(), "every permit is given back");
+  }
+
   @Test
   void aGeoPackageBuiltOnceIsSentAgainWithoutAPermitAndTheSameBytes() {
     String path = "/api/export/district.gpkg?parent=83";
@@ -228,8 +259,10 @@ class ExportLimitsTest {
     pool.shutdown();
     assertEquals(1, cache.builds());
     assertSame(
-        cache.get(TopoJsonExporter.topologyKey(selections.get(0)), selections.get(0).areas()),
-        cache.get(TopoJsonExporter.topologyKey(selections.get(1)), selections.get(1).areas()));
+        cache.get(
+            TopoJsonExporter.topologyKey(selections.get(0), Crs.CRS84), selections.get(0).areas()),
+        cache.get(
+            TopoJsonExporter.topologyKey(selections.get(1), Crs.CRS84), selections.get(1).areas()));
     // the same bytes as a topology built for this request alone
     ByteArrayOutputStream alone = new ByteArrayOutputStream();
     Selection s = selections.get(1);
@@ -237,7 +270,7 @@ class ExportLimitsTest {
     assertArrayEquals(alone.toByteArray(), out.get(1).get());
     // another parent is another topology
     Selection district = Selection.parse(d, AdminLevel.SUBDISTRICT, "8301", null, null);
-    cache.get(TopoJsonExporter.topologyKey(district), district.areas());
+    cache.get(TopoJsonExporter.topologyKey(district, Crs.CRS84), district.areas());
     assertEquals(2, cache.builds());
   }
 

@@ -7,9 +7,16 @@ import static org.phaenthi.server.ogc.OgcFixture.json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.geojson.GeoJsonReader;
 import org.phaenthi.server.HttpTestClient;
+import org.phaenthi.server.export.Crs;
 
 /** CQL2 {@code filter} on items (OGC API – Features Part 3) against the Phuket fixture. */
 class OgcFilterTest {
@@ -110,14 +117,109 @@ class OgcFilterTest {
                 "/ogc/collections/district/items?filter=" + HttpTestClient.enc("code='8301'"))));
   }
 
+  /** A point inside each subdistrict (JTS interior point of the served polygon). */
+  static Map<String, Point> interiorPoints() throws ParseException {
+    Map<String, Point> out = new LinkedHashMap<>();
+    for (JsonNode f : features(ITEMS)) {
+      Geometry g = new GeoJsonReader().read(f.path("geometry").toString());
+      out.put(f.path("id").asText(), g.getInteriorPoint());
+    }
+    return out;
+  }
+
+  @Test
+  void spatialFunctionsSelectByTheAreasPolygons() throws ParseException {
+    Map<String, Point> inside = interiorPoints();
+    assertEquals(17, inside.size());
+    for (Map.Entry<String, Point> e : inside.entrySet()) {
+      Point p = e.getValue();
+      String wkt = "POINT(" + p.getX() + " " + p.getY() + ")";
+      assertEquals(
+          List.of(e.getKey()), ids(filter("S_INTERSECTS(geometry, " + wkt + ")", null)), wkt);
+      String json =
+          "{\"op\":\"s_intersects\",\"args\":[{\"property\":\"geometry\"},"
+              + "{\"type\":\"Point\",\"coordinates\":["
+              + p.getX()
+              + ","
+              + p.getY()
+              + "]}]}";
+      assertEquals(List.of(e.getKey()), ids(filter(json, "cql2-json")));
+      // the same point in UTM 47N (filter-crs) and in EPSG:4326 (latitude first)
+      double[] utm = Crs.parse("EPSG:32647", "crs").fromCrs84(p.getX(), p.getY());
+      assertEquals(
+          List.of(e.getKey()),
+          ids(
+              features(
+                  ITEMS
+                      + "&filter-crs=EPSG:32647&filter="
+                      + enc("S_INTERSECTS(geometry, POINT(" + utm[0] + " " + utm[1] + "))"))));
+      assertEquals(
+          List.of(e.getKey()),
+          ids(
+              features(
+                  ITEMS
+                      + "&filter-crs="
+                      + enc("http://www.opengis.net/def/crs/EPSG/0/4326")
+                      + "&filter="
+                      + enc("S_INTERSECTS(geometry, POINT(" + p.getY() + " " + p.getX() + "))"))));
+    }
+    // a BBOX literal selects what the bbox parameter selects
+    String box = "98.3,7.8,98.4,7.9";
+    List<String> byParam = ids(features(ITEMS + "&bbox=" + box));
+    assertTrue(!byParam.isEmpty() && byParam.size() < 17, byParam.toString());
+    assertEquals(byParam, ids(filter("S_INTERSECTS(geometry, BBOX(" + box + "))", null)));
+    // within the whole province's box: all; disjoint from it: none; combined with values
+    assertEquals(17, filter("S_WITHIN(geometry, BBOX(97,7,99,9))", null).size());
+    assertEquals(0, filter("S_DISJOINT(geometry, BBOX(97,7,99,9))", null).size());
+    List<String> notInBox = ids(filter("NOT S_INTERSECTS(geometry, BBOX(" + box + "))", null));
+    assertEquals(17, notInBox.size() + byParam.size());
+    assertTrue(notInBox.stream().noneMatch(byParam::contains));
+    // a district contains its subdistricts' interior points
+    String first = inside.keySet().iterator().next();
+    Point p = inside.get(first);
+    assertEquals(
+        List.of(first.substring(0, 4)),
+        ids(
+            features(
+                "/ogc/collections/district/items?filter="
+                    + enc("S_CONTAINS(geometry, POINT(" + p.getX() + " " + p.getY() + "))"))));
+  }
+
+  @Test
+  void caseInsensitiveNames() {
+    List<JsonNode> all = features(ITEMS);
+    String name = all.get(0).path("properties").path("name_en").asText();
+    assertTrue(!name.isEmpty() && !name.equals(name.toUpperCase()), name);
+    assertEquals(List.of(), ids(filter("name_en = '" + name.toUpperCase() + "'", null)));
+    List<String> same =
+        all.stream()
+            .filter(f -> f.path("properties").path("name_en").asText().equalsIgnoreCase(name))
+            .map(f -> f.path("id").asText())
+            .toList();
+    assertEquals(
+        same,
+        ids(
+            filter(
+                "CASEI(name_en) = casei('" + name.toUpperCase().replace("'", "''") + "')", null)));
+    assertEquals(
+        same,
+        ids(filter("ACCENTI(CASEI(name_en)) = CASEI('" + name.replace("'", "''") + "')", null)));
+  }
+
   @Test
   void badFiltersAre400sNamingParameterAndToken() {
     assertBad(
         "/ogc/collections/district/items?filter=" + enc("value > 1"), "unknown property 'value'");
     assertBad("/ogc/collections/district/items?filter=" + enc("code = 8301"), "quote");
     assertBad(
-        "/ogc/collections/district/items?filter=" + enc("S_INTERSECTS(geometry, POINT(98 8))"),
-        "'S_INTERSECTS'");
+        "/ogc/collections/district/items?filter=" + enc("T_BEFORE(updated, DATE('2020-01-01'))"),
+        "'T_BEFORE'");
+    assertBad(
+        "/ogc/collections/village/items?filter=" + enc("S_INTERSECTS(geometry, POINT(98 8))"),
+        "unknown property 'geometry'");
+    assertBad(
+        "/ogc/collections/district/items?filter=" + enc("S_INTERSECTS(geometry, POINT(98 8)"),
+        "end of filter");
     assertBad("/ogc/collections/district/items?filter=" + enc("code ="), "end of filter");
     assertBad("/ogc/collections/district/items?filter=code%3D'1'&filter-lang=cql", "'filter-lang'");
     assertBad("/ogc/collections/district/items?filter-lang=cql2-text", "'filter-lang'");
@@ -141,7 +243,11 @@ class OgcFilterTest {
             "cql2/1.0/conf/cql2-text",
             "cql2/1.0/conf/cql2-json",
             "cql2/1.0/conf/basic-cql2",
-            "cql2/1.0/conf/advanced-comparison-operators")) {
+            "cql2/1.0/conf/advanced-comparison-operators",
+            "cql2/1.0/conf/case-insensitive-comparison",
+            "cql2/1.0/conf/accent-insensitive-comparison",
+            "cql2/1.0/conf/basic-spatial-functions",
+            "cql2/1.0/conf/spatial-functions")) {
       assertTrue(c.contains(k), k);
     }
   }

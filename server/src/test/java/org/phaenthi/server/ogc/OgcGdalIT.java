@@ -118,6 +118,46 @@ class OgcGdalIT {
     assertEquals(ids("parent_code = '8302'"), codes, "the server's filter agrees");
   }
 
+  /**
+   * A CQL2 spatial filter (a BBOX literal in UTM 47N, {@code filter-crs}) read by GDAL from the
+   * items URL gives the features GDAL's own {@code -spat} on the OAPIF layer (the bbox parameter)
+   * gives for the same box in CRS84.
+   */
+  @Test
+  void spatialFilterAgreesWithGdalsSpatialFilter() throws Exception {
+    org.phaenthi.server.export.Crs utm = org.phaenthi.server.export.Crs.parse("EPSG:32647", "crs");
+    double[] lo = utm.fromCrs84(98.3, 7.8);
+    double[] hi = utm.fromCrs84(98.4, 7.9);
+    String cql =
+        "S_INTERSECTS(geometry, BBOX(" + lo[0] + "," + lo[1] + "," + hi[0] + "," + hi[1] + "))";
+    String items =
+        OgcFixture.baseUrl()
+            + "/ogc/collections/subdistrict/items?limit=100&filter-crs=EPSG:32647&filter="
+            + org.phaenthi.server.HttpTestClient.enc(cql);
+    Result filtered = run(List.of("ogrinfo", "-ro", "-al", "-so", "GeoJSON:" + items), null);
+    assertEquals(0, filtered.exit, filtered.out);
+    Matcher m = Pattern.compile("Feature Count: (\\d+)").matcher(filtered.out);
+    assertTrue(m.find(), filtered.out);
+    int n = Integer.parseInt(m.group(1));
+    assertTrue(n > 0 && n < 17, filtered.out);
+    Result spat =
+        run(
+            List.of(
+                "ogrinfo",
+                "-ro",
+                "-al",
+                "-spat",
+                "98.3",
+                "7.8",
+                "98.4",
+                "7.9",
+                url(),
+                "subdistrict"),
+            null);
+    assertEquals(0, spat.exit, spat.out);
+    assertEquals(n, count(spat.out, "\n  code (String) = "), spat.out);
+  }
+
   /** A GeoJSON download in UTM 47N opens in GDAL with that CRS and metre coordinates. */
   @Test
   void geoJsonDownloadInUtm47OpensWithThatCrs() throws Exception {

@@ -1,8 +1,9 @@
 /*
- * Basic CQL2 (OGC 21-065r2 §7) with the advanced comparison operators LIKE, BETWEEN and IN (§8.1), in
- * the cql2-text encoding: what the items' filter parameter takes. Spatial, temporal and array
- * operators, functions and arithmetic are not in this grammar: they are refused with a 400 naming the
- * token (Cql2Text).
+ * Basic CQL2 (OGC 21-065r2 §7) with the advanced comparison operators LIKE, BETWEEN and IN (§8.1),
+ * CASEI/ACCENTI (§8.2, §8.3) and the spatial functions S_INTERSECTS … S_CROSSES (§8.4, §8.5) with
+ * WKT and BBOX literals, in the cql2-text encoding: what the items' filter parameter takes.
+ * Temporal and array operators, other functions and arithmetic are not in this grammar: they are
+ * refused with a 400 naming the token (Cql2.text).
  */
 grammar Cql2;
 
@@ -28,6 +29,12 @@ predicate
   | scalar NOT? BETWEEN scalar AND scalar                   # betweenPredicate
   | scalar NOT? IN LPAREN scalar (COMMA scalar)* RPAREN     # inPredicate
   | scalar IS NOT? NULL                                     # isNullPredicate
+  | SPATIAL_FUNCTION LPAREN geomExpression COMMA geomExpression RPAREN # spatialPredicate
+  ;
+
+geomExpression
+  : propertyName     # propertyGeometry
+  | GEOMETRY_LITERAL # literalGeometry
   ;
 
 scalar
@@ -35,6 +42,7 @@ scalar
   | STRING         # stringScalar
   | NUMBER         # numberScalar
   | booleanLiteral # booleanScalar
+  | fn=(CASEI | ACCENTI) LPAREN scalar RPAREN # insensitiveScalar
   ;
 
 propertyName : IDENTIFIER | QUOTED_IDENTIFIER ;
@@ -51,6 +59,18 @@ IS : 'IS' ;
 NULL : 'NULL' ;
 TRUE : 'TRUE' ;
 FALSE : 'FALSE' ;
+CASEI : 'CASEI' ;
+ACCENTI : 'ACCENTI' ;
+SPATIAL_FUNCTION
+  : 'S_INTERSECTS' | 'S_EQUALS' | 'S_DISJOINT' | 'S_TOUCHES' | 'S_WITHIN' | 'S_OVERLAPS'
+  | 'S_CROSSES' | 'S_CONTAINS'
+  ;
+
+// a WKT geometry (2D, or Z read and dropped) or BBOX(...) as one token: JTS's WKTReader reads it
+GEOMETRY_LITERAL
+  : ('POINT' | 'LINESTRING' | 'POLYGON' | 'MULTIPOINT' | 'MULTILINESTRING' | 'MULTIPOLYGON'
+    | 'GEOMETRYCOLLECTION' | 'BBOX') [ \t\r\n]* ('Z' [ \t\r\n]*)? PARENS
+  ;
 
 EQ : '=' ;
 NEQ : '<>' ;
@@ -73,3 +93,4 @@ WS : [ \t\r\n]+ -> skip ;
 UNKNOWN : . ;
 
 fragment DIGIT : [0-9] ;
+fragment PARENS : '(' (~[()] | PARENS)* ')' ;

@@ -12,6 +12,7 @@ import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
 import org.phaenthi.server.ApiException;
+import org.phaenthi.server.export.Crs;
 
 /**
  * Parses the items' {@code filter} in cql2-text (the ANTLR grammar {@code Cql2.g4}) or cql2-json
@@ -27,7 +28,8 @@ public final class Cql2 {
   public enum Type {
     STRING,
     NUMBER,
-    BOOLEAN
+    BOOLEAN,
+    GEOMETRY
   }
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -39,14 +41,22 @@ public final class Cql2 {
    * @param queryables the properties a filter may name, with their types
    */
   public static Expr parse(String filter, String lang, Map<String, Type> queryables) {
+    return parse(filter, lang, queryables, Crs.CRS84);
+  }
+
+  /**
+   * @param filterCrs the CRS of the geometry literals ({@code filter-crs}), reprojected to CRS84
+   */
+  public static Expr parse(
+      String filter, String lang, Map<String, Type> queryables, Crs filterCrs) {
     if (filter.isBlank()) {
       throw bad("is empty");
     }
     Expr e;
     if (lang == null || lang.equals(TEXT)) {
-      e = text(filter);
+      e = text(filter, filterCrs);
     } else if (lang.equals(JSON)) {
-      e = json(filter);
+      e = json(filter, filterCrs);
     } else {
       throw ApiException.badRequest(
           "parameter 'filter-lang' must be " + TEXT + " or " + JSON + ", not '" + lang + "'");
@@ -59,7 +69,7 @@ public final class Cql2 {
     return ApiException.badRequest("parameter 'filter': " + what);
   }
 
-  static Expr text(String filter) {
+  static Expr text(String filter, Crs crs) {
     Cql2Lexer lexer = new Cql2Lexer(CharStreams.fromString(filter));
     lexer.removeErrorListeners();
     CommonTokenStream tokens = new CommonTokenStream(lexer);
@@ -73,8 +83,8 @@ public final class Cql2 {
                 + all.get(i).getText()
                 + "' at character "
                 + (all.get(i).getCharPositionInLine() + 1)
-                + " (Basic CQL2 with LIKE, BETWEEN and IN only: no spatial, temporal or array"
-                + " operators, no functions)");
+                + " (Basic CQL2 with LIKE, BETWEEN, IN, CASEI, ACCENTI and the S_* spatial"
+                + " functions: no temporal or array operators, no other functions)");
       }
     }
     Cql2Parser parser = new Cql2Parser(tokens);
@@ -97,17 +107,17 @@ public final class Cql2 {
                 "unexpected " + token + " at character " + (col + 1) + " of '" + filter + "'");
           }
         });
-    return new TextBuilder().visit(parser.filter());
+    return new TextBuilder(crs).visit(parser.filter());
   }
 
-  static Expr json(String filter) {
+  static Expr json(String filter, Crs crs) {
     JsonNode n;
     try {
       n = MAPPER.readTree(filter);
     } catch (java.io.IOException e) {
       throw bad("is not JSON (filter-lang=" + JSON + ")");
     }
-    return JsonBuilder.expr(n);
+    return new JsonBuilder(crs).expr(n);
   }
 
   /** Types every operand and refuses mismatches. */
@@ -136,11 +146,27 @@ public final class Cql2 {
         if (type(l.value()) != Type.STRING) {
           throw bad("LIKE needs a string property, not " + describe(l.value()));
         }
+      } else if (e instanceof Expr.Spatial sp) {
+        for (Expr.Operand o : List.of(sp.left(), sp.right())) {
+          if (type(o) != Type.GEOMETRY) {
+            throw bad(
+                sp.op().toUpperCase(java.util.Locale.ROOT)
+                    + " needs geometries, not "
+                    + describe(o)
+                    + " (the geometry property is 'geometry')");
+          }
+        }
       }
     }
 
     void same(String op, List<Expr.Operand> ops) {
       Type first = type(ops.get(0));
+      for (Expr.Operand o : ops) {
+        if (type(o) == Type.GEOMETRY) {
+          throw bad(
+              describe(o) + " is a geometry: compare geometries with S_EQUALS, S_INTERSECTS …");
+        }
+      }
       for (Expr.Operand o : ops.subList(1, ops.size())) {
         if (type(o) != first) {
           throw bad(
@@ -171,15 +197,34 @@ public final class Cql2 {
         }
         return t;
       }
+      if (o instanceof Expr.Insensitive i) {
+        if (type(i.arg()) != Type.STRING) {
+          throw bad(
+              i.fn().toUpperCase(java.util.Locale.ROOT)
+                  + " needs a string, not "
+                  + describe(i.arg()));
+        }
+        return Type.STRING;
+      }
       Object v = ((Expr.Literal) o).value();
-      return v instanceof String ? Type.STRING : v instanceof Boolean ? Type.BOOLEAN : Type.NUMBER;
+      return v instanceof String
+          ? Type.STRING
+          : v instanceof Boolean
+              ? Type.BOOLEAN
+              : v instanceof org.locationtech.jts.geom.Geometry ? Type.GEOMETRY : Type.NUMBER;
     }
 
     static String describe(Expr.Operand o) {
       if (o instanceof Expr.Property p) {
         return "property '" + p.name() + "'";
       }
+      if (o instanceof Expr.Insensitive i) {
+        return i.fn().toUpperCase(java.util.Locale.ROOT) + "(" + describe(i.arg()) + ")";
+      }
       Object v = ((Expr.Literal) o).value();
+      if (v instanceof org.locationtech.jts.geom.Geometry g) {
+        return "a " + g.getGeometryType() + " literal";
+      }
       return v instanceof String s ? "'" + s + "'" : String.valueOf(v);
     }
   }

@@ -3,6 +3,9 @@ package org.phaenthi.server.ogc.cql2;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.prep.PreparedGeometry;
+import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 
 /**
  * A parsed CQL2 filter: the same tree from cql2-text and cql2-json. {@link #test} evaluates it on
@@ -30,11 +33,52 @@ public sealed interface Expr {
     }
   }
 
-  /** A string, a number (as Double) or a boolean. */
+  /** A string, a number (as Double), a boolean or a geometry (JTS, in CRS84). */
   record Literal(Object value) implements Operand {
     @Override
     public Object value(Map<String, Object> p) {
       return value;
+    }
+  }
+
+  /**
+   * {@code CASEI(x)} or {@code ACCENTI(x)} (CQL2 §8.2, §8.3): the string folded so that two strings
+   * equal but for case (or accents) compare equal; null stays null.
+   */
+  record Insensitive(String fn, Operand arg) implements Operand {
+    @Override
+    public Object value(Map<String, Object> p) {
+      Object v = arg.value(p);
+      return v == null ? null : Folding.fold(fn, v.toString());
+    }
+  }
+
+  /**
+   * A spatial function (CQL2 §8.4–8.5: {@code S_INTERSECTS}, {@code S_WITHIN} …) of two geometries
+   * in CRS84, evaluated with JTS. A literal argument is prepared once ({@link PreparedGeometry}),
+   * so testing it against every area's polygon is an indexed test, not a full relate; a feature
+   * without geometry gives unknown.
+   */
+  record Spatial(
+      String op, Operand left, Operand right, PreparedGeometry prepared, boolean rightPrepared)
+      implements Expr {
+    static Spatial of(String op, Operand left, Operand right) {
+      String o = op.toLowerCase(java.util.Locale.ROOT);
+      if (right instanceof Literal l && l.value() instanceof Geometry g) {
+        return new Spatial(o, left, right, PreparedGeometryFactory.prepare(g), true);
+      }
+      if (left instanceof Literal l && l.value() instanceof Geometry g) {
+        return new Spatial(o, left, right, PreparedGeometryFactory.prepare(g), false);
+      }
+      return new Spatial(o, left, right, null, false);
+    }
+
+    @Override
+    public Boolean eval(Map<String, Object> p) {
+      if (!(left.value(p) instanceof Geometry a) || !(right.value(p) instanceof Geometry b)) {
+        return null;
+      }
+      return SpatialRelation.test(op, a, b, prepared, rightPrepared);
     }
   }
 
@@ -156,6 +200,17 @@ public sealed interface Expr {
         }
       }
       return new Like(value, pattern, Pattern.compile(re.toString(), Pattern.DOTALL));
+    }
+
+    /** The pattern of a LIKE: a string, or a string in CASEI/ACCENTI (folded the same way). */
+    static String pattern(Operand o) {
+      if (o instanceof Literal l && l.value() instanceof String s) {
+        return s;
+      }
+      if (o instanceof Insensitive i) {
+        return Folding.fold(i.fn(), pattern(i.arg()));
+      }
+      throw Cql2.bad("the pattern of LIKE must be a string such as '83%'");
     }
 
     @Override

@@ -4,14 +4,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.locationtech.jts.geom.Geometry;
+import org.phaenthi.server.export.Crs;
 
-/** The {@link Expr} of a cql2-json filter ({@code {"op": "=", "args": [...]}}). */
+/**
+ * The {@link Expr} of a cql2-json filter ({@code {"op": "=", "args": [...]}}); geometry literals
+ * are GeoJSON geometries or {@code {"bbox": [...]}} in {@code crs}.
+ */
 final class JsonBuilder {
   private static final Set<String> COMPARISONS = Set.of("=", "<>", "<", "<=", ">", ">=");
 
-  private JsonBuilder() {}
+  private final Crs crs;
 
-  static Expr expr(JsonNode n) {
+  JsonBuilder(Crs crs) {
+    this.crs = crs;
+  }
+
+  Expr expr(JsonNode n) {
     if (n.isBoolean()) {
       return new Expr.Const(n.booleanValue());
     }
@@ -35,10 +44,7 @@ final class JsonBuilder {
       }
       case "like" -> {
         arity(op, args, 2);
-        if (!args.get(1).isTextual()) {
-          throw Cql2.bad("the pattern of 'like' must be a string such as \"83%\"");
-        }
-        return Expr.Like.of(operand(args.get(0)), args.get(1).asText());
+        return Expr.Like.of(operand(args.get(0)), Expr.Like.pattern(operand(args.get(1))));
       }
       case "between" -> {
         arity(op, args, 3);
@@ -58,6 +64,10 @@ final class JsonBuilder {
         return new Expr.IsNull(operand(args.get(0)));
       }
       default -> {
+        if (SpatialRelation.FUNCTIONS.contains(op.toLowerCase(java.util.Locale.ROOT))) {
+          arity(op, args, 2);
+          return Expr.Spatial.of(op, geometry(args.get(0)), geometry(args.get(1)));
+        }
         if (COMPARISONS.contains(op)) {
           arity(op, args, 2);
           return new Expr.Compare(op, operand(args.get(0)), operand(args.get(1)));
@@ -65,8 +75,8 @@ final class JsonBuilder {
         throw Cql2.bad(
             "unsupported operator '"
                 + op
-                + "' (Basic CQL2 with like, between and in only: no spatial, temporal or array"
-                + " operators, no functions)");
+                + "' (Basic CQL2 with like, between, in, casei, accenti and the s_* spatial"
+                + " functions: no temporal or array operators, no other functions)");
       }
     }
   }
@@ -77,9 +87,32 @@ final class JsonBuilder {
     }
   }
 
-  static Expr.Operand operand(JsonNode n) {
+  /** A property or a geometry literal. */
+  private Expr.Operand geometry(JsonNode n) {
     if (n.isObject() && n.size() == 1 && n.path("property").isTextual()) {
       return new Expr.Property(n.path("property").asText());
+    }
+    Geometry g = n.isObject() ? GeometryLiterals.json(n, crs) : null;
+    if (g == null) {
+      throw Cql2.bad(
+          "the args of a spatial function are a {\"property\": name}, a GeoJSON geometry or"
+              + " {\"bbox\": [...]}, not "
+              + n);
+    }
+    return new Expr.Literal(g);
+  }
+
+  Expr.Operand operand(JsonNode n) {
+    if (n.isObject() && n.size() == 1 && n.path("property").isTextual()) {
+      return new Expr.Property(n.path("property").asText());
+    }
+    if (n.isObject() && n.path("op").isTextual() && n.path("args").isArray()) {
+      String fn = n.path("op").asText().toLowerCase(java.util.Locale.ROOT);
+      if (fn.equals("casei") || fn.equals("accenti")) {
+        arity(fn, n.path("args"), 1);
+        return new Expr.Insensitive(fn, operand(n.path("args").get(0)));
+      }
+      throw Cql2.bad("unsupported function '" + n.path("op").asText() + "' as an operand");
     }
     if (n.isTextual()) {
       return new Expr.Literal(n.asText());
@@ -91,6 +124,8 @@ final class JsonBuilder {
       return new Expr.Literal(n.booleanValue());
     }
     throw Cql2.bad(
-        "unsupported operand " + n + " (a {\"property\": name}, string, number or boolean)");
+        "unsupported operand "
+            + n
+            + " (a {\"property\": name}, string, number, boolean, casei or accenti)");
   }
 }

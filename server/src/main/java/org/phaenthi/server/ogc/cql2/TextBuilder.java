@@ -2,9 +2,16 @@ package org.phaenthi.server.ogc.cql2;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.phaenthi.server.export.Crs;
 
-/** The {@link Expr} of a cql2-text parse tree. */
+/** The {@link Expr} of a cql2-text parse tree; geometry literals are read in {@code crs}. */
 final class TextBuilder extends Cql2BaseVisitor<Expr> {
+  private final Crs crs;
+
+  TextBuilder(Crs crs) {
+    this.crs = crs;
+  }
+
   @Override
   public Expr visitFilter(Cql2Parser.FilterContext ctx) {
     return visit(ctx.booleanExpression());
@@ -52,11 +59,8 @@ final class TextBuilder extends Cql2BaseVisitor<Expr> {
 
   @Override
   public Expr visitLikePredicate(Cql2Parser.LikePredicateContext ctx) {
-    Expr.Operand pattern = operand(ctx.scalar(1));
-    if (!(pattern instanceof Expr.Literal l && l.value() instanceof String s)) {
-      throw Cql2.bad("the pattern of LIKE must be a string such as '83%'");
-    }
-    return not(ctx.NOT() != null, Expr.Like.of(operand(ctx.scalar(0)), s));
+    String pattern = Expr.Like.pattern(operand(ctx.scalar(1)));
+    return not(ctx.NOT() != null, Expr.Like.of(operand(ctx.scalar(0)), pattern));
   }
 
   @Override
@@ -80,17 +84,41 @@ final class TextBuilder extends Cql2BaseVisitor<Expr> {
     return not(ctx.NOT() != null, new Expr.IsNull(operand(ctx.scalar())));
   }
 
+  @Override
+  public Expr visitSpatialPredicate(Cql2Parser.SpatialPredicateContext ctx) {
+    return Expr.Spatial.of(
+        ctx.SPATIAL_FUNCTION().getText(),
+        geometry(ctx.geomExpression(0)),
+        geometry(ctx.geomExpression(1)));
+  }
+
+  private Expr.Operand geometry(Cql2Parser.GeomExpressionContext ctx) {
+    if (ctx instanceof Cql2Parser.PropertyGeometryContext p) {
+      return property(p.propertyName());
+    }
+    String wkt = ((Cql2Parser.LiteralGeometryContext) ctx).GEOMETRY_LITERAL().getText();
+    return new Expr.Literal(GeometryLiterals.wkt(wkt, crs));
+  }
+
+  private static Expr.Operand property(Cql2Parser.PropertyNameContext ctx) {
+    String name = ctx.getText();
+    if (name.startsWith("\"")) {
+      name = name.substring(1, name.length() - 1);
+    }
+    return new Expr.Property(name);
+  }
+
   private static Expr not(boolean not, Expr e) {
     return not ? new Expr.Not(e) : e;
   }
 
   static Expr.Operand operand(Cql2Parser.ScalarContext ctx) {
     if (ctx instanceof Cql2Parser.PropertyScalarContext p) {
-      String name = p.propertyName().getText();
-      if (name.startsWith("\"")) {
-        name = name.substring(1, name.length() - 1);
-      }
-      return new Expr.Property(name);
+      return property(p.propertyName());
+    }
+    if (ctx instanceof Cql2Parser.InsensitiveScalarContext f) {
+      return new Expr.Insensitive(
+          f.fn.getText().toLowerCase(java.util.Locale.ROOT), operand(f.scalar()));
     }
     if (ctx instanceof Cql2Parser.StringScalarContext s) {
       String t = s.STRING().getText();

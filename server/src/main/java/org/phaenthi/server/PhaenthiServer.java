@@ -282,6 +282,7 @@ public final class PhaenthiServer implements AutoCloseable {
     r.get("/ogc", ogc::landing);
     r.get("/ogc/conformance", ogc::conformance);
     r.get("/ogc/api", ogc::apiDefinition);
+    r.get("/ogc/style.css", ogc::stylesheet);
     r.get("/ogc/collections", collections::list);
     r.get("/ogc/collections/{collectionId}", collections::one);
     r.get("/ogc/collections/{collectionId}/items", items::items);

@@ -55,13 +55,20 @@ export const LegendControl = L.Control.extend({
       this._div.innerHTML = `<h4>${esc(m.title)}</h4>${notice}<p class="empty-reason">${esc(m.emptyReason)}</p>`;
       return;
     }
-    const rows = m.classes.map((c) => `<li><i style="background:${c.colour}"></i><span class="range">${esc(c.label)}</span><span class="count">${c.count}</span></li>`);
+    // swatch colours are set through CSSOM below: the CSP has no 'unsafe-inline' for style attributes
+    const rows = m.classes.map((c) => `<li><i class="class-swatch"></i><span class="range">${esc(c.label)}</span><span class="count">${c.count}</span></li>`);
     rows.push(`<li class="nodata-row"><i class="hatch"></i><span class="range">${t('noData')}</span><span class="count">${m.noData}</span></li>`);
     if (m.faded) {
-      rows.push(`<li class="faded-row"><i style="background:linear-gradient(to right, ${m.faded.colours.join(', ')});opacity:${SMALL_BASE_OPACITY}"></i><span class="range">${esc(m.faded.label)}</span><span class="count">${m.faded.count}</span></li>`);
+      rows.push(`<li class="faded-row"><i class="faded-swatch"></i><span class="range">${esc(m.faded.label)}</span><span class="count">${m.faded.count}</span></li>`);
     }
     const note = m.notOnMap ? `<p class="note">${esc(t('notOnMap', { units: formatNumber(m.notOnMap.units), households: formatNumber(m.notOnMap.households) }))}</p>` : '';
     this._div.innerHTML = `<h4>${esc(m.title)}</h4><div class="muted">${esc(m.subtitle)}</div>${notice}<ul>${rows.join('')}</ul>${note}`;
+    this._div.querySelectorAll('i.class-swatch').forEach((el, i) => { el.style.background = m.classes[i].colour; });
+    const faded = this._div.querySelector('i.faded-swatch');
+    if (faded) {
+      faded.style.background = `linear-gradient(to right, ${m.faded.colours.join(', ')})`;
+      faded.style.opacity = String(SMALL_BASE_OPACITY);
+    }
   },
 });
 

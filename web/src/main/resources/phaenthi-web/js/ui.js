@@ -58,7 +58,9 @@ export function buildSidebar(app, { setState }) {
       input.checked = input.value === st.palette.replace(/-r$/, '');
       // each swatch shows the palette as it will colour this indicator, lowest class on the left
       const cs = colours(input.value + (st.palette.endsWith('-r') ? '-r' : ''), 5, ind0.higher_is_better);
-      input.nextElementSibling.innerHTML = cs.map((c) => `<i style="background:${c}"></i>`).join('');
+      // colours through CSSOM, not style attributes, which the CSP refuses
+      const swatch = input.nextElementSibling;
+      swatch.replaceChildren(...cs.map((c) => { const i = document.createElement('i'); i.style.background = c; return i; }));
     }
     $('reverse').checked = st.palette.endsWith('-r');
     $('breaks-label').hidden = st.method !== 'manual';

@@ -43,6 +43,7 @@ import org.phaenthi.server.export.ExportSpool;
 import org.phaenthi.server.export.PmtilesHandler;
 import org.phaenthi.server.export.TopologyCache;
 import org.phaenthi.server.http.ClientLimits;
+import org.phaenthi.server.http.CommittedResponses;
 import org.phaenthi.server.http.HeadAsGet;
 import org.phaenthi.server.http.JsonErrorHandler;
 import org.phaenthi.server.http.MetricsGate;
@@ -288,6 +289,7 @@ public final class PhaenthiServer implements AutoCloseable {
     r.get("/ogc", ogc::landing);
     r.get("/ogc/conformance", ogc::conformance);
     r.get("/ogc/api", ogc::apiDefinition);
+    r.get("/ogc/style.css", ogc::stylesheet);
     r.get("/ogc/collections", collections::list);
     r.get("/ogc/collections/{collectionId}", collections::one);
     r.get("/ogc/collections/{collectionId}/items", items::items);
@@ -317,12 +319,32 @@ public final class PhaenthiServer implements AutoCloseable {
     r.get("/admin", ctx -> sendPage(ctx, "/phaenthi-web/admin.html"));
   }
 
-  private void errors(RoutesConfig r) {
-    r.exception(ApiException.class, (e, ctx) -> sendError(ctx, e.status(), e.getMessage()));
+  /**
+   * Maps exceptions to JSON errors, in one place. A handler that fails after its first bytes were
+   * sent (a download cut off mid-way) gets its connection aborted instead: a JSON error appended to
+   * a partial file would look like a complete one ({@link CommittedResponses}).
+   */
+  static void errors(RoutesConfig r) {
+    r.exception(
+        ApiException.class,
+        (e, ctx) -> {
+          if (CommittedResponses.abortIfCommitted(ctx, e)) {
+            LOG.warn(
+                "{} {} failed after the response began: {}",
+                ctx.method(),
+                ctx.path(),
+                e.getMessage());
+            return;
+          }
+          sendError(ctx, e.status(), e.getMessage());
+        });
     r.exception(
         Exception.class,
         (e, ctx) -> {
           LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
+          if (CommittedResponses.abortIfCommitted(ctx, e)) {
+            return; // logged above; the client sees a truncated transfer
+          }
           sendError(ctx, 500, "internal error; the server log has the details");
         });
     r.error(
@@ -363,7 +385,13 @@ public final class PhaenthiServer implements AutoCloseable {
   }
 
   private void logRequest(Context ctx, Float ms) {
-    accessLog.log(ctx.method(), ctx.path(), ctx.status().getCode(), ms, ctx.attribute("cache"));
+    // a HEAD reaches Javalin as its GET (HeadAsGet); the log says what the client sent
+    accessLog.log(
+        HeadAsGet.method(ctx.req()),
+        ctx.path(),
+        ctx.status().getCode(),
+        ms,
+        ctx.attribute("cache"));
   }
 
   public PhaenthiServer start() {

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -12,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class AccessLogTest {
   @Test
@@ -73,5 +76,38 @@ class AccessLogTest {
     log.log("GET", "/", 200, 1f, null);
     log.close();
     assertEquals(0, out.size());
+  }
+
+  /**
+   * A HEAD is handled as its GET (HeadAsGet) but logged as the HEAD it was, by Javalin's request
+   * logger and by the tile fast path alike; a GET is still a GET.
+   */
+  @Test
+  void headRequestsAreLoggedAsHead(@TempDir Path tmp) throws Exception {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream before = System.err;
+    // the server's access log writes to System.err as it is when the server is made
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    String tile = "/tiles/province/6/49/30.mvt?indicator=test:rate&year=2561";
+    try (PhaenthiServer server = TestServers.start(TestServers.dataset(), tmp)) {
+      HttpTestClient http = new HttpTestClient(server.port());
+      assertEquals(200, http.send("HEAD", "/api/levels").statusCode());
+      assertEquals(200, http.get("/api/levels").statusCode());
+      assertEquals(404, http.send("HEAD", "/api/values?level=foo").statusCode());
+      assertEquals(200, http.get(tile).statusCode()); // rendered by Javalin, now cached
+      assertEquals(200, http.send("HEAD", tile).statusCode()); // answered by the fast path
+      assertTrue(server.tileFastPathAnswered() >= 1, "the fast path answered the HEAD");
+    } finally {
+      System.setErr(before);
+    }
+    String log = err.toString(StandardCharsets.UTF_8);
+    assertTrue(log.contains("phaenthi.access - HEAD /api/levels 200 "), log);
+    assertTrue(log.contains("phaenthi.access - GET /api/levels 200 "), log);
+    assertTrue(log.contains("phaenthi.access - HEAD /api/values 404 "), log);
+    assertTrue(log.contains("phaenthi.access - GET /tiles/province/6/49/30.mvt 200 "), log);
+    assertTrue(
+        log.matches(
+            "(?s).*phaenthi\\.access - HEAD /tiles/province/6/49/30\\.mvt 200 \\S+ cache=hit.*"),
+        log);
   }
 }

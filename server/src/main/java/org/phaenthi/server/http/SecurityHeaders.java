@@ -17,10 +17,10 @@ import org.eclipse.jetty.util.Callback;
  * Content-Security-Policy that allows scripts only from this server (the web app has no inline
  * script) and no framing, except {@code /embed}, which the configured ancestors may frame.
  *
- * <p>Styles still allow {@code 'unsafe-inline'}: the legend writes {@code style="background:…"}
- * attributes and the OGC HTML pages carry a {@code <style>} element. Inline style cannot run code;
- * moving both into stylesheets (or setting {@code element.style} from script) would let {@code
- * style-src 'self'} go strict.
+ * <p>Styles come only from this server too ({@code style-src 'self'}, no {@code 'unsafe-inline'}):
+ * the web app sets colours through CSSOM ({@code element.style.background = …}, which CSP allows)
+ * and never writes {@code style="…"} attributes, and the OGC HTML pages link {@code /ogc/style.css}
+ * instead of carrying a {@code <style>} element. {@code CspIT} holds every page to it.
  */
 public final class SecurityHeaders extends Handler.Wrapper {
   static final String EMBED_PATH = "/embed";
@@ -55,7 +55,7 @@ public final class SecurityHeaders extends Handler.Wrapper {
         images += " " + m.group(1);
       }
     }
-    return "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src "
+    return "default-src 'self'; script-src 'self'; style-src 'self'; img-src "
         + images
         + "; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self';"
         + " form-action 'self'";

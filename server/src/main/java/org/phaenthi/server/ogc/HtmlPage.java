@@ -1,12 +1,25 @@
 package org.phaenthi.server.ogc;
 
 import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import org.phaenthi.server.http.PublicUrls;
 
-/** A plain, readable HTML page without external assets: headings, tables, link lists. */
+/**
+ * A plain, readable HTML page without external assets: headings, tables, link lists. Its styles
+ * come from {@link #STYLESHEET_PATH} on this server, not a {@code <style>} element, so the
+ * Content-Security-Policy needs no {@code 'unsafe-inline'}.
+ */
 final class HtmlPage {
+  /** Where {@link #stylesheet} is served. */
+  static final String STYLESHEET_PATH = "/ogc/style.css";
+
+  private static final byte[] STYLESHEET = loadStylesheet();
+
   private final StringBuilder body = new StringBuilder();
   private final String title;
 
@@ -81,12 +94,28 @@ final class HtmlPage {
             + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
             + "<title>"
             + esc(title)
-            + "</title><style>body{font-family:sans-serif;margin:1.5em;max-width:70em}"
-            + "table{border-collapse:collapse}th,td{border:1px solid #ccc;padding:.2em .5em;"
-            + "text-align:left;vertical-align:top}th{background:#f3f3f3}</style></head><body>\n"
+            + "</title><link rel=\"stylesheet\" href=\""
+            + esc(PublicUrls.of(ctx) + STYLESHEET_PATH)
+            + "\"></head><body>\n"
             + body
             + "</body></html>\n";
     ctx.contentType("text/html; charset=utf-8").result(page.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Answers {@link #STYLESHEET_PATH}. */
+  static void stylesheet(Context ctx) {
+    ctx.contentType("text/css; charset=utf-8").result(STYLESHEET);
+  }
+
+  private static byte[] loadStylesheet() {
+    try (InputStream in = HtmlPage.class.getResourceAsStream("ogc.css")) {
+      if (in == null) {
+        throw new IllegalStateException("ogc.css is missing from the server jar");
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   static String esc(String s) {

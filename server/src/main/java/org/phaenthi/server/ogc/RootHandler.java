@@ -46,6 +46,11 @@ public final class RootHandler {
     this.live = live;
   }
 
+  /** The stylesheet of the HTML pages ({@code /ogc/style.css}). */
+  public void stylesheet(Context ctx) {
+    HtmlPage.stylesheet(ctx);
+  }
+
   public void landing(Context ctx) {
     VendorParams v = VendorParams.parse(ctx, live.snapshot().dataset(), ONLY_F);
     OgcFormat format = OgcFormat.of(ctx);

@@ -18,6 +18,7 @@ import org.eclipse.jetty.util.Callback;
 import org.phaenthi.server.AcceptEncoding;
 import org.phaenthi.server.ApiException;
 import org.phaenthi.server.LiveData;
+import org.phaenthi.server.http.HeadAsGet;
 
 /**
  * Serves tiles that are already cached straight from Jetty, ahead of Javalin: a plain {@code GET
@@ -125,7 +126,12 @@ public final class TileFastPath extends Handler.Wrapper {
     answered.increment();
     response.write(true, body == null ? BufferUtil.EMPTY_BUFFER : ByteBuffer.wrap(body), callback);
     if (log != null) {
-      log.log("GET", path, status, (System.nanoTime() - request.getBeginNanoTime()) / 1e6f, "hit");
+      log.log(
+          HeadAsGet.method(request),
+          path,
+          status,
+          (System.nanoTime() - request.getBeginNanoTime()) / 1e6f,
+          "hit");
     }
     return true;
   }

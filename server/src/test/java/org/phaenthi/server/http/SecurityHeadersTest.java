@@ -83,6 +83,46 @@ class SecurityHeadersTest {
   }
 
   /**
+   * Styles too come only from this server: no {@code 'unsafe-inline'}, and the OGC HTML pages link
+   * a served stylesheet instead of carrying a {@code <style>} element or style attributes.
+   */
+  @Test
+  void stylesOnlyFromThisServerAndOgcPagesLinkTheirStylesheet() {
+    try (PhaenthiServer server = TestServers.start(TestServers.dataset(), tmp)) {
+      HttpTestClient http = new HttpTestClient(server.port());
+      for (String path :
+          List.of(
+              "/ogc?f=html",
+              "/ogc/collections?f=html",
+              "/ogc/collections/province?f=html",
+              "/ogc/collections/province/items?f=html&limit=3",
+              "/ogc/collections/province/items/83?f=html",
+              "/ogc/collections/province/queryables?f=html")) {
+        HttpResponse<byte[]> r = http.get(path);
+        assertEquals(200, r.statusCode(), path);
+        String csp = r.headers().firstValue("Content-Security-Policy").orElse("");
+        assertTrue(csp.contains("style-src 'self';"), path + ": " + csp);
+        assertFalse(csp.contains("unsafe-inline"), path + ": " + csp);
+        String html = new String(r.body(), StandardCharsets.UTF_8);
+        assertFalse(html.contains("<style"), path);
+        assertFalse(Pattern.compile("\\sstyle\\s*=").matcher(html).find(), path);
+        assertTrue(
+            html.contains(
+                "<link rel=\"stylesheet\" href=\"http://127.0.0.1:"
+                    + server.port()
+                    + "/ogc/style.css\">"),
+            path);
+      }
+      HttpResponse<byte[]> css = http.get("/ogc/style.css");
+      assertEquals(200, css.statusCode());
+      assertTrue(
+          css.headers().firstValue("Content-Type").orElse("").startsWith("text/css"),
+          css.headers().toString());
+      assertTrue(new String(css.body(), StandardCharsets.UTF_8).contains("border-collapse"));
+    }
+  }
+
+  /**
    * The pages the CSP must allow: no inline script (scripts only by {@code src}, no {@code on*}
    * handlers, no {@code javascript:} URLs) in the web app's HTML.
    */

@@ -42,7 +42,8 @@ public final class PostgisAdminRecords implements AdminRecords {
     hc.setPoolName("phaenthi-admin");
     hc.setJdbcUrl(u.jdbcUrl());
     hc.setDataSourceProperties(PostgisStore.driverProperties(u));
-    hc.setMaximumPoolSize(1);
+    // two: Flyway holds its lock on one connection while it migrates on another
+    hc.setMaximumPoolSize(2);
     hc.setMinimumIdle(0);
     HikariDataSource ds;
     try {
@@ -50,8 +51,8 @@ public final class PostgisAdminRecords implements AdminRecords {
     } catch (RuntimeException e) {
       throw new IllegalStateException("cannot connect to " + u.redacted() + ": " + e, e);
     }
-    try (Connection c = ds.getConnection()) {
-      PostgisMigrator.migrate(c);
+    try {
+      PostgisMigrator.migrate(ds);
     } catch (SQLException | RuntimeException e) {
       ds.close();
       throw new IllegalStateException("cannot prepare the schema in " + u.redacted() + ": " + e, e);

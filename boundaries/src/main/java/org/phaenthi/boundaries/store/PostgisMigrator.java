@@ -6,135 +6,131 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.List;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.TreeMap;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Brings a PostgreSQL database to the schema this build expects: the SQL files under {@code
- * db/postgis/} ({@code V<n>__<what>.sql}), applied in order, each in its own transaction and
- * recorded in {@code phaenthi_schema_migrations}. An advisory lock keeps nodes that start together
- * from migrating twice; a database migrated by a newer build, or an applied file that changed,
- * stops start-up rather than guessing.
+ * Brings a PostgreSQL database to the schema this build expects with Flyway: the SQL files under
+ * {@code db/postgis/} ({@code V<n>__<what>.sql}), applied in order, each in its own transaction and
+ * recorded in {@code phaenthi_schema_history}. Flyway's PostgreSQL advisory lock keeps nodes that
+ * start together from migrating twice; a database migrated by a newer build, or an applied file
+ * that changed, stops start-up rather than guessing.
+ *
+ * <p>A database migrated by the hand-written migrator of earlier builds has {@code
+ * phaenthi_schema_migrations} (version, SHA-256 of the file) instead. Its files are checked against
+ * this build's and Flyway is baselined at its newest version, so the later files run and nothing is
+ * applied twice; the old table is left as it was.
  */
 final class PostgisMigrator {
-  /** Every migration, in order. A new one is appended here and added as a resource. */
-  static final List<String> MIGRATIONS =
-      List.of("V1__schema.sql", "V2__value_sets.sql", "V3__catalogue.sql", "V4__admin.sql");
+  static final String LOCATION = "classpath:db/postgis";
+  static final String HISTORY = "phaenthi_schema_history";
+  static final String LEGACY_HISTORY = "phaenthi_schema_migrations";
 
   private static final Logger LOG = LoggerFactory.getLogger(PostgisMigrator.class);
-  private static final Pattern NAME = Pattern.compile("V(\\d+)__([A-Za-z0-9_]+)\\.sql");
-  private static final long LOCK_KEY = 0x5048_4145_4e54_4849L; // "PHAENTHI"
 
   private PostgisMigrator() {}
 
-  /** One migration file. */
-  record Migration(int version, String description, String sql, String checksum) {}
-
   /** Applies the missing migrations; returns how many ran. */
-  static int migrate(Connection c) throws SQLException {
-    List<Migration> all = MIGRATIONS.stream().map(PostgisMigrator::read).toList();
-    for (int i = 0; i < all.size(); i++) {
-      if (all.get(i).version() != i + 1) {
-        throw new IllegalStateException("migrations must be numbered V1, V2, ... without gaps");
-      }
+  static int migrate(DataSource ds) throws SQLException {
+    FluentConfiguration conf =
+        Flyway.configure(PostgisMigrator.class.getClassLoader())
+            .dataSource(ds)
+            .locations(LOCATION)
+            .table(HISTORY)
+            // a database migrated further than this build knows is refused, not ignored
+            .ignoreMigrationPatterns("")
+            .validateMigrationNaming(true)
+            .cleanDisabled(true);
+    Integer legacy = legacyVersion(ds);
+    if (legacy != null) {
+      // only ever used when the history table is missing: the database was migrated by the old
+      // migrator up to this version (and checked above), so Flyway starts after it
+      conf.baselineOnMigrate(true)
+          .baselineVersion(Integer.toString(legacy))
+          .baselineDescription("migrated by PostgisMigrator before Flyway");
     }
-    boolean autoCommit = c.getAutoCommit();
-    c.setAutoCommit(false);
     try {
-      int ran = 0;
-      for (Migration m : all) {
-        if (applyIfMissing(c, m, all)) {
-          ran++;
+      MigrateResult r = conf.load().migrate();
+      if (r.migrationsExecuted > 0) {
+        LOG.info(
+            "applied {} schema migration(s); schema at version {}",
+            r.migrationsExecuted,
+            r.targetSchemaVersion);
+      }
+      return r.migrationsExecuted;
+    } catch (FlywayException e) {
+      throw new IllegalStateException("schema migration: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The newest version in the old migrator's table when this database has one and no Flyway history
+   * yet, after checking each applied file against this build's; null otherwise.
+   */
+  static Integer legacyVersion(DataSource ds) throws SQLException {
+    TreeMap<Integer, String> applied = new TreeMap<>();
+    try (Connection c = ds.getConnection();
+        Statement s = c.createStatement()) {
+      if (!exists(s, HISTORY) && exists(s, LEGACY_HISTORY)) {
+        try (ResultSet rs =
+            s.executeQuery("SELECT version, description, checksum FROM " + LEGACY_HISTORY)) {
+          while (rs.next()) {
+            applied.put(rs.getInt(1), "V" + rs.getInt(1) + "__" + rs.getString(2) + ".sql");
+            String file = applied.get(rs.getInt(1));
+            String sum = sha256(file);
+            if (sum == null) {
+              throw new IllegalStateException(
+                  "the database schema has migration "
+                      + file
+                      + " that this build does not know; run a newer Phaenthi");
+            }
+            if (!sum.equals(rs.getString(3))) {
+              throw new IllegalStateException(
+                  "migration " + file + " was changed after it was applied; restore it");
+            }
+          }
         }
       }
-      return ran;
-    } finally {
-      c.setAutoCommit(autoCommit);
+    }
+    if (applied.isEmpty()) {
+      return null;
+    }
+    int newest = applied.lastKey();
+    if (applied.size() != newest) {
+      throw new IllegalStateException(
+          "the old migration table " + LEGACY_HISTORY + " has gaps: " + applied.keySet());
+    }
+    return newest;
+  }
+
+  private static boolean exists(Statement s, String table) throws SQLException {
+    try (ResultSet rs = s.executeQuery("SELECT to_regclass('" + table + "') IS NOT NULL")) {
+      return rs.next() && rs.getBoolean(1);
     }
   }
 
-  private static boolean applyIfMissing(Connection c, Migration m, List<Migration> all)
-      throws SQLException {
-    try (Statement s = c.createStatement()) {
-      s.execute("SELECT pg_advisory_xact_lock(" + LOCK_KEY + ")");
-      s.execute(
-          "CREATE TABLE IF NOT EXISTS phaenthi_schema_migrations (version INT PRIMARY KEY,"
-              + " description TEXT NOT NULL, checksum TEXT NOT NULL,"
-              + " applied_at TIMESTAMPTZ NOT NULL DEFAULT now())");
-      Map<Integer, String> applied = applied(c);
-      int newest = all.get(all.size() - 1).version();
-      int held = applied.keySet().stream().mapToInt(Integer::intValue).max().orElse(0);
-      if (held > newest) {
-        throw new IllegalStateException(
-            "the database schema is at version "
-                + held
-                + " but this build knows only up to "
-                + newest
-                + "; run a newer Phaenthi");
-      }
-      String sum = applied.get(m.version());
-      if (sum != null) {
-        c.commit();
-        if (!sum.equals(m.checksum())) {
-          throw new IllegalStateException(
-              "migration V" + m.version() + " was changed after it was applied; restore it");
-        }
-        return false;
-      }
-      s.execute(m.sql());
-      try (PreparedStatement p =
-          c.prepareStatement(
-              "INSERT INTO phaenthi_schema_migrations (version, description, checksum)"
-                  + " VALUES (?, ?, ?)")) {
-        p.setInt(1, m.version());
-        p.setString(2, m.description());
-        p.setString(3, m.checksum());
-        p.executeUpdate();
-      }
-      c.commit();
-      LOG.info("applied schema migration V{} ({})", m.version(), m.description());
-      return true;
-    } catch (SQLException | RuntimeException e) {
-      c.rollback();
-      throw e;
-    }
-  }
-
-  private static Map<Integer, String> applied(Connection c) throws SQLException {
-    Map<Integer, String> out = new HashMap<>();
-    try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT version, checksum FROM phaenthi_schema_migrations")) {
-      while (rs.next()) {
-        out.put(rs.getInt(1), rs.getString(2));
-      }
-    }
-    return out;
-  }
-
-  static Migration read(String file) {
-    Matcher m = NAME.matcher(file);
-    if (!m.matches()) {
-      throw new IllegalArgumentException("migration name " + file + " is not V<n>__<what>.sql");
-    }
+  /**
+   * SHA-256 (hex) of a packaged migration file, as the old migrator recorded it; null if absent.
+   */
+  static String sha256(String file) {
     try (InputStream in = PostgisMigrator.class.getResourceAsStream("/db/postgis/" + file)) {
       if (in == null) {
-        throw new IllegalStateException("migration db/postgis/" + file + " is not packaged");
+        return null;
       }
       String sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
       byte[] digest =
           MessageDigest.getInstance("SHA-256").digest(sql.getBytes(StandardCharsets.UTF_8));
-      return new Migration(
-          Integer.parseInt(m.group(1)), m.group(2), sql, HexFormat.of().formatHex(digest));
+      return HexFormat.of().formatHex(digest);
     } catch (IOException e) {
       throw new IllegalStateException("reading migration " + file + ": " + e.getMessage(), e);
     } catch (NoSuchAlgorithmException e) {

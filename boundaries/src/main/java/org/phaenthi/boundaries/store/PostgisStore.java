@@ -75,8 +75,8 @@ public final class PostgisStore implements Store {
       throw new IllegalStateException(
           "cannot connect to " + this.url.redacted() + ": " + rootMessage(e), e);
     }
-    try (Connection c = pool.getConnection()) {
-      PostgisMigrator.migrate(c);
+    try {
+      PostgisMigrator.migrate(pool);
     } catch (SQLException | RuntimeException e) {
       pool.close();
       throw new IllegalStateException(

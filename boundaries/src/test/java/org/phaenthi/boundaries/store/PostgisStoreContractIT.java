@@ -8,10 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -67,22 +73,131 @@ class PostgisStoreContractIT extends StoreContract {
     try (Store s = open();
         Connection c = jdbc();
         Statement st = c.createStatement()) {
-      ResultSet rs =
-          st.executeQuery(
-              "SELECT version, description FROM phaenthi_schema_migrations ORDER BY version");
+      assertEquals(
+          List.of("1 schema", "2 value sets", "3 catalogue", "4 admin"), history(st).subList(0, 4));
+      assertEquals(history(st).size(), Set.copyOf(history(st)).size(), "each applied once");
+      ResultSet rs = st.executeQuery("SELECT to_regclass('phaenthi_schema_migrations') IS NULL");
+      assertTrue(rs.next() && rs.getBoolean(1), "a fresh database has no table of the old one");
+    }
+  }
+
+  /** Flyway's history: "version description" of each successful migration, in order. */
+  private static List<String> history(Statement st) throws SQLException {
+    List<String> out = new ArrayList<>();
+    ResultSet rs =
+        st.executeQuery(
+            "SELECT version, description, success, type FROM phaenthi_schema_history"
+                + " WHERE version IS NOT NULL ORDER BY installed_rank");
+    while (rs.next()) {
+      assertTrue(rs.getBoolean(3), "migration " + rs.getString(1) + " succeeded");
+      out.add(
+          rs.getString(1)
+              + " "
+              + rs.getString(2)
+              + ("BASELINE".equals(rs.getString(4)) ? " (baseline)" : ""));
+    }
+    return out;
+  }
+
+  @Test
+  void aDatabaseOfTheOldMigratorIsTakenOverWithoutLoss() throws Exception {
+    try (Connection c = jdbc()) {
+      assertEquals(4, LegacyPostgisMigrator.migrate(c));
+    }
+    try (Connection c = jdbc();
+        Statement st = c.createStatement()) {
+      st.execute(
+          "INSERT INTO phaenthi_admin_tokens (id, name, scope, hash, created_at)"
+              + " VALUES ('t1', 'kept', 'publish', 'h', now())");
+    }
+    Dataset v1 = TestDatasets.first("v1-aaaa");
+    try (Store s = open()) {
+      s.publish(v1.asDraft("test", "after the upgrade"));
+    }
+    try (Store s = open();
+        Connection c = jdbc();
+        Statement st = c.createStatement()) {
+      TestDatasets.assertSame(v1, s.load());
+      List<String> h = history(st);
+      assertEquals(
+          "4 migrated by PostgisMigrator before Flyway (baseline)", h.get(0), h.toString());
+      assertFalse(
+          h.stream().anyMatch(r -> r.matches("[1-4] .*") && !r.endsWith("(baseline)")),
+          "V1–V4 are not run again: " + h);
+      ResultSet rs = st.executeQuery("SELECT name FROM phaenthi_admin_tokens WHERE id = 't1'");
+      assertTrue(rs.next(), "the token made before Flyway is kept");
+      assertEquals("kept", rs.getString(1));
+      rs = st.executeQuery("SELECT count(*) FROM phaenthi_schema_migrations");
       assertTrue(rs.next());
-      assertEquals(1, rs.getInt(1));
-      assertEquals("schema", rs.getString(2));
-      assertTrue(rs.next());
-      assertEquals(2, rs.getInt(1));
-      assertEquals("value_sets", rs.getString(2));
-      assertTrue(rs.next());
-      assertEquals(3, rs.getInt(1));
-      assertEquals("catalogue", rs.getString(2));
-      assertTrue(rs.next());
-      assertEquals(4, rs.getInt(1));
-      assertEquals("admin", rs.getString(2));
-      assertFalse(rs.next(), "each migration is applied once");
+      assertEquals(4, rs.getInt(1), "the old table is left as it was");
+    }
+  }
+
+  @Test
+  void anOldDatabaseWithAChangedOrUnknownMigrationIsRefused() throws Exception {
+    try (Connection c = jdbc()) {
+      LegacyPostgisMigrator.migrate(c);
+    }
+    try (Connection c = jdbc();
+        Statement st = c.createStatement()) {
+      st.execute("UPDATE phaenthi_schema_migrations SET checksum = 'x' WHERE version = 2");
+    }
+    IllegalStateException e = assertThrows(IllegalStateException.class, this::open);
+    assertTrue(e.getMessage().contains("V2__value_sets.sql was changed"), e.getMessage());
+    try (Connection c = jdbc();
+        Statement st = c.createStatement()) {
+      st.execute(
+          "INSERT INTO phaenthi_schema_migrations (version, description, checksum)"
+              + " VALUES (99, 'future', 'y')");
+      st.execute(
+          "UPDATE phaenthi_schema_migrations SET checksum = '"
+              + PostgisMigrator.sha256("V2__value_sets.sql")
+              + "' WHERE version = 2");
+    }
+    e = assertThrows(IllegalStateException.class, this::open);
+    assertTrue(e.getMessage().contains("run a newer Phaenthi"), e.getMessage());
+  }
+
+  @Test
+  void aDatabaseMigratedByANewerBuildIsRefused() throws Exception {
+    try (Store s = open()) {
+      assertEquals(Optional.empty(), s.dataVersion());
+    }
+    try (Connection c = jdbc();
+        Statement st = c.createStatement()) {
+      st.execute(
+          "INSERT INTO phaenthi_schema_history (installed_rank, version, description, type,"
+              + " script, checksum, installed_by, execution_time, success) VALUES (99, '99',"
+              + " 'future', 'SQL', 'V99__future.sql', 1, 'test', 1, true)");
+    }
+    IllegalStateException e = assertThrows(IllegalStateException.class, this::open);
+    assertTrue(e.getMessage().contains("99"), e.getMessage());
+  }
+
+  @Test
+  void nodesStartingTogetherMigrateOnce() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<?>> opened = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        opened.add(
+            pool.submit(
+                () -> {
+                  open().close();
+                  return null;
+                }));
+      }
+      for (Future<?> f : opened) {
+        f.get(60, TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    try (Connection c = jdbc();
+        Statement st = c.createStatement()) {
+      List<String> h = history(st);
+      assertEquals(h.size(), Set.copyOf(h).size(), "each migration once: " + h);
+      assertEquals("1 schema", h.get(0));
     }
   }
 

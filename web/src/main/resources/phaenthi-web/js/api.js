@@ -46,7 +46,7 @@ export async function checkDataVersion() {
 }
 
 /** Counts of requests by kind, read by the browser tests and the measurement overlay. */
-export const requestCounts = { geometry: 0, values: 0, area: 0, search: 0 };
+export const requestCounts = { geometry: 0, values: 0, classes: 0, area: 0, search: 0 };
 
 async function getJson(url, kind) {
   if (cache.has(url)) return cache.get(url);
@@ -80,6 +80,8 @@ export const api = {
   indicators: () => getJson('api/indicators'),
   values: (level, indicator, year, parent, compare) =>
     getJson(`api/values?${qs({ level, indicator, year, parent, compare })}`, 'values'),
+  /** The class breaks the server computes (the same for the app, the embed and the pictures). */
+  classes: (params) => getJson(`api/classes?${qs(params)}`, 'classes'),
   area: (code, year) => getJson(`api/values/area/${encodeURIComponent(code)}?${qs({ year })}`, 'area'),
   search: (q) => getJson(`api/areas/search?${qs({ q })}`, 'search'),
   geometry: (level, zoom, parent) =>

@@ -23,7 +23,7 @@ export const InfoControl = L.Control.extend({
     const unit = indicator.value_unit === '%' ? ' %' : ` ${unitOf(indicator)}`;
     let body;
     if (!row || row.value === null) {
-      const why = row ? reasonText(row.reason) : '';
+      const why = reasonText(row);
       body = `<div class="value nodata">${t('noData')}${why ? ` – ${esc(why)}` : ''}</div>`;
     } else {
       const frac = change && row.from && row.to
@@ -61,7 +61,8 @@ export const LegendControl = L.Control.extend({
       rows.push(`<li class="faded-row"><i style="background:linear-gradient(to right, ${m.faded.colours.join(', ')});opacity:${SMALL_BASE_OPACITY}"></i><span class="range">${esc(m.faded.label)}</span><span class="count">${m.faded.count}</span></li>`);
     }
     const note = m.notOnMap ? `<p class="note">${esc(t('notOnMap', { units: formatNumber(m.notOnMap.units), households: formatNumber(m.notOnMap.households) }))}</p>` : '';
-    this._div.innerHTML = `<h4>${esc(m.title)}</h4><div class="muted">${esc(m.subtitle)}</div>${notice}<ul>${rows.join('')}</ul>${note}`;
+    const scope = m.scopeNote ? `<div class="scope-note muted" data-scope="${esc(m.scope)}">${esc(m.scopeNote)}</div>` : '';
+    this._div.innerHTML = `<h4>${esc(m.title)}</h4><div class="muted">${esc(m.subtitle)}</div>${scope}${notice}<ul>${rows.join('')}</ul>${note}`;
   },
 });
 
@@ -71,7 +72,7 @@ export const LegendControl = L.Control.extend({
  * value alone ("0", not "0 – 0"). Given the `values`, a class whose values are all the same is labelled
  * by that value ("100", not "99.91 – 100").
  */
-export function legendModel({ indicator, change = null, breaks, colours, counts, noData, min, max, notOnMap, emptyReason, yearBe, whole = false, smallBase = 0, notice = null, values = null }) {
+export function legendModel({ indicator, change = null, scope = null, breaks, colours, counts, noData, min, max, notOnMap, emptyReason, yearBe, whole = false, smallBase = 0, notice = null, values = null }) {
   const unit = indicator.value_unit === '%' ? '%' : unitOf(indicator);
   const edges = [min, ...breaks, max];
   const single = singleValueClasses(values, breaks, colours.length);
@@ -84,7 +85,9 @@ export function legendModel({ indicator, change = null, breaks, colours, counts,
   const faded = smallBase ? { colours: [...colours], count: smallBase, label: t('smallBaseLegend') } : null;
   // a change map says so, with both years: "จุดร้อยละ · การเปลี่ยนแปลง 2561→2566"
   const when = change ? `${t('change')} ${change.from}→${change.to}` : `${t('year')} ${yearBe}`;
-  return { title: name(indicator), subtitle: `${unit ? `${unit} · ` : ''}${when}`, change, classes, noData, notOnMap, emptyReason, faded, notice };
+  // drilled in, the legend says whose breaks colour the map: the whole country's or this view's
+  const scopeNote = scope ? t(scope === 'national' ? 'scopeNationalNote' : 'scopeViewNote') : null;
+  return { title: name(indicator), subtitle: `${unit ? `${unit} · ` : ''}${when}`, change, classes, noData, notOnMap, emptyReason, faded, notice, scope, scopeNote };
 }
 
 /** For each class index whose values are all one value, that value (sparse array). */

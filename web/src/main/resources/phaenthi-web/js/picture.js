@@ -1,9 +1,12 @@
 // "Save picture": a 1600×900 PNG (16:9, for slides) of the current view with title, legend, source and
 // the data year in B.E. The map pixels are copied from Leaflet's canvas renderers (every layer is a
 // canvas), so no screenshot library is needed. Base-map images are copied too when CORS allows.
-import { t, formatNumber, getLang } from './i18n.js';
+import { t, formatNumber, getLang, served } from './i18n.js';
 import { HATCH } from './layers.js';
 import { SMALL_BASE_OPACITY } from './classify.js';
+
+/** A credit of /api/meta in the interface's language, as the map's credits line shows it. */
+const credit = (a, key) => served(a, key) || a[key];
 
 const W = 1600;
 const H = 900;
@@ -29,7 +32,7 @@ export function renderPicture(app) {
   g.fillStyle = '#333';
   const locale = getLang() === 'en' ? 'en-GB-u-ca-buddhist' : 'th-TH-u-ca-buddhist';
   const made = new Date().toLocaleDateString(locale, { year: 'numeric', month: 'long', day: 'numeric' });
-  g.fillText(`${t('source')}: ${a.boundaries_short} · ${a.indicators_short}`, 30, H - 22);
+  g.fillText(`${t('source')}: ${credit(a, 'boundaries_short')} · ${credit(a, 'indicators_short')}`, 30, H - 22);
   g.textAlign = 'right';
   g.fillText(`${t('date')} ${app.state.year} · ${made}`, W - 30, H - 22);
   g.textAlign = 'left';
@@ -88,7 +91,7 @@ function drawLegend(m, g, x, y, w) {
   let yy = wrap(g, m.title, x + 16, y + 36, w - 32, 28, 3);
   g.font = `18px ${FONT}`;
   g.fillStyle = '#555';
-  g.fillText(m.subtitle, x + 16, yy + 4);
+  g.fillText(m.scopeNote ? `${m.subtitle} · ${m.scopeNote}` : m.subtitle, x + 16, yy + 4);
   yy += 24;
   if (m.emptyReason) {
     wrap(g, m.emptyReason, x + 16, yy + 20, w - 32, 24, 4);

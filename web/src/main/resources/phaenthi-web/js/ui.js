@@ -3,7 +3,7 @@
 import { L } from './lib.js';
 import { api } from './api.js';
 import { PALETTES, METHODS, colours, isColourBlindSafe } from './classify.js';
-import { t, name, bothNames, getLang, formatNumber } from './i18n.js';
+import { t, name, bothNames, getLang, formatNumber, served } from './i18n.js';
 import { esc } from './controls.js';
 import { savePicture } from './picture.js';
 import { openShareDialog } from './share.js';
@@ -32,6 +32,7 @@ export function buildSidebar(app, { setState }) {
     <fieldset><legend>${t('classification')}</legend>
       <label><select id="method" aria-label="${t('classification')}">${METHODS.map((m) => `<option value="${m}">${t(m)}</option>`).join('')}</select></label>
       <label id="breaks-label" hidden>${t('breaks')}<input id="breaks" inputmode="decimal" placeholder="1, 2.5, 5, 10"></label>
+      <label>${t('scope')}<select id="scope"><option value="national">${esc(t('scopeNational'))}</option><option value="view">${esc(t('scopeView'))}</option></select></label>
       <div class="row">
         <label>${t('classes')}<select id="classes">${[3, 4, 5, 6, 7, 8, 9].map((n) => `<option>${n}</option>`).join('')}</select></label>
       </div>
@@ -62,6 +63,8 @@ export function buildSidebar(app, { setState }) {
     }
     $('reverse').checked = st.palette.endsWith('-r');
     $('breaks-label').hidden = st.method !== 'manual';
+    $('scope').value = st.scope;
+    $('scope').disabled = st.method === 'manual';
     $('breaks').value = st.breaks.join(', ');
     const ind = app.catalogue.byCode.get(st.indicator);
     const yrs = (ind.years && ind.years[st.level]) || [];
@@ -69,8 +72,9 @@ export function buildSidebar(app, { setState }) {
     // a change map compares with another year this indicator has at this level
     for (const o of $('compare').options) o.disabled = o.value !== '' && (Number(o.value) === st.year || !yrs.includes(Number(o.value)));
     $('compare').value = st.compare === null ? '' : String(st.compare);
-    const definition = getLang() === 'th' && ind.definition_th ? ind.definition_th : ind.definition;
-    $('indicator-def').textContent = [definition, ind.source].filter(Boolean).join(' · ');
+    // the server words definitions and sources in both languages; the Thai side shows no English line
+    const definition = getLang() === 'th' ? ind.definition_th : ind.definition_en || ind.definition;
+    $('indicator-def').textContent = [definition, served(ind, 'source')].filter(Boolean).join(' · ');
   };
   app.syncControls = sync;
   sync();
@@ -79,6 +83,7 @@ export function buildSidebar(app, { setState }) {
   $('compare').onchange = (e) => setState({ compare: e.target.value ? Number(e.target.value) : null }).then(sync);
   $('level').onchange = (e) => setState(levelChange(app, e.target.value), { fit: true }).then(sync);
   $('method').onchange = (e) => setState({ method: e.target.value }).then(sync);
+  $('scope').onchange = (e) => setState({ scope: e.target.value }).then(sync);
   $('classes').onchange = (e) => setState({ classes: Number(e.target.value) }).then(sync);
   const palette = () => (document.querySelector('#palettes input:checked') || { value: 'RdYlBu' }).value + ($('reverse').checked ? '-r' : '');
   for (const input of document.querySelectorAll('#palettes input')) input.onchange = () => setState({ palette: palette() }).then(sync);

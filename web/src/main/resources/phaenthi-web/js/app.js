@@ -10,6 +10,7 @@ import { setLang, getLang, t, name, served } from './i18n.js';
 import { buildSidebar, bindKeys, updateBreadcrumb, updateRanking } from './ui.js';
 import { showAreaPanel } from './panel.js';
 import { Levels } from './levels.js';
+import { describeMap } from './describe.js';
 
 const SOFTWARE =
   'Map: Leaflet (BSD-2-Clause), Leaflet.VectorGrid (Beerware). Colours: ColorBrewer.org by Cynthia A. Brewer, ' +
@@ -54,14 +55,14 @@ async function main() {
     scrollWheelZoom: app.interactive,
     doubleClickZoom: app.interactive,
     touchZoom: app.interactive,
-    keyboard: false, // the arrow keys step through indicators and years instead (see ui.js)
-    zoomControl: app.interactive,
+    // the map takes focus (Tab) and its arrow keys pan it; elsewhere they step through indicators and years (ui.js)
+    keyboard: app.interactive,
+    zoomControl: false, // added with labels in the interface's language (setControlLabels)
   });
   app.map = map;
   // the area panel and the presentation mode change the map's size without a window resize
   // (keeping the centre, so a view restored from a URL stays where it was when the layout settles)
   new ResizeObserver(() => map.invalidateSize({ animate: false })).observe(map.getContainer());
-  map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
   if (meta.base_map_url) {
     // crossOrigin lets "save picture" copy the tiles when the tile server allows CORS
     L.tileLayer(meta.base_map_url, { maxZoom: 18, crossOrigin: 'anonymous', opacity: 0.7 }).addTo(map);
@@ -77,6 +78,7 @@ async function main() {
   app.legend.addTo(map);
   app.layers = new MapLayers(map, app.levels, { onHover, onClick });
   setAttribution();
+  if (app.embed) followFrameSize();
   if (!app.embed) {
     buildSidebar(app, { render, setState, goUp });
     bindKeys(app, { setState, goUp });
@@ -155,6 +157,7 @@ function languageChanged(prevLang) {
   setLang(app.state.lang);
   if (!app.embed) buildSidebar(app, { render, setState, goUp });
   setAttribution();
+  if (app.legendModel) app.legend.update(app.legendModel);
 }
 
 /** Fills what the URL left out from the server's defaults, and drops what the levels do not allow. */
@@ -277,6 +280,8 @@ async function render(opts = {}) {
   await app.layers.outlineSelected(s.selected);
   app.layers.refine().catch((err) => console.warn('finer shapes not loaded', err));
   await updateTitle();
+  describe();
+  if (!opts.fit) postHeight();
   writeUrl();
   if (app.syncControls) app.syncControls();
   if (!app.timings.firstMap) {
@@ -380,6 +385,8 @@ async function fitArea() {
   // a small area found by search is shown with some of its surroundings, not at street level
   app.map.fitBounds(b, { paddingTopLeft: [10, 10], paddingBottomRight: [right, bottom], animate: false, maxZoom: found ? 12 : 18 });
   app.fitted = true;
+  app.fittedBounds = b;
+  postHeight();
 }
 
 function onHover(props) {
@@ -454,7 +461,53 @@ export function credit(a, key) {
   return served(a, key) || a[key];
 }
 
+/** The text description of the map in view, for screen readers (the map's and the embed's aria) and the picture. */
+function describe() {
+  app.description = describeMap(app);
+  const el = document.getElementById('map-description');
+  if (el) el.textContent = app.description;
+}
+
+/** Leaflet's own controls in the interface's language: zoom buttons (when interactive) and the credits' prefix. */
+function setControlLabels() {
+  app.map.getContainer().setAttribute('aria-label', t('mapLabel'));
+  if (app.zoomControl) app.zoomControl.remove();
+  app.zoomControl = app.interactive ? L.control.zoom({ zoomInTitle: t('zoomIn'), zoomOutTitle: t('zoomOut') }).addTo(app.map) : null;
+  app.map.attributionControl.setPrefix(`${esc(t('mapBy'))} <a href="https://leafletjs.com" hreflang="en">Leaflet</a>`);
+}
+
+/**
+ * An embed tells its host page the height it wants for its width (the responsive snippet's script sets
+ * the iframe to it; see share.js): the area in view at its own aspect, within 0.6–1.25 of the width,
+ * plus the title. A height that depends on the width only cannot start a resize loop. When the frame
+ * changes size the map is fitted again, so the area fills the new frame.
+ */
+function followFrameSize() {
+  let timer;
+  window.addEventListener('resize', () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      if (app.current) fitArea().then(postHeight);
+    }, 150);
+  });
+}
+
+async function postHeight() {
+  if (!app.embed || window.parent === window) return;
+  const map = app.map;
+  // an embed opened at a given view was not fitted: the area's own bounds then
+  const b = app.fittedBounds || (app.state.area ? await app.layers.boundsOf(app.state.area) : app.countryBounds);
+  if (!b || !b.isValid()) return;
+  const nw = map.project(b.getNorthWest(), 10);
+  const se = map.project(b.getSouthEast(), 10);
+  const aspect = Math.min(1.25, Math.max(0.6, (se.y - nw.y) / Math.max(1, se.x - nw.x)));
+  const title = document.getElementById('map-title');
+  const height = Math.round(innerWidth * aspect + (title ? title.offsetHeight : 0));
+  window.parent.postMessage({ type: 'phaenthi:height', height }, '*');
+}
+
 function setAttribution() {
+  setControlLabels();
   const a = app.meta.attribution;
   const ctl = app.map.attributionControl;
   for (const old of app.attributions || []) ctl.removeAttribution(old);

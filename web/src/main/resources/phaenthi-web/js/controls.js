@@ -44,25 +44,30 @@ export const LegendControl = L.Control.extend({
   options: { position: 'bottomright' },
   onAdd() {
     this._div = L.DomUtil.create('div', 'info legend');
+    this._div.setAttribute('role', 'region');
+    this._div.setAttribute('aria-label', t('legend'));
     L.DomEvent.disableScrollPropagation(this._div);
     return this._div;
   },
   /** @param m the legend model from legendModel() */
   update(m) {
     if (!this._div) return;
+    this._div.setAttribute('aria-label', t('legend'));
     const notice = m.notice ? `<p class="notice" role="status">${esc(m.notice)}</p>` : '';
     if (m.emptyReason) {
       this._div.innerHTML = `<h4>${esc(m.title)}</h4>${notice}<p class="empty-reason">${esc(m.emptyReason)}</p>`;
       return;
     }
-    const rows = m.classes.map((c) => `<li><i style="background:${c.colour}"></i><span class="range">${esc(c.label)}</span><span class="count">${c.count}</span></li>`);
-    rows.push(`<li class="nodata-row"><i class="hatch"></i><span class="range">${t('noData')}</span><span class="count">${m.noData}</span></li>`);
+    // each row reads "range: n areas" to a screen reader; the swatch and the bare number are for the eye
+    const row = (label, count) => `aria-label="${esc(t('legendRow', { range: label, count: formatNumber(count) }))}"`;
+    const rows = m.classes.map((c) => `<li ${row(c.label, c.count)}><i aria-hidden="true" style="background:${c.colour}"></i><span class="range" aria-hidden="true">${esc(c.label)}</span><span class="count" aria-hidden="true">${c.count}</span></li>`);
+    rows.push(`<li class="nodata-row" ${row(t('noData'), m.noData)}><i class="hatch" aria-hidden="true"></i><span class="range" aria-hidden="true">${t('noData')}</span><span class="count" aria-hidden="true">${m.noData}</span></li>`);
     if (m.faded) {
-      rows.push(`<li class="faded-row"><i style="background:linear-gradient(to right, ${m.faded.colours.join(', ')});opacity:${SMALL_BASE_OPACITY}"></i><span class="range">${esc(m.faded.label)}</span><span class="count">${m.faded.count}</span></li>`);
+      rows.push(`<li class="faded-row" ${row(m.faded.label, m.faded.count)}><i aria-hidden="true" style="background:linear-gradient(to right, ${m.faded.colours.join(', ')});opacity:${SMALL_BASE_OPACITY}"></i><span class="range">${esc(m.faded.label)}</span><span class="count">${m.faded.count}</span></li>`);
     }
     const note = m.notOnMap ? `<p class="note">${esc(t('notOnMap', { units: formatNumber(m.notOnMap.units), households: formatNumber(m.notOnMap.households) }))}</p>` : '';
     const scope = m.scopeNote ? `<div class="scope-note muted" data-scope="${esc(m.scope)}">${esc(m.scopeNote)}</div>` : '';
-    this._div.innerHTML = `<h4>${esc(m.title)}</h4><div class="muted">${esc(m.subtitle)}</div>${scope}${notice}<ul>${rows.join('')}</ul>${note}`;
+    this._div.innerHTML = `<h4 id="legend-title">${esc(m.title)}</h4><div class="muted">${esc(m.subtitle)}</div>${scope}${notice}<ul aria-labelledby="legend-title">${rows.join('')}</ul>${note}`;
   },
 });
 

@@ -39,9 +39,20 @@ export function renderPicture(app) {
   return out;
 }
 
-export function savePicture(app) {
+/**
+ * The picture as PNG bytes carrying its alt text: the map's text description (describe.js) and the title in
+ * iTXt chunks ("Description", "Title"; UTF-8, so Thai survives), which image viewers and slide tools read.
+ */
+export async function pictureBytes(app) {
   const canvas = renderPicture(app);
-  canvas.toBlob((blob) => {
+  const blob = await new Promise((resolve) => canvas.toBlob(resolve, 'image/png'));
+  const png = new Uint8Array(await blob.arrayBuffer());
+  return withText(png, [['Title', app.titleText || ''], ['Description', app.description || '']]);
+}
+
+export function savePicture(app) {
+  pictureBytes(app).then((bytes) => {
+    const blob = new Blob([bytes], { type: 'image/png' });
     const a = document.createElement('a');
     a.href = URL.createObjectURL(blob);
     a.download = `phaenthi-${app.state.level}-${app.state.indicator.replace(/[^\w-]+/g, '_')}-${app.state.year}.png`;
@@ -49,7 +60,47 @@ export function savePicture(app) {
     a.click();
     a.remove();
     setTimeout(() => URL.revokeObjectURL(a.href), 1000);
-  }, 'image/png');
+  });
+}
+
+/** Inserts uncompressed iTXt chunks [keyword, text] before a PNG's IEND chunk (the last 12 bytes). */
+export function withText(png, entries) {
+  const utf8 = new TextEncoder();
+  const chunks = entries.filter(([, text]) => text).map(([keyword, text]) => {
+    // keyword NUL, compression flag 0, method 0, language tag NUL, translated keyword NUL, UTF-8 text
+    const data = concat([utf8.encode(keyword), Uint8Array.of(0, 0, 0, 0, 0), utf8.encode(text)]);
+    const typed = concat([utf8.encode('iTXt'), data]);
+    const out = new Uint8Array(12 + data.length);
+    const view = new DataView(out.buffer);
+    view.setUint32(0, data.length);
+    out.set(typed, 4);
+    view.setUint32(8 + data.length, crc32(typed));
+    return out;
+  });
+  const end = png.length - 12;
+  return concat([png.subarray(0, end), ...chunks, png.subarray(end)]);
+}
+
+function concat(parts) {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+let crcTable;
+function crc32(bytes) {
+  crcTable ??= Uint32Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c;
+  });
+  let c = 0xffffffff;
+  for (const b of bytes) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
 }
 
 /** Copies every canvas (and same-origin tile image) in the map, in pane z-order, scaled to fit the box. */

@@ -46,6 +46,7 @@ export function buildSidebar(app, { setState }) {
       <label class="check"><input type="checkbox" id="reverse"> ${t('reverse')}</label>
     </fieldset>
     <p id="indicator-def" class="muted"></p>
+    <div id="downloads" class="downloads"><span class="downloads-label">${t('download')}</span> <span class="links"></span> <span class="muted note"></span></div>
     <details id="ranking" class="ranking"><summary>${t('ranking')}</summary><ol></ol></details>`;
   const sync = () => {
     const st = app.state;
@@ -75,6 +76,7 @@ export function buildSidebar(app, { setState }) {
     // the server words definitions and sources in both languages; the Thai side shows no English line
     const definition = getLang() === 'th' ? ind.definition_th : ind.definition_en || ind.definition;
     $('indicator-def').textContent = [definition, served(ind, 'source')].filter(Boolean).join(' · ');
+    updateDownloads(app);
   };
   app.syncControls = sync;
   sync();
@@ -107,6 +109,26 @@ export function buildSidebar(app, { setState }) {
   $('btn-share').onclick = () => openShareDialog(app);
   $('btn-help').onclick = () => openHelp();
   $('btn-menu').onclick = () => document.body.classList.toggle('side-open');
+}
+
+/** The export formats offered for the view: the export API with the same level, indicator, year and area. */
+const DOWNLOADS = [['csv', 'CSV'], ['xlsx', 'XLSX'], ['geojson', 'GeoJSON']];
+
+/**
+ * The data link: the current view (level, indicator, year, the area drilled into) as CSV, XLSX and
+ * GeoJSON from /api/export. A change map's files hold the year's values, and the note says so.
+ */
+export function updateDownloads(app) {
+  const box = $('downloads');
+  if (!box) return;
+  const s = app.state;
+  const q = new URLSearchParams({ indicator: s.indicator, year: String(s.year) });
+  if (s.area) q.set('parent', s.area);
+  const query = q.toString().replace(/%3A/g, ':');
+  box.querySelector('.links').innerHTML = DOWNLOADS
+    .map(([ext, label]) => `<a href="api/export/${esc(s.level)}.${ext}?${esc(query)}" data-format="${ext}" download>${label}</a>`)
+    .join(' · ');
+  box.querySelector('.note').textContent = s.compare !== null ? t('downloadYearOnly', { year: s.year }) : '';
 }
 
 /** Keeps the area consistent with a new level: an area can only hold the levels below its own. */
@@ -227,6 +249,8 @@ export function bindKeys(app, { setState, goUp }) {
   document.addEventListener('keydown', (e) => {
     if (e.ctrlKey || e.metaKey || e.altKey) return;
     if (e.target.closest('input, select, textarea, dialog')) return;
+    // on the focused map the arrow keys pan it (Leaflet's keyboard handler), they do not step indicators
+    if (e.key.startsWith('Arrow') && e.target.closest('.leaflet-container')) return;
     const s = app.state;
     const list = app.catalogue.indicators.map((i) => i.code);
     const years = app.catalogue.years.map((y) => y.be);

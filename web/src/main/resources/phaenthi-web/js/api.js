@@ -54,7 +54,7 @@ function followMeta(meta) {
 }
 
 /** Counts of requests by kind, read by the browser tests and the measurement overlay. */
-export const requestCounts = { geometry: 0, values: 0, area: 0, search: 0 };
+export const requestCounts = { geometry: 0, values: 0, classes: 0, area: 0, search: 0 };
 
 /**
  * GETs JSON once per URL (memoised). A URL naming its version (`versioned`) is new after every change of
@@ -96,6 +96,8 @@ export const api = {
   indicators: () => getJson('api/indicators'),
   values: (level, indicator, year, parent, compare) =>
     getJson(`api/values?${qs(withVersion({ level, indicator, year, parent, compare }, dataVersion))}`, 'values', Boolean(dataVersion)),
+  /** The class breaks the server computes (the same for the app, the embed and the pictures). */
+  classes: (params) => getJson(`api/classes?${qs(params)}`, 'classes'),
   area: (code, year) => getJson(`api/values/area/${encodeURIComponent(code)}?${qs({ year })}`, 'area'),
   search: (q) => getJson(`api/areas/search?${qs({ q })}`, 'search'),
   geometry: (level, zoom, parent) =>

@@ -6,10 +6,11 @@ import { parseState, formatState } from './url-state.js';
 import { computeBreaks, classOf, colours, countByClass, isWholeNumbers, SMALL_BASE_OPACITY, changeBreaks, changeColours, changePalette } from './classify.js';
 import { MapLayers, HATCH } from './layers.js';
 import { InfoControl, LegendControl, legendModel, esc } from './controls.js';
-import { setLang, getLang, t, name } from './i18n.js';
+import { setLang, getLang, t, name, served } from './i18n.js';
 import { buildSidebar, bindKeys, updateBreadcrumb, updateRanking } from './ui.js';
 import { showAreaPanel } from './panel.js';
 import { Levels } from './levels.js';
+import { describeMap } from './describe.js';
 
 const SOFTWARE =
   'Map: Leaflet (BSD-2-Clause), Leaflet.VectorGrid (Beerware). Colours: ColorBrewer.org by Cynthia A. Brewer, ' +
@@ -63,14 +64,14 @@ async function main() {
     scrollWheelZoom: app.interactive,
     doubleClickZoom: app.interactive,
     touchZoom: app.interactive,
-    keyboard: false, // the arrow keys step through indicators and years instead (see ui.js)
-    zoomControl: app.interactive,
+    // the map takes focus (Tab) and its arrow keys pan it; elsewhere they step through indicators and years (ui.js)
+    keyboard: app.interactive,
+    zoomControl: false, // added with labels in the interface's language (setControlLabels)
   });
   app.map = map;
   // the area panel and the presentation mode change the map's size without a window resize
   // (keeping the centre, so a view restored from a URL stays where it was when the layout settles)
   new ResizeObserver(() => map.invalidateSize({ animate: false })).observe(map.getContainer());
-  map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
   if (meta.base_map_url) {
     // crossOrigin lets "save picture" copy the tiles when the tile server allows CORS
     L.tileLayer(meta.base_map_url, { maxZoom: 18, crossOrigin: 'anonymous', opacity: 0.7 }).addTo(map);
@@ -86,6 +87,7 @@ async function main() {
   app.legend.addTo(map);
   app.layers = new MapLayers(map, app.levels, { onHover, onClick });
   setAttribution();
+  if (app.embed) followFrameSize();
   if (!app.embed) {
     buildSidebar(app, { render, setState, goUp });
     bindKeys(app, { setState, goUp });
@@ -177,6 +179,7 @@ function languageChanged(prevLang) {
   setLang(app.state.lang);
   if (!app.embed) buildSidebar(app, { render, setState, goUp });
   setAttribution();
+  if (app.legendModel) app.legend.update(app.legendModel);
 }
 
 /** Fills what the URL left out from the server's defaults, and drops what the levels do not allow. */
@@ -234,12 +237,13 @@ async function render(opts = {}) {
   if (s.compare !== null && (s.compare === s.year || !years.includes(s.compare))) s.compare = null;
   // the server filters by any ancestor, so the "not on map" note counts only the area in view
   const parentParam = s.area || null;
-  const [, response] = await Promise.all([
+  const [, response, served] = await Promise.all([
     app.layers.show(s.level, s.area),
     api.values(s.level, s.indicator, s.year, parentParam, s.compare).catch((err) => {
       console.warn('values not loaded', err);
       return { values: [], failed: true };
     }),
+    serverClasses(s),
   ]);
   if (token !== app.renderToken) return;
   app.rendering = false;
@@ -249,10 +253,19 @@ async function render(opts = {}) {
   const values = rows.map((r) => r.value);
   // a change map: values are changes from the base year, in the change's unit, on a palette centred on 0
   const change = s.compare !== null && response.change ? response.change : null;
-  const shown = change ? { ...indicator, value_unit: change.unit } : indicator;
-  const breaks = change ? changeBreaks(values, s.method, s.classes, s.breaks) : computeBreaks(values, s.method, s.classes, s.breaks);
+  const shown = change ? { ...indicator, value_unit: change.unit, value_unit_th: change.unit_th } : indicator;
+  // the server's breaks when it gave them for this very map (a change map's or not), else the view's own
+  const classes = served && Boolean(served.compare) === Boolean(change) ? served : null;
+  const breaks = classes
+    ? classes.breaks
+    : change ? changeBreaks(values, s.method, s.classes, s.breaks) : computeBreaks(values, s.method, s.classes, s.breaks);
+  // which areas the breaks come from, said in the legend once the view is smaller than the country
+  const national = Boolean(classes) && !classes.parent;
+  const scope = s.method === 'manual' || !s.area ? null : national ? 'national' : 'view';
+  const finiteValues = values.filter((v) => v !== null && Number.isFinite(v));
+  const top = national && classes.max !== null ? classes.max : Math.max(...finiteValues);
   const cs = change
-    ? changeColours(changePalette(s.palette), breaks, indicator.higher_is_better, Math.max(...values.filter(Number.isFinite)))
+    ? changeColours(changePalette(s.palette), breaks, indicator.higher_is_better, top)
     : colours(s.palette, breaks.length + 1, indicator.higher_is_better);
   const getColor = (d) => cs[classOf(d, breaks)];
   const styleFor = (code) => {
@@ -262,19 +275,22 @@ async function render(opts = {}) {
     // a rate over fewer than 30 eligible units keeps its class colour, faded (see the legend)
     return { fillColor: getColor(r.value), fillOpacity: r.small_denominator ? SMALL_BASE_OPACITY : 0.9 };
   };
-  app.current = { indicator: shown, rows, byCode, breaks, colours: cs, getColor, change };
+  app.current = { indicator: shown, rows, byCode, breaks, colours: cs, getColor, change, scope };
   const t0 = performance.now();
   app.layers.recolour(styleFor, byCode.keys());
   app.timings.recolourMs = performance.now() - t0;
   app.layers.attach();
-  const finite = values.filter((v) => v !== null && Number.isFinite(v));
+  const finite = finiteValues;
   const { counts, noData } = countByClass(values, breaks);
+  // national classes are labelled with the country's range; their counts are of the areas in view
+  const range = national && s.area ? classes : finite.length ? { min: Math.min(...finite), max: Math.max(...finite) } : { min: null, max: null };
   app.legendModel = legendModel({
-    indicator: shown, change, breaks, colours: cs, counts, noData,
-    min: finite.length ? Math.min(...finite) : null,
-    max: finite.length ? Math.max(...finite) : null,
+    indicator: shown, change, breaks, colours: cs, counts, noData, scope,
+    min: range.min,
+    max: range.max,
     notOnMap: response.not_on_map, emptyReason: rows.length ? null : emptyReason(response), yearBe: s.year, notice: app.notice,
-    values,
+    // a class of one value in view may hold others elsewhere in the country: national classes keep their range
+    values: scope === 'national' ? null : values,
     whole: isWholeNumbers(values),
     smallBase: rows.filter((r) => r.small_denominator && r.value !== null).length,
   });
@@ -286,6 +302,8 @@ async function render(opts = {}) {
   await app.layers.outlineSelected(s.selected);
   app.layers.refine().catch((err) => console.warn('finer shapes not loaded', err));
   await updateTitle();
+  describe();
+  if (!opts.fit) postHeight();
   writeUrl();
   if (app.syncControls) app.syncControls();
   if (!app.timings.firstMap) {
@@ -294,6 +312,23 @@ async function render(opts = {}) {
     document.body.dataset.ready = 'true';
   }
   document.body.dataset.renders = String(token);
+}
+
+/**
+ * The class breaks from the server (`/api/classes`), so the app, the embed and the pictures agree: by
+ * default those of the whole country's areas at this level ("national breaks": an area keeps its colour
+ * when drilling in), or of the areas in view. Manual breaks are the user's own; without an answer (a
+ * server or static copy without the endpoint) the app classifies the values in view itself.
+ */
+function serverClasses(s) {
+  if (s.method === 'manual') return Promise.resolve(null);
+  const parent = s.scope === 'view' && s.area ? s.area : null;
+  return api
+    .classes({ level: s.level, indicator: s.indicator, year: s.year, compare: s.compare, method: s.method, n: s.classes, parent })
+    .catch((err) => {
+      console.warn('class breaks not loaded; classifying the values in view', err);
+      return null;
+    });
 }
 
 /** Title line and breadcrumb: the names of the area and its ancestors come from the area endpoint. */
@@ -317,10 +352,11 @@ export function yearText() {
   return c ? `${t('change')} ${c.from}→${c.to}` : `${t('year')} ${app.state.year}`;
 }
 
-/** Why the map is empty, in the interface's language (the server's own text is English). */
+/** Why the map is empty, in the interface's language. */
 function emptyReason(response) {
   if (response.failed) return t('valuesFailed');
-  if (getLang() === 'en' && response.empty_reason) return response.empty_reason;
+  // the Thai says where the indicator has data; the English one names codes, so the app words its own
+  if (getLang() === 'th' && response.empty_reason_th) return response.empty_reason_th;
   return t('noDataHere', { year: app.state.year, level: name(app.levels.get(app.state.level)) });
 }
 
@@ -371,6 +407,8 @@ async function fitArea() {
   // a small area found by search is shown with some of its surroundings, not at street level
   app.map.fitBounds(b, { paddingTopLeft: [10, 10], paddingBottomRight: [right, bottom], animate: false, maxZoom: found ? 12 : 18 });
   app.fitted = true;
+  app.fittedBounds = b;
+  postHeight();
 }
 
 function onHover(props) {
@@ -440,13 +478,64 @@ app.focusArea = (code) => {
   if (row) onHover({ code, name_th: row.name_th, name_en: row.name_en, parent_code: row.parent_code });
 };
 
+/** A credit of /api/meta in the interface's language (a server without the Thai keys: its English). */
+export function credit(a, key) {
+  return served(a, key) || a[key];
+}
+
+/** The text description of the map in view, for screen readers (the map's and the embed's aria) and the picture. */
+function describe() {
+  app.description = describeMap(app);
+  const el = document.getElementById('map-description');
+  if (el) el.textContent = app.description;
+}
+
+/** Leaflet's own controls in the interface's language: zoom buttons (when interactive) and the credits' prefix. */
+function setControlLabels() {
+  app.map.getContainer().setAttribute('aria-label', t('mapLabel'));
+  if (app.zoomControl) app.zoomControl.remove();
+  app.zoomControl = app.interactive ? L.control.zoom({ zoomInTitle: t('zoomIn'), zoomOutTitle: t('zoomOut') }).addTo(app.map) : null;
+  app.map.attributionControl.setPrefix(`${esc(t('mapBy'))} <a href="https://leafletjs.com" hreflang="en">Leaflet</a>`);
+}
+
+/**
+ * An embed tells its host page the height it wants for its width (the responsive snippet's script sets
+ * the iframe to it; see share.js): the area in view at its own aspect, within 0.6–1.25 of the width,
+ * plus the title. A height that depends on the width only cannot start a resize loop. When the frame
+ * changes size the map is fitted again, so the area fills the new frame.
+ */
+function followFrameSize() {
+  let timer;
+  window.addEventListener('resize', () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      if (app.current) fitArea().then(postHeight);
+    }, 150);
+  });
+}
+
+async function postHeight() {
+  if (!app.embed || window.parent === window) return;
+  const map = app.map;
+  // an embed opened at a given view was not fitted: the area's own bounds then
+  const b = app.fittedBounds || (app.state.area ? await app.layers.boundsOf(app.state.area) : app.countryBounds);
+  if (!b || !b.isValid()) return;
+  const nw = map.project(b.getNorthWest(), 10);
+  const se = map.project(b.getSouthEast(), 10);
+  const aspect = Math.min(1.25, Math.max(0.6, (se.y - nw.y) / Math.max(1, se.x - nw.x)));
+  const title = document.getElementById('map-title');
+  const height = Math.round(innerWidth * aspect + (title ? title.offsetHeight : 0));
+  window.parent.postMessage({ type: 'phaenthi:height', height }, '*');
+}
+
 function setAttribution() {
+  setControlLabels();
   const a = app.meta.attribution;
   const ctl = app.map.attributionControl;
   for (const old of app.attributions || []) ctl.removeAttribution(old);
   app.attributions = [
-    `<a href="#" class="attr-link" data-attr="boundaries" title="${esc(a.boundaries)}">${esc(a.boundaries_short)}</a>`,
-    `<a href="#" class="attr-link" data-attr="indicators" title="${esc(a.indicators)}">${esc(a.indicators_short)}</a>`,
+    `<a href="#" class="attr-link" data-attr="boundaries" title="${esc(credit(a, 'boundaries'))}">${esc(credit(a, 'boundaries_short'))}</a>`,
+    `<a href="#" class="attr-link" data-attr="indicators" title="${esc(credit(a, 'indicators'))}">${esc(credit(a, 'indicators_short'))}</a>`,
   ];
   for (const html of app.attributions) ctl.addAttribution(html);
 }
@@ -458,7 +547,7 @@ document.addEventListener('click', (e) => {
   const dlg = document.getElementById('attribution-dialog');
   const a = app.meta.attribution;
   const body = dlg.querySelector('.body');
-  body.textContent = [a.boundaries, a.indicators, SOFTWARE].join('\n\n');
+  body.textContent = [credit(a, 'boundaries'), credit(a, 'indicators'), SOFTWARE].join('\n\n');
   if (a.licence_url) {
     const link = Object.assign(document.createElement('a'), { href: a.licence_url, textContent: a.licence_url, rel: 'license' });
     body.append('\n\n', link);

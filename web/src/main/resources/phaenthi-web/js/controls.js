@@ -23,7 +23,7 @@ export const InfoControl = L.Control.extend({
     const unit = indicator.value_unit === '%' ? ' %' : ` ${unitOf(indicator)}`;
     let body;
     if (!row || row.value === null) {
-      const why = row ? reasonText(row.reason) : '';
+      const why = reasonText(row);
       body = `<div class="value nodata">${t('noData')}${why ? ` – ${esc(why)}` : ''}</div>`;
     } else {
       const frac = change && row.from && row.to
@@ -44,25 +44,31 @@ export const LegendControl = L.Control.extend({
   options: { position: 'bottomright' },
   onAdd() {
     this._div = L.DomUtil.create('div', 'info legend');
+    this._div.setAttribute('role', 'region');
+    this._div.setAttribute('aria-label', t('legend'));
     L.DomEvent.disableScrollPropagation(this._div);
     return this._div;
   },
   /** @param m the legend model from legendModel() */
   update(m) {
     if (!this._div) return;
+    this._div.setAttribute('aria-label', t('legend'));
     const notice = m.notice ? `<p class="notice" role="status">${esc(m.notice)}</p>` : '';
     if (m.emptyReason) {
       this._div.innerHTML = `<h4>${esc(m.title)}</h4>${notice}<p class="empty-reason">${esc(m.emptyReason)}</p>`;
       return;
     }
+    // each row reads "range: n areas" to a screen reader; the swatch and the bare number are for the eye;
     // swatch colours are set through CSSOM below: the CSP has no 'unsafe-inline' for style attributes
-    const rows = m.classes.map((c) => `<li><i class="class-swatch"></i><span class="range">${esc(c.label)}</span><span class="count">${c.count}</span></li>`);
-    rows.push(`<li class="nodata-row"><i class="hatch"></i><span class="range">${t('noData')}</span><span class="count">${m.noData}</span></li>`);
+    const row = (label, count) => `aria-label="${esc(t('legendRow', { range: label, count: formatNumber(count) }))}"`;
+    const rows = m.classes.map((c) => `<li ${row(c.label, c.count)}><i class="class-swatch" aria-hidden="true"></i><span class="range" aria-hidden="true">${esc(c.label)}</span><span class="count" aria-hidden="true">${c.count}</span></li>`);
+    rows.push(`<li class="nodata-row" ${row(t('noData'), m.noData)}><i class="hatch" aria-hidden="true"></i><span class="range" aria-hidden="true">${t('noData')}</span><span class="count" aria-hidden="true">${m.noData}</span></li>`);
     if (m.faded) {
-      rows.push(`<li class="faded-row"><i class="faded-swatch"></i><span class="range">${esc(m.faded.label)}</span><span class="count">${m.faded.count}</span></li>`);
+      rows.push(`<li class="faded-row" ${row(m.faded.label, m.faded.count)}><i class="faded-swatch" aria-hidden="true"></i><span class="range">${esc(m.faded.label)}</span><span class="count">${m.faded.count}</span></li>`);
     }
     const note = m.notOnMap ? `<p class="note">${esc(t('notOnMap', { units: formatNumber(m.notOnMap.units), households: formatNumber(m.notOnMap.households) }))}</p>` : '';
-    this._div.innerHTML = `<h4>${esc(m.title)}</h4><div class="muted">${esc(m.subtitle)}</div>${notice}<ul>${rows.join('')}</ul>${note}`;
+    const scope = m.scopeNote ? `<div class="scope-note muted" data-scope="${esc(m.scope)}">${esc(m.scopeNote)}</div>` : '';
+    this._div.innerHTML = `<h4 id="legend-title">${esc(m.title)}</h4><div class="muted">${esc(m.subtitle)}</div>${scope}${notice}<ul aria-labelledby="legend-title">${rows.join('')}</ul>${note}`;
     this._div.querySelectorAll('i.class-swatch').forEach((el, i) => { el.style.background = m.classes[i].colour; });
     const faded = this._div.querySelector('i.faded-swatch');
     if (faded) {
@@ -78,7 +84,7 @@ export const LegendControl = L.Control.extend({
  * value alone ("0", not "0 – 0"). Given the `values`, a class whose values are all the same is labelled
  * by that value ("100", not "99.91 – 100").
  */
-export function legendModel({ indicator, change = null, breaks, colours, counts, noData, min, max, notOnMap, emptyReason, yearBe, whole = false, smallBase = 0, notice = null, values = null }) {
+export function legendModel({ indicator, change = null, scope = null, breaks, colours, counts, noData, min, max, notOnMap, emptyReason, yearBe, whole = false, smallBase = 0, notice = null, values = null }) {
   const unit = indicator.value_unit === '%' ? '%' : unitOf(indicator);
   const edges = [min, ...breaks, max];
   const single = singleValueClasses(values, breaks, colours.length);
@@ -91,7 +97,9 @@ export function legendModel({ indicator, change = null, breaks, colours, counts,
   const faded = smallBase ? { colours: [...colours], count: smallBase, label: t('smallBaseLegend') } : null;
   // a change map says so, with both years: "จุดร้อยละ · การเปลี่ยนแปลง 2561→2566"
   const when = change ? `${t('change')} ${change.from}→${change.to}` : `${t('year')} ${yearBe}`;
-  return { title: name(indicator), subtitle: `${unit ? `${unit} · ` : ''}${when}`, change, classes, noData, notOnMap, emptyReason, faded, notice };
+  // drilled in, the legend says whose breaks colour the map: the whole country's or this view's
+  const scopeNote = scope ? t(scope === 'national' ? 'scopeNationalNote' : 'scopeViewNote') : null;
+  return { title: name(indicator), subtitle: `${unit ? `${unit} · ` : ''}${when}`, change, classes, noData, notOnMap, emptyReason, faded, notice, scope, scopeNote };
 }
 
 /** For each class index whose values are all one value, that value (sparse array). */

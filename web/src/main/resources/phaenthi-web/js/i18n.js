@@ -19,8 +19,14 @@ const STRINGS = {
     yearMoved: 'ตัวชี้วัดนี้ไม่มีข้อมูลปี {from} ระดับ{level} จึงแสดงปี {to} ซึ่งเป็นปีล่าสุดที่มีข้อมูล',
     valuesFailed: 'โหลดค่าของแผนที่ไม่สำเร็จ ลองใหม่อีกครั้ง', noDataHere: 'ไม่มีข้อมูลปี {year} ระดับ{level}',
     change: 'การเปลี่ยนแปลง', compareWith: 'เทียบกับปี', noCompare: '— ไม่เทียบ —',
+    scope: 'แบ่งชั้นจาก', scopeNational: 'ทั้งประเทศ (สีเทียบกันได้ทุกมุมมอง)', scopeView: 'เฉพาะพื้นที่ที่แสดง',
+    scopeNationalNote: 'ชั้นตามเกณฑ์ทั้งประเทศ', scopeViewNote: 'ชั้นตามพื้นที่ที่แสดงนี้',
+    zoomIn: 'ขยาย', zoomOut: 'ย่อ', mapLabel: 'แผนที่ (กดปุ่มลูกศรเพื่อเลื่อน)', mapBy: 'แผนที่โดย', legend: 'คำอธิบายสัญลักษณ์', legendRow: '{range}: {count} พื้นที่',
+    describeMap: 'แผนที่ {title}', describeHighest: 'สูงสุด: {areas}', describeLowest: 'ต่ำสุด: {areas}',
+    describeClasses: 'แบ่งเป็น {n} ชั้น', describeClass: '{range} มี {count} พื้นที่', describeNoData: 'ไม่มีข้อมูล {count} พื้นที่',
+    download: 'ดาวน์โหลดข้อมูลของมุมมองนี้', downloadYearOnly: 'ค่าปี {year} (ไฟล์ไม่มีค่าการเปลี่ยนแปลง)',
+    reportCard: 'รายงานพื้นที่ (PDF)', responsive: 'โค้ดฝังแบบปรับความสูงอัตโนมัติ (แนะนำ)',
     units: { people: 'คน', households: 'ครัวเรือน', score: 'คะแนน', person: 'คน', household: 'ครัวเรือน', 'percentage points': 'จุดร้อยละ', points: 'คะแนน' },
-    reasons: [[/Bangkok is not covered/i, 'กรุงเทพมหานครไม่อยู่ในการสำรวจ จปฐ.'], [/was 0 in (\d{4})/, (m) => `ปี ${m[1]} มีค่าเป็น 0 จึงคิดร้อยละการเปลี่ยนแปลงไม่ได้`], [/^no data in (\d{4})/, (m) => `ไม่มีข้อมูลปี ${m[1]}`], [/denominator|no eligible|nobody eligible/i, 'ไม่มีหน่วยที่ต้องสำรวจตามตัวชี้วัดนี้'], [/not surveyed|no survey/i, 'ไม่ได้สำรวจ']],
     keys: [['← →', 'ตัวชี้วัดก่อนหน้า / ถัดไป'], ['↑ ↓', 'ปีก่อนหน้า / ถัดไป'], ['P', 'โหมดนำเสนอ'], ['L', 'เปลี่ยนระดับ'], ['U หรือ Backspace', 'ขึ้นไปหนึ่งระดับ'], ['S', 'บันทึกภาพ'], ['/', 'ค้นหา'], ['?', 'ความช่วยเหลือนี้'], ['Esc', 'ปิดหน้าต่าง']],
   },
   en: {
@@ -40,7 +46,14 @@ const STRINGS = {
     yearMoved: 'This indicator has no {from} data at {level} level: showing {to}, its latest year',
     valuesFailed: 'The map values could not be loaded; please try again', noDataHere: 'No data for {year} at {level} level',
     change: 'change', compareWith: 'Change since', noCompare: '— none —',
-    units: {}, reasons: [],
+    scope: 'Breaks from', scopeNational: 'the whole country (same colours in every view)', scopeView: 'the areas in this view',
+    scopeNationalNote: 'national breaks', scopeViewNote: 'breaks of this view',
+    zoomIn: 'Zoom in', zoomOut: 'Zoom out', mapLabel: 'Map (arrow keys pan it)', mapBy: 'Map by', legend: 'Legend', legendRow: '{range}: {count} areas',
+    describeMap: 'Map of {title}', describeHighest: 'Highest: {areas}', describeLowest: 'Lowest: {areas}',
+    describeClasses: '{n} classes', describeClass: '{range}, {count} areas', describeNoData: 'No data: {count} areas',
+    download: 'Download the data of this view', downloadYearOnly: 'values of {year} (the files carry no change)',
+    reportCard: 'Report card (PDF)', responsive: 'Responsive code, auto-height (recommended)',
+    units: {},
     keys: [['← →', 'Previous / next indicator'], ['↑ ↓', 'Previous / next year'], ['P', 'Presentation mode'], ['L', 'Cycle level'], ['U or Backspace', 'Up one level'], ['S', 'Save picture'], ['/', 'Search'], ['?', 'This help'], ['Esc', 'Close dialogs']],
   },
 };
@@ -62,18 +75,26 @@ export function t(key, vars = {}) {
 /** An indicator's value unit in the current language ("people" is "คน" in Thai); "%" stays. */
 export function unitOf(indicator) {
   const u = (indicator && indicator.value_unit) || '';
+  if (lang === 'th' && indicator && indicator.value_unit_th) return indicator.value_unit_th;
   return STRINGS[lang].units[u] ?? u;
 }
 
 /**
- * Why a value is missing, in the current language. The server words its reasons in English; the known
- * ones have a Thai text here, others are left out of the Thai interface rather than shown in English.
+ * Why a value is missing, in the current language: the server words each reason in both (`reason`,
+ * `reason_th`); a reason it has no Thai for is left out of the Thai interface rather than shown in English.
  */
-export function reasonText(reason) {
-  if (!reason || lang === 'en') return reason || '';
-  const hit = STRINGS.th.reasons.find(([re]) => re.test(reason));
-  if (hit) return typeof hit[1] === 'function' ? hit[1](reason.match(hit[0])) : hit[1];
-  return /[\u0E00-\u0E7F]/.test(reason) && !/[A-Za-z]{3,}/.test(reason) ? reason : '';
+export function reasonText(row) {
+  if (!row) return '';
+  return (lang === 'en' ? row.reason : row.reason_th) || '';
+}
+
+/**
+ * A text the server gives in both languages, `key` (English) and `key_th` (Thai): the one for the
+ * interface's language, and in Thai nothing rather than English when the server has no Thai for it.
+ */
+export function served(obj, key) {
+  if (!obj) return '';
+  return (lang === 'en' ? obj[key] : obj[`${key}_th`]) || '';
 }
 
 /** The name of an area, indicator or category in the current language. */

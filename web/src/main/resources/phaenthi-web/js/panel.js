@@ -2,7 +2,7 @@
 // five TPMAP poverty dimensions. Each dimension is a count of target poor deprived in it, shown as a
 // share of the people surveyed so areas of different size compare.
 import { api } from './api.js';
-import { t, name, bothNames, formatNumber, unitOf } from './i18n.js';
+import { t, name, bothNames, formatNumber, unitOf, getLang } from './i18n.js';
 import { esc } from './controls.js';
 
 const DIMENSIONS = ['health', 'living', 'education', 'income', 'access'];
@@ -44,7 +44,30 @@ export async function showAreaPanel(app, code) {
     <div class="below"></div>`;
   el.hidden = false;
   el.querySelector('.close').onclick = () => hideAreaPanel(app);
+  offerReportCard(app, el, data.area);
   await showValuesOnlyChildren(app, el, data);
+}
+
+/** Whether the server answers a report card URL (a HEAD request once per URL; 404 or a failure: no). */
+const reportCards = new Map();
+
+/**
+ * A province's or district's panel offers its one-page report card (GET /render/report/{code}.pdf, in the
+ * interface's language), once a HEAD request says the server makes them; a server without them shows no button.
+ */
+function offerReportCard(app, el, area) {
+  const child = app.levels && area.level ? app.levels.child(area.level) : null;
+  if (!child || !app.levels.isMapLevel(child)) return;
+  const href = `render/report/${encodeURIComponent(area.code)}.pdf?lang=${getLang()}`;
+  if (!reportCards.has(href)) {
+    reportCards.set(href, fetch(href, { method: 'HEAD' }).then((r) => r.ok, () => false));
+  }
+  reportCards.get(href).then((ok) => {
+    if (!ok || !el.isConnected || app.state.selected !== area.code || el.querySelector('.report-card')) return;
+    const a = Object.assign(document.createElement('a'), { className: 'report-card button', href, textContent: t('reportCard') });
+    a.setAttribute('download', '');
+    el.querySelector('h3').after(a);
+  });
 }
 
 /**

@@ -1,9 +1,12 @@
 // "Save picture": a 1600×900 PNG (16:9, for slides) of the current view with title, legend, source and
 // the data year in B.E. The map pixels are copied from Leaflet's canvas renderers (every layer is a
 // canvas), so no screenshot library is needed. Base-map images are copied too when CORS allows.
-import { t, formatNumber, getLang } from './i18n.js';
+import { t, formatNumber, getLang, served } from './i18n.js';
 import { HATCH } from './layers.js';
 import { SMALL_BASE_OPACITY } from './classify.js';
+
+/** A credit of /api/meta in the interface's language, as the map's credits line shows it. */
+const credit = (a, key) => served(a, key) || a[key];
 
 const W = 1600;
 const H = 900;
@@ -29,16 +32,27 @@ export function renderPicture(app) {
   g.fillStyle = '#333';
   const locale = getLang() === 'en' ? 'en-GB-u-ca-buddhist' : 'th-TH-u-ca-buddhist';
   const made = new Date().toLocaleDateString(locale, { year: 'numeric', month: 'long', day: 'numeric' });
-  g.fillText(`${t('source')}: ${a.boundaries_short} · ${a.indicators_short}`, 30, H - 22);
+  g.fillText(`${t('source')}: ${credit(a, 'boundaries_short')} · ${credit(a, 'indicators_short')}`, 30, H - 22);
   g.textAlign = 'right';
   g.fillText(`${t('date')} ${app.state.year} · ${made}`, W - 30, H - 22);
   g.textAlign = 'left';
   return out;
 }
 
-export function savePicture(app) {
+/**
+ * The picture as PNG bytes carrying its alt text: the map's text description (describe.js) and the title in
+ * iTXt chunks ("Description", "Title"; UTF-8, so Thai survives), which image viewers and slide tools read.
+ */
+export async function pictureBytes(app) {
   const canvas = renderPicture(app);
-  canvas.toBlob((blob) => {
+  const blob = await new Promise((resolve) => canvas.toBlob(resolve, 'image/png'));
+  const png = new Uint8Array(await blob.arrayBuffer());
+  return withText(png, [['Title', app.titleText || ''], ['Description', app.description || '']]);
+}
+
+export function savePicture(app) {
+  pictureBytes(app).then((bytes) => {
+    const blob = new Blob([bytes], { type: 'image/png' });
     const a = document.createElement('a');
     a.href = URL.createObjectURL(blob);
     a.download = `phaenthi-${app.state.level}-${app.state.indicator.replace(/[^\w-]+/g, '_')}-${app.state.year}.png`;
@@ -46,7 +60,47 @@ export function savePicture(app) {
     a.click();
     a.remove();
     setTimeout(() => URL.revokeObjectURL(a.href), 1000);
-  }, 'image/png');
+  });
+}
+
+/** Inserts uncompressed iTXt chunks [keyword, text] before a PNG's IEND chunk (the last 12 bytes). */
+export function withText(png, entries) {
+  const utf8 = new TextEncoder();
+  const chunks = entries.filter(([, text]) => text).map(([keyword, text]) => {
+    // keyword NUL, compression flag 0, method 0, language tag NUL, translated keyword NUL, UTF-8 text
+    const data = concat([utf8.encode(keyword), Uint8Array.of(0, 0, 0, 0, 0), utf8.encode(text)]);
+    const typed = concat([utf8.encode('iTXt'), data]);
+    const out = new Uint8Array(12 + data.length);
+    const view = new DataView(out.buffer);
+    view.setUint32(0, data.length);
+    out.set(typed, 4);
+    view.setUint32(8 + data.length, crc32(typed));
+    return out;
+  });
+  const end = png.length - 12;
+  return concat([png.subarray(0, end), ...chunks, png.subarray(end)]);
+}
+
+function concat(parts) {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+let crcTable;
+function crc32(bytes) {
+  crcTable ??= Uint32Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c;
+  });
+  let c = 0xffffffff;
+  for (const b of bytes) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
 }
 
 /** Copies every canvas (and same-origin tile image) in the map, in pane z-order, scaled to fit the box. */
@@ -88,7 +142,7 @@ function drawLegend(m, g, x, y, w) {
   let yy = wrap(g, m.title, x + 16, y + 36, w - 32, 28, 3);
   g.font = `18px ${FONT}`;
   g.fillStyle = '#555';
-  g.fillText(m.subtitle, x + 16, yy + 4);
+  g.fillText(m.scopeNote ? `${m.subtitle} · ${m.scopeNote}` : m.subtitle, x + 16, yy + 4);
   yy += 24;
   if (m.emptyReason) {
     wrap(g, m.emptyReason, x + 16, yy + 20, w - 32, 24, 4);

@@ -17,7 +17,9 @@ export function openShareDialog(app) {
     <label class="check"><input type="checkbox" id="share-interactive" checked> ${t('interactive')}</label>
     <label class="check"><input type="checkbox" id="share-lock" ${province ? '' : 'disabled'}> ${t('lockProvince')}${province ? ` (${esc(province)})` : ''}</label>
     <label>${t('iframe')}<textarea id="share-iframe" rows="4" readonly></textarea></label>
-    <button type="button" id="share-copy">${t('copy')}</button>`;
+    <button type="button" id="share-copy">${t('copy')}</button>
+    <label>${t('responsive')}<textarea id="share-responsive" rows="6" readonly></textarea></label>
+    <button type="button" id="share-copy-responsive">${t('copy')}</button>`;
   const $ = (id) => dlg.querySelector(`#${id}`);
   const base = new URL('.', location.href);
   const update = () => {
@@ -26,9 +28,26 @@ export function openShareDialog(app) {
     // an embed starts clean: no area panel over its small frame
     const src = `${base}embed?${formatState({ ...app.state, selected: '' }, extra)}`;
     $('share-iframe').value = `<iframe src="${esc(src)}" width="${Number($('share-w').value)}" height="${Number($('share-h').value)}" style="border:0" title="${esc(app.titleText || 'Phaenthi')}" loading="lazy"></iframe>`;
+    // no view in it: the responsive embed fits the area to whatever width the host page gives it
+    const fitting = `${base}embed?${formatState({ ...app.state, selected: '', view: null }, extra)}`;
+    $('share-responsive').value = responsiveSnippet(fitting, base.origin, Number($('share-h').value), app.titleText || 'Phaenthi');
   };
   for (const id of ['share-w', 'share-h', 'share-interactive', 'share-lock']) $(id).oninput = update;
   $('share-copy').onclick = () => navigator.clipboard && navigator.clipboard.writeText($('share-iframe').value).catch(() => {});
+  $('share-copy-responsive').onclick = () => navigator.clipboard && navigator.clipboard.writeText($('share-responsive').value).catch(() => {});
   update();
   dlg.showModal();
+}
+
+/**
+ * The responsive embed (Datawrapper's pattern): a full-width iframe and a tiny script for the host page.
+ * The embed posts `{type: 'phaenthi:height', height}` to its parent (app.js, postHeight); the script takes
+ * a message only from this server's origin, only of that shape with a height of 100–4000 px, and only for
+ * the iframe that sent it, and sets that iframe's height.
+ */
+export function responsiveSnippet(src, origin, height, title) {
+  const script = `(function(){var o=${JSON.stringify(origin)};window.addEventListener("message",function(e){var d=e.data;`
+    + `if(e.origin!==o||!d||typeof d!=="object"||d.type!=="phaenthi:height"||typeof d.height!=="number"||!(d.height>=100&&d.height<=4000))return;`
+    + `var f=document.querySelectorAll("iframe[data-phaenthi-embed]");for(var i=0;i<f.length;i++)if(f[i].contentWindow===e.source)f[i].style.height=Math.round(d.height)+"px";});})();`;
+  return `<iframe src="${esc(src)}" data-phaenthi-embed width="100%" height="${height}" style="border:0;width:100%" title="${esc(title)}" loading="lazy"></iframe>\n<script>${script}</script>`;
 }

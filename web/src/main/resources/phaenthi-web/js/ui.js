@@ -3,7 +3,7 @@
 import { L } from './lib.js';
 import { api } from './api.js';
 import { PALETTES, METHODS, colours, isColourBlindSafe } from './classify.js';
-import { t, name, bothNames, getLang, formatNumber } from './i18n.js';
+import { t, name, bothNames, getLang, formatNumber, served } from './i18n.js';
 import { esc } from './controls.js';
 import { savePicture } from './picture.js';
 import { openShareDialog } from './share.js';
@@ -32,6 +32,7 @@ export function buildSidebar(app, { setState }) {
     <fieldset><legend>${t('classification')}</legend>
       <label><select id="method" aria-label="${t('classification')}">${METHODS.map((m) => `<option value="${m}">${t(m)}</option>`).join('')}</select></label>
       <label id="breaks-label" hidden>${t('breaks')}<input id="breaks" inputmode="decimal" placeholder="1, 2.5, 5, 10"></label>
+      <label>${t('scope')}<select id="scope"><option value="national">${esc(t('scopeNational'))}</option><option value="view">${esc(t('scopeView'))}</option></select></label>
       <div class="row">
         <label>${t('classes')}<select id="classes">${[3, 4, 5, 6, 7, 8, 9].map((n) => `<option>${n}</option>`).join('')}</select></label>
       </div>
@@ -45,6 +46,7 @@ export function buildSidebar(app, { setState }) {
       <label class="check"><input type="checkbox" id="reverse"> ${t('reverse')}</label>
     </fieldset>
     <p id="indicator-def" class="muted"></p>
+    <div id="downloads" class="downloads"><span class="downloads-label">${t('download')}</span> <span class="links"></span> <span class="muted note"></span></div>
     <details id="ranking" class="ranking"><summary>${t('ranking')}</summary><ol></ol></details>`;
   const sync = () => {
     const st = app.state;
@@ -64,6 +66,8 @@ export function buildSidebar(app, { setState }) {
     }
     $('reverse').checked = st.palette.endsWith('-r');
     $('breaks-label').hidden = st.method !== 'manual';
+    $('scope').value = st.scope;
+    $('scope').disabled = st.method === 'manual';
     $('breaks').value = st.breaks.join(', ');
     const ind = app.catalogue.byCode.get(st.indicator);
     const yrs = (ind.years && ind.years[st.level]) || [];
@@ -71,8 +75,10 @@ export function buildSidebar(app, { setState }) {
     // a change map compares with another year this indicator has at this level
     for (const o of $('compare').options) o.disabled = o.value !== '' && (Number(o.value) === st.year || !yrs.includes(Number(o.value)));
     $('compare').value = st.compare === null ? '' : String(st.compare);
-    const definition = getLang() === 'th' && ind.definition_th ? ind.definition_th : ind.definition;
-    $('indicator-def').textContent = [definition, ind.source].filter(Boolean).join(' · ');
+    // the server words definitions and sources in both languages; the Thai side shows no English line
+    const definition = getLang() === 'th' ? ind.definition_th : ind.definition_en || ind.definition;
+    $('indicator-def').textContent = [definition, served(ind, 'source')].filter(Boolean).join(' · ');
+    updateDownloads(app);
   };
   app.syncControls = sync;
   sync();
@@ -81,6 +87,7 @@ export function buildSidebar(app, { setState }) {
   $('compare').onchange = (e) => setState({ compare: e.target.value ? Number(e.target.value) : null }).then(sync);
   $('level').onchange = (e) => setState(levelChange(app, e.target.value), { fit: true }).then(sync);
   $('method').onchange = (e) => setState({ method: e.target.value }).then(sync);
+  $('scope').onchange = (e) => setState({ scope: e.target.value }).then(sync);
   $('classes').onchange = (e) => setState({ classes: Number(e.target.value) }).then(sync);
   const palette = () => (document.querySelector('#palettes input:checked') || { value: 'RdYlBu' }).value + ($('reverse').checked ? '-r' : '');
   for (const input of document.querySelectorAll('#palettes input')) input.onchange = () => setState({ palette: palette() }).then(sync);
@@ -104,6 +111,26 @@ export function buildSidebar(app, { setState }) {
   $('btn-share').onclick = () => openShareDialog(app);
   $('btn-help').onclick = () => openHelp();
   $('btn-menu').onclick = () => document.body.classList.toggle('side-open');
+}
+
+/** The export formats offered for the view: the export API with the same level, indicator, year and area. */
+const DOWNLOADS = [['csv', 'CSV'], ['xlsx', 'XLSX'], ['geojson', 'GeoJSON']];
+
+/**
+ * The data link: the current view (level, indicator, year, the area drilled into) as CSV, XLSX and
+ * GeoJSON from /api/export. A change map's files hold the year's values, and the note says so.
+ */
+export function updateDownloads(app) {
+  const box = $('downloads');
+  if (!box) return;
+  const s = app.state;
+  const q = new URLSearchParams({ indicator: s.indicator, year: String(s.year) });
+  if (s.area) q.set('parent', s.area);
+  const query = q.toString().replace(/%3A/g, ':');
+  box.querySelector('.links').innerHTML = DOWNLOADS
+    .map(([ext, label]) => `<a href="api/export/${esc(s.level)}.${ext}?${esc(query)}" data-format="${ext}" download>${label}</a>`)
+    .join(' · ');
+  box.querySelector('.note').textContent = s.compare !== null ? t('downloadYearOnly', { year: s.year }) : '';
 }
 
 /** Keeps the area consistent with a new level: an area can only hold the levels below its own. */
@@ -224,6 +251,8 @@ export function bindKeys(app, { setState, goUp }) {
   document.addEventListener('keydown', (e) => {
     if (e.ctrlKey || e.metaKey || e.altKey) return;
     if (e.target.closest('input, select, textarea, dialog')) return;
+    // on the focused map the arrow keys pan it (Leaflet's keyboard handler), they do not step indicators
+    if (e.key.startsWith('Arrow') && e.target.closest('.leaflet-container')) return;
     const s = app.state;
     const list = app.catalogue.indicators.map((i) => i.code);
     const years = app.catalogue.years.map((y) => y.be);

@@ -15,9 +15,10 @@ export const DEFAULTS = Object.freeze({
   view: null, // {zoom, lat, lon}
   lang: 'th',
   selected: '', // area whose panel is open
+  scope: 'national', // class breaks of the whole country's areas at this level ('national') or of the areas in view ('view')
 });
 
-const KEYS = { level: 'l', area: 'a', indicator: 'i', year: 'y', compare: 'c', method: 'm', classes: 'n', palette: 'p', breaks: 'b', view: 'v', lang: 'lang', selected: 's' };
+const KEYS = { level: 'l', area: 'a', indicator: 'i', year: 'y', compare: 'c', method: 'm', classes: 'n', palette: 'p', breaks: 'b', view: 'v', lang: 'lang', selected: 's', scope: 'sc' };
 const METHODS = ['quantile', 'jenks', 'equal', 'manual'];
 
 export function parseState(search, hash) {
@@ -39,6 +40,7 @@ export function parseState(search, hash) {
   if (v.length === 3 && v.every(Number.isFinite)) s.view = { zoom: v[0], lat: v[1], lon: v[2] };
   if (['th', 'en'].includes(get('lang'))) s.lang = get('lang');
   if (/^\d+$/.test(get('selected') || '')) s.selected = get('selected');
+  if (['national', 'view'].includes(get('scope'))) s.scope = get('scope');
   return s;
 }
 

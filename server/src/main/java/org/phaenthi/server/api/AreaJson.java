@@ -43,6 +43,9 @@ public final class AreaJson {
             "denominator", v.denominator(),
             "value", v.value(),
             "reason", v.missingReason());
+    if (v.missingReason() != null) {
+      out.put("reason_th", ThaiText.reason(v.missingReason()));
+    }
     if (indicator.smallDenominator(v)) {
       out.put("small_denominator", true);
     }

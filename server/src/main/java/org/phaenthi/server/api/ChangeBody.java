@@ -11,6 +11,7 @@ import org.phaenthi.boundaries.Area;
 import org.phaenthi.boundaries.Dataset;
 import org.phaenthi.boundaries.indicators.IndicatorData;
 import org.phaenthi.boundaries.indicators.IndicatorValue;
+import org.phaenthi.boundaries.indicators.SurveyYear;
 import org.phaenthi.boundaries.indicators.YearInfo;
 import org.phaenthi.server.MissingData;
 
@@ -26,10 +27,12 @@ final class ChangeBody {
     Optional<Change.Years> years = c.values(data, level);
     List<Map<String, Object>> out = new ArrayList<>();
     String emptyReason = null;
+    String emptyReasonTh = null;
     if (years.isEmpty()) {
       boolean fromMissing = data.values(c.from(), level, c.indicator().code()).isEmpty();
-      emptyReason =
-          MissingData.emptyReason(data, c.indicator(), level, fromMissing ? c.from() : c.to());
+      SurveyYear lacking = fromMissing ? c.from() : c.to();
+      emptyReason = MissingData.emptyReason(data, c.indicator(), level, lacking);
+      emptyReasonTh = ThaiText.emptyReason(data, c.indicator(), level, lacking);
     } else {
       for (Area a : d.boundaries().children(level, parent)) {
         IndicatorValue from = years.get().from().get(a.code());
@@ -37,7 +40,11 @@ final class ChangeBody {
         Map<String, Object> row = AreaJson.summary(a);
         row.remove("level");
         row.put("value", c.of(from, to));
-        row.put("reason", c.reason(from, to, MissingData.missingReason(a)));
+        String reason = c.reason(from, to, MissingData.missingReason(a));
+        row.put("reason", reason);
+        if (reason != null) {
+          row.put("reason_th", ThaiText.reason(reason));
+        }
         row.put("from", side(c, from));
         row.put("to", side(c, to));
         out.add(row);
@@ -61,7 +68,8 @@ final class ChangeBody {
                 "higher_is_better", c.indicator().higherIsBetter(),
                 "caveat", caveat(data, c)),
         "values", out,
-        "empty_reason", emptyReason);
+        "empty_reason", emptyReason,
+        "empty_reason_th", emptyReasonTh);
   }
 
   private static Map<String, Object> side(Change c, IndicatorValue v) {

@@ -84,8 +84,10 @@ public final class ValuesHandler implements Handler {
     Optional<Map<String, IndicatorValue>> values = data.values(year, level, indicator.code());
     List<Map<String, Object>> out = new ArrayList<>();
     String emptyReason = null;
+    String emptyReasonTh = null;
     if (values.isEmpty()) {
       emptyReason = MissingData.emptyReason(data, indicator, level, year);
+      emptyReasonTh = ThaiText.emptyReason(data, indicator, level, year);
     } else {
       for (Area a : d.boundaries().children(level, parent)) {
         IndicatorValue v = values.get().get(a.code());
@@ -107,6 +109,7 @@ public final class ValuesHandler implements Handler {
         "value_unit", indicator.valueUnit(),
         "values", out,
         "empty_reason", emptyReason,
+        "empty_reason_th", emptyReasonTh,
         "not_on_map", notOnMap(d, level, year, parent));
   }
 

@@ -1,0 +1,98 @@
+package org.phaenthi.server.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.phaenthi.boundaries.indicators.Indicator;
+import org.phaenthi.boundaries.indicators.ValueKind;
+
+/** The Thai the API serves next to its English (reasons, units, sources, definitions). */
+class ThaiTextTest {
+  private static Indicator withSource(String source) {
+    return new Indicator(
+        "tpmap:target_poor_rate",
+        "s",
+        "C",
+        "ก",
+        "C",
+        "ชื่อ",
+        "Name",
+        "person",
+        false,
+        ValueKind.PERCENT,
+        "%",
+        "d",
+        "n",
+        "d",
+        null,
+        source);
+  }
+
+  @Test
+  void reasonsTheServerGivesHaveThai() {
+    assertEquals(
+        "ไม่มีข้อมูล: กรุงเทพมหานครไม่อยู่ในการสำรวจ จปฐ.",
+        ThaiText.reason("no data: Bangkok is not covered by the BMN (จปฐ.) survey"));
+    assertEquals("ไม่มีหน่วยที่ต้องสำรวจตามตัวชี้วัดนี้", ThaiText.reason("no eligible units"));
+    assertEquals(
+        "ไม่มีข้อมูลปี 2561: กรุงเทพมหานครไม่อยู่ในการสำรวจ จปฐ.",
+        ThaiText.reason("no data in 2561: Bangkok is not covered by the BMN (จปฐ.) survey"));
+    assertEquals("ไม่มีข้อมูลปี 2566", ThaiText.reason("no data in 2566"));
+    assertTrue(ThaiText.reason("the count was 0 in 2561: no per cent change").contains("2561"));
+    assertNull(ThaiText.reason("a user's own words"), "unknown: no Thai rather than English");
+  }
+
+  @Test
+  void everyFixedMissingReasonHasThai() {
+    for (String en :
+        new String[] {
+          "no data for this area in this year", "no people surveyed", "no households with a score"
+        }) {
+      assertTrue(ThaiText.reason(en) != null, en);
+    }
+  }
+
+  @Test
+  void unitsAndSourcesInThaiWithoutEnglishWords() {
+    assertEquals("คน", ThaiText.unit("people"));
+    assertEquals("คะแนน", ThaiText.unit("score"));
+    String both =
+        ThaiText.source(
+            withSource(
+                "TPMAP (NESDC/NECTEC) 2561 public data: CDD จปฐ. household survey + MOF welfare"
+                    + " registry; 2566: TPMAP y66 (province level only; indicator-set year"
+                    + " unknown), via Open Parliament Hack 2024"));
+    assertTrue(both.contains("ปี 2566: TPMAP ปี 2566"), both);
+    assertFalse(both.contains("public data") || both.contains("province level"), both);
+    assertNull(ThaiText.source(withSource("someone's spreadsheet")));
+  }
+
+  @Test
+  void englishDefinitionsNameNoColumns() {
+    for (String code : new String[] {"bmn-2560:7", "tpmap:target_poor_rate", "tpmap:ind_3"}) {
+      String en =
+          EnglishDefinitions.of(
+              new Indicator(
+                  code,
+                  "s",
+                  "C",
+                  "ก",
+                  "C",
+                  "ชื่อ",
+                  "Name",
+                  "person",
+                  null,
+                  ValueKind.PERCENT,
+                  "%",
+                  "d",
+                  "n",
+                  "d",
+                  null,
+                  "src"));
+      assertFalse(en.matches("(?s).*(\\.ALL|\\.CNT|JPT|MOFval).*"), en);
+    }
+  }
+}

@@ -257,7 +257,11 @@ class RenderTest {
   }
 
   static void assertError(int status, String path, String named) {
-    HttpResponse<byte[]> r = http.get(path);
+    assertError(http, status, path, named);
+  }
+
+  static void assertError(HttpTestClient client, int status, String path, String named) {
+    HttpResponse<byte[]> r = client.get(path);
     String body = new String(r.body(), StandardCharsets.UTF_8);
     assertEquals(status, r.statusCode(), path + " → " + body);
     JsonNode j;

@@ -250,7 +250,7 @@ public final class ReportCard {
     y += 10 * s;
     double radarSize = Math.min((w - 2 * margin) * 0.5, h * 0.3);
     radar(c, k, margin, y, radarSize, s, map.texts());
-    double tx0 = margin + radarSize + 30 * s;
+    double tx0 = margin + radarSize + 50 * s;
     double ty = y + 20 * s;
     ty = list(c, map.texts().t("best"), k.best(), tx0, ty, w - margin - tx0, s, bold, body);
     ty =
@@ -306,7 +306,7 @@ public final class ReportCard {
         (float) (y + 20 * s));
     double cx = x + size / 2;
     double cy = y + 40 * s + size / 2;
-    double r = size * 0.33;
+    double r = size * 0.28;
     double max = 1;
     for (List<Double> vs : List.of(k.areaShares(), k.parentShares())) {
       for (Double v : vs) {

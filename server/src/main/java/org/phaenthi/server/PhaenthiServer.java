@@ -297,6 +297,11 @@ public final class PhaenthiServer implements AutoCloseable {
     SchemaHandler schemas = new SchemaHandler(live);
     r.get("/ogc/collections/{collectionId}/queryables", schemas::queryables);
     r.get("/ogc/collections/{collectionId}/schema", schemas::schema);
+    org.phaenthi.server.render.RenderHandler render =
+        new org.phaenthi.server.render.RenderHandler(
+            live, exportAdmission, config.tiles().cacheControl());
+    r.get("/render/report/{file}", render::report);
+    r.get("/render/{file}", render::picture);
     r.get("/embed", ctx -> sendPage(ctx, "/phaenthi-web/embed.html"));
     r.post(
         "/admin/import", new AdminImportHandler(config, store, live, follower, adminAuth, audit));

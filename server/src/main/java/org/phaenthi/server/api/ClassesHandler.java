@@ -22,6 +22,7 @@ import org.phaenthi.server.Params;
 import org.phaenthi.server.Resolver;
 import org.phaenthi.server.ResponseCache;
 import org.phaenthi.server.http.VersionedUrls;
+import org.phaenthi.server.render.Palettes;
 
 /**
  * {@code GET /api/classes?level=&indicator=&year=[&method=][&n=][&parent=][&compare=][&breaks=]}:
@@ -38,6 +39,7 @@ public final class ClassesHandler implements Handler {
           "method",
           "n",
           "breaks",
+          "palette",
           Change.PARAM,
           VersionedUrls.PARAM);
   private final LiveData live;
@@ -62,6 +64,15 @@ public final class ClassesHandler implements Handler {
     String method = method(ctx.queryParam("method"));
     int n = classes(ctx.queryParam("n"));
     List<Double> manual = manual(ctx.queryParam("breaks"), method);
+    String palette = ctx.queryParam("palette");
+    if (palette != null && !Palettes.known(palette)) {
+      throw ApiException.badRequest(
+          "parameter 'palette' must be one of "
+              + Palettes.NAMES
+              + " (optionally with -r), not '"
+              + palette
+              + "'");
+    }
     String version =
         change != null ? ValuesHandler.version(d, change) : d.valueVersion(indicator.code(), year);
     String key =
@@ -75,7 +86,8 @@ public final class ClassesHandler implements Handler {
             change == null ? "" : String.valueOf(change.from().be()),
             method,
             String.valueOf(n),
-            manual.toString());
+            manual.toString(),
+            String.valueOf(palette));
     responses.sendJson(
         ctx,
         version,
@@ -87,12 +99,23 @@ public final class ClassesHandler implements Handler {
               change != null
                   ? ClassBreaks.change(values, method, n, manual)
                   : ClassBreaks.compute(values, method, n, manual);
-          return body(level, indicator, year, parent, change, method, n, values, breaks, version);
+          return body(
+              level,
+              indicator,
+              year,
+              parent,
+              change,
+              method,
+              n,
+              values,
+              breaks,
+              version,
+              colours(palette, indicator, change, values, breaks));
         });
   }
 
   /** The values of the areas {@code /api/values} lists, null where an area has none. */
-  static List<Double> values(
+  public static List<Double> values(
       Dataset d,
       AdminLevel level,
       Indicator indicator,
@@ -130,7 +153,8 @@ public final class ClassesHandler implements Handler {
       int n,
       List<Double> values,
       List<Double> breaks,
-      String version) {
+      String version,
+      List<String> colours) {
     long[] counts = ClassBreaks.counts(values, breaks);
     double[] finite =
         values.stream().filter(v -> v != null && Double.isFinite(v)).mapToDouble(v -> v).toArray();
@@ -139,11 +163,15 @@ public final class ClassesHandler implements Handler {
     List<Map<String, Object>> classes = new ArrayList<>();
     if (finite.length > 0) {
       for (int i = 0; i <= breaks.size(); i++) {
-        classes.add(
+        Map<String, Object> c =
             obj(
                 "lower", i == 0 ? min : breaks.get(i - 1),
                 "upper", i == breaks.size() ? max : breaks.get(i),
-                "count", counts[i]));
+                "count", counts[i]);
+        if (colours != null) {
+          c.put("colour", colours.get(i));
+        }
+        classes.add(c);
       }
     }
     return obj(
@@ -162,7 +190,34 @@ public final class ClassesHandler implements Handler {
         "max", max);
   }
 
-  private static String method(String text) {
+  /**
+   * With {@code palette}, the colour of each class as the web app and the pictures give it ("worse"
+   * = the strong end); null without.
+   */
+  private static List<String> colours(
+      String palette,
+      Indicator indicator,
+      Change change,
+      List<Double> values,
+      List<Double> breaks) {
+    if (palette == null) {
+      return null;
+    }
+    double max =
+        values.stream()
+            .filter(v -> v != null && Double.isFinite(v))
+            .mapToDouble(v -> v)
+            .max()
+            .orElse(Double.NEGATIVE_INFINITY);
+    List<java.awt.Color> cs =
+        change != null
+            ? Palettes.changeColours(
+                Palettes.changePalette(palette), breaks, indicator.higherIsBetter(), max)
+            : Palettes.colours(palette, breaks.size() + 1, indicator.higherIsBetter());
+    return cs.stream().map(Palettes::hex).toList();
+  }
+
+  public static String method(String text) {
     if (text == null) {
       return "quantile";
     }
@@ -184,7 +239,7 @@ public final class ClassesHandler implements Handler {
     return Integer.parseInt(text);
   }
 
-  private static List<Double> manual(String text, String method) {
+  public static List<Double> manual(String text, String method) {
     if (text == null) {
       if (method.equals("manual")) {
         throw ApiException.badRequest(

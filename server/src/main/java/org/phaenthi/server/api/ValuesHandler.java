@@ -72,7 +72,7 @@ public final class ValuesHandler implements Handler {
   }
 
   /** The part version of a change: both years' value sets. */
-  static String version(Dataset d, Change c) {
+  public static String version(Dataset d, Change c) {
     return d.valueVersion(c.indicator().code(), c.to())
         + "."
         + d.valueVersion(c.indicator().code(), c.from());
@@ -117,7 +117,8 @@ public final class ValuesHandler implements Handler {
    * At subdistrict level: units in the data with no polygon (municipal pseudo-subdistricts), so the
    * map can say what it cannot show.
    */
-  static Map<String, Object> notOnMap(Dataset d, AdminLevel level, SurveyYear year, String parent) {
+  public static Map<String, Object> notOnMap(
+      Dataset d, AdminLevel level, SurveyYear year, String parent) {
     if (level != AdminLevel.SUBDISTRICT) {
       return null;
     }

@@ -181,6 +181,12 @@ class OgcEncodingsTest {
                   p.startsWith("/tiles/{level}")
                       ? "121.mvt"
                       : p.startsWith("/tiles") ? "province.json" : "province.csv");
+      if (p.startsWith("/render")) {
+        concrete =
+            (p.equals("/render/{file}") ? "/render/province.png" : "/render/report/83.pdf")
+                + "?indicator="
+                + HttpTestClient.enc(OgcFixture.indicatorWithSubdistrictData()[0]);
+      }
       if (p.equals("/api/areas/search")) {
         concrete += "?q=83";
       }

@@ -1,0 +1,135 @@
+package org.phaenthi.server.render;
+
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Set;
+import org.phaenthi.boundaries.AdminLevel;
+import org.phaenthi.boundaries.Dataset;
+import org.phaenthi.boundaries.indicators.Indicator;
+import org.phaenthi.boundaries.indicators.IndicatorData;
+import org.phaenthi.boundaries.indicators.SurveyYear;
+import org.phaenthi.server.ApiException;
+import org.phaenthi.server.Params;
+import org.phaenthi.server.Resolver;
+import org.phaenthi.server.api.Change;
+import org.phaenthi.server.api.ClassesHandler;
+
+/**
+ * What a picture shows, parsed and checked once from the web app's state keys: {@code indicator,
+ * year, compare, method, classes, breaks, palette, parent} (or {@code area}, the web app's name),
+ * {@code lang} and the size ({@code size} or {@code w}, {@code h}). Resolved as {@code /api/values}
+ * and {@code /api/classes} resolve them, so a picture shows exactly the classes they list.
+ */
+public record RenderRequest(
+    AdminLevel level,
+    Indicator indicator,
+    SurveyYear year,
+    Change change,
+    String method,
+    int classes,
+    List<Double> manual,
+    String palette,
+    String parent,
+    Texts texts,
+    RenderSize size) {
+  static final Set<String> PARAMS =
+      Set.of(
+          "indicator",
+          "year",
+          Change.PARAM,
+          "method",
+          "classes",
+          "breaks",
+          "palette",
+          "parent",
+          "area",
+          "lang",
+          "size",
+          "w",
+          "h");
+
+  /** Parses a picture request for {@code level}; 400 naming a bad parameter, 404 for unknowns. */
+  public static RenderRequest parse(Context ctx, Dataset d, String levelName) {
+    Params.onlyKnown(ctx, PARAMS);
+    IndicatorData data = d.indicators();
+    AdminLevel level = Params.mappedLevel(d.boundaries().levels(), levelName);
+    Indicator indicator = Params.indicator(data, ctx.queryParam("indicator"));
+    SurveyYear year = Resolver.year(data, ctx.queryParam("year"), level, indicator.code());
+    if (ctx.queryParam("parent") != null && ctx.queryParam("area") != null) {
+      throw ApiException.badRequest("give parameter 'parent' or its other name 'area', not both");
+    }
+    String parentText =
+        ctx.queryParam("parent") != null ? ctx.queryParam("parent") : ctx.queryParam("area");
+    String parent = Params.parent(parentText, level);
+    Params.knownParent(d.boundaries(), level, parent);
+    Change change = Change.of(data, indicator, year, ctx.queryParam(Change.PARAM));
+    String method = ClassesHandler.method(ctx.queryParam("method"));
+    int classes = classes(ctx.queryParam("classes"));
+    List<Double> manual = ClassesHandler.manual(ctx.queryParam("breaks"), method);
+    return new RenderRequest(
+        level,
+        indicator,
+        year,
+        change,
+        method,
+        classes,
+        manual,
+        palette(ctx.queryParam("palette")),
+        parent,
+        lang(ctx.queryParam("lang")),
+        RenderSize.of(ctx.queryParam("size"), ctx.queryParam("w"), ctx.queryParam("h")));
+  }
+
+  /** Everything that changes the bytes, for the cache key. */
+  public String key() {
+    return String.join(
+        "|",
+        level.urlName(),
+        indicator.code(),
+        String.valueOf(year.be()),
+        change == null ? "" : String.valueOf(change.from().be()),
+        method,
+        String.valueOf(classes),
+        manual.toString(),
+        palette,
+        String.valueOf(parent),
+        texts.lang(),
+        size.widthPixels() + "x" + size.heightPixels() + "@" + size.dpi());
+  }
+
+  static int classes(String text) {
+    if (text == null) {
+      return 5;
+    }
+    if (!text.matches("[3-9]")) {
+      throw ApiException.badRequest(
+          "parameter 'classes' (number of classes) must be 3 to 9, not '" + text + "'");
+    }
+    return Integer.parseInt(text);
+  }
+
+  static String palette(String text) {
+    if (text == null) {
+      return "RdYlBu";
+    }
+    if (!Palettes.known(text)) {
+      throw ApiException.badRequest(
+          "parameter 'palette' must be one of "
+              + Palettes.NAMES
+              + " (optionally with -r), not '"
+              + text
+              + "'");
+    }
+    return text;
+  }
+
+  static Texts lang(String text) {
+    if (text == null) {
+      return new Texts("th");
+    }
+    if (!text.equals("th") && !text.equals("en")) {
+      throw ApiException.badRequest("parameter 'lang' must be th or en, not '" + text + "'");
+    }
+    return new Texts(text);
+  }
+}

@@ -1,0 +1,119 @@
+package org.phaenthi.server.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.phaenthi.boundaries.Area;
+import org.phaenthi.boundaries.Dataset;
+import org.phaenthi.server.HttpTestClient;
+import org.phaenthi.server.PhaenthiServer;
+import org.phaenthi.server.TestServers;
+
+/** {@code /render/report/{code}.pdf} on the Phuket fixture: one A4 page with the right figures. */
+class ReportCardTest {
+  @TempDir static Path tmp;
+  static PhaenthiServer server;
+  static HttpTestClient http;
+  static final Dataset DATA = RenderFixture.dataset();
+
+  @BeforeAll
+  static void start() {
+    server = TestServers.start(DATA, tmp);
+    http = new HttpTestClient(server.port());
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  static String pdfText(String path) throws IOException {
+    HttpResponse<byte[]> r = http.get(path);
+    assertEquals(200, r.statusCode(), () -> new String(r.body(), StandardCharsets.UTF_8));
+    assertEquals("application/pdf", r.headers().firstValue("Content-Type").orElse(""));
+    try (PDDocument doc = Loader.loadPDF(r.body())) {
+      assertEquals(1, doc.getNumberOfPages(), "one page");
+      PDRectangle box = doc.getPage(0).getMediaBox();
+      assertEquals(PDRectangle.A4.getWidth(), box.getWidth(), 1, "A4 width");
+      assertEquals(PDRectangle.A4.getHeight(), box.getHeight(), 1, "A4 height");
+      return new PDFTextStripper().getText(doc);
+    }
+  }
+
+  @Test
+  void districtCardHasRankRadarAndBestAndWeakest() throws IOException {
+    String text = pdfText("/render/report/8301.pdf");
+    String flat = text.replaceAll("\\s", "");
+    // district rates: 8302 8 %, 8303 4 %, 8301 3 % → 8301 is 3rd of 3, highest first
+    assertTrue(flat.contains("อันดับ3จาก3อำเภอ/เขตในภูเก็ต"), text);
+    assertTrue(flat.contains("เมืองภูเก็ต"), text);
+    assertTrue(flat.contains("ห้ามิติความยากจน(TPMAP)ร้อยละของคนที่สำรวจ"), text);
+    for (String d :
+        List.of("สุขภาพ", "ความเป็นอยู่", "การศึกษา", "รายได้", "การเข้าถึงบริการรัฐ")) {
+      assertTrue(flat.contains(d), d + " in " + text);
+    }
+    int best = flat.indexOf("ตัวชี้วัดที่ดีที่สุด");
+    int worst = flat.indexOf("ตัวชี้วัดที่อ่อนที่สุด");
+    assertTrue(best >= 0 && worst > best, text);
+    assertTrue(flat.substring(best, worst).contains("ผ่านเกณฑ์ก"), text);
+    assertTrue(flat.substring(worst).contains("ผ่านเกณฑ์ค"), text);
+    assertTrue(flat.contains("CCBY3.0IGO"), text);
+  }
+
+  @Test
+  void radarSharesAreSummedCountsAgainstTheParent() {
+    Area a = DATA.boundaries().area("8301").orElseThrow();
+    RenderRequest r =
+        new RenderRequest(
+            DATA.boundaries().levels().child(a.level()).orElseThrow(),
+            DATA.indicators().indicator(RenderFixture.RATE).orElseThrow(),
+            RenderFixture.Y61,
+            null,
+            "quantile",
+            5,
+            List.of(),
+            "RdYlBu",
+            "8301",
+            new Texts("en"),
+            RenderSize.of("a4", null, null));
+    ReportCard.Content k = ReportCard.content(DATA, a, r);
+    assertEquals(List.of(5.0, 4.0, 3.0, 2.0, 1.0), k.areaShares());
+    assertEquals(List.of(4.25, 4.25, 4.25, 4.25, 4.25), k.parentShares());
+    assertEquals("Phuket", k.parentName());
+    assertTrue(k.rankLine().contains("Rank 3 of 3 District in Phuket"), k.rankLine());
+    assertEquals(2, k.best().size(), k.best().toString());
+    assertTrue(k.best().get(1).startsWith("Pass A: 90% · Rank 1/3"), k.best().toString());
+    assertTrue(k.worst().get(0).startsWith("Pass C: 60% · Rank 3/3"), k.worst().toString());
+  }
+
+  @Test
+  void provinceCardRanksAmongProvincesAndComparesWithTheCountry() throws IOException {
+    String text = pdfText("/render/report/83.pdf?lang=en");
+    String flat = text.replaceAll("\\s", "");
+    assertTrue(flat.contains("Rank1of1ProvinceinThailand"), text);
+    assertTrue(flat.contains("FiveTPMAPpovertydimensions"), text);
+  }
+
+  @Test
+  void onlyProvincesAndDistrictsOfKnownCodesAsPdf() {
+    RenderTest.assertError(http, 404, "/render/report/830101.pdf", "830101");
+    RenderTest.assertError(http, 404, "/render/report/99.pdf", "99");
+    RenderTest.assertError(http, 404, "/render/report/83.png", "PDF");
+    RenderTest.assertError(http, 400, "/render/report/83.pdf?lang=de", "lang");
+    RenderTest.assertError(http, 400, "/render/report/83.pdf?parent=83", "parent");
+    RenderTest.assertError(http, 400, "/render/report/83.pdf?method=manual", "method");
+  }
+}

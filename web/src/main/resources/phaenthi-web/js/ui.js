@@ -46,7 +46,7 @@ export function buildSidebar(app, { setState }) {
       <label class="check"><input type="checkbox" id="reverse"> ${t('reverse')}</label>
     </fieldset>
     <p id="indicator-def" class="muted"></p>
-    <div id="downloads" class="downloads"><span class="downloads-label">${t('download')}</span> <span class="links"></span> <span class="muted note"></span></div>
+    <div id="downloads" class="downloads"><span class="downloads-label">${t('download')}</span> <span class="links"></span></div>
     <details id="ranking" class="ranking"><summary>${t('ranking')}</summary><ol></ol></details>`;
   const sync = () => {
     const st = app.state;
@@ -118,7 +118,7 @@ const DOWNLOADS = [['csv', 'CSV'], ['xlsx', 'XLSX'], ['geojson', 'GeoJSON']];
 
 /**
  * The data link: the current view (level, indicator, year, the area drilled into) as CSV, XLSX and
- * GeoJSON from /api/export. A change map's files hold the year's values, and the note says so.
+ * GeoJSON from /api/export; a change map's files carry the change too (compare, as the map).
  */
 export function updateDownloads(app) {
   const box = $('downloads');
@@ -126,11 +126,11 @@ export function updateDownloads(app) {
   const s = app.state;
   const q = new URLSearchParams({ indicator: s.indicator, year: String(s.year) });
   if (s.area) q.set('parent', s.area);
+  if (s.compare !== null) q.set('compare', String(s.compare));
   const query = q.toString().replace(/%3A/g, ':');
   box.querySelector('.links').innerHTML = DOWNLOADS
     .map(([ext, label]) => `<a href="api/export/${esc(s.level)}.${ext}?${esc(query)}" data-format="${ext}" download>${label}</a>`)
     .join(' · ');
-  box.querySelector('.note').textContent = s.compare !== null ? t('downloadYearOnly', { year: s.year }) : '';
 }
 
 /** Keeps the area consistent with a new level: an area can only hold the levels below its own. */

@@ -45,6 +45,14 @@ public record Change(Indicator indicator, SurveyYear from, SurveyYear to) {
     return new Change(indicator, base, year);
   }
 
+  /**
+   * Said when the two years do not come from the same source, so they may not be comparable; null
+   * when they do (as in {@code /api/values?compare=}).
+   */
+  public String caveat(IndicatorData data) {
+    return ChangeBody.caveat(data, this);
+  }
+
   /** The unit of the change: "percentage points", "points" or "%" (of the base year's count). */
   public String unit() {
     return switch (indicator.kind()) {

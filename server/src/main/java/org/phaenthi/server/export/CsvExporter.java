@@ -25,15 +25,29 @@ public final class CsvExporter implements Exporter {
               Selection.AREA_PROPERTIES.stream(), Selection.VALUE_PROPERTIES.stream())
           .toList();
 
+  /**
+   * The columns of one selection: {@link #COLUMNS}, then with a change ({@code compare=YEAR}) the
+   * {@link Selection#CHANGE_PROPERTIES}.
+   */
+  public static List<String> columns(Selection s) {
+    if (!s.hasChange()) {
+      return COLUMNS;
+    }
+    List<String> all = new ArrayList<>(COLUMNS);
+    all.addAll(Selection.CHANGE_PROPERTIES);
+    return List.copyOf(all);
+  }
+
   @Override
   public void write(Selection s, ExportMetadata m, OutputStream out) throws IOException {
     Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
     w.write('\uFEFF');
-    row(w, COLUMNS);
+    List<String> columns = columns(s);
+    row(w, columns);
     for (Area a : s.areas()) {
       Map<String, Object> p = s.properties(a);
-      List<String> cells = new ArrayList<>(COLUMNS.size());
-      for (String c : COLUMNS) {
+      List<String> cells = new ArrayList<>(columns.size());
+      for (String c : columns) {
         cells.add(text(p.get(c)));
       }
       row(w, cells);

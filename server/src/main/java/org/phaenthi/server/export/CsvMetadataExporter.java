@@ -34,7 +34,7 @@ final class CsvMetadataExporter {
       gen.writeEndObject();
       gen.writeObjectFieldStart("tableSchema");
       gen.writeArrayFieldStart("columns");
-      for (String c : CsvExporter.COLUMNS) {
+      for (String c : CsvExporter.columns(s)) {
         gen.writeStartObject();
         gen.writeStringField("name", c);
         gen.writeStringField("datatype", datatype(s, c));
@@ -54,13 +54,17 @@ final class CsvMetadataExporter {
   }
 
   static String datatype(Selection s, String column) {
-    if (List.of("year_be", "year_ce").contains(column)) {
+    if (List.of("year_be", "year_ce", "compare_year_be").contains(column)) {
       return "integer";
     }
-    if (List.of("numerator", "denominator").contains(column)) {
+    if (List.of("numerator", "denominator", "compare_numerator", "compare_denominator")
+        .contains(column)) {
       return s.countsAreWhole() ? "integer" : "number";
     }
-    if (column.equals("value")) {
+    if (column.equals("change")) {
+      return "number";
+    }
+    if (column.equals("value") || column.equals("compare_value")) {
       return s.hasIndicator()
               && s.indicator().kind() == org.phaenthi.boundaries.indicators.ValueKind.COUNT
           ? "integer"

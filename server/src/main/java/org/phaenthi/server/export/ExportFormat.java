@@ -37,6 +37,15 @@ public enum ExportFormat {
     return this == GEOJSON || this == GPKG || this == TOPOJSON;
   }
 
+  /**
+   * Whether the download can hold a change ({@code compare=YEAR}): the tabular CSV and XLSX and
+   * GeoJSON, whose rows take the extra columns. GeoPackage (a fixed table schema) and TopoJSON do
+   * not.
+   */
+  public boolean takesCompare() {
+    return this == CSV || this == XLSX || this == GEOJSON;
+  }
+
   public static Optional<ExportFormat> fromExtension(String ext) {
     return Arrays.stream(values()).filter(f -> f.extension.equals(ext)).findFirst();
   }

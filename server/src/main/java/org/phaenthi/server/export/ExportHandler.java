@@ -8,6 +8,7 @@ import org.phaenthi.boundaries.AdminLevel;
 import org.phaenthi.server.ApiException;
 import org.phaenthi.server.LiveData;
 import org.phaenthi.server.Params;
+import org.phaenthi.server.api.Change;
 
 /**
  * {@code GET /api/export/{level}.{ext}?[indicator=&year=][&parent=]}: a download ({@code
@@ -16,7 +17,8 @@ import org.phaenthi.server.Params;
  * byte, so bad input is a 400/404 JSON error, never a broken file.
  */
 public final class ExportHandler implements Handler {
-  private static final Set<String> PARAMS = Set.of("indicator", "year", "parent", "crs");
+  private static final Set<String> PARAMS =
+      Set.of("indicator", "year", "parent", "crs", Change.PARAM);
 
   /** The CSV's W3C CSVW metadata sidecar: {@code {level}.csv-metadata.json}. */
   static final String CSV_METADATA_SUFFIX = ".csv-metadata.json";
@@ -79,13 +81,23 @@ public final class ExportHandler implements Handler {
       throw ApiException.notFound(
           "level '" + level.urlName() + "' has no geometry; download it as csv or xlsx");
     }
-    Selection s =
+    Selection s0 =
         Selection.parse(
             dataset,
             level,
             ctx.queryParam("parent"),
             ctx.queryParam("indicator"),
             ctx.queryParam("year"));
+    String compare = ctx.queryParam(Change.PARAM);
+    if (compare != null && !format.takesCompare()) {
+      throw ApiException.badRequest(
+          "parameter '"
+              + Change.PARAM
+              + "': the "
+              + format.extension()
+              + " download has no change columns; compare applies to csv, xlsx and geojson");
+    }
+    Selection s = s0.withCompare(compare);
     Crs crs = Crs.parse(ctx.queryParam("crs"), "crs");
     if (!crs.isDefault() && (sidecar || !format.takesCrs())) {
       throw ApiException.badRequest(
@@ -187,7 +199,8 @@ public final class ExportHandler implements Handler {
         + "|"
         + s.parent()
         + "|"
-        + (s.indicator() == null ? "" : s.indicator().code() + "|" + s.year().be());
+        + (s.indicator() == null ? "" : s.indicator().code() + "|" + s.year().be())
+        + (s.hasChange() ? "|compare=" + s.change().from().be() : "");
   }
 
   private static String hash(String text) {
@@ -217,7 +230,11 @@ public final class ExportHandler implements Handler {
       int colon = code.indexOf(':');
       String tail = colon < 0 ? code : code.substring(colon + 1);
       String name = !tail.isEmpty() && Character.isLetter(tail.charAt(0)) ? tail : code;
-      b.append('_').append(name).append('_').append(s.year().be());
+      b.append('_').append(name).append('_');
+      if (s.hasChange()) {
+        b.append(s.change().from().be()).append("_to_");
+      }
+      b.append(s.year().be());
     }
     return b.toString().replaceAll("[^A-Za-z0-9_]", "_");
   }
@@ -229,7 +246,11 @@ public final class ExportHandler implements Handler {
       b.append("_in-").append(s.parent());
     }
     if (s.indicator() != null) {
-      b.append('_').append(s.indicator().code()).append('_').append(s.year().be());
+      b.append('_').append(s.indicator().code()).append('_');
+      if (s.hasChange()) {
+        b.append(s.change().from().be()).append("-to-");
+      }
+      b.append(s.year().be());
     }
     return b.toString().replaceAll("[^A-Za-z0-9._-]", "-") + "." + format.extension();
   }

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.phaenthi.boundaries.indicators.Indicator;
 import org.phaenthi.boundaries.indicators.ValueKind;
 import org.phaenthi.server.Attribution;
+import org.phaenthi.server.api.Change;
 
 /**
  * What every export carries besides the rows: title, indicator definition and source, survey year,
@@ -82,6 +83,25 @@ public record ExportMetadata(Map<String, Object> typed) {
                 + Indicator.SMALL_DENOMINATOR
                 + " eligible units (the denominator): shown, but read with care.");
       }
+      if (s.hasChange()) {
+        Change c = s.change();
+        m.put("compare_year_be", c.from().be());
+        m.put("change_unit", c.unit());
+        m.put("change_unit_th", c.unitTh());
+        m.put(
+            "change",
+            "change from "
+                + c.from().be()
+                + " (compare_value) to "
+                + s.year().be()
+                + " (value) in "
+                + c.unit()
+                + (i.kind() == ValueKind.COUNT
+                    ? " of the " + c.from().be() + " count"
+                    : ", the difference of the two values made from each year's summed counts")
+                + "; empty (see change_reason) where either year has no value, never zero.");
+        m.put("change_caveat", c.caveat(s.dataset().indicators()));
+      }
       m.put("indicator_attribution", Attribution.INDICATORS);
       m.put("indicator_licence", INDICATOR_LICENCE);
     }
@@ -108,6 +128,7 @@ public record ExportMetadata(Map<String, Object> typed) {
         + " ("
         + s.indicator().code()
         + "), "
+        + (s.hasChange() ? "change " + s.change().from().be() + " to " : "")
         + s.year().be()
         + " B.E. / "
         + s.year().ce()

@@ -16,6 +16,7 @@ import org.phaenthi.server.ApiException;
 import org.phaenthi.server.MissingData;
 import org.phaenthi.server.Params;
 import org.phaenthi.server.Resolver;
+import org.phaenthi.server.api.Change;
 
 /**
  * The areas of one level (optionally under a parent) joined with at most one indicator in one
@@ -25,6 +26,10 @@ import org.phaenthi.server.Resolver;
  * @param indicator null for a boundaries-only selection (then year and values are null too)
  * @param values by area code; empty when the indicator has no data at this level and year
  * @param emptyReason why {@code values} is empty, else null
+ * @param change with {@code compare=YEAR}: the change from that base year to {@code year}, else
+ *     null
+ * @param baseValues the base year's values by area code with a change (empty when it has none at
+ *     this level), else null
  */
 public record Selection(
     Dataset dataset,
@@ -33,7 +38,9 @@ public record Selection(
     Indicator indicator,
     SurveyYear year,
     Map<String, IndicatorValue> values,
-    String emptyReason) {
+    String emptyReason,
+    Change change,
+    Map<String, IndicatorValue> baseValues) {
 
   /** Property names without an indicator, in output order. */
   public static final List<String> AREA_PROPERTIES =
@@ -65,7 +72,7 @@ public record Selection(
       if (yearText != null && !yearText.isBlank()) {
         throw ApiException.badRequest("parameter 'year' needs parameter 'indicator'");
       }
-      return new Selection(d, level, parent, null, null, null, null);
+      return new Selection(d, level, parent, null, null, null, null, null, null);
     }
     IndicatorData data = d.indicators();
     Indicator indicator = Params.indicator(data, indicatorCode);
@@ -73,7 +80,36 @@ public record Selection(
     var values = data.values(year, level, indicator.code());
     String empty =
         values.isPresent() ? null : MissingData.emptyReason(data, indicator, level, year);
-    return new Selection(d, level, parent, indicator, year, values.orElse(Map.of()), empty);
+    return new Selection(
+        d, level, parent, indicator, year, values.orElse(Map.of()), empty, null, null);
+  }
+
+  /**
+   * This selection as the change from the base year {@code compareText} (the {@code compare}
+   * parameter) to its year, validated as on {@code /api/values} ({@link Change#of}: 400 when
+   * malformed or the same year, 404 for an unknown year); itself when {@code compareText} is null.
+   * 400 naming {@code compare} without an indicator.
+   */
+  public Selection withCompare(String compareText) {
+    if (compareText == null) {
+      return this;
+    }
+    if (!hasIndicator()) {
+      throw ApiException.badRequest("parameter '" + Change.PARAM + "' needs parameter 'indicator'");
+    }
+    IndicatorData data = dataset.indicators();
+    Change c = Change.of(data, indicator, year, compareText);
+    var base = data.values(c.from(), level, indicator.code());
+    String empty = emptyReason;
+    if (empty == null && base.isEmpty()) {
+      empty = MissingData.emptyReason(data, indicator, level, c.from());
+    }
+    return new Selection(
+        dataset, level, parent, indicator, year, values, empty, c, base.orElse(Map.of()));
+  }
+
+  public boolean hasChange() {
+    return change != null;
   }
 
   public List<Area> areas() {
@@ -86,6 +122,10 @@ public record Selection(
    * Dataset#valueVersion}). Publishing values of another year (or another indicator) leaves it.
    */
   public String partsVersion() {
+    if (hasChange()) {
+      // both years' value sets, as /api/values?compare= (ValuesHandler.version)
+      return org.phaenthi.server.api.ValuesHandler.version(dataset, change);
+    }
     return hasIndicator()
         ? dataset.valueVersion(indicator.code(), year)
         : dataset.boundaryVersion();
@@ -111,7 +151,8 @@ public record Selection(
     }
     for (org.phaenthi.boundaries.catalog.ValueSet v : dataset.valueSets()) {
       if (v.indicatorSet().equals(set.get().id())
-          && v.year().year().equals(year)
+          && (v.year().year().equals(year)
+              || (hasChange() && v.year().year().equals(change.from())))
           && v.createdAt().isAfter(t)) {
         t = v.createdAt();
       }
@@ -123,11 +164,28 @@ public record Selection(
     return indicator != null;
   }
 
+  /**
+   * Property names added by a change ({@code compare=YEAR}), after {@link #VALUE_PROPERTIES} (which
+   * then hold the later year): the base year's counts and value, and the change between the two.
+   */
+  public static final List<String> CHANGE_PROPERTIES =
+      List.of(
+          "compare_year_be",
+          "compare_numerator",
+          "compare_denominator",
+          "compare_value",
+          "change",
+          "change_unit",
+          "change_reason");
+
   /** Property names of every feature, in output order. */
   public List<String> propertyNames() {
     List<String> names = new ArrayList<>(AREA_PROPERTIES);
     if (hasIndicator()) {
       names.addAll(VALUE_PROPERTIES);
+    }
+    if (hasChange()) {
+      names.addAll(CHANGE_PROPERTIES);
     }
     return names;
   }
@@ -182,6 +240,22 @@ public record Selection(
       p.put("reason", v.value() == null ? v.missingReason() : null);
       // true for a rate over fewer than 30 eligible units; null where there is no value
       p.put("small_denominator", v.value() == null ? null : indicator.smallDenominator(v));
+    }
+    if (hasChange()) {
+      IndicatorValue b = baseValues.get(a.code());
+      IndicatorValue to = values.get(a.code());
+      boolean counts = countsAreWhole();
+      p.put("compare_year_be", change.from().be());
+      p.put("compare_numerator", b == null ? null : counts ? whole(b.numerator()) : b.numerator());
+      p.put(
+          "compare_denominator",
+          b == null ? null : counts ? whole(b.denominator()) : b.denominator());
+      p.put(
+          "compare_value",
+          b == null ? null : indicator.kind() == ValueKind.COUNT ? whole(b.value()) : b.value());
+      p.put("change", change.of(b, to));
+      p.put("change_unit", change.unit());
+      p.put("change_reason", change.reason(b, to, MissingData.missingReason(a)));
     }
     return p;
   }

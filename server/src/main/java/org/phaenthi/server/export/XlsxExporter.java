@@ -2,6 +2,7 @@ package org.phaenthi.server.export;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.List;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
@@ -32,10 +33,11 @@ public final class XlsxExporter implements Exporter {
       Font f = wb.createFont();
       f.setBold(true);
       bold.setFont(f);
+      List<String> columns = CsvExporter.columns(s);
       SXSSFSheet data = wb.createSheet(DATA);
       Row header = data.createRow(0);
-      for (int c = 0; c < CsvExporter.COLUMNS.size(); c++) {
-        header.createCell(c).setCellValue(CsvExporter.COLUMNS.get(c));
+      for (int c = 0; c < columns.size(); c++) {
+        header.createCell(c).setCellValue(columns.get(c));
         header.getCell(c).setCellStyle(bold);
       }
       data.createFreezePane(0, 1);
@@ -43,8 +45,8 @@ public final class XlsxExporter implements Exporter {
       for (Area a : s.areas()) {
         Map<String, Object> p = s.properties(a);
         Row row = data.createRow(r++);
-        for (int c = 0; c < CsvExporter.COLUMNS.size(); c++) {
-          Object v = p.get(CsvExporter.COLUMNS.get(c));
+        for (int c = 0; c < columns.size(); c++) {
+          Object v = p.get(columns.get(c));
           if (v instanceof Number n) {
             row.createCell(c).setCellValue(n.doubleValue());
           } else if (v instanceof Boolean b) {

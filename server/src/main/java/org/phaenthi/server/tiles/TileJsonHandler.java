@@ -19,9 +19,14 @@ import org.phaenthi.server.Json;
 import org.phaenthi.server.LiveData;
 import org.phaenthi.server.Params;
 import org.phaenthi.server.Resolver;
+import org.phaenthi.server.api.Change;
 import org.phaenthi.server.http.PublicUrls;
 
-/** {@code GET /tiles/{level}.json[?indicator=&year=]}: TileJSON 3.0.0 for one level. */
+/**
+ * {@code GET /tiles/{level}.json[?indicator=&year=[&compare=]]}: TileJSON 3.0.0 for one level; with
+ * {@code compare=YEAR} the tiles advertised are the change tiles (their URL carries {@code
+ * compare}).
+ */
 public final class TileJsonHandler implements Handler {
   private final LiveData live;
   private final String cacheControl;
@@ -33,7 +38,7 @@ public final class TileJsonHandler implements Handler {
 
   @Override
   public void handle(Context ctx) {
-    Params.onlyKnown(ctx, Set.of("indicator", "year"));
+    Params.onlyKnown(ctx, Set.of("indicator", "year", Change.PARAM));
     String file = ctx.pathParam("file");
     if (!file.endsWith(".json")) {
       throw ApiException.notFound("TileJSON is at /tiles/{level}.json, e.g. /tiles/province.json");
@@ -45,8 +50,11 @@ public final class TileJsonHandler implements Handler {
     // what the advertised tiles depend on: the boundary set, or the parts of one indicator-year
     String version = d.boundaryVersion();
     Map<String, Object> valueFields = Map.of();
-    if (ctx.queryParam("indicator") == null && ctx.queryParam("year") != null) {
-      throw ApiException.badRequest("parameter 'year' needs an 'indicator'");
+    String compare = ctx.queryParam(Change.PARAM);
+    if (ctx.queryParam("indicator") == null
+        && (ctx.queryParam("year") != null || compare != null)) {
+      throw ApiException.badRequest(
+          "parameter '" + (compare != null ? Change.PARAM : "year") + "' needs an 'indicator'");
     }
     if (ctx.queryParam("indicator") != null) {
       Indicator i = Params.indicator(d.indicators(), ctx.queryParam("indicator"));
@@ -55,11 +63,29 @@ public final class TileJsonHandler implements Handler {
       int year = resolved.be();
       version = d.valueVersion(i.code(), resolved);
       query = "?indicator=" + URLEncoder.encode(i.code(), StandardCharsets.UTF_8) + "&year=" + year;
-      valueFields =
-          Map.of(
-              "value", "Number: indicator value (" + i.valueUnit() + ")",
-              "numerator", "Number",
-              "denominator", "Number");
+      Change change = Change.of(d.indicators(), i, resolved, compare);
+      if (change != null) {
+        // the change tiles' key: both years' value sets (as TileHandler and /api/values)
+        version = org.phaenthi.server.api.ValuesHandler.version(d, change);
+        query += "&" + Change.PARAM + "=" + change.from().be();
+        // a change tile carries the change only, no counts (they are two years')
+        valueFields =
+            Map.of(
+                "value",
+                "Number: change from "
+                    + change.from().be()
+                    + " to "
+                    + year
+                    + " ("
+                    + change.unit()
+                    + ")");
+      } else {
+        valueFields =
+            Map.of(
+                "value", "Number: indicator value (" + i.valueUnit() + ")",
+                "numerator", "Number",
+                "denominator", "Number");
+      }
     }
     Envelope e = d.boundaries().extent();
     Map<String, Object> fields = new java.util.LinkedHashMap<>();

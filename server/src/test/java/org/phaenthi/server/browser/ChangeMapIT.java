@@ -200,4 +200,50 @@ class ChangeMapIT {
     assertEquals(null, browser.state("compare"));
     assertFalse(browser.driver.findElement(By.cssSelector(".legend")).getText().contains("→"));
   }
+
+  @Test
+  void theDataLinksOfAChangeMapDownloadTheChangeTheMapShows() {
+    browser.open(server.baseUrl + "#i=" + RATE + "&y=2566&c=2561");
+    assertEquals(2561L, browser.state("compare"));
+    @SuppressWarnings("unchecked")
+    List<String> links =
+        (List<String>)
+            browser.js("return [...document.querySelectorAll('#downloads a')].map(a => a.href)");
+    assertEquals(3, links.size(), links.toString());
+    for (String href : links) {
+      assertTrue(href.contains("compare=2561") && href.contains("year=2566"), href);
+    }
+    assertEquals(
+        "",
+        browser.js(
+            "return document.getElementById('downloads').innerText.includes('2566 (') ? 'note' : ''"),
+        "no note that the files hold the year's values: they hold the change");
+    // the CSV's change column is the value the map shows, for every province
+    @SuppressWarnings("unchecked")
+    Map<String, Object> mismatch =
+        (Map<String, Object>)
+            browser.jsAsync(
+                "const done = arguments[arguments.length - 1];"
+                    + "fetch(arguments[0]).then(r => r.text()).then(text => {"
+                    // RFC 4180: a cell holding , or \" is quoted, \" doubled
+                    + "  const split = (l) => { const c = []; let b = '', q = false;"
+                    + "    for (let i = 0; i < l.length; i++) { const x = l[i];"
+                    + "      if (q) { if (x === '\"' && l[i + 1] === '\"') { b += x; i++; }"
+                    + "               else if (x === '\"') q = false; else b += x; }"
+                    + "      else if (x === '\"') q = true;"
+                    + "      else if (x === ',') { c.push(b); b = ''; } else b += x; }"
+                    + "    c.push(b); return c; };"
+                    + "  const rows = text.replace(/^\\uFEFF/, '').trim().split('\\r\\n').map(split);"
+                    + "  const head = rows[0]; const code = head.indexOf('code'), ch = head.indexOf('change');"
+                    + "  const out = {n: rows.length - 1};"
+                    + "  for (const r of rows.slice(1)) {"
+                    + "    const v = phaenthi.app.current.byCode.get(r[code]);"
+                    + "    const shown = v && v.value !== null ? v.value : null;"
+                    + "    const file = r[ch] === '' ? null : Number(r[ch]);"
+                    + "    if (shown === null ? file !== null : Math.abs(shown - file) > 1e-9) out[r[code]] = [shown, file];"
+                    + "  } done(out); }, e => done({error: String(e)}))",
+                links.stream().filter(l -> l.contains(".csv?")).findFirst().orElseThrow());
+    assertEquals(77L, mismatch.remove("n"), "every province in the file");
+    assertEquals(Map.of(), mismatch, "areas whose exported change differs from the map's");
+  }
 }

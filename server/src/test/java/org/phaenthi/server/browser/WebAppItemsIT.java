@@ -178,7 +178,8 @@ class WebAppItemsIT {
                   browser.js(
                       "return document.querySelector('iframe').getBoundingClientRect().height"))
               .doubleValue();
-      // the embed itself may post a settled height again meanwhile (fonts, title): the frame keeps a
+      // the embed itself may post a settled height again meanwhile (fonts, title): the frame keeps
+      // a
       // height of its own aspect, never the foreign 150 px (or a clamped 99999)
       double w0 = frames.get(0).get("w").doubleValue();
       assertTrue(

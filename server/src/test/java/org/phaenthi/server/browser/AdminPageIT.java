@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -22,12 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.Select;
-import org.phaenthi.boundaries.AdminLevel;
-import org.phaenthi.boundaries.Dataset;
-import org.phaenthi.boundaries.catalog.Draft;
-import org.phaenthi.boundaries.catalog.PartIds;
-import org.phaenthi.boundaries.catalog.ValueSet;
-import org.phaenthi.boundaries.indicators.IndicatorValue;
 import org.phaenthi.boundaries.store.EmbeddedStore;
 import org.phaenthi.server.Config;
 import org.phaenthi.server.DataBootstrap;
@@ -57,7 +49,7 @@ class AdminPageIT {
     Browser.assumeAvailable();
     store = new EmbeddedStore(dir.resolve("store"));
     store.publish(TestServers.dataset().asDraft("test", "first"));
-    store.publish(otherRates(store.load()));
+    store.publish(TestServers.rateNumeratorsPlusOne(store.load()));
     national = token("national", "all");
     scoped = token("phuket-office", "83");
     Config config =
@@ -98,49 +90,6 @@ class AdminPageIT {
             new PrintWriter(new StringWriter()));
     assertEquals(0, code);
     return out.toString().trim();
-  }
-
-  /** The served parts with every 2561 rate numerator one higher. */
-  private static Draft otherRates(Dataset d) {
-    List<ValueSet> sets = new ArrayList<>();
-    for (ValueSet v : d.valueSets()) {
-      if (v.year().year().be() != 2561) {
-        sets.add(v);
-        continue;
-      }
-      Map<AdminLevel, Map<String, Map<String, IndicatorValue>>> changed = new java.util.TreeMap<>();
-      v.values()
-          .forEach(
-              (level, byIndicator) -> {
-                Map<String, Map<String, IndicatorValue>> ind = new LinkedHashMap<>(byIndicator);
-                Map<String, IndicatorValue> rate = new LinkedHashMap<>();
-                byIndicator
-                    .get("test:rate")
-                    .forEach(
-                        (code, x) ->
-                            rate.put(
-                                code,
-                                x.value() == null
-                                    ? x
-                                    : new IndicatorValue(
-                                        code,
-                                        x.numerator() + 1,
-                                        x.denominator(),
-                                        (x.numerator() + 1) / x.denominator() * 100,
-                                        null)));
-                ind.put("test:rate", rate);
-                changed.put(level, ind);
-              });
-      sets.add(
-          new ValueSet(
-              PartIds.of(PartIds.VALUES, "2561 other rates"),
-              v.indicatorSet(),
-              v.year(),
-              v.createdAt(),
-              changed,
-              v.report()));
-    }
-    return new Draft(d.boundarySet(), d.indicatorSets(), sets, "test", "other rates", null);
   }
 
   private static void openAdmin(Browser b) {

@@ -10,22 +10,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.phaenthi.boundaries.AdminLevel;
-import org.phaenthi.boundaries.Dataset;
-import org.phaenthi.boundaries.catalog.Draft;
-import org.phaenthi.boundaries.catalog.PartIds;
 import org.phaenthi.boundaries.catalog.Publication;
-import org.phaenthi.boundaries.catalog.ValueSet;
-import org.phaenthi.boundaries.indicators.IndicatorValue;
 import org.phaenthi.boundaries.store.EmbeddedStore;
 import org.phaenthi.server.Config;
 import org.phaenthi.server.HttpTestClient;
@@ -93,50 +85,6 @@ class PublicationsTest {
     return r.headers().firstValue("ETag").orElseThrow(() -> new AssertionError("no ETag " + path));
   }
 
-  /** The served parts with the 2561 value set replaced by one whose rate numerators are +1. */
-  private Draft newValuesFor2561() {
-    Dataset d = server.live().snapshot().dataset();
-    List<ValueSet> sets = new ArrayList<>();
-    for (ValueSet v : d.valueSets()) {
-      if (v.year().year().be() != 2561) {
-        sets.add(v);
-        continue;
-      }
-      Map<AdminLevel, Map<String, Map<String, IndicatorValue>>> changed = new TreeMap<>();
-      v.values()
-          .forEach(
-              (level, byIndicator) -> {
-                Map<String, Map<String, IndicatorValue>> ind = new LinkedHashMap<>(byIndicator);
-                Map<String, IndicatorValue> rate = new LinkedHashMap<>();
-                byIndicator
-                    .get("test:rate")
-                    .forEach(
-                        (code, x) ->
-                            rate.put(
-                                code,
-                                x.value() == null
-                                    ? x
-                                    : new IndicatorValue(
-                                        code,
-                                        x.numerator() + 1,
-                                        x.denominator(),
-                                        (x.numerator() + 1) / x.denominator() * 100,
-                                        null)));
-                ind.put("test:rate", rate);
-                changed.put(level, ind);
-              });
-      sets.add(
-          new ValueSet(
-              PartIds.of(PartIds.VALUES, "2561 again"),
-              v.indicatorSet(),
-              v.year(),
-              v.createdAt(),
-              changed,
-              v.report()));
-    }
-    return new Draft(d.boundarySet(), d.indicatorSets(), sets, "test", "new 2561 values", null);
-  }
-
   @Test
   void newValuesChangeNoGeometryETagAndDropNoGeometryTile() {
     Map<String, String> geometryBefore = new LinkedHashMap<>();
@@ -152,7 +100,8 @@ class PublicationsTest {
     long cachedGeometry = server.tileCache().peekCount(boundaries);
     assertEquals(GEOMETRY_TILES.size(), cachedGeometry, "every geometry tile is cached");
 
-    Publication p = store.publish(newValuesFor2561());
+    Publication p =
+        store.publish(TestServers.rateNumeratorsPlusOne(server.live().snapshot().dataset()));
     server.live().replace(store.load(p.id()));
 
     assertEquals(boundaries, server.live().snapshot().boundaryVersion());
@@ -191,7 +140,8 @@ class PublicationsTest {
     assertNotEquals(itemsBefore, etag("/ogc/collections/subdistrict/items?limit=6"));
     assertEquals(304, http.get(items, "If-None-Match", itemsBefore).statusCode());
 
-    Publication p = store.publish(newValuesFor2561());
+    Publication p =
+        store.publish(TestServers.rateNumeratorsPlusOne(server.live().snapshot().dataset()));
     server.live().replace(store.load(p.id()));
 
     assertEquals(itemsBefore, etag(items), "items without an indicator: boundary set only");
@@ -206,7 +156,8 @@ class PublicationsTest {
   void rollbackInOneRequestRestoresTheEarlierValuesAndTheirETags() throws Exception {
     String values61 = etag(VALUES_61);
     double before = http.json(VALUES_61).get("values").get(0).get("numerator").asDouble();
-    Publication p = store.publish(newValuesFor2561());
+    Publication p =
+        store.publish(TestServers.rateNumeratorsPlusOne(server.live().snapshot().dataset()));
     server.live().replace(store.load(p.id()));
     assertNotEquals(values61, etag(VALUES_61));
     assertEquals(before + 1, http.json(VALUES_61).get("values").get(0).get("numerator").asDouble());

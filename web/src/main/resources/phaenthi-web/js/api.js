@@ -12,6 +12,13 @@ let boundaryVersion = null;
 let revalidate = false;
 const versionListeners = [];
 
+// A static bundle (docs/BUNDLE.md) marks its page `<html data-bundle="bundle.json">`: every request is then
+// answered from the bundle's files by bundle-source.js, loaded only there.
+const bundleManifest = globalThis.document?.documentElement?.dataset?.bundle;
+const bundle = bundleManifest ? import('./bundle-source.js').then((m) => m.openBundle(bundleManifest)) : null;
+let bundleSource = null; // the resolved `bundle`, there before any layer is made (the map waits for api/meta)
+bundle?.then((b) => (bundleSource = b));
+
 /**
  * Tells the client the data version the server serves. A different one than before empties the memo and
  * calls the `onDataVersion` listeners with (new, old); the first one only records it.
@@ -42,6 +49,7 @@ export function currentDataVersion() {
  * was emptied and the listeners called).
  */
 export async function checkDataVersion() {
+  if (bundle) return false; // a bundle's data never changes
   const r = await fetch('api/meta', { cache: 'no-store' });
   if (!r.ok) return false;
   const meta = await r.json();
@@ -64,6 +72,7 @@ export const requestCounts = { geometry: 0, values: 0, classes: 0, area: 0, sear
 async function getJson(url, kind, versioned = false) {
   if (cache.has(url)) return cache.get(url);
   if (kind) requestCounts[kind]++;
+  if (bundle) return bundle.then((b) => b.getJson(url));
   const promise = fetch(url, revalidate && !versioned ? { cache: 'no-cache' } : undefined).then(async (r) => {
     if (!r.ok) {
       let message = r.statusText;
@@ -107,4 +116,6 @@ export const api = {
       return getJson(`ogc/collections/${level}/items?${qs({ f: 'json', limit: 10000, zoom, parent })}`, 'geometry');
     }),
   tileUrl: (level) => `tiles/${level}/{z}/{x}/{y}.mvt`,
+  /** In a bundle, the vector-tile layer reading its PMTiles archive; null when tiles come from tileUrl. */
+  tileLayer: (options) => (bundleSource ? bundleSource.tileLayer(options) : null),
 };

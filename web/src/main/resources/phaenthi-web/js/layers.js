@@ -178,7 +178,7 @@ export class MapLayers {
       const faint = rank === this.levels.map.length - 1 && z < 8;
       return { weight: faint ? 0.25 : weight, color, opacity: faint ? 0.5 : 1, fill: false, interactive: false };
     };
-    const layer = L.vectorGrid.protobuf(api.tileUrl(level), {
+    const options = {
       pane: 'choro',
       rendererFactory: L.canvas.tile,
       interactive: true,
@@ -188,7 +188,8 @@ export class MapLayers {
         [level]: (p) => this.featureStyle(String(p.code)),
         [`${level}_borders`]: borderStyle,
       },
-    });
+    };
+    const layer = api.tileLayer(options) || L.vectorGrid.protobuf(api.tileUrl(level), options);
     layer.on('mouseover', (e) => this.hover(e.layer, e.layer.properties, e.latlng));
     layer.on('mouseout', () => this.unhover());
     layer.on('click', (e) => this.handlers.onClick(normalise(e.layer.properties), null, e.originalEvent));

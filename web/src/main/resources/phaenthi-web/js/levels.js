@@ -91,6 +91,7 @@ export class Levels {
   /** Whether a level is drawn from vector tiles (too many shapes for GeoJSON). */
   usesTiles(name) {
     const l = this.get(name);
-    return Boolean(l) && (l.count ?? 0) > TILE_THRESHOLD;
+    // a static bundle says which level its tile archive draws (`tiles`); the server leaves it to the counts
+    return Boolean(l) && (l.tiles ?? (l.count ?? 0) > TILE_THRESHOLD);
   }
 }

@@ -281,6 +281,10 @@ public final class PhaenthiServer implements AutoCloseable {
         new PmtilesHandler(
             live, tileCache, config.tiles().cacheControl(), exportAdmission, exportSpool);
     r.get(
+        "/api/export/bundle/{file}",
+        new org.phaenthi.server.bundle.BundleHandler(
+            live, tileCache, exportAdmission, exportSpool, this::selfUri));
+    r.get(
         "/api/export/{file}",
         ctx -> (PmtilesHandler.answers(ctx.pathParam("file")) ? pmtiles : exports).handle(ctx));
     RootHandler ogc = new RootHandler(live);
@@ -458,6 +462,17 @@ public final class PhaenthiServer implements AutoCloseable {
   }
 
   /** The bound port of {@code --metrics-port}, or -1 when /metrics is on the main port. */
+  /** The base URL of this node's own API, for the bundle builder's loopback requests. */
+  private java.net.URI selfUri() {
+    String host = config.server().host();
+    if (host == null || host.isBlank() || host.equals("0.0.0.0") || host.equals("::")) {
+      host = "127.0.0.1";
+    } else if (host.contains(":")) {
+      host = "[" + host + "]";
+    }
+    return java.net.URI.create("http://" + host + ":" + port() + "/");
+  }
+
   public int metricsPort() {
     return metricsConnector == null ? -1 : metricsConnector.getLocalPort();
   }

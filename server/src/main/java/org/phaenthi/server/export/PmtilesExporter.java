@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +15,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 import org.locationtech.jts.geom.Envelope;
 import org.phaenthi.boundaries.AdminLevel;
 import org.phaenthi.boundaries.indicators.Indicator;
@@ -48,15 +53,40 @@ public final class PmtilesExporter {
    *
    * @param indicator null for geometry tiles
    * @param year null when {@code indicator} is
+   * @param levels the levels whose tiles are merged into each archive tile (one: the tile as the
+   *     server serves it; several: their layers one after the other in one MVT)
    * @param lonLatBounds the tiles covering this extent at each zoom are written
    */
   public record Request(
-      AdminLevel level,
+      List<AdminLevel> levels,
       Indicator indicator,
       SurveyYear year,
       int minZoom,
       int maxZoom,
       Envelope lonLatBounds) {
+
+    public Request {
+      levels = List.copyOf(levels);
+      if (levels.isEmpty()) {
+        throw new IllegalArgumentException("an archive needs at least one level");
+      }
+    }
+
+    /** An archive of one level's tiles. */
+    public Request(
+        AdminLevel level,
+        Indicator indicator,
+        SurveyYear year,
+        int minZoom,
+        int maxZoom,
+        Envelope lonLatBounds) {
+      this(List.of(level), indicator, year, minZoom, maxZoom, lonLatBounds);
+    }
+
+    /** The first (or only) level. */
+    public AdminLevel level() {
+      return levels.get(0);
+    }
 
     /** The tile coordinates of the archive, in tile-id order. */
     public List<TileCoord> coords() {
@@ -98,8 +128,7 @@ public final class PmtilesExporter {
         if (cancelled.getAsBoolean()) {
           throw new IOException("archive build cancelled");
         }
-        CachedTile t = cache.get(key(s, r, c), hit);
-        w.add(c, t.isEmpty() ? new byte[0] : t.gzip());
+        w.add(c, tile(s, cache, r, c, hit));
       }
       w.finish(
           out,
@@ -113,14 +142,44 @@ public final class PmtilesExporter {
     }
   }
 
-  /** The cache key of one tile, as {@code TileHandler} makes it for the same request. */
-  static TileKey key(Snapshot s, Request r, TileCoord c) {
+  /**
+   * The gzip bytes of one archive tile (empty when every level's tile is): one level's is the
+   * server's tile as it is; several levels' are their MVT bodies one after the other (an MVT is a
+   * protobuf message of repeated layers, so concatenated tiles are one tile holding every layer).
+   */
+  static byte[] tile(Snapshot s, TileCache cache, Request r, TileCoord c, boolean[] hit)
+      throws IOException {
+    if (r.levels().size() == 1) {
+      CachedTile t = cache.get(key(s, r, r.level(), c), hit);
+      return t.isEmpty() ? new byte[0] : t.gzip();
+    }
+    ByteArrayOutputStream raw = new ByteArrayOutputStream();
+    for (AdminLevel level : r.levels()) {
+      CachedTile t = cache.get(key(s, r, level, c), hit);
+      if (!t.isEmpty()) {
+        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(t.gzip()))) {
+          in.transferTo(raw);
+        }
+      }
+    }
+    if (raw.size() == 0) {
+      return new byte[0];
+    }
+    ByteArrayOutputStream gz = new ByteArrayOutputStream(raw.size() / 2 + 64);
+    try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
+      raw.writeTo(out);
+    }
+    return gz.toByteArray();
+  }
+
+  /** The cache key of one level's tile, as {@code TileHandler} makes it for the same request. */
+  static TileKey key(Snapshot s, Request r, AdminLevel level, TileCoord c) {
     if (r.indicator() == null) {
-      return new TileKey(s.boundaryVersion(), r.level(), c, null, 0);
+      return new TileKey(s.boundaryVersion(), level, c, null, 0);
     }
     return new TileKey(
         s.valueVersion(r.indicator().code(), r.year()),
-        r.level(),
+        level,
         c,
         r.indicator().code(),
         r.year().be());
@@ -129,8 +188,8 @@ public final class PmtilesExporter {
   /** TileJSON-like metadata: name, attribution, the two vector layers and the data version. */
   static String metadata(Snapshot s, Request r) throws IOException {
     ObjectNode m = JSON.createObjectNode();
-    String level = r.level().urlName();
-    m.put("name", "Phaenthi " + level + (r.indicator() == null ? "" : " " + r.indicator().code()));
+    String names = String.join("+", r.levels().stream().map(AdminLevel::urlName).toList());
+    m.put("name", "Phaenthi " + names + (r.indicator() == null ? "" : " " + r.indicator().code()));
     m.put("format", "pbf");
     m.put("attribution", Attribution.BOUNDARIES_SHORT + "; " + Attribution.INDICATORS_SHORT);
     m.put("minzoom", r.minZoom());
@@ -141,18 +200,21 @@ public final class PmtilesExporter {
       m.put("year", r.year().be());
     }
     ArrayNode layers = m.putArray("vector_layers");
-    ObjectNode areas = layers.addObject();
-    areas.put("id", level);
-    ObjectNode fields = areas.putObject("fields");
-    fields.put("code", "String");
-    fields.put("name_th", "String");
-    fields.put("name_en", "String");
-    if (r.indicator() != null) {
-      fields.put("value", "Number");
-      fields.put("numerator", "Number");
-      fields.put("denominator", "Number");
+    for (AdminLevel l : r.levels()) {
+      String level = l.urlName();
+      ObjectNode areas = layers.addObject();
+      areas.put("id", level);
+      ObjectNode fields = areas.putObject("fields");
+      fields.put("code", "String");
+      fields.put("name_th", "String");
+      fields.put("name_en", "String");
+      if (r.indicator() != null) {
+        fields.put("value", "Number");
+        fields.put("numerator", "Number");
+        fields.put("denominator", "Number");
+      }
+      layers.addObject().put("id", level + "_borders");
     }
-    layers.addObject().put("id", level + "_borders");
     return JSON.writeValueAsString(m);
   }
 }

@@ -34,7 +34,8 @@ import org.phaenthi.server.tiles.TileHandler;
 public final class PmtilesHandler implements Handler {
   public static final String MEDIA_TYPE = "application/vnd.pmtiles";
   private static final String SUFFIX = ".pmtiles";
-  private static final Set<String> PARAMS = Set.of("indicator", "year", "minzoom", "maxzoom");
+  private static final Set<String> PARAMS =
+      Set.of("indicator", "year", "minzoom", "maxzoom", "parent");
 
   /** Bumped when the archive's bytes change for the same data and request (ETag). */
   static final String PMTILES_VERSION = "1";
@@ -62,15 +63,18 @@ public final class PmtilesHandler implements Handler {
   public void handle(Context ctx) throws Exception {
     Params.onlyKnown(ctx, PARAMS);
     Snapshot s = live.snapshot();
+    String levelName = levelOf(ctx.pathParam("file"));
+    AreaExtent area =
+        AreaExtent.of(s, Params.mappedLevel(s.levels(), levelName), ctx.queryParam("parent"));
     PmtilesExporter.Request r =
         request(
             s,
-            levelOf(ctx.pathParam("file")),
+            levelName,
             ctx.queryParam("indicator"),
             ctx.queryParam("year"),
             ctx.queryParam("minzoom"),
             ctx.queryParam("maxzoom"),
-            s.dataset().boundaries().extent());
+            area);
     String version =
         r.indicator() == null
             ? s.boundaryVersion()
@@ -88,6 +92,7 @@ public final class PmtilesHandler implements Handler {
             + r.minZoom()
             + "-"
             + r.maxZoom()
+            + (area.code() == null ? "" : "-p" + area.code())
             + "\"";
     etag = etag.replaceAll("[^\\x21\\x23-\\x7e\"]", "_");
     ctx.header("ETag", etag);
@@ -123,7 +128,10 @@ public final class PmtilesHandler implements Handler {
     return file.substring(0, file.length() - SUFFIX.length());
   }
 
-  /** Parses and checks a request (400 naming the parameter, 404 for an unknown level). */
+  /**
+   * Parses and checks a request (400 naming the parameter, 404 for an unknown level); the extent
+   * and default zooms are those of {@code area}.
+   */
   static PmtilesExporter.Request request(
       Snapshot s,
       String levelName,
@@ -131,10 +139,11 @@ public final class PmtilesHandler implements Handler {
       String yearText,
       String minText,
       String maxText,
-      Envelope bounds) {
+      AreaExtent area) {
     AdminLevel level = Params.mappedLevel(s.levels(), levelName);
-    int min = zoom("minzoom", minText, 0);
-    int max = zoom("maxzoom", maxText, Math.max(min, PmtilesExporter.DEFAULT_MAX_ZOOM));
+    Envelope bounds = area.bounds();
+    int min = zoom("minzoom", minText, area.minZoom());
+    int max = zoom("maxzoom", maxText, Math.max(min, area.maxZoom()));
     if (min > max) {
       throw ApiException.badRequest(
           "parameter 'minzoom' (" + min + ") must not be above 'maxzoom' (" + max + ")");

@@ -182,7 +182,7 @@ class PmtilesExportTest {
                     null,
                     null,
                     "14",
-                    new Envelope(97.3, 105.7, 5.6, 20.5)));
+                    new AreaExtent(null, new Envelope(97.3, 105.7, 5.6, 20.5), 0, 10)));
     assertEquals(400, e.status());
     assertTrue(e.getMessage().contains("'maxzoom'"), e.getMessage());
   }

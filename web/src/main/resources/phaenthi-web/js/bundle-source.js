@@ -17,13 +17,38 @@ async function readJson(path) {
 /** Lower case without spaces, hyphens and dots, so "Mueang Phuket" matches "muangphuket"-like typing. */
 const fold = (s) => String(s || '').toLowerCase().replace(/[\s\-.]/g, '');
 
+/**
+ * The archive over HTTP: byte ranges where the host answers them (206, as nginx, Apache and any CDN do);
+ * a host that ignores Range and sends the whole file (200, as `python3 -m http.server` does) is asked
+ * once, and every later read is cut from that copy in memory.
+ */
+class StaticHostSource {
+  constructor(url) {
+    this.url = url;
+    this.whole = null;
+  }
+
+  getKey() {
+    return this.url;
+  }
+
+  async getBytes(offset, length, signal) {
+    if (this.whole) return { data: (await this.whole).slice(offset, offset + length) };
+    const r = await fetch(this.url, { headers: { Range: `bytes=${offset}-${offset + length - 1}` }, signal });
+    if (r.status === 206) return { data: await r.arrayBuffer() };
+    if (!r.ok) throw new Error(`${r.status} reading ${this.url}`);
+    this.whole ??= r.arrayBuffer();
+    return { data: (await this.whole).slice(offset, offset + length) };
+  }
+}
+
 export class BundleSource {
   /** @param manifest the bundle's bundle.json */
   constructor(manifest) {
     this.manifest = manifest;
     this.files = new Map();
     // the global of vendor/pmtiles/dist/pmtiles.js (a classic script, like Leaflet's `L`)
-    this.archive = new globalThis.pmtiles.PMTiles(manifest.archive.file);
+    this.archive = new globalThis.pmtiles.PMTiles(new StaticHostSource(manifest.archive.file));
   }
 
   /** The JSON the server would answer for `url` (an api.js URL such as `api/values?level=…`). */

@@ -140,7 +140,7 @@ public final class BundleBuilder {
 
   private void check() throws IOException {
     if (cancelled.getAsBoolean()) {
-      throw new IOException("bundle build cancelled");
+      throw new org.phaenthi.server.export.ExportSpool.Cancelled();
     }
   }
 

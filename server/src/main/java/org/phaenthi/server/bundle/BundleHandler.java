@@ -18,6 +18,7 @@ import org.phaenthi.server.Snapshot;
 import org.phaenthi.server.export.ExportAdmission;
 import org.phaenthi.server.export.ExportSpool;
 import org.phaenthi.server.export.PmtilesExporter;
+import org.phaenthi.server.http.ClientPresence;
 import org.phaenthi.server.tiles.TileCache;
 
 /**
@@ -80,11 +81,15 @@ public final class BundleHandler implements Handler {
     }
     String zipKey = "bundle|" + etag;
     ExportAdmission.Permit permit = spool.ready(zipKey) ? () -> {} : admission.enter(ctx);
+    ClientPresence client = ClientPresence.of(ctx);
     try (permit) {
       spool.use(
           zipKey,
-          zip -> build(s, r, zip, () -> false),
+          (zip, cancelled) -> build(s, r, zip, cancelled),
           zip -> {
+            if (client.closeConnection()) {
+              ctx.header("Connection", "close");
+            }
             ctx.contentType("application/zip");
             ctx.header(
                 "Content-Disposition", "attachment; filename=\"phaenthi-" + r.name() + ".zip\"");
@@ -93,7 +98,8 @@ public final class BundleHandler implements Handler {
             OutputStream out = ctx.res().getOutputStream();
             Files.copy(zip, out);
             out.flush();
-          });
+          },
+          client);
     } catch (IOException e) {
       if (!ctx.res().isCommitted()) {
         throw e;
@@ -119,13 +125,14 @@ public final class BundleHandler implements Handler {
             + a.maxZoom();
     spool.use(
         archiveKey,
-        f -> PmtilesExporter.write(s, tiles, a, f, cancelled),
+        (f, archiveCancelled) -> PmtilesExporter.write(s, tiles, a, f, archiveCancelled),
         archive -> {
           try (OutputStream out = Files.newOutputStream(zip);
               ZipSink sink = new ZipSink(out, "phaenthi-" + r.name())) {
             b.write(sink, archive);
           }
-        });
+        },
+        cancelled);
   }
 
   /** What makes a bundle's bytes besides the data version: area, indicators and years. */

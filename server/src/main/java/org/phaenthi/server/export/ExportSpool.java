@@ -8,9 +8,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
 /**
@@ -26,6 +29,35 @@ public final class ExportSpool implements AutoCloseable {
   /** Writes the download into {@code file}. */
   public interface Builder {
     void build(Path file) throws IOException;
+  }
+
+  /**
+   * Writes the download into {@code file}, polling {@code cancelled} as it goes: true once every
+   * client waiting for this build has gone, and the builder then throws {@link Cancelled}.
+   */
+  public interface CancellableBuilder {
+    void build(Path file, BooleanSupplier cancelled) throws IOException;
+  }
+
+  /** A build stopped because nobody waits for it any more. */
+  public static final class Cancelled extends IOException {
+    public Cancelled() {
+      super("build cancelled: every client waiting for it has gone");
+    }
+  }
+
+  /** The clients waiting for one key's build; the build is cancelled when all are gone. */
+  private static final class Waiters {
+    final Set<BooleanSupplier> all = ConcurrentHashMap.newKeySet();
+
+    boolean allGone() {
+      for (BooleanSupplier w : all) {
+        if (!w.getAsBoolean()) {
+          return false;
+        }
+      }
+      return true;
+    }
   }
 
   /** A kept file; deleted once evicted and no reader holds it. */
@@ -67,7 +99,9 @@ public final class ExportSpool implements AutoCloseable {
 
   private final Path dir;
   private final AsyncCache<String, Spooled> cache;
+  private final ConcurrentHashMap<String, Waiters> waiting = new ConcurrentHashMap<>();
   private final AtomicLong builds = new AtomicLong();
+  private final AtomicLong cancelledBuilds = new AtomicLong();
   private final AtomicLong names = new AtomicLong();
 
   public ExportSpool(long maxBytes) {
@@ -111,8 +145,33 @@ public final class ExportSpool implements AutoCloseable {
    * it), building it first when it is not kept.
    */
   public void use(String key, Builder builder, Reader reader) throws IOException {
+    use(key, (file, cancelled) -> builder.build(file), reader, () -> false);
+  }
+
+  /**
+   * As {@link #use(String, Builder, Reader)}, for a client that may go away: {@code gone} says
+   * whether it has. A build shared by several clients runs on while one of them still waits, and is
+   * cancelled (its file deleted, nothing kept) once they have all gone; a client that still waits
+   * when a build is cancelled under it starts a new one.
+   */
+  public void use(String key, CancellableBuilder builder, Reader reader, BooleanSupplier gone)
+      throws IOException {
+    for (int attempt = 0; ; attempt++) {
+      try {
+        useOnce(key, builder, reader, gone);
+        return;
+      } catch (Cancelled c) {
+        if (gone.getAsBoolean() || attempt > 0) {
+          throw c;
+        }
+      }
+    }
+  }
+
+  private void useOnce(String key, CancellableBuilder builder, Reader reader, BooleanSupplier gone)
+      throws IOException {
     for (int attempt = 0; attempt < 2; attempt++) {
-      Spooled s = get(key, builder);
+      Spooled s = waitFor(key, builder, gone);
       if (s.acquire()) {
         try {
           reader.read(s.file);
@@ -125,7 +184,7 @@ public final class ExportSpool implements AutoCloseable {
       // more frequent ones): ask again
     }
     // the cache keeps refusing it: build a private copy for this request
-    Spooled own = build(builder);
+    Spooled own = build(file -> builder.build(file, gone));
     try {
       reader.read(own.file);
     } finally {
@@ -133,12 +192,54 @@ public final class ExportSpool implements AutoCloseable {
     }
   }
 
+  /** The kept file of {@code key}, waiting (as one of its waiters) for its build. */
+  private Spooled waitFor(String key, CancellableBuilder builder, BooleanSupplier gone)
+      throws IOException {
+    Waiters ws =
+        waiting.compute(
+            key,
+            (k, v) -> {
+              Waiters w = v == null ? new Waiters() : v;
+              w.all.add(gone);
+              return w;
+            });
+    try {
+      return get(key, file -> builder.build(file, ws::allGone));
+    } catch (Cancelled c) {
+      cancelledBuilds.incrementAndGet();
+      throw c;
+    } finally {
+      waiting.computeIfPresent(
+          key,
+          (k, v) -> {
+            v.all.remove(gone);
+            return v.all.isEmpty() ? null : v;
+          });
+    }
+  }
+
+  /** Clients waiting for the build of {@code key} now (for tests). */
+  int waiting(String key) {
+    Waiters w = waiting.get(key);
+    return w == null ? 0 : w.all.size();
+  }
+
+  /** Builds stopped because their clients had gone, counted once per waiter told (for tests). */
+  long cancelled() {
+    return cancelledBuilds.get();
+  }
+
   private Spooled get(String key, Builder builder) throws IOException {
     try {
       return cache.get(key, k -> build(builder)).join();
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
     } catch (CompletionException e) {
       if (e.getCause() instanceof UncheckedIOException u) {
         throw u.getCause();
+      }
+      if (e.getCause() instanceof IOException io) {
+        throw io;
       }
       if (e.getCause() instanceof RuntimeException r) {
         throw r;

@@ -126,7 +126,7 @@ public final class PmtilesExporter {
       boolean[] hit = new boolean[1];
       for (TileCoord c : r.coords()) {
         if (cancelled.getAsBoolean()) {
-          throw new IOException("archive build cancelled");
+          throw new ExportSpool.Cancelled();
         }
         w.add(c, tile(s, cache, r, c, hit));
       }

@@ -21,6 +21,7 @@ import org.phaenthi.server.LiveData;
 import org.phaenthi.server.Params;
 import org.phaenthi.server.Resolver;
 import org.phaenthi.server.Snapshot;
+import org.phaenthi.server.http.ClientPresence;
 import org.phaenthi.server.tiles.TileCache;
 import org.phaenthi.server.tiles.TileHandler;
 
@@ -106,11 +107,18 @@ public final class PmtilesHandler implements Handler {
     String key = "pmtiles|" + etag;
     ExportAdmission.Permit permit = spool.ready(key) ? () -> {} : admission.enter(ctx);
     String tag = etag;
+    ClientPresence client = ClientPresence.of(ctx);
     try (permit) {
       spool.use(
           key,
-          file -> PmtilesExporter.write(s, tiles, r, file, () -> false),
-          file -> send(ctx, file, tag));
+          (file, cancelled) -> PmtilesExporter.write(s, tiles, r, file, cancelled),
+          file -> {
+            if (client.closeConnection()) {
+              ctx.header("Connection", "close");
+            }
+            send(ctx, file, tag);
+          },
+          client);
     } catch (IOException e) {
       if (!ctx.res().isCommitted()) {
         throw e;

@@ -27,6 +27,14 @@ public final class Main {
               new java.io.PrintWriter(System.out, true, java.nio.charset.StandardCharsets.UTF_8),
               new java.io.PrintWriter(System.err, true, java.nio.charset.StandardCharsets.UTF_8)));
     }
+    if (args.length > 0 && args[0].equals("bundle")) {
+      System.exit(
+          org.phaenthi.server.bundle.BundleCli.run(
+              java.util.Arrays.copyOfRange(args, 1, args.length),
+              System.getenv(),
+              new java.io.PrintWriter(System.out, true, java.nio.charset.StandardCharsets.UTF_8),
+              new java.io.PrintWriter(System.err, true, java.nio.charset.StandardCharsets.UTF_8)));
+    }
     if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
       System.out.print(Config.help());
       return;

@@ -16,6 +16,8 @@ const versionListeners = [];
 // answered from the bundle's files by bundle-source.js, loaded only there.
 const bundleManifest = globalThis.document?.documentElement?.dataset?.bundle;
 const bundle = bundleManifest ? import('./bundle-source.js').then((m) => m.openBundle(bundleManifest)) : null;
+/** True in a static bundle: no downloads, pictures or report cards from a server. */
+export const inBundle = Boolean(bundleManifest);
 let bundleSource = null; // the resolved `bundle`, there before any layer is made (the map waits for api/meta)
 bundle?.then((b) => (bundleSource = b));
 

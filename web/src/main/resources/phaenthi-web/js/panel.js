@@ -1,7 +1,7 @@
 // The panel opened by clicking an area: all its indicators against its parent, and an SVG radar of the
 // five TPMAP poverty dimensions. Each dimension is a count of target poor deprived in it, shown as a
 // share of the people surveyed so areas of different size compare.
-import { api } from './api.js';
+import { api, inBundle } from './api.js';
 import { t, name, bothNames, formatNumber, unitOf, getLang } from './i18n.js';
 import { esc } from './controls.js';
 
@@ -57,7 +57,7 @@ const reportCards = new Map();
  */
 function offerReportCard(app, el, area) {
   const child = app.levels && area.level ? app.levels.child(area.level) : null;
-  if (!child || !app.levels.isMapLevel(child)) return;
+  if (!child || !app.levels.isMapLevel(child) || inBundle) return; // a static host makes no report cards
   const href = `render/report/${encodeURIComponent(area.code)}.pdf?lang=${getLang()}`;
   if (!reportCards.has(href)) {
     reportCards.set(href, fetch(href, { method: 'HEAD' }).then((r) => r.ok, () => false));

@@ -1,7 +1,7 @@
 // The side panel (pickers, classification, search), the breadcrumb and the keyboard shortcuts.
 // All controls are native form elements so they are keyboard reachable and readable by screen readers.
 import { L } from './lib.js';
-import { api } from './api.js';
+import { api, inBundle } from './api.js';
 import { PALETTES, METHODS, colours, isColourBlindSafe } from './classify.js';
 import { t, name, bothNames, getLang, formatNumber, served } from './i18n.js';
 import { esc } from './controls.js';
@@ -123,6 +123,8 @@ const DOWNLOADS = [['csv', 'CSV'], ['xlsx', 'XLSX'], ['geojson', 'GeoJSON']];
 export function updateDownloads(app) {
   const box = $('downloads');
   if (!box) return;
+  box.hidden = inBundle; // a static host has no export API
+  if (inBundle) return;
   const s = app.state;
   const q = new URLSearchParams({ indicator: s.indicator, year: String(s.year) });
   if (s.area) q.set('parent', s.area);

@@ -90,8 +90,12 @@ public final class BundleBuilder {
     out.put("data/levels.json", levelsJson(levels));
     out.put("data/indicators.json", indicators());
     out.put("data/areas.json", searchIndex(levels));
-    for (AdminLevel level : levels) {
+    for (AdminLevel level : valueLevels(levels)) {
+      // a values-only level (villages) is asked for per parent only (the panel's ranked table)
       List<String> parents = parents(level);
+      if (!level.hasGeometry()) {
+        parents.remove(null);
+      }
       for (var ind : r.indicators().entrySet()) {
         for (SurveyYear y : ind.getValue()) {
           for (String p : parents) {
@@ -109,6 +113,9 @@ public final class BundleBuilder {
                 cut(api.get(q), "values"));
           }
         }
+      }
+      if (!level.hasGeometry()) {
+        continue;
       }
       boolean tiled = level == levels.get(levels.size() - 1);
       for (int z : GEOMETRY_ZOOMS) {
@@ -157,6 +164,17 @@ public final class BundleBuilder {
         if (inArea(a.code())) {
           out.add(a.code());
         }
+      }
+    }
+    return out;
+  }
+
+  /** The map levels and the values-only levels under them (villages). */
+  private List<AdminLevel> valueLevels(List<AdminLevel> levels) {
+    List<AdminLevel> out = new ArrayList<>(levels);
+    for (AdminLevel l : s.levels().all()) {
+      if (!l.hasGeometry() && !out.contains(l)) {
+        out.add(l);
       }
     }
     return out;

@@ -257,6 +257,22 @@ class BundleIT {
         .until(d -> !d.findElements(By.cssSelector("#search-results button")).isEmpty());
     String first = browser.driver.findElement(By.cssSelector("#search-results button")).getText();
     assertTrue(first.contains("กะทู้") || first.contains("Kathu"), first);
+    // the area panel of a district: its values from the bundle, and no link to what a static host
+    // lacks
+    browser.open(url + "#l=district&s=8301");
+    browser
+        .waitUpTo(10)
+        .until(
+            d -> {
+              WebElement panel = d.findElement(By.id("area-panel"));
+              return panel.isDisplayed() && panel.getText().contains("เมืองภูเก็ต");
+            });
+    assertEquals(
+        0L,
+        browser.js(
+            "return document.querySelectorAll('.report-card').length"
+                + " + (document.getElementById('downloads').hidden ? 0 : 1)"),
+        "no download or report-card link in a static bundle");
     System.out.printf(
         "[bundle] %s: %d subdistrict features from %d archive reads%n",
         url, tileFills.size(), archiveReads);

@@ -80,12 +80,15 @@ public final class BundleHandler implements Handler {
       return;
     }
     String zipKey = "bundle|" + etag;
-    ExportAdmission.Permit permit = spool.ready(zipKey) ? () -> {} : admission.enter(ctx);
     ClientPresence client = ClientPresence.of(ctx);
-    try (permit) {
+    try {
       spool.use(
           zipKey,
-          (zip, cancelled) -> build(s, r, zip, cancelled),
+          (zip, cancelled) -> {
+            try (ExportAdmission.Permit permit = admission.enterBuild()) {
+              build(s, r, zip, cancelled);
+            }
+          },
           zip -> {
             if (client.closeConnection()) {
               ctx.header("Connection", "close");
@@ -100,6 +103,8 @@ public final class BundleHandler implements Handler {
             out.flush();
           },
           client);
+    } catch (ApiException e) {
+      throw admission.refusedBuild(ctx, e);
     } catch (IOException e) {
       if (!ctx.res().isCommitted()) {
         throw e;

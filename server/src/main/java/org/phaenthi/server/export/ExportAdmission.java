@@ -49,6 +49,33 @@ public final class ExportAdmission {
     return p;
   }
 
+  /**
+   * A permit for a build that every request waiting for it shares (taken inside the build, so
+   * identical requests arriving meanwhile join it without a slot of their own); a 503 {@link
+   * ApiException} when none is free, which reaches each of those requests ({@link
+   * #refusedBuild(Context, ApiException)} adds their {@code Retry-After}).
+   */
+  public Permit enterBuild() {
+    Permit p = tryEnter();
+    if (p == null) {
+      refused.incrementAndGet();
+      throw ApiException.unavailable(
+          limit
+              + " downloads are being prepared already (--export-concurrency); retry in "
+              + retryAfterSeconds
+              + " s");
+    }
+    return p;
+  }
+
+  /** Adds {@code Retry-After} to a request refused by {@link #enterBuild()}; returns {@code e}. */
+  public ApiException refusedBuild(Context ctx, ApiException e) {
+    if (e.status() == 503) {
+      ctx.header("Retry-After", Integer.toString(retryAfterSeconds));
+    }
+    return e;
+  }
+
   /** A permit, or null when {@link #limit()} exports are running already. */
   public Permit tryEnter() {
     if (!permits.tryAcquire()) {

@@ -105,13 +105,16 @@ public final class PmtilesHandler implements Handler {
       return;
     }
     String key = "pmtiles|" + etag;
-    ExportAdmission.Permit permit = spool.ready(key) ? () -> {} : admission.enter(ctx);
     String tag = etag;
     ClientPresence client = ClientPresence.of(ctx);
-    try (permit) {
+    try {
       spool.use(
           key,
-          (file, cancelled) -> PmtilesExporter.write(s, tiles, r, file, cancelled),
+          (file, cancelled) -> {
+            try (ExportAdmission.Permit permit = admission.enterBuild()) {
+              PmtilesExporter.write(s, tiles, r, file, cancelled);
+            }
+          },
           file -> {
             if (client.closeConnection()) {
               ctx.header("Connection", "close");
@@ -119,6 +122,8 @@ public final class PmtilesHandler implements Handler {
             send(ctx, file, tag);
           },
           client);
+    } catch (ApiException e) {
+      throw admission.refusedBuild(ctx, e);
     } catch (IOException e) {
       if (!ctx.res().isCommitted()) {
         throw e;

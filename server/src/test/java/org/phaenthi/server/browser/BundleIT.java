@@ -81,16 +81,8 @@ class BundleIT {
       zip = r.body();
     }
     // the server is gone: the bundle is all there is
-    Path out = Files.createDirectories(tmp.resolve("site"));
-    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-      for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
-        Path p = out.resolve(e.getName()).normalize();
-        assertTrue(p.startsWith(out));
-        Files.createDirectories(p.getParent());
-        Files.write(p, in.readAllBytes());
-      }
-    }
-    site = out.resolve("phaenthi-83");
+    site = unzip(zip, Files.createDirectories(tmp.resolve("site")));
+    assertEquals("phaenthi-83", site.getFileName().toString());
     browser = Browser.start(1280, 800);
   }
 
@@ -133,11 +125,21 @@ class BundleIT {
 
   @Test
   void nginxServesTheBundle() throws Exception {
-    Path nginx = Path.of("/usr/sbin/nginx");
-    Assumptions.assumeTrue(Files.isExecutable(nginx), "nginx not installed");
-    Path prefix = Files.createDirectories(tmp.resolve("nginx"));
-    Files.createDirectories(prefix.resolve("tmp"));
+    Assumptions.assumeTrue(Files.isExecutable(NGINX), "nginx not installed");
     int port = freePort();
+    Process p = nginx(site, Files.createDirectories(tmp.resolve("nginx")), port);
+    try {
+      checkMap("http://127.0.0.1:" + port + "/", true);
+    } finally {
+      p.destroy();
+    }
+  }
+
+  static final Path NGINX = Path.of("/usr/sbin/nginx");
+
+  /** nginx as a production static server of {@code site} (sendfile, no access log), listening. */
+  static Process nginx(Path site, Path prefix, int port) throws Exception {
+    Files.createDirectories(prefix.resolve("tmp"));
     boolean root = "root".equals(System.getProperty("user.name"));
     String conf =
         (root ? "user root root;\n" : "")
@@ -166,7 +168,7 @@ class BundleIT {
     Files.writeString(file, conf);
     Process p =
         new ProcessBuilder(
-                nginx.toString(),
+                NGINX.toString(),
                 "-p",
                 prefix.toString(),
                 "-c",
@@ -178,10 +180,26 @@ class BundleIT {
             .start();
     try {
       awaitListening(p, port);
-      checkMap("http://127.0.0.1:" + port + "/", true);
-    } finally {
+    } catch (Exception e) {
       p.destroy();
+      throw e;
     }
+    return p;
+  }
+
+  /** Unzips a bundle into {@code out}; returns its folder. */
+  static Path unzip(byte[] zip, Path out) throws IOException {
+    String folder = null;
+    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+      for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+        Path p = out.resolve(e.getName()).normalize();
+        assertTrue(p.startsWith(out));
+        Files.createDirectories(p.getParent());
+        Files.write(p, in.readAllBytes());
+        folder = e.getName().substring(0, e.getName().indexOf('/'));
+      }
+    }
+    return out.resolve(folder);
   }
 
   /**
@@ -278,13 +296,13 @@ class BundleIT {
         url, tileFills.size(), archiveReads);
   }
 
-  private static int freePort() throws IOException {
+  static int freePort() throws IOException {
     try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return s.getLocalPort();
     }
   }
 
-  private static void awaitListening(Process p, int port) throws Exception {
+  static void awaitListening(Process p, int port) throws Exception {
     long deadline = System.nanoTime() + 10_000_000_000L;
     while (System.nanoTime() < deadline) {
       if (!p.isAlive()) {

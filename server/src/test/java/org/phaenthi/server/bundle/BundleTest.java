@@ -191,6 +191,36 @@ class BundleTest {
   }
 
   @Test
+  void identicalRequestsShareOneBuild() throws Exception {
+    String path = "/api/export/bundle/8301.zip?indicator=test:rate,tpmap:households_surveyed";
+    long before = server.exportSpool().builds();
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<HttpResponse<byte[]>>> all = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        all.add(pool.submit(() -> http.get(path)));
+      }
+      byte[] first = null;
+      for (var f : all) {
+        HttpResponse<byte[]> r = f.get();
+        assertEquals(200, r.statusCode(), () -> new String(r.body(), StandardCharsets.UTF_8));
+        if (first == null) {
+          first = r.body();
+        }
+        assertArrayEquals(first, r.body(), "every client gets the one build's bytes");
+      }
+    } finally {
+      pool.shutdown();
+    }
+    // one zip and the district's archive: built once for the four requests
+    assertEquals(before + 2, server.exportSpool().builds());
+    HttpResponse<byte[]> again = http.get(path);
+    assertEquals(before + 2, server.exportSpool().builds(), "then served from the spool");
+    String etag = again.headers().firstValue("ETag").orElseThrow();
+    assertEquals(304, http.get(path, "If-None-Match", etag).statusCode());
+  }
+
+  @Test
   void badRequestsAreClear4xx() {
     assertEquals(400, http.get("/api/export/bundle/83.zip").statusCode());
     assertEquals(404, http.get("/api/export/bundle/83.zip?indicator=no:such").statusCode());

@@ -70,7 +70,16 @@ public final class BundleHandler implements Handler {
             file.substring(0, file.length() - SUFFIX.length()),
             ctx.queryParam("indicator"),
             ctx.queryParam("year"));
-    String etag = "\"" + (s.dataset().dataVersion() + "-b" + BUNDLE_VERSION + "-" + key(r)) + "\"";
+    String etag =
+        "\""
+            + s.dataset().dataVersion()
+            + "-b"
+            + BUNDLE_VERSION
+            + "-w"
+            + WebAssets.version()
+            + "-"
+            + key(r)
+            + "\"";
     etag = etag.replaceAll("[^\\x21\\x23-\\x7e\"]", "_");
     ctx.header("ETag", etag);
     ctx.header("Cache-Control", "no-cache");

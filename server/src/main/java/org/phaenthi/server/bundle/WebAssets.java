@@ -37,6 +37,31 @@ final class WebAssets {
 
   private WebAssets() {}
 
+  private static volatile String version;
+
+  /**
+   * A short hash of every file {@link #read()} gives: a new build of the web app is a new bundle
+   * (ETag) even for the same data.
+   */
+  static String version() throws IOException {
+    String v = version;
+    if (v == null) {
+      try {
+        java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+        for (var e : read().entrySet()) {
+          sha.update(e.getKey().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+          sha.update((byte) 0);
+          sha.update(e.getValue());
+        }
+        v = java.util.HexFormat.of().formatHex(sha.digest()).substring(0, 12);
+      } catch (java.security.NoSuchAlgorithmException e) {
+        throw new IllegalStateException(e);
+      }
+      version = v;
+    }
+    return v;
+  }
+
   /** Relative path → bytes of every file the static app needs (the admin page left out). */
   static Map<String, byte[]> read() throws IOException {
     Map<String, byte[]> out = new TreeMap<>();

@@ -180,8 +180,9 @@ public final class BundleBuilder {
     return out;
   }
 
+  /** An area of the bundle: in its area, or one of the areas containing it (the way up). */
   private boolean inArea(String code) {
-    return r.area() == null || code.startsWith(r.area().code());
+    return r.area() == null || code.startsWith(r.area().code()) || r.area().code().startsWith(code);
   }
 
   private List<Area> areas(List<AdminLevel> levels) {
@@ -243,7 +244,13 @@ public final class BundleBuilder {
 
   /** The level the bundle opens at: the one below its area (the whole country: the top). */
   private AdminLevel start(List<AdminLevel> levels) {
-    return r.area() == null || levels.size() < 2 ? levels.get(0) : levels.get(1);
+    if (r.area() == null) {
+      return levels.get(0);
+    }
+    return levels.stream()
+        .filter(l -> l.codeLength() > r.area().level().codeLength())
+        .findFirst()
+        .orElse(levels.get(levels.size() - 1));
   }
 
   /** {@code /api/levels}, the finest level marked {@code tiles}: drawn from the archive. */

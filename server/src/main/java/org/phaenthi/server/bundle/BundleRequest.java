@@ -50,7 +50,7 @@ public record BundleRequest(Area area, Map<Indicator, List<SurveyYear>> indicato
               .boundaries()
               .area(code)
               .orElseThrow(() -> ApiException.notFound("unknown area '" + code + "'"));
-      if (area.level().hasGeometry() && s.levels().child(area.level()).isEmpty()) {
+      if (s.levels().child(area.level()).filter(AdminLevel::hasGeometry).isEmpty()) {
         throw ApiException.badRequest(
             "area '" + code + "' has no areas below it; give its district or province");
       }
@@ -112,14 +112,11 @@ public record BundleRequest(Area area, Map<Indicator, List<SurveyYear>> indicato
         .toList();
   }
 
-  /** The map levels the bundle shows: the area's own and every level below it. */
+  /**
+   * The map levels the bundle holds: all of them (the app's background is the top level's shapes;
+   * above the area they hold only the areas containing it, the way up).
+   */
   public List<AdminLevel> levels(Snapshot s) {
-    List<AdminLevel> out = new ArrayList<>();
-    for (AdminLevel l : s.levels().withGeometry()) {
-      if (area == null || l.codeLength() >= area.level().codeLength()) {
-        out.add(l);
-      }
-    }
-    return out;
+    return s.levels().withGeometry();
   }
 }

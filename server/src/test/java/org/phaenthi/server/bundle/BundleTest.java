@@ -61,11 +61,15 @@ class BundleTest {
   }
 
   static Map<String, byte[]> unzip(byte[] bytes) throws IOException {
+    return unzip(bytes, "phaenthi-83/");
+  }
+
+  static Map<String, byte[]> unzip(byte[] bytes, String folder) throws IOException {
     Map<String, byte[]> out = new LinkedHashMap<>();
     try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(bytes))) {
       for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
-        assertTrue(e.getName().startsWith("phaenthi-83/"), e.getName());
-        out.put(e.getName().substring("phaenthi-83/".length()), in.readAllBytes());
+        assertTrue(e.getName().startsWith(folder), e.getName());
+        out.put(e.getName().substring(folder.length()), in.readAllBytes());
       }
     }
     return out;
@@ -195,12 +199,12 @@ class BundleTest {
     String path = "/api/export/bundle/8301.zip?indicator=test:rate,tpmap:households_surveyed";
     long before = server.exportSpool().builds();
     var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    byte[] first = null;
     try {
       List<java.util.concurrent.Future<HttpResponse<byte[]>>> all = new ArrayList<>();
       for (int i = 0; i < 4; i++) {
         all.add(pool.submit(() -> http.get(path)));
       }
-      byte[] first = null;
       for (var f : all) {
         HttpResponse<byte[]> r = f.get();
         assertEquals(200, r.statusCode(), () -> new String(r.body(), StandardCharsets.UTF_8));
@@ -212,6 +216,18 @@ class BundleTest {
     } finally {
       pool.shutdown();
     }
+    // a district's bundle: its subdistricts, and above it only the way up (its province, itself)
+    Map<String, byte[]> d = unzip(first, "phaenthi-8301/");
+    assertEquals(
+        "subdistrict",
+        Json.MAPPER.readTree(d.get("bundle.json")).get("start").get("level").asText());
+    JsonNode provinces = Json.MAPPER.readTree(d.get("data/geometry/province/6/all.json"));
+    assertEquals(1, provinces.get("features").size());
+    assertEquals("83", provinces.get("features").get(0).get("properties").get("code").asText());
+    JsonNode districts =
+        Json.MAPPER.readTree(d.get("data/values/district/test_rate/2561/all.json")).get("values");
+    assertEquals(1, districts.size());
+    assertEquals("8301", districts.get(0).get("code").asText());
     // one zip and the district's archive: built once for the four requests
     assertEquals(before + 2, server.exportSpool().builds());
     HttpResponse<byte[]> again = http.get(path);
@@ -223,6 +239,8 @@ class BundleTest {
   @Test
   void badRequestsAreClear4xx() {
     assertEquals(400, http.get("/api/export/bundle/83.zip").statusCode());
+    // a subdistrict has no map areas below it
+    assertEquals(400, http.get("/api/export/bundle/830101.zip?indicator=test:rate").statusCode());
     assertEquals(404, http.get("/api/export/bundle/83.zip?indicator=no:such").statusCode());
     assertEquals(404, http.get("/api/export/bundle/99.zip?indicator=test:rate").statusCode());
     assertEquals(400, http.get("/api/export/bundle/x.zip?indicator=test:rate").statusCode());

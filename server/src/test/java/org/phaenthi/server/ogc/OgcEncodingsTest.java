@@ -187,6 +187,11 @@ class OgcEncodingsTest {
                 + "?indicator="
                 + HttpTestClient.enc(OgcFixture.indicatorWithSubdistrictData()[0]);
       }
+      if (p.equals("/api/export/bundle/{file}")) {
+        concrete =
+            "/api/export/bundle/83.zip?indicator="
+                + HttpTestClient.enc(OgcFixture.indicatorWithSubdistrictData()[0]);
+      }
       if (p.equals("/api/areas/search")) {
         concrete += "?q=83";
       }

@@ -100,7 +100,9 @@ class ShadedJarIT {
           List.of(
               "phaenthi-web/vendor/simple-statistics/LICENSE",
               "phaenthi-web/vendor/colorbrewer/LICENSE.txt",
-              "phaenthi-web/vendor/sarabun/LICENSE")) {
+              "phaenthi-web/vendor/sarabun/LICENSE",
+              "phaenthi-web/vendor/pmtiles/LICENSE",
+              "phaenthi-web/vendor/pmtiles/fflate/LICENSE")) {
         assertNotNull(jar.getEntry(file), file);
       }
       // VectorGrid ships no LICENSE file; its Beerware notice must be retained, and is in README.md

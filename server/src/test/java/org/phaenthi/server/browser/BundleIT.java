@@ -219,6 +219,8 @@ class BundleIT {
     }
     assertTrue(fills.stream().anyMatch(colours::contains), "some district is coloured");
     assertTrue(browser.driver.findElements(By.cssSelector(".legend li")).size() >= 2, "legend");
+    double firstMap =
+        ((Number) browser.js("return phaenthi.app.timings.firstMapFromNavigation")).doubleValue();
     // drill down: a district's subdistricts come from the PMTiles archive by range requests
     @SuppressWarnings("unchecked")
     List<Long> pt = (List<Long>) browser.js(POINT_OF, "8301");
@@ -292,8 +294,9 @@ class BundleIT {
                 + " + (document.getElementById('downloads').hidden ? 0 : 1)"),
         "no download or report-card link in a static bundle");
     System.out.printf(
-        "[bundle] %s: %d subdistrict features from %d archive reads%n",
-        url, tileFills.size(), archiveReads);
+        "[bundle] %s: first coloured map %.0f ms from navigation; %d subdistrict features from %d"
+            + " archive reads%n",
+        url, firstMap, tileFills.size(), archiveReads);
   }
 
   static int freePort() throws IOException {

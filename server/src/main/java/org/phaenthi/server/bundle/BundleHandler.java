@@ -114,6 +114,8 @@ public final class BundleHandler implements Handler {
           client);
     } catch (ApiException e) {
       throw admission.refusedBuild(ctx, e);
+    } catch (ExportSpool.Cancelled e) {
+      // every client of the build has gone: nobody to answer
     } catch (IOException e) {
       if (!ctx.res().isCommitted()) {
         throw e;

@@ -224,8 +224,8 @@ public final class ExportSpool implements AutoCloseable {
     return w == null ? 0 : w.all.size();
   }
 
-  /** Builds stopped because their clients had gone, counted once per waiter told (for tests). */
-  long cancelled() {
+  /** Builds stopped because their clients had gone, counted once per waiter told. */
+  public long cancelled() {
     return cancelledBuilds.get();
   }
 

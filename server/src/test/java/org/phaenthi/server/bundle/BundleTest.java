@@ -237,6 +237,27 @@ class BundleTest {
   }
 
   @Test
+  void aClientThatLeavesStopsItsBuild() throws Exception {
+    String path = "/api/export/bundle/TH.zip?indicator=test:rate";
+    long cancelled = server.exportSpool().cancelled();
+    try (java.net.Socket s = new java.net.Socket("127.0.0.1", server.port())) {
+      s.getOutputStream()
+          .write(
+              ("GET " + path + " HTTP/1.1\r\nHost: x\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      s.getOutputStream().flush();
+    } // gone before any answer
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (server.exportSpool().cancelled() == cancelled && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertTrue(server.exportSpool().cancelled() > cancelled, "the build was stopped");
+    // nothing half-built was kept: the next client gets the whole bundle
+    HttpResponse<byte[]> r = http.get(path);
+    assertEquals(200, r.statusCode());
+    assertTrue(unzip(r.body(), "phaenthi-TH/").containsKey("bundle.json"));
+  }
+
+  @Test
   void badRequestsAreClear4xx() {
     assertEquals(400, http.get("/api/export/bundle/83.zip").statusCode());
     // a subdistrict has no map areas below it

@@ -7,10 +7,15 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
 /**
@@ -21,11 +26,64 @@ import java.util.stream.Stream;
  * builds in its own thread; Caffeine's async cache with a caller-runs executor holds no lock while
  * it does). An evicted file is deleted; a reader that opened it before keeps reading it (POSIX
  * unlink), one that finds it gone builds it again.
+ *
+ * <p>A build is cancelled when every client waiting for it has gone: each request names a {@link
+ * Waiter} (for HTTP, {@link ClientPresence}); the builder polls the {@code cancelled} it is given,
+ * which turns true once all the waiters registered for that key say they are gone. A second client
+ * waiting for the same build keeps it running after the first leaves. A cancelled build leaves no
+ * file and no entry; a waiter still present when a build is cancelled under it starts it again.
  */
 public final class ExportSpool implements AutoCloseable {
-  /** Writes the download into {@code file}. */
+  /**
+   * Writes the download into {@code file}, polling {@code cancelled} now and then (between
+   * features, between tiles); when it turns true the builder should stop by throwing (any
+   * exception: the spool reports it as a cancellation).
+   */
   public interface Builder {
-    void build(Path file) throws IOException;
+    void build(Path file, BooleanSupplier cancelled) throws IOException;
+  }
+
+  /** A client waiting for a download; {@link #gone()} is polled by the build it waits for. */
+  public interface Waiter {
+    /** True once the client has gone (it will never come back). Cheap: called often. */
+    boolean gone();
+  }
+
+  /** A waiter that never leaves (tests, internal callers). */
+  public static final Waiter STAYS = () -> false;
+
+  /** Thrown to a waiter whose client has gone: nothing is to be sent, the work was dropped. */
+  public static final class Abandoned extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    Abandoned(String message) {
+      super(message);
+    }
+  }
+
+  /** The waiters of one key's build in progress. */
+  private static final class Waiters implements BooleanSupplier {
+    private final List<Waiter> list = new ArrayList<>();
+
+    synchronized void add(Waiter w) {
+      list.add(w);
+    }
+
+    synchronized boolean remove(Waiter w) {
+      list.remove(w);
+      return list.isEmpty();
+    }
+
+    /** Cancelled: every registered waiter has gone. */
+    @Override
+    public synchronized boolean getAsBoolean() {
+      for (Waiter w : list) {
+        if (!w.gone()) {
+          return false;
+        }
+      }
+      return true;
+    }
   }
 
   /** A kept file; deleted once evicted and no reader holds it. */
@@ -67,7 +125,9 @@ public final class ExportSpool implements AutoCloseable {
 
   private final Path dir;
   private final AsyncCache<String, Spooled> cache;
+  private final ConcurrentHashMap<String, Waiters> waiting = new ConcurrentHashMap<>();
   private final AtomicLong builds = new AtomicLong();
+  private final AtomicLong cancelled = new AtomicLong();
   private final AtomicLong names = new AtomicLong();
 
   public ExportSpool(long maxBytes) {
@@ -103,7 +163,13 @@ public final class ExportSpool implements AutoCloseable {
 
   /** Copies the download of {@code key} to {@code out}, building it first when it is not kept. */
   public void send(String key, Builder builder, OutputStream out) throws IOException {
-    use(key, builder, file -> Files.copy(file, out));
+    send(key, builder, out, STAYS);
+  }
+
+  /** {@link #send(String, Builder, OutputStream)} for a client that may leave while it waits. */
+  public void send(String key, Builder builder, OutputStream out, Waiter waiter)
+      throws IOException {
+    use(key, builder, file -> Files.copy(file, out), waiter);
   }
 
   /**
@@ -111,8 +177,24 @@ public final class ExportSpool implements AutoCloseable {
    * it), building it first when it is not kept.
    */
   public void use(String key, Builder builder, Reader reader) throws IOException {
-    for (int attempt = 0; attempt < 2; attempt++) {
-      Spooled s = get(key, builder);
+    use(key, builder, reader, STAYS);
+  }
+
+  /**
+   * {@link #use(String, Builder, Reader)} for a client that may leave while it waits: the build is
+   * cancelled once it and every other waiter of {@code key} have gone.
+   *
+   * @throws Abandoned when {@code waiter} has gone (nothing was given to {@code reader})
+   */
+  public void use(String key, Builder builder, Reader reader, Waiter waiter) throws IOException {
+    for (int attempt = 0; attempt < 3; attempt++) {
+      Spooled s = get(key, builder, waiter);
+      if (s == null) {
+        continue; // cancelled under a waiter that is still here: build again
+      }
+      if (waiter.gone()) {
+        throw new Abandoned("the client left before its download was ready");
+      }
       if (s.acquire()) {
         try {
           reader.read(s.file);
@@ -125,7 +207,7 @@ public final class ExportSpool implements AutoCloseable {
       // more frequent ones): ask again
     }
     // the cache keeps refusing it: build a private copy for this request
-    Spooled own = build(builder);
+    Spooled own = build(builder, waiter::gone);
     try {
       reader.read(own.file);
     } finally {
@@ -133,10 +215,24 @@ public final class ExportSpool implements AutoCloseable {
     }
   }
 
-  private Spooled get(String key, Builder builder) throws IOException {
+  /** The kept or newly built file, or null when its build was cancelled while we still wait. */
+  private Spooled get(String key, Builder builder, Waiter waiter) throws IOException {
+    Waiters ws =
+        waiting.compute(
+            key,
+            (k, v) -> {
+              Waiters w = v == null ? new Waiters() : v;
+              w.add(waiter);
+              return w;
+            });
     try {
-      return cache.get(key, k -> build(builder)).join();
+      return cache.get(key, k -> build(builder, ws)).join();
+    } catch (CancellationException e) {
+      return cancelledUnder(waiter);
     } catch (CompletionException e) {
+      if (e.getCause() instanceof CancellationException) {
+        return cancelledUnder(waiter);
+      }
       if (e.getCause() instanceof UncheckedIOException u) {
         throw u.getCause();
       }
@@ -144,22 +240,43 @@ public final class ExportSpool implements AutoCloseable {
         throw r;
       }
       throw e;
+    } finally {
+      waiting.computeIfPresent(key, (k, v) -> v.remove(waiter) ? null : v);
     }
   }
 
-  private Spooled build(Builder builder) {
+  private static Spooled cancelledUnder(Waiter waiter) throws Abandoned {
+    if (waiter.gone()) {
+      throw new Abandoned("the client left before its download was ready");
+    }
+    return null;
+  }
+
+  private Spooled build(Builder builder, BooleanSupplier cancel) {
     builds.incrementAndGet();
     Path file = dir.resolve(names.incrementAndGet() + ".part");
     try {
-      builder.build(file);
+      builder.build(file, cancel);
+      if (cancel.getAsBoolean()) {
+        throw new CancellationException("every client waiting for this download has gone");
+      }
       return new Spooled(file, Files.size(file));
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
       delete(file);
-      throw new UncheckedIOException(e);
-    } catch (RuntimeException e) {
-      delete(file);
-      throw e;
+      if (e instanceof CancellationException || cancel.getAsBoolean()) {
+        cancelled.incrementAndGet();
+        CancellationException c =
+            new CancellationException("every client waiting for this download has gone");
+        c.initCause(e);
+        throw c;
+      }
+      throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
     }
+  }
+
+  /** Builds cancelled because every client waiting for them had gone. */
+  public long cancelled() {
+    return cancelled.get();
   }
 
   /** Builds since the start (a miss each). */

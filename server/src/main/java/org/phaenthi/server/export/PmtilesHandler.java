@@ -104,7 +104,7 @@ public final class PmtilesHandler implements Handler {
     try (permit) {
       spool.use(
           key,
-          file -> PmtilesExporter.write(s, tiles, r, file, () -> false),
+          (file, cancelled) -> PmtilesExporter.write(s, tiles, r, file, cancelled),
           file -> send(ctx, file, tag));
     } catch (IOException e) {
       if (!ctx.res().isCommitted()) {

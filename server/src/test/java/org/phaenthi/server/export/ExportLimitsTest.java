@@ -145,7 +145,7 @@ class ExportLimitsTest {
       CountDownLatch started = new CountDownLatch(1);
       CountDownLatch release = new CountDownLatch(1);
       ExportSpool.Builder slow =
-          file -> {
+          (file, cancelled) -> {
             builds.incrementAndGet();
             started.countDown();
             try {
@@ -186,7 +186,7 @@ class ExportLimitsTest {
   void anEvictedGeoPackageIsDeletedAndBuiltAgain() throws Exception {
     ExportSpool spool = new ExportSpool(100);
     try {
-      ExportSpool.Builder big = file -> Files.write(file, new byte[80]);
+      ExportSpool.Builder big = (file, cancelled) -> Files.write(file, new byte[80]);
       spool.send("a", big, new ByteArrayOutputStream());
       spool.send("b", big, new ByteArrayOutputStream()); // 160 bytes > 100: one is evicted
       ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -208,7 +208,7 @@ class ExportLimitsTest {
       try {
         spool.send(
             "x",
-            file -> {
+            (file, cancelled) -> {
               Files.writeString(file, "half");
               throw new java.io.IOException("disk full");
             },
@@ -219,7 +219,7 @@ class ExportLimitsTest {
       assertFalse(spool.ready("x"));
       assertEquals(0, filesIn(spool.directory()));
       ByteArrayOutputStream out = new ByteArrayOutputStream();
-      spool.send("x", file -> Files.writeString(file, "whole"), out);
+      spool.send("x", (file, cancelled) -> Files.writeString(file, "whole"), out);
       assertEquals("whole", out.toString());
     } finally {
       spool.close();

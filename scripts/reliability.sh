@@ -32,15 +32,18 @@ run() { # name, maven args...
   echo "== $name"
   if $MVN "$@" >"target/reliability-$name.log" 2>&1; then
     grep -hE -A9 'Tests run:|ParamFuzzTest:|IT: |p99|kills|figures' "target/reliability-$name.log" \
-      | grep -vE '^\[|^--$|INFO|WARN' | tail -n 24
+      | grep -vE '^\[|^--$|INFO|WARN' | tail -n 24 || true
     echo "== $name: ok in $((SECONDS - t0)) s"
   else
-    grep -hE -A9 'Tests run:|FAIL|ERROR\]  |IT: ' "target/reliability-$name.log" | grep -v INFO | head -n 30
+    grep -hE -A9 'Tests run:|FAIL|ERROR\]  |IT: ' "target/reliability-$name.log" | grep -v INFO | head -n 30 || true
     echo "== $name: FAILED in $((SECONDS - t0)) s (target/reliability-$name.log)"
     failed+=("$name")
   fi
 }
-IT=(-Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false
+# the shared real data: ../shared/data from the repository, or PHAENTHI_DATA
+DATA=()
+if [[ -n "${PHAENTHI_DATA:-}" ]]; then DATA=(-Dphaenthi.data="$PHAENTHI_DATA"); fi
+IT=("${DATA[@]}" -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false
   -Dphaenthi.requireIT=true -Dspotless.check.skip=true)
 
 mkdir -p target

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import org.phaenthi.boundaries.store.Store;
@@ -196,7 +197,10 @@ public final class PhaenthiServer implements AutoCloseable {
           head.setHandler(security);
           security.setHandler(cors);
           cors.setHandler(fastPath);
-          server.setHandler(head);
+          // outermost: tells the whole-header bound which connections are handling a request
+          Handler.Wrapper limits = clientLimits.handler();
+          limits.setHandler(head);
+          server.setHandler(limits);
           server.setErrorHandler(new JsonErrorHandler());
         });
     c.jetty.modifyHttpConfiguration(

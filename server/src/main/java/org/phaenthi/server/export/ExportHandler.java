@@ -9,6 +9,7 @@ import org.phaenthi.server.ApiException;
 import org.phaenthi.server.LiveData;
 import org.phaenthi.server.Params;
 import org.phaenthi.server.api.Change;
+import org.phaenthi.server.http.ClientPresence;
 
 /**
  * {@code GET /api/export/{level}.{ext}?[indicator=&year=][&parent=]}: a download ({@code
@@ -164,11 +165,25 @@ public final class ExportHandler implements Handler {
       ctx.header("Content-Disposition", "attachment; filename=\"" + fileName(s, format) + "\"");
       OutputStream out = ctx.outputStream();
       if (format == ExportFormat.GPKG) {
-        spool.send(key, gpkg -> GeoPackageExporter.build(s, m, crs, gpkg), out);
+        ClientPresence client = ClientPresence.of(ctx);
+        spool.use(
+            key,
+            (gpkg, cancelled) -> GeoPackageExporter.build(s, m, crs, gpkg, cancelled),
+            gpkg -> {
+              if (client.closeConnection()) {
+                ctx.header("Connection", "close");
+              }
+              java.nio.file.Files.copy(gpkg, out);
+            },
+            client);
       } else {
         exporter(format).write(s, m, crs, out);
       }
       out.flush();
+    } catch (ExportSpool.Cancelled e) {
+      // every client waiting for the build left: it was cancelled (or this one left alone)
+      abandoned.incrementAndGet();
+      ClientPresence.abandon(ctx, e);
     } catch (java.io.IOException e) {
       if (!ctx.res().isCommitted()) {
         throw e;

@@ -60,11 +60,23 @@ public final class GeoPackageExporter implements Exporter {
     }
   }
 
-  /** {@link #writeFile}, its SQLite failure as an I/O failure. */
-  static void build(Selection s, ExportMetadata m, Crs crs, Path file) throws IOException {
+  /**
+   * {@link #writeFile}, its SQLite failure as an I/O failure; stops with an {@link IOException}
+   * once {@code cancelled} turns true (polled between features).
+   */
+  static void build(
+      Selection s,
+      ExportMetadata m,
+      Crs crs,
+      Path file,
+      java.util.function.BooleanSupplier cancelled)
+      throws IOException {
     try {
-      writeFile(s, m, crs.forFiles(), file);
+      writeFile(s, m, crs.forFiles(), file, cancelled);
     } catch (SQLException e) {
+      if (cancelled.getAsBoolean()) {
+        throw new ExportSpool.Cancelled();
+      }
       throw new IOException("writing GeoPackage: " + e.getMessage(), e);
     }
   }
@@ -74,6 +86,16 @@ public final class GeoPackageExporter implements Exporter {
   }
 
   public static void writeFile(Selection s, ExportMetadata m, Crs crs, Path file)
+      throws SQLException {
+    writeFile(s, m, crs, file, () -> false);
+  }
+
+  private static void writeFile(
+      Selection s,
+      ExportMetadata m,
+      Crs crs,
+      Path file,
+      java.util.function.BooleanSupplier cancelled)
       throws SQLException {
     String table = s.level().urlName();
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
@@ -89,7 +111,7 @@ public final class GeoPackageExporter implements Exporter {
         }
       }
       List<Envelope> envelopes = new ArrayList<>();
-      Envelope bounds = insertFeatures(c, s, crs, table, envelopes);
+      Envelope bounds = insertFeatures(c, s, crs, table, envelopes, cancelled);
       insertContents(c, table, m, bounds, s.partsTime(), crs.srsId());
       insertSpatialIndex(c, table, envelopes);
       try (PreparedStatement ps =
@@ -107,7 +129,12 @@ public final class GeoPackageExporter implements Exporter {
 
   /** Inserts every feature with fid 1..n; {@code envelopes} gets feature n's envelope at n − 1. */
   private static Envelope insertFeatures(
-      Connection c, Selection s, Crs crs, String table, List<Envelope> envelopes)
+      Connection c,
+      Selection s,
+      Crs crs,
+      String table,
+      List<Envelope> envelopes,
+      java.util.function.BooleanSupplier cancelled)
       throws SQLException {
     Envelope bounds = new Envelope();
     String sql =
@@ -119,6 +146,9 @@ public final class GeoPackageExporter implements Exporter {
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       int n = 0;
       for (Area a : s.areas()) {
+        if (cancelled.getAsBoolean()) {
+          throw new SQLException("GeoPackage build cancelled: every waiting client has gone");
+        }
         Geometry g = crs.fromCrs84(a.geometry());
         bounds.expandToInclude(g.getEnvelopeInternal());
         envelopes.add(g.getEnvelopeInternal());

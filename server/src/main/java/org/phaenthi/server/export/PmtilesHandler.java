@@ -126,6 +126,7 @@ public final class PmtilesHandler implements Handler {
       throw admission.refusedBuild(ctx, e);
     } catch (ExportSpool.Cancelled e) {
       // every client of the build has gone: nobody to answer
+      ClientPresence.abandon(ctx, e);
     } catch (IOException e) {
       if (!ctx.res().isCommitted()) {
         throw e;

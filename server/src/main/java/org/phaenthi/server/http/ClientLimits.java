@@ -13,7 +13,10 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Predicate;
 import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.io.EndPoint;
-import org.eclipse.jetty.server.internal.HttpConnection;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.component.AbstractLifeCycle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +27,11 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li><b>Whole-header time</b>: Jetty's idle timeout restarts with every byte, so a header sent
  *       at one byte a second would stay open for ever; a sweep closes any connection whose current
- *       request header has been arriving for longer than the bound.
+ *       request header has been arriving for longer than the bound. Only Jetty's public API is
+ *       used: a connection is "in a header" when no request of it is being handled ({@link
+ *       #handler()}, the outermost handler, counts requests in and out) and it has received bytes
+ *       ({@link Connection#getBytesIn()}) since its last request ended; the time is counted from
+ *       the first sweep that sees those bytes.
  *   <li><b>Connections per client address</b>: a connection beyond the bound is closed at once.
  *       Trusted proxies are not counted (all their clients share their address).
  * </ul>
@@ -40,13 +47,46 @@ public final class ClientLimits extends AbstractLifeCycle implements Connection.
   private final Predicate<SocketAddress> exempt;
   private final Map<InetAddress, AtomicInteger> perClient = new ConcurrentHashMap<>();
 
-  /** What is known of an open connection: its counted client, when its header began (0 = none). */
+  /**
+   * What is known of an open connection: its counted client, its requests being handled, the bytes
+   * it had received when the last one ended, when its current header began (0 = none).
+   */
   private static final class Tracked {
     final InetAddress client;
+    int handling;
+    long bytesAtRest;
     long headerSince;
 
     Tracked(InetAddress client) {
       this.client = client;
+    }
+
+    synchronized void begin() {
+      handling++;
+      headerSince = 0;
+    }
+
+    synchronized void end(long bytesIn) {
+      handling--;
+      bytesAtRest = bytesIn;
+      headerSince = 0;
+    }
+
+    /** True when the header being received has taken longer than {@code boundNanos}. */
+    synchronized boolean headerTooSlow(long bytesIn, long now, long boundNanos) {
+      if (handling > 0 || bytesIn <= bytesAtRest) {
+        headerSince = 0; // a request is being handled, or the connection is at rest
+        return false;
+      }
+      if (headerSince == 0) {
+        headerSince = now;
+        return false;
+      }
+      if (now - headerSince > boundNanos) {
+        headerSince = 0;
+        return true;
+      }
+      return false;
     }
   }
 
@@ -120,27 +160,35 @@ public final class ClientLimits extends AbstractLifeCycle implements Connection.
     return inet.getAddress();
   }
 
+  /**
+   * The handler to put outermost: it tells the header bound when a request of a connection is being
+   * handled (its header is complete) and when it has ended.
+   */
+  public Handler.Wrapper handler() {
+    return new Handler.Wrapper() {
+      @Override
+      public boolean handle(Request request, Response response, Callback callback)
+          throws Exception {
+        Connection connection = request.getConnectionMetaData().getConnection();
+        Tracked t = open.get(connection);
+        if (t != null) {
+          t.begin();
+          Request.addCompletionListener(request, failure -> t.end(connection.getBytesIn()));
+        }
+        return super.handle(request, response, callback);
+      }
+    };
+  }
+
   /** Closes connections whose request header has taken longer than the bound. */
   void sweep() {
     long now = System.nanoTime();
     for (Map.Entry<Connection, Tracked> e : open.entrySet()) {
-      if (!(e.getKey() instanceof HttpConnection http)) {
-        continue;
-      }
-      var parser = http.getParser();
-      Tracked t = e.getValue();
-      // START is an idle keep-alive connection (Jetty's idle timeout covers it); CONTENT and
-      // later mean the header is complete
-      boolean inHeader = !parser.isStart() && parser.inHeaderState();
-      if (!inHeader) {
-        t.headerSince = 0;
-      } else if (t.headerSince == 0) {
-        t.headerSince = now;
-      } else if (now - t.headerSince > headerTimeoutNanos) {
-        t.headerSince = 0;
+      Connection connection = e.getKey();
+      if (e.getValue().headerTooSlow(connection.getBytesIn(), now, headerTimeoutNanos)) {
         closedSlowHeader.increment();
-        LOG.debug("closing {}: request header not complete in time", e.getKey());
-        e.getKey().getEndPoint().close();
+        LOG.debug("closing {}: request header not complete in time", connection);
+        connection.getEndPoint().close();
       }
     }
   }

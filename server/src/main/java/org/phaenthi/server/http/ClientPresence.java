@@ -6,7 +6,6 @@ import java.nio.ByteBuffer;
 import java.util.function.BooleanSupplier;
 import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 import org.eclipse.jetty.io.EndPoint;
-import org.eclipse.jetty.server.internal.HttpConnection;
 import org.eclipse.jetty.util.BufferUtil;
 
 /**
@@ -35,9 +34,11 @@ public final class ClientPresence implements BooleanSupplier {
   public static ClientPresence of(Context ctx) {
     try {
       var core = ServletContextRequest.getServletContextRequest(ctx.req());
-      var connection = core == null ? null : core.getConnectionMetaData().getConnection();
-      return new ClientPresence(
-          connection instanceof HttpConnection ? connection.getEndPoint() : null);
+      var meta = core == null ? null : core.getConnectionMetaData();
+      // only a plain HTTP/1 connection is this request's alone (HTTP/2 multiplexes streams on it)
+      boolean http1 = meta != null && meta.getHttpVersion().getVersion() < 20;
+      var connection = http1 ? meta.getConnection() : null;
+      return new ClientPresence(connection == null ? null : connection.getEndPoint());
     } catch (RuntimeException e) {
       return new ClientPresence(null);
     }
@@ -74,5 +75,13 @@ public final class ClientPresence implements BooleanSupplier {
   /** True when a probe consumed a byte of a pipelined request: answer with Connection: close. */
   public boolean closeConnection() {
     return sawData;
+  }
+
+  /** Ends the exchange of a client that has gone: the connection is closed, nothing answered. */
+  public static void abandon(Context ctx, Throwable cause) {
+    ServletContextRequest request = ServletContextRequest.getServletContextRequest(ctx.req());
+    if (request != null) {
+      request.getServletChannel().abort(cause);
+    }
   }
 }

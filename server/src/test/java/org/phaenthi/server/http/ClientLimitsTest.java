@@ -71,6 +71,54 @@ class ClientLimitsTest {
   }
 
   @Test
+  void aKeptAliveConnectionAtRestIsNotCutButItsNextSlowHeaderIs() throws Exception {
+    try (Socket s = new Socket("127.0.0.1", server.port())) {
+      Raw.write(s, "GET /health HTTP/1.1\r\nHost: x\r\n\r\n");
+      String first = readResponse(s);
+      assertTrue(first.startsWith("HTTP/1.1 200"), first);
+      // at rest for twice the header timeout: Jetty's idle timeout (30 s) governs it, not ours
+      assertFalse(Raw.closedWithin(s, 2_500), "an idle kept-alive connection was cut");
+      Raw.write(s, "GET /health HTTP/1.1\r\nHost: x\r\n\r\n");
+      assertTrue(readResponse(s).startsWith("HTTP/1.1 200"), "second request on it answered");
+      // the next header trickles in: cut within the bound
+      long t0 = System.nanoTime();
+      Raw.write(s, "GET /api/levels HTTP/1.1\r\n");
+      boolean closed = false;
+      for (int i = 0; i < 40 && !closed; i++) {
+        try {
+          Raw.write(s, "X");
+        } catch (java.io.IOException e) {
+          closed = true;
+          break;
+        }
+        closed = Raw.closedWithin(s, 200);
+      }
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      assertTrue(closed, "still open after " + seconds + " s");
+      assertTrue(seconds < 4, "closed only after " + seconds + " s");
+    }
+  }
+
+  /** Reads one response with a Content-Length body from a kept-alive connection. */
+  private static String readResponse(Socket s) throws java.io.IOException {
+    s.setSoTimeout(10_000);
+    java.io.InputStream in = s.getInputStream();
+    StringBuilder head = new StringBuilder();
+    while (!head.toString().endsWith("\r\n\r\n")) {
+      int b = in.read();
+      if (b < 0) {
+        return head.toString();
+      }
+      head.append((char) b);
+    }
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)").matcher(head);
+    int length = m.find() ? Integer.parseInt(m.group(1)) : 0;
+    in.readNBytes(length);
+    return head.toString();
+  }
+
+  @Test
   void aClientCannotHoldMoreThanItsConnections() throws Exception {
     List<Socket> sockets = new ArrayList<>();
     try {

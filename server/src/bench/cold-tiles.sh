@@ -3,6 +3,7 @@
 # builds may clean target/ meanwhile) and runs org.phaenthi.server.bench.ColdTilesBench.
 #
 # Usage, from the repository root: server/src/bench/cold-tiles.sh [--class FirstRequestBench]
+#   (or --class browser.FirstMapBench --urls old=URL,new=URL: the first coloured map in Chromium)
 #   [--store /tmp/bench/store]
 #   [--tiles 30] [--min-renders 20] [--max-zoom 14] [--postgis false] [--seed N]
 # The embedded store is imported from /work/shared/data (or --data) when out of date; it must not
@@ -32,4 +33,6 @@ if [[ "${1:-}" == "--class" ]]; then
   CLASS="$2"
   shift 2
 fi
-java -Xmx4g ${JAVA_OPTS:-} -cp "$CP" "org.phaenthi.server.bench.$CLASS" "$@"
+# a class outside bench/ is named from org.phaenthi.server, e.g. --class browser.FirstMapBench
+if [[ "$CLASS" == *.* ]]; then MAIN="org.phaenthi.server.$CLASS"; else MAIN="org.phaenthi.server.bench.$CLASS"; fi
+java -Xmx4g ${JAVA_OPTS:-} -cp "$CP" "$MAIN" "$@"

@@ -10,11 +10,12 @@ const web = '../../../target/classes/phaenthi-web/js/';
 
 // a fake server: /api/meta says the versions, /api/values answers with the value of that version
 let served = 'd-1';
+let boundary = 'b-1';
 const calls = [];
 globalThis.fetch = async (url, options) => {
   calls.push({ url, cache: options && options.cache });
   const body = url.startsWith('api/meta')
-    ? { data_version: served, boundary_version: 'b-1' }
+    ? { data_version: served, boundary_version: boundary }
     : { values: [{ code: '83', value: served === 'd-1' ? 10 : 20 }], type: 'FeatureCollection', features: [] };
   return { ok: true, status: 200, statusText: 'OK', json: async () => body };
 };
@@ -61,4 +62,18 @@ test('values and geometry URLs carry the served versions; a publish makes the ne
   const area = calls.find((c) => c.url.startsWith('api/values/area/'));
   assert.equal(new URL(area.url, 'http://x/').searchParams.get('v'), null);
   assert.equal(area.cache, 'no-cache', 'revalidated with the server (ETag), not taken from the HTTP cache');
+});
+
+test('tile URLs name the boundary version the server serves, and follow a new boundary set', async () => {
+  await api.meta();
+  const template = api.tileUrl('subdistrict');
+  assert.ok(template.startsWith('tiles/subdistrict/{z}/{x}/{y}.mvt?'), template);
+  assert.equal(new URL(template, 'http://x/').searchParams.get('v'), 'b-1', 'geometry tiles name the boundary version');
+  const tile = template.replace('{z}', '6').replace('{x}', '50').replace('{y}', '30');
+  assert.equal(new URL(tile, 'http://x/').pathname, '/tiles/subdistrict/6/50/30.mvt', 'still a tile template');
+
+  boundary = 'b-2';
+  served = 'd-3'; // a publication with a new boundary set
+  assert.equal(await checkDataVersion(), true);
+  assert.equal(new URL(api.tileUrl('subdistrict'), 'http://x/').searchParams.get('v'), 'b-2', 'a new URL for the new shapes');
 });

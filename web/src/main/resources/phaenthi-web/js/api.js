@@ -1,8 +1,8 @@
 // Thin client of the Phaenthi JSON API. Relative URLs only, so the app works behind any host or prefix.
 // Responses are memoised per URL for the data version the server last said it serves (`data_version` of
 // /api/meta): switching back to an indicator costs no request, and a new publication empties the memo.
-// Cache policy (server side: VersionedUrls): values and geometry URLs carry the version they are for
-// (`v=` the data version, or for geometry the boundary version), and the server marks such an answer
+// Cache policy (server side: VersionedUrls): values, geometry and tile URLs carry the version they are for
+// (`v=` the data version, or for geometry and tiles the boundary version), and the server marks such an answer
 // immutable, so the browser keeps it without asking again; a publish or rollback gives new versions, hence
 // new URLs, and the next request after it reaches the new values. Other requests made after a version
 // change revalidate with the server (ETags make an unchanged answer a 304).
@@ -117,7 +117,8 @@ export const api = {
       if (!String(err.message).startsWith('404')) throw err;
       return getJson(`ogc/collections/${level}/items?${qs({ f: 'json', limit: 10000, zoom, parent })}`, 'geometry');
     }),
-  tileUrl: (level) => `tiles/${level}/{z}/{x}/{y}.mvt`,
+  /** Geometry tiles name the boundary version (`v=`): the server answers them immutable. */
+  tileUrl: (level) => `tiles/${level}/{z}/{x}/{y}.mvt${boundaryVersion ? `?${qs({ v: boundaryVersion })}` : ''}`,
   /** In a bundle, the vector-tile layer reading its PMTiles archive; null when tiles come from tileUrl. */
   tileLayer: (options) => (bundleSource ? bundleSource.tileLayer(options) : null),
 };

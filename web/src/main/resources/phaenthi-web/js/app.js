@@ -113,8 +113,9 @@ async function main() {
 }
 
 /**
- * Starts the values request render() will make for this state (same year choice, same parameters), so it
- * runs while the map and the shapes load; a state render() changes (a lock) only wastes the request.
+ * Starts the values and class-breaks requests render() will make for this state (same year choice, same
+ * parameters), so they run while the map and the shapes load instead of one after the other once the shapes
+ * are in; a state render() changes (a lock) only wastes the requests.
  */
 function prefetchValues(s) {
   const indicator = app.catalogue.byCode.get(s.indicator);
@@ -123,6 +124,7 @@ function prefetchValues(s) {
   const compare = s.compare !== null && s.compare !== year && years.includes(s.compare) ? s.compare : null;
   const area = app.levels.isTop(s.level) ? '' : s.area;
   api.values(s.level, s.indicator, year, area || null, compare).catch(() => null);
+  serverClasses({ ...s, year, compare, area });
 }
 
 /** How often an open app asks whether a new publication is served (also when its tab becomes visible). */

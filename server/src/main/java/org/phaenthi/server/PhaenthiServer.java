@@ -258,6 +258,11 @@ public final class PhaenthiServer implements AutoCloseable {
           }
         });
     r.before(new StoreGate(storeHealth));
+    // the app's page names the two answers its first map waits on, so they load with its scripts
+    org.phaenthi.server.api.FirstViewPreloads preloads =
+        new org.phaenthi.server.api.FirstViewPreloads(live);
+    r.before("/", preloads::addTo);
+    r.before("/index.html", preloads::addTo);
     r.get("/health", new HealthHandler(live, config.store().isPostgres() ? "postgis" : "embedded"));
     r.get("/api/meta", new MetaHandler(live, config.web().baseMapUrl()));
     r.get("/api/levels", new LevelsHandler(live));

@@ -21,13 +21,20 @@ public final class MetaHandler implements Handler {
     this.baseMapUrl = baseMapUrl;
   }
 
+  /** The level of the default map. */
+  static final String DEFAULT_LEVEL = "province";
+
+  /** The indicator of the default map: the TPMAP target-poor rate, else the first one; or null. */
+  static String defaultIndicator(Dataset d) {
+    return d.indicators().indicator("tpmap:target_poor_rate").isPresent()
+        ? "tpmap:target_poor_rate"
+        : d.indicators().indicators().stream().findFirst().map(i -> i.code()).orElse(null);
+  }
+
   @Override
   public void handle(Context ctx) {
     Dataset d = live.snapshot().dataset();
-    String defaultIndicator =
-        d.indicators().indicator("tpmap:target_poor_rate").isPresent()
-            ? "tpmap:target_poor_rate"
-            : d.indicators().indicators().stream().findFirst().map(i -> i.code()).orElse(null);
+    String defaultIndicator = defaultIndicator(d);
     Json.send(
         ctx,
         obj(
@@ -48,7 +55,7 @@ public final class MetaHandler implements Handler {
             "default",
                 obj(
                     "level",
-                    "province",
+                    DEFAULT_LEVEL,
                     "indicator",
                     defaultIndicator,
                     "year",

@@ -32,11 +32,30 @@ public final class VersionedUrls {
    * value.
    */
   public static String cacheControl(Context ctx, String servedVersion) {
-    String v = ctx.queryParam(PARAM);
+    return cacheControl(ctx.queryParam(PARAM), servedVersion, REVALIDATE);
+  }
+
+  /**
+   * Cache-Control for a tile or TileJSON answer built from the part version {@code servedVersion}:
+   * {@link #IMMUTABLE} when {@code v} names it, {@link #REVALIDATE} when it names another one, and
+   * {@code unversioned} (the {@code --cache-control} setting) when there is no {@code v}.
+   *
+   * <p>Why tiles without {@code v} keep a short max-age rather than {@code no-cache}: they are what
+   * third-party clients ask for (QGIS, seeders, a hand-written MapLibre template), dozens per view,
+   * and {@code no-cache} would make each reuse a round trip; nginx's {@code proxy_cache} (the
+   * shipped docs/nginx-phaenthi.conf) does not store a {@code no-cache} answer at all, so the
+   * shared cache in front would stop absorbing them. A {@code v} naming another version (a client
+   * behind this node, or ahead of it during a publish in a cluster) is rare, and its answer is the
+   * served version's bytes under another version's name: no cache may keep that, so it is
+   * revalidated.
+   *
+   * @throws ApiException 400 naming {@code v} when it is not a version token
+   */
+  public static String cacheControl(String v, String servedVersion, String unversioned) {
     if (v == null) {
-      return REVALIDATE;
+      return unversioned;
     }
-    if (!TOKEN.matcher(v).matches()) {
+    if (!isToken(v)) {
       throw ApiException.badRequest(
           "parameter 'v' must be a data version as /api/meta gives it (letters, digits, '.', '_',"
               + " '-'; at most 128), not '"
@@ -44,5 +63,10 @@ public final class VersionedUrls {
               + "'");
     }
     return v.equals(servedVersion) ? IMMUTABLE : REVALIDATE;
+  }
+
+  /** Whether {@code v} has the form of a version (the check behind the 400). */
+  public static boolean isToken(String v) {
+    return TOKEN.matcher(v).matches();
   }
 }

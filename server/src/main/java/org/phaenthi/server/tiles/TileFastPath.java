@@ -19,15 +19,16 @@ import org.phaenthi.server.AcceptEncoding;
 import org.phaenthi.server.ApiException;
 import org.phaenthi.server.LiveData;
 import org.phaenthi.server.http.HeadAsGet;
+import org.phaenthi.server.http.VersionedUrls;
 
 /**
  * Serves tiles that are already cached straight from Jetty, ahead of Javalin: a plain {@code GET
- * /tiles/{level}/{z}/{x}/{y}.mvt[?indicator=&year=]} without an {@code Origin} header whose tile is
- * in the {@link TileCache} — and, for a client that does not accept gzip, whose uncompressed bytes
- * are in the cache's second tier — is answered here with exactly the headers and bytes {@link
- * TileHandler} would send (200, 204 or 304). Everything else — a miss (of either tier), a bad
- * request, an unknown parameter, a request needing CORS headers, any other path — goes on to
- * Javalin unchanged, so errors, rendering, unzipping and CORS stay in one place.
+ * /tiles/{level}/{z}/{x}/{y}.mvt[?indicator=&year=][&v=]} without an {@code Origin} header whose
+ * tile is in the {@link TileCache} — and, for a client that does not accept gzip, whose
+ * uncompressed bytes are in the cache's second tier — is answered here with exactly the headers and
+ * bytes {@link TileHandler} would send (200, 204 or 304). Everything else — a miss (of either
+ * tier), a bad request, an unknown parameter, a request needing CORS headers, any other path — goes
+ * on to Javalin unchanged, so errors, rendering, unzipping and CORS stay in one place.
  *
  * <p>Why: a cached tile is the most frequent request by far. Javalin's servlet path (servlet
  * request wrappers, session handler, routing, before-handlers) and the hand-off of every request
@@ -49,6 +50,10 @@ public final class TileFastPath extends Handler.Wrapper {
   private static final HttpField GZIP =
       new PreEncodedHttpField(HttpHeader.CONTENT_ENCODING, "gzip");
   private static final HttpField VARY = new PreEncodedHttpField(HttpHeader.VARY, "Accept-Encoding");
+  private static final HttpField IMMUTABLE =
+      new PreEncodedHttpField(HttpHeader.CACHE_CONTROL, VersionedUrls.IMMUTABLE);
+  private static final HttpField REVALIDATE =
+      new PreEncodedHttpField(HttpHeader.CACHE_CONTROL, VersionedUrls.REVALIDATE);
 
   private final LiveData live;
   private final TileCache cache;
@@ -88,7 +93,8 @@ public final class TileFastPath extends Handler.Wrapper {
     if (headers.contains(HttpHeader.ORIGIN)) {
       return delegate(request, response, callback);
     }
-    TileKey key = key(path, request);
+    String[] version = new String[1];
+    TileKey key = key(path, request, version);
     CachedTile tile = key == null ? null : cache.peek(key);
     if (tile == null) {
       return delegate(request, response, callback);
@@ -112,7 +118,11 @@ public final class TileFastPath extends Handler.Wrapper {
     }
     HttpFields.Mutable out = response.getHeaders();
     out.put(tile.etagHeader());
-    out.put(cacheControl);
+    // as VersionedUrls.cacheControl decides for TileHandler, without building a string
+    out.put(
+        version[0] == null
+            ? cacheControl
+            : version[0].equals(key.dataVersion()) ? IMMUTABLE : REVALIDATE);
     out.add(VARY); // after PublicCors's Vary: Origin, as TileHandler adds it
     if (body != null) {
       out.put(CONTENT_TYPE);
@@ -174,8 +184,11 @@ public final class TileFastPath extends Handler.Wrapper {
     return answered.sum();
   }
 
-  /** The cache key of this request, or null when Javalin should answer it. */
-  private TileKey key(String path, Request request) {
+  /**
+   * The cache key of this request, or null when Javalin should answer it; puts the request's {@code
+   * v} (a well-formed one, else null is returned) into {@code version[0]}.
+   */
+  private TileKey key(String path, Request request, String[] version) {
     // /tiles/{level}/{z}/{x}/{y}.mvt: exactly four segments after the prefix
     int a = path.indexOf('/', PREFIX.length());
     int b = a < 0 ? -1 : path.indexOf('/', a + 1);
@@ -187,7 +200,7 @@ public final class TileFastPath extends Handler.Wrapper {
     String year = null;
     String query = request.getHttpURI().getQuery();
     if (query != null) {
-      // only indicator=…&year=…, each once; anything else is Javalin's to answer or reject
+      // only indicator=…&year=…&v=…, each once; anything else is Javalin's to answer or reject
       for (String part : query.split("&", -1)) {
         int eq = part.indexOf('=');
         String value;
@@ -203,6 +216,10 @@ public final class TileFastPath extends Handler.Wrapper {
           indicator = value;
         } else if (name.equals("year") && year == null) {
           year = value;
+        } else if (name.equals(VersionedUrls.PARAM)
+            && version[0] == null
+            && VersionedUrls.isToken(value)) {
+          version[0] = value;
         } else {
           return null;
         }

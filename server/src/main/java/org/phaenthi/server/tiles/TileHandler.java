@@ -17,17 +17,21 @@ import org.phaenthi.server.Resolver;
 import org.phaenthi.server.Snapshot;
 import org.phaenthi.server.api.Change;
 import org.phaenthi.server.http.Vary;
+import org.phaenthi.server.http.VersionedUrls;
 import org.phaenthi.tiles.TileCoord;
 
 /**
- * {@code GET /tiles/{level}/{z}/{x}/{y}.mvt[?indicator=&year=]}: route → parse and validate into a
- * {@link TileKey} (400 bad coordinate, 404 unknown level or indicator) → cache (render on miss) →
- * bytes with a strong ETag; 204 for an empty tile, 304 on a matching If-None-Match.
+ * {@code GET /tiles/{level}/{z}/{x}/{y}.mvt[?indicator=&year=][&v=]}: route → parse and validate
+ * into a {@link TileKey} (400 bad coordinate, 404 unknown level or indicator) → cache (render on
+ * miss) → bytes with a strong ETag; 204 for an empty tile, 304 on a matching If-None-Match. A
+ * {@code v} naming the tile's part version (the key's {@code dataVersion}, as TileJSON's {@code
+ * tiles} and the web app write it) makes the answer immutable ({@link VersionedUrls}).
  */
 public final class TileHandler implements Handler {
   public static final int MAX_ZOOM = 14;
   public static final String MVT_TYPE = "application/vnd.mapbox-vector-tile";
-  private static final Set<String> PARAMS = Set.of("indicator", "year", Change.PARAM);
+  private static final Set<String> PARAMS =
+      Set.of("indicator", "year", Change.PARAM, VersionedUrls.PARAM);
   private final LiveData live;
   private final TileCache cache;
   private final String cacheControl;
@@ -50,6 +54,9 @@ public final class TileHandler implements Handler {
     Params.onlyKnown(ctx, PARAMS);
     Snapshot s = live.snapshot();
     TileKey key = parse(ctx, s);
+    String cacheControl =
+        VersionedUrls.cacheControl(
+            ctx.queryParam(VersionedUrls.PARAM), key.dataVersion(), this.cacheControl);
     boolean[] hit = new boolean[1];
     CachedTile tile;
     if (storeAvailable.getAsBoolean()) {

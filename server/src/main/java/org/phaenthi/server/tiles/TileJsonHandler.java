@@ -21,11 +21,13 @@ import org.phaenthi.server.Params;
 import org.phaenthi.server.Resolver;
 import org.phaenthi.server.api.Change;
 import org.phaenthi.server.http.PublicUrls;
+import org.phaenthi.server.http.VersionedUrls;
 
 /**
- * {@code GET /tiles/{level}.json[?indicator=&year=[&compare=]]}: TileJSON 3.0.0 for one level; with
- * {@code compare=YEAR} the tiles advertised are the change tiles (their URL carries {@code
- * compare}).
+ * {@code GET /tiles/{level}.json[?indicator=&year=[&compare=]][&v=]}: TileJSON 3.0.0 for one level;
+ * with {@code compare=YEAR} the tiles advertised are the change tiles (their URL carries {@code
+ * compare}). The advertised URL carries {@code v=} the tiles' part version (the document's {@code
+ * version}), so the tiles are answered immutable ({@link VersionedUrls}).
  */
 public final class TileJsonHandler implements Handler {
   private final LiveData live;
@@ -38,7 +40,7 @@ public final class TileJsonHandler implements Handler {
 
   @Override
   public void handle(Context ctx) {
-    Params.onlyKnown(ctx, Set.of("indicator", "year", Change.PARAM));
+    Params.onlyKnown(ctx, Set.of("indicator", "year", Change.PARAM, VersionedUrls.PARAM));
     String file = ctx.pathParam("file");
     if (!file.endsWith(".json")) {
       throw ApiException.notFound("TileJSON is at /tiles/{level}.json, e.g. /tiles/province.json");
@@ -98,7 +100,16 @@ public final class TileJsonHandler implements Handler {
     fields.put("name_en", "String: English name" + from);
     fields.putAll(valueFields);
     String base = PublicUrls.of(ctx);
-    ctx.header("Cache-Control", cacheControl);
+    // the advertised tile URLs name their part version, so their answers are immutable; this
+    // document names it too (in "tiles" and "version"): immutable when asked for with that v
+    query +=
+        (query.isEmpty() ? "?" : "&")
+            + VersionedUrls.PARAM
+            + "="
+            + URLEncoder.encode(version, StandardCharsets.UTF_8);
+    ctx.header(
+        "Cache-Control",
+        VersionedUrls.cacheControl(ctx.queryParam(VersionedUrls.PARAM), version, cacheControl));
     Json.send(
         ctx,
         obj(

@@ -281,7 +281,7 @@ class ChangeExportTest {
     JsonNode tj =
         http.json("/tiles/district.json?indicator=" + TwoYears.RATE + "&year=2566&compare=2561");
     String url = tj.get("tiles").get(0).asText();
-    assertTrue(url.endsWith("&year=2566&compare=2561"), url);
+    assertTrue(url.endsWith("&year=2566&compare=2561&v=" + tj.get("version").asText()), url);
     assertFalse(plain.get("tiles").get(0).asText().contains("compare"));
     assertNotEquals(plain.get("version").asText(), tj.get("version").asText());
     JsonNode fields = tj.at("/vector_layers/0/fields");

@@ -39,7 +39,9 @@ class ForwardedUrlsTest {
       assertFalse(html.contains("javascript:"), html);
       assertFalse(html.contains("evil.example"), html);
       JsonNode tj = json(http.get("/tiles/province.json", POISON));
-      assertEquals(own + "/tiles/province/{z}/{x}/{y}.mvt", tj.get("tiles").get(0).asText());
+      assertEquals(
+          own + "/tiles/province/{z}/{x}/{y}.mvt?v=" + tj.get("version").asText(),
+          tj.get("tiles").get(0).asText());
       HttpResponse<byte[]> next =
           http.get("/ogc/collections/subdistrict/items?f=json&limit=2", POISON);
       assertLinksAt(own + "/", links(next));
@@ -62,7 +64,8 @@ class ForwardedUrlsTest {
           "https://map.example.org/thai/", links(http.get("/ogc/collections?f=json", forwarded)));
       HttpResponse<byte[]> r = http.get("/tiles/province.json", forwarded);
       assertEquals(
-          "https://map.example.org/thai/tiles/province/{z}/{x}/{y}.mvt",
+          "https://map.example.org/thai/tiles/province/{z}/{x}/{y}.mvt?v="
+              + json(r).get("version").asText(),
           json(r).get("tiles").get(0).asText());
       // the links cannot change with the request, so nothing to vary on but Origin
       assertFalse(vary(r).contains("x-forwarded-host"), vary(r).toString());
@@ -83,7 +86,8 @@ class ForwardedUrlsTest {
               "map.example.org");
       assertEquals(200, ok.statusCode());
       assertEquals(
-          "https://map.example.org/tiles/province/{z}/{x}/{y}.mvt",
+          "https://map.example.org/tiles/province/{z}/{x}/{y}.mvt?v="
+              + json(ok).get("version").asText(),
           json(ok).get("tiles").get(0).asText());
       assertTrue(
           vary(ok).containsAll(List.of("x-forwarded-host", "x-forwarded-proto")),

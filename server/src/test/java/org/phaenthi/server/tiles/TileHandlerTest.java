@@ -163,7 +163,9 @@ class TileHandlerTest {
         t.get("tiles")
             .get(0)
             .asText()
-            .endsWith("/tiles/subdistrict/{z}/{x}/{y}.mvt?indicator=test%3Arate&year=2561"));
+            .endsWith(
+                "/tiles/subdistrict/{z}/{x}/{y}.mvt?indicator=test%3Arate&year=2561&v="
+                    + t.get("version").asText()));
     assertEquals("subdistrict", t.get("vector_layers").get(0).get("id").asText());
     assertTrue(t.get("vector_layers").get(0).get("fields").has("value"));
     assertEquals("subdistrict_borders", t.get("vector_layers").get(1).get("id").asText());

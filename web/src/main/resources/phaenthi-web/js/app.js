@@ -11,6 +11,7 @@ import { buildSidebar, bindKeys, updateBreadcrumb, updateRanking } from './ui.js
 import { showAreaPanel } from './panel.js';
 import { Levels } from './levels.js';
 import { describeMap } from './describe.js';
+import { syncPictureButton } from './picture.js';
 
 const SOFTWARE =
   'Map: Leaflet (BSD-2-Clause), Leaflet.VectorGrid (Beerware). Colours: ColorBrewer.org by Cynthia A. Brewer, ' +
@@ -293,11 +294,15 @@ async function render(opts = {}) {
     notOnMap: response.not_on_map, emptyReason: rows.length ? null : emptyReason(response), yearBe: s.year, notice: app.notice,
     // a class of one value in view may hold others elsewhere in the country: national classes keep their range
     values: scope === 'national' ? null : values,
+    singles: national && classes.classes.length === breaks.length + 1 ? classes.classes.map((c) => c.single) : null,
     whole: isWholeNumbers(values),
     smallBase: rows.filter((r) => r.small_denominator && r.value !== null).length,
   });
   app.legend.update(app.legendModel);
-  if (!app.embed) updateRanking(app, { choose: chooseByCode });
+  if (!app.embed) {
+    updateRanking(app, { choose: chooseByCode });
+    syncPictureButton(app);
+  }
   document.title = `${name(indicator)} ${yearText()} – Phaenthi`;
   if (opts.fit) await fitArea();
   await syncPanel();

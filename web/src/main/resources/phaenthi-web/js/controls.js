@@ -1,7 +1,7 @@
 // Leaflet controls in the style of the choropleth example: an info box for the hovered area and a big
 // legend listing each class's range and how many areas fall in it, with the "no data" hatch.
 import { L } from './lib.js';
-import { t, bothNames, name, formatNumber, unitOf, reasonText } from './i18n.js';
+import { t, bothNames, name, formatNumber, unitOf, reasonText, served } from './i18n.js';
 import { SMALL_BASE_OPACITY, classOf } from './classify.js';
 
 export const InfoControl = L.Control.extend({
@@ -68,7 +68,8 @@ export const LegendControl = L.Control.extend({
     }
     const note = m.notOnMap ? `<p class="note">${esc(t('notOnMap', { units: formatNumber(m.notOnMap.units), households: formatNumber(m.notOnMap.households) }))}</p>` : '';
     const scope = m.scopeNote ? `<div class="scope-note muted" data-scope="${esc(m.scope)}">${esc(m.scopeNote)}</div>` : '';
-    this._div.innerHTML = `<h4 id="legend-title">${esc(m.title)}</h4><div class="muted">${esc(m.subtitle)}</div>${scope}${notice}<ul aria-labelledby="legend-title">${rows.join('')}</ul>${note}`;
+    const caveat = m.caveat ? `<p class="note caveat">${esc(m.caveat)}</p>` : '';
+    this._div.innerHTML = `<h4 id="legend-title">${esc(m.title)}</h4><div class="muted">${esc(m.subtitle)}</div>${scope}${notice}<ul aria-labelledby="legend-title">${rows.join('')}</ul>${note}${caveat}`;
     this._div.querySelectorAll('i.class-swatch').forEach((el, i) => { el.style.background = m.classes[i].colour; });
     const faded = this._div.querySelector('i.faded-swatch');
     if (faded) {
@@ -82,12 +83,17 @@ export const LegendControl = L.Control.extend({
  * Class labels "a – b" from the data range and inner breaks, in the indicator's unit. A class holds
  * lo < v ≤ hi; for whole numbers (`whole`) that is shown as "lo+1 – hi", and a class of one value as that
  * value alone ("0", not "0 – 0"). Given the `values`, a class whose values are all the same is labelled
- * by that value ("100", not "99.91 – 100").
+ * by that value ("100", not "99.91 – 100"); under national classes `singles` (the server's per-class
+ * `single`) says it instead.
  */
-export function legendModel({ indicator, change = null, scope = null, breaks, colours, counts, noData, min, max, notOnMap, emptyReason, yearBe, whole = false, smallBase = 0, notice = null, values = null }) {
+export function legendModel({ indicator, change = null, scope = null, breaks, colours, counts, noData, min, max, notOnMap, emptyReason, yearBe, whole = false, smallBase = 0, notice = null, values = null, singles = null }) {
   const unit = indicator.value_unit === '%' ? '%' : unitOf(indicator);
   const edges = [min, ...breaks, max];
-  const single = singleValueClasses(values, breaks, colours.length);
+  // national classes: the server says which hold one value across the whole country (`single` of
+  // /api/classes); the values in view cannot tell, a class may hold other values elsewhere
+  const single = singles
+    ? singles.map((v) => (v === null || v === undefined ? undefined : v))
+    : singleValueClasses(values, breaks, colours.length);
   const classes = colours.map((colour, i) => {
     const lo = whole && i > 0 && Number.isInteger(edges[i]) ? edges[i] + 1 : edges[i];
     const label = single[i] !== undefined ? formatNumber(single[i]) : rangeLabel(lo, edges[i + 1], i, colours.length);
@@ -99,7 +105,9 @@ export function legendModel({ indicator, change = null, scope = null, breaks, co
   const when = change ? `${t('change')} ${change.from}→${change.to}` : `${t('year')} ${yearBe}`;
   // drilled in, the legend says whose breaks colour the map: the whole country's or this view's
   const scopeNote = scope ? t(scope === 'national' ? 'scopeNationalNote' : 'scopeViewNote') : null;
-  return { title: name(indicator), subtitle: `${unit ? `${unit} · ` : ''}${when}`, change, classes, noData, notOnMap, emptyReason, faded, notice, scope, scopeNote };
+  // the two years may not be comparable (other sources): the server's caveat, in the interface's language
+  const caveat = change ? served(change, 'caveat') || null : null;
+  return { title: name(indicator), subtitle: `${unit ? `${unit} · ` : ''}${when}`, change, caveat, classes, noData, notOnMap, emptyReason, faded, notice, scope, scopeNote };
 }
 
 /** For each class index whose values are all one value, that value (sparse array). */

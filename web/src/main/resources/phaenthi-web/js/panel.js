@@ -48,26 +48,21 @@ export async function showAreaPanel(app, code) {
   await showValuesOnlyChildren(app, el, data);
 }
 
-/** Whether the server answers a report card URL (a HEAD request once per URL; 404 or a failure: no). */
-const reportCards = new Map();
-
 /**
  * A province's or district's panel offers its one-page report card (GET /render/report/{code}.pdf, in the
- * interface's language), once a HEAD request says the server makes them; a server without them shows no button.
+ * interface's language) when /api/meta says the server makes them (`render.report`); a server without the
+ * flag (an older one, a static copy) shows no button. The app never asks the endpoint itself: a HEAD
+ * request renders the whole PDF, and a busy answer must not hide the button.
  */
 function offerReportCard(app, el, area) {
   const child = app.levels && area.level ? app.levels.child(area.level) : null;
   if (!child || !app.levels.isMapLevel(child) || inBundle) return; // a static host makes no report cards
+  if (!(app.meta && app.meta.render && app.meta.render.report)) return;
+  if (el.querySelector('.report-card')) return;
   const href = `render/report/${encodeURIComponent(area.code)}.pdf?lang=${getLang()}`;
-  if (!reportCards.has(href)) {
-    reportCards.set(href, fetch(href, { method: 'HEAD' }).then((r) => r.ok, () => false));
-  }
-  reportCards.get(href).then((ok) => {
-    if (!ok || !el.isConnected || app.state.selected !== area.code || el.querySelector('.report-card')) return;
-    const a = Object.assign(document.createElement('a'), { className: 'report-card button', href, textContent: t('reportCard') });
-    a.setAttribute('download', '');
-    el.querySelector('h3').after(a);
-  });
+  const a = Object.assign(document.createElement('a'), { className: 'report-card button', href, textContent: t('reportCard') });
+  a.setAttribute('download', '');
+  el.querySelector('h3').after(a);
 }
 
 /**

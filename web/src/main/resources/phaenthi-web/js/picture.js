@@ -30,13 +30,44 @@ export function renderPicture(app) {
   const a = app.meta.attribution;
   g.font = `18px ${FONT}`;
   g.fillStyle = '#333';
-  const locale = getLang() === 'en' ? 'en-GB-u-ca-buddhist' : 'th-TH-u-ca-buddhist';
-  const made = new Date().toLocaleDateString(locale, { year: 'numeric', month: 'long', day: 'numeric' });
   g.fillText(`${t('source')}: ${credit(a, 'boundaries_short')} · ${credit(a, 'indicators_short')}`, 30, H - 22);
   g.textAlign = 'right';
-  g.fillText(`${t('date')} ${app.state.year} · ${made}`, W - 30, H - 22);
+  g.fillText(`${t('date')} ${app.state.year} · ${t('made')} ${madeDate(new Date())}`, W - 30, H - 22);
   g.textAlign = 'left';
   return out;
+}
+
+/**
+ * The day a picture is made, in Bangkok, with the Buddhist Era year as the server's pictures write it:
+ * "2 ธันวาคม 2569" in Thai, "2 December 2569 B.E." in English (a bare 2569 reads as a typo there).
+ */
+export function madeDate(day) {
+  const thai = getLang() !== 'en';
+  const text = day.toLocaleDateString(thai ? 'th-TH-u-ca-buddhist' : 'en-GB', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'Asia/Bangkok' });
+  if (thai) return text;
+  const year = Number(day.toLocaleDateString('en-GB', { year: 'numeric', timeZone: 'Asia/Bangkok' }));
+  return `${text.replace(/\d{4}$/, '')}${year + 543} B.E.`;
+}
+
+/**
+ * Why the view cannot be saved as a picture, in the interface's language, or null when it can: a map
+ * with no value in it (an indicator without data for the year and level, values that failed to load)
+ * would be a picture of nothing but hatching.
+ */
+export function pictureBlocked(app) {
+  const c = app.current;
+  if (!c || !c.rows || !c.rows.some((r) => r.value !== null && Number.isFinite(r.value))) return t('pictureEmpty');
+  return null;
+}
+
+/** The "save picture" button: disabled, with the reason as its label, while the map is empty. */
+export function syncPictureButton(app) {
+  const b = document.getElementById('btn-picture');
+  if (!b) return;
+  const why = pictureBlocked(app);
+  b.disabled = Boolean(why);
+  b.title = why || t('savePicture');
+  b.setAttribute('aria-label', why ? `${t('savePicture')}: ${why}` : t('savePicture'));
 }
 
 /**
@@ -51,6 +82,12 @@ export async function pictureBytes(app) {
 }
 
 export function savePicture(app) {
+  const why = pictureBlocked(app);
+  if (why) {
+    // the keyboard shortcut reaches here with the button disabled: say why in the legend
+    if (app.legendModel) app.legend.update({ ...app.legendModel, notice: why });
+    return;
+  }
   pictureBytes(app).then((bytes) => {
     const blob = new Blob([bytes], { type: 'image/png' });
     const a = document.createElement('a');
@@ -135,7 +172,7 @@ function drawMap(app, g, box) {
 function drawLegend(m, g, x, y, w) {
   if (!m) return;
   g.fillStyle = 'rgba(255,255,255,0.95)';
-  const rows = m.emptyReason ? 1 : m.classes.length + 1 + (m.faded ? 1 : 0);
+  const rows = m.emptyReason ? 1 : m.classes.length + 1 + (m.faded ? 1 : 0) + (m.caveat ? 3 : 0);
   g.fillRect(x, y, w, 110 + rows * 46);
   g.fillStyle = '#1b2733';
   g.font = `bold 24px ${FONT}`;
@@ -171,6 +208,11 @@ function drawLegend(m, g, x, y, w) {
   for (const c of m.classes) swatch(c.colour, c.label, c.count);
   swatch(HATCH, t('noData'), m.noData);
   if (m.faded) swatch(m.faded.colours, m.faded.label, m.faded.count, SMALL_BASE_OPACITY);
+  if (m.caveat) {
+    g.font = `17px ${FONT}`;
+    g.fillStyle = '#555';
+    wrap(g, m.caveat, x + 16, yy + 10, w - 32, 22, 6);
+  }
 }
 
 /** Fills text wrapped at `maxW` (Thai has no spaces between words, so it breaks by character), returns the next y. */

@@ -264,7 +264,7 @@ public final class PhaenthiServer implements AutoCloseable {
     r.before("/", preloads::addTo);
     r.before("/index.html", preloads::addTo);
     r.get("/health", new HealthHandler(live, config.store().isPostgres() ? "postgis" : "embedded"));
-    r.get("/api/meta", new MetaHandler(live, config.web().baseMapUrl()));
+    r.get("/api/meta", new MetaHandler(live, config.web().baseMapUrl(), true));
     r.get("/api/levels", new LevelsHandler(live));
     r.get("/api/indicators", new IndicatorsHandler(live));
     r.get("/api/values", new ValuesHandler(live, responses));

@@ -59,9 +59,28 @@ const LABELS = {
   'btn-audit': 'refresh', 'to-map': 'toMap', title: 'title', 'btn-lang': 'language',
 };
 
+/**
+ * The language asked for by the URL as the map app reads it: `#lang=en` (the app's hash key, so a link
+ * between the two keeps it), else `?lang=en`; Thai by default.
+ */
+function urlLang(loc = window.location) {
+  const fromHash = new URLSearchParams(loc.hash.replace(/^#/, '')).get('lang');
+  const l = fromHash || new URLSearchParams(loc.search).get('lang');
+  return l === 'en' ? 'en' : 'th';
+}
+
+/** Writes the language into the hash (no new history entry), as the map app keeps it. */
+function writeLang() {
+  const p = new URLSearchParams(window.location.hash.replace(/^#/, ''));
+  p.set('lang', getLang());
+  history.replaceState(null, '', `${window.location.pathname}${window.location.search}#${p}`);
+}
+
 function applyLang() {
   for (const [id, key] of Object.entries(LABELS)) $(id).textContent = at(key);
   document.title = `Phaenthi – ${at('title')}`;
+  // the link to the map opens it in the same language
+  $('to-map').href = `./#lang=${getLang()}`;
   drawWho();
   if (state.job) drawJob();
   if (state.principal) {
@@ -230,7 +249,7 @@ function drawJob() {
     $('published').hidden = false;
     $('published-text').textContent = at('published', { id: job.publication.id ?? job.publication });
     $('map-link').textContent = at('seeMap');
-    $('map-link').href = m.mapLink(job, state.principal);
+    $('map-link').href = withLang(m.mapLink(job, state.principal));
   }
 }
 
@@ -378,6 +397,13 @@ function wire() {
   $('btn-logout').addEventListener('click', () => logout());
   $('btn-lang').addEventListener('click', () => {
     setLang(getLang() === 'th' ? 'en' : 'th');
+    writeLang();
+    applyLang();
+  });
+  // a link with another #lang= pasted into the open tab
+  window.addEventListener('hashchange', () => {
+    if (urlLang() === getLang()) return;
+    setLang(urlLang());
     applyLang();
   });
   $('file-input').addEventListener('change', (e) => chooseFile(e.target.files[0]));
@@ -401,7 +427,12 @@ function wire() {
   $('btn-audit').addEventListener('click', loadAudit);
 }
 
-setLang(new URLSearchParams(window.location.search).get('lang') === 'en' ? 'en' : 'th');
+/** A map link of the model with the interface's language added to its hash. */
+function withLang(link) {
+  return `${link}${link.includes('#') ? '&' : '#'}lang=${getLang()}`;
+}
+
+setLang(urlLang());
 wire();
 applyLang();
 login().finally(() => {

@@ -53,6 +53,11 @@ public record Change(Indicator indicator, SurveyYear from, SurveyYear to) {
     return ChangeBody.caveat(data, this);
   }
 
+  /** {@link #caveat} in Thai; null when there is none. */
+  public String caveatTh(IndicatorData data) {
+    return ChangeBody.caveatTh(data, this);
+  }
+
   /** The unit of the change: "percentage points", "points" or "%" (of the base year's count). */
   public String unit() {
     return switch (indicator.kind()) {

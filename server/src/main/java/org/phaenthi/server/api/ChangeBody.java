@@ -66,7 +66,8 @@ final class ChangeBody {
                 "unit_th", c.unitTh(),
                 "indicator_value_unit", c.indicator().valueUnit(),
                 "higher_is_better", c.indicator().higherIsBetter(),
-                "caveat", caveat(data, c)),
+                "caveat", caveat(data, c),
+                "caveat_th", caveatTh(data, c)),
         "values", out,
         "empty_reason", emptyReason,
         "empty_reason_th", emptyReasonTh);
@@ -97,5 +98,23 @@ final class ChangeBody {
         + ": "
         + b.source()
         + "): check that the indicator was measured the same way";
+  }
+
+  /** The same caveat in Thai, for the Thai interface, pictures and files. */
+  static String caveatTh(IndicatorData data, Change c) {
+    YearInfo a = data.years().get(c.from());
+    YearInfo b = data.years().get(c.to());
+    if (caveat(data, c) == null) {
+      return null;
+    }
+    return "ข้อมูลสองปีมาจากแหล่งต่างกัน ("
+        + c.from().be()
+        + ": "
+        + a.source()
+        + "; "
+        + c.to().be()
+        + ": "
+        + b.source()
+        + ") ควรตรวจสอบว่าตัวชี้วัดวัดด้วยวิธีเดียวกันก่อนเปรียบเทียบ";
   }
 }

@@ -161,13 +161,19 @@ public final class ClassesHandler implements Handler {
     Double min = finite.length == 0 ? null : java.util.Arrays.stream(finite).min().getAsDouble();
     Double max = finite.length == 0 ? null : java.util.Arrays.stream(finite).max().getAsDouble();
     List<Map<String, Object>> classes = new ArrayList<>();
+    Double[] single = singleValues(values, breaks);
     if (finite.length > 0) {
       for (int i = 0; i <= breaks.size(); i++) {
         Map<String, Object> c =
             obj(
-                "lower", i == 0 ? min : breaks.get(i - 1),
-                "upper", i == breaks.size() ? max : breaks.get(i),
-                "count", counts[i]);
+                "lower",
+                i == 0 ? min : breaks.get(i - 1),
+                "upper",
+                i == breaks.size() ? max : breaks.get(i),
+                "count",
+                counts[i],
+                "single",
+                single[i]);
         if (colours != null) {
           c.put("colour", colours.get(i));
         }
@@ -188,6 +194,34 @@ public final class ClassesHandler implements Handler {
         "no_data", counts[breaks.size() + 1],
         "min", min,
         "max", max);
+  }
+
+  /**
+   * Per class, its one value when every area in it has that same value (a class holding only 100
+   * %), else null: the web app, the embed and the pictures label such a class by the value ("100",
+   * not "99.62 – 100"), also in a view of fewer areas under national classes.
+   */
+  static Double[] singleValues(List<Double> values, List<Double> breaks) {
+    int n = breaks.size() + 1;
+    double[] lo = new double[n];
+    double[] hi = new double[n];
+    java.util.Arrays.fill(lo, Double.POSITIVE_INFINITY);
+    java.util.Arrays.fill(hi, Double.NEGATIVE_INFINITY);
+    for (Double v : values) {
+      if (v != null && Double.isFinite(v)) {
+        int c = 0;
+        while (c < breaks.size() && v > breaks.get(c)) {
+          c++;
+        }
+        lo[c] = Math.min(lo[c], v);
+        hi[c] = Math.max(hi[c], v);
+      }
+    }
+    Double[] out = new Double[n];
+    for (int i = 0; i < n; i++) {
+      out[i] = lo[i] == hi[i] ? lo[i] : null;
+    }
+    return out;
   }
 
   /**

@@ -11,14 +11,23 @@ import org.phaenthi.server.Json;
 import org.phaenthi.server.LiveData;
 import org.phaenthi.server.Resolver;
 
-/** {@code GET /api/meta}: attribution, defaults and bounds the web app starts from. */
+/**
+ * {@code GET /api/meta}: attribution, defaults and bounds the web app starts from, and what this
+ * server makes beyond the JSON API ({@code render}: pictures and report cards), so the app offers a
+ * button without asking the endpoint itself (a HEAD of a report card would render the whole PDF).
+ */
 public final class MetaHandler implements Handler {
   private final LiveData live;
   private final String baseMapUrl;
+  private final boolean renders;
 
-  public MetaHandler(LiveData live, String baseMapUrl) {
+  /**
+   * @param renders whether {@code /render/…} (pictures and report cards) is served
+   */
+  public MetaHandler(LiveData live, String baseMapUrl, boolean renders) {
     this.live = live;
     this.baseMapUrl = baseMapUrl;
+    this.renders = renders;
   }
 
   /** The level of the default map. */
@@ -63,6 +72,7 @@ public final class MetaHandler implements Handler {
                         ? null
                         : Resolver.year(d.indicators(), null, AdminLevel.PROVINCE, defaultIndicator)
                             .be()),
-            "bounds", AreaJson.bbox(d.boundaries().extent())));
+            "bounds", AreaJson.bbox(d.boundaries().extent()),
+            "render", obj("pictures", renders, "report", renders)));
   }
 }

@@ -101,6 +101,7 @@ public record ExportMetadata(Map<String, Object> typed) {
                     : ", the difference of the two values made from each year's summed counts")
                 + "; empty (see change_reason) where either year has no value, never zero.");
         m.put("change_caveat", c.caveat(s.dataset().indicators()));
+        m.put("change_caveat_th", c.caveatTh(s.dataset().indicators()));
       }
       m.put("indicator_attribution", Attribution.INDICATORS);
       m.put("indicator_licence", INDICATOR_LICENCE);

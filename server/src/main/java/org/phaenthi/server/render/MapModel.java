@@ -67,15 +67,28 @@ public record MapModel(
     List<Area> areas = d.boundaries().children(r.level(), r.parent());
     List<Double> values =
         ClassesHandler.values(d, r.level(), ind, r.year(), r.parent(), r.change());
+    // national classes: breaks, colours and labels of the whole country's areas (as the web app's
+    // legend), counts of the areas drawn
+    List<Double> classValues =
+        r.nationalClasses()
+            ? ClassesHandler.values(d, r.level(), ind, r.year(), null, r.change())
+            : values;
     List<Double> breaks =
         r.change() != null
-            ? ClassBreaks.change(values, r.method(), r.classes(), r.manual())
-            : ClassBreaks.compute(values, r.method(), r.classes(), r.manual());
+            ? ClassBreaks.change(classValues, r.method(), r.classes(), r.manual())
+            : ClassBreaks.compute(classValues, r.method(), r.classes(), r.manual());
     long[] counts = ClassBreaks.counts(values, breaks);
     double[] finite =
         values.stream().filter(v -> v != null && Double.isFinite(v)).mapToDouble(v -> v).toArray();
-    Double min = finite.length == 0 ? null : java.util.Arrays.stream(finite).min().getAsDouble();
-    Double max = finite.length == 0 ? null : java.util.Arrays.stream(finite).max().getAsDouble();
+    double[] classFinite =
+        classValues.stream()
+            .filter(v -> v != null && Double.isFinite(v))
+            .mapToDouble(v -> v)
+            .toArray();
+    Double min =
+        classFinite.length == 0 ? null : java.util.Arrays.stream(classFinite).min().getAsDouble();
+    Double max =
+        classFinite.length == 0 ? null : java.util.Arrays.stream(classFinite).max().getAsDouble();
     List<Color> colours =
         r.change() != null
             ? Palettes.changeColours(
@@ -103,7 +116,8 @@ public record MapModel(
       bangkok |= c == null && a.code().startsWith("10");
       fills.add(new Fill(a, shapes.geometry(a), c, fade));
     }
-    List<LegendRow> rows = legend(tx, colours, counts, breaks, values, min, max);
+    List<LegendRow> rows =
+        finite.length == 0 ? List.of() : legend(tx, colours, counts, breaks, classValues, min, max);
     String unit = unit(tx, r);
     String when =
         r.change() != null
@@ -129,6 +143,14 @@ public record MapModel(
     }
     if (bangkok) {
       notes.add(tx.t("bangkok"));
+    }
+    if (r.change() != null) {
+      // the two years may not be comparable: said on the picture as the web app's legend says it
+      String caveat =
+          tx.thai() ? r.change().caveatTh(d.indicators()) : r.change().caveat(d.indicators());
+      if (caveat != null) {
+        notes.add(caveat);
+      }
     }
     if (finite.length == 0) {
       notes.add(

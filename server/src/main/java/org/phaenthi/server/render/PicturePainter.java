@@ -65,8 +65,13 @@ public final class PicturePainter {
     double lw;
     if (w >= h) {
       lw = 400 * s;
-      mapBox = new Rectangle2D.Double(0, y, w - lw - 2 * margin, h - y - footer);
-      lx = w - lw - margin;
+      // the map box takes the area's own shape (a tall country on a wide slide would otherwise
+      // sit in a box mostly empty), and the map and the legend beside it are centred together
+      double boxH = h - y - footer;
+      double boxW = fittedWidth(m.areas(), w - lw - 3 * margin, boxH, 20 * s);
+      double left = Math.max(0, (w - boxW - margin - lw) / 2);
+      mapBox = new Rectangle2D.Double(left, y, boxW, boxH);
+      lx = mapBox.getMaxX() + margin;
       ly = y + 10 * s;
     } else {
       mapBox = new Rectangle2D.Double(0, y, w, (h - y - footer) * 0.66);
@@ -187,9 +192,21 @@ public final class PicturePainter {
     c.text(count, f, INK, (float) (x + w - 16 * s - cw), (float) (yy + 24 * s));
   }
 
-  /** Fills and outlines the areas in Web Mercator, fitted into the box. */
-  static void drawMap(Canvas c, List<MapModel.Fill> areas, Rectangle2D box, double s) {
-    c.fill(box, MAP_GROUND, 1);
+  /**
+   * The width of a map box at most {@code maxWidth} wide and {@code height} high that the areas,
+   * fitted with {@code pad} around them, fill: the area's aspect, or all of it for a wide area.
+   */
+  static double fittedWidth(List<MapModel.Fill> areas, double maxWidth, double height, double pad) {
+    Envelope e = extent(areas);
+    if (e.isNull() || e.getHeight() <= 0) {
+      return maxWidth;
+    }
+    double width = (height - 2 * pad) * e.getWidth() / e.getHeight() + 2 * pad;
+    return Math.min(maxWidth, Math.max(width, 4 * pad));
+  }
+
+  /** The areas' extent in Web Mercator (x in degrees of longitude, y as {@link #mercY}). */
+  static Envelope extent(List<MapModel.Fill> areas) {
     Envelope e = new Envelope();
     for (MapModel.Fill f : areas) {
       if (f.geometry() != null) {
@@ -198,6 +215,13 @@ public final class PicturePainter {
         e.expandToInclude(g.getMaxX(), mercY(g.getMaxY()));
       }
     }
+    return e;
+  }
+
+  /** Fills and outlines the areas in Web Mercator, fitted into the box. */
+  static void drawMap(Canvas c, List<MapModel.Fill> areas, Rectangle2D box, double s) {
+    c.fill(box, MAP_GROUND, 1);
+    Envelope e = extent(areas);
     if (e.isNull()) {
       return;
     }

@@ -17,8 +17,13 @@ import org.phaenthi.server.api.ClassesHandler;
 /**
  * What a picture shows, parsed and checked once from the web app's state keys: {@code indicator,
  * year, compare, method, classes, breaks, palette, parent} (or {@code area}, the web app's name),
- * {@code lang} and the size ({@code size} or {@code w}, {@code h}). Resolved as {@code /api/values}
- * and {@code /api/classes} resolve them, so a picture shows exactly the classes they list.
+ * {@code lang}, the size ({@code size} or {@code w}, {@code h}) and {@code scope}. Resolved as
+ * {@code /api/values} and {@code /api/classes} resolve them, so a picture shows exactly the classes
+ * they list.
+ *
+ * @param national with a parent, the classes are those of the whole country's areas at the level
+ *     ({@code /api/classes} without {@code parent}), as the web app's default "national breaks"
+ *     ({@code scope=national}); false: those of the areas drawn ({@code scope=view})
  */
 public record RenderRequest(
     AdminLevel level,
@@ -31,7 +36,32 @@ public record RenderRequest(
     String palette,
     String parent,
     Texts texts,
-    RenderSize size) {
+    RenderSize size,
+    boolean national) {
+
+  /** A request with national breaks, the web app's default. */
+  public RenderRequest(
+      AdminLevel level,
+      Indicator indicator,
+      SurveyYear year,
+      Change change,
+      String method,
+      int classes,
+      List<Double> manual,
+      String palette,
+      String parent,
+      Texts texts,
+      RenderSize size) {
+    this(
+        level, indicator, year, change, method, classes, manual, palette, parent, texts, size,
+        true);
+  }
+
+  /** Whether the classes come from the whole country's areas rather than the ones drawn. */
+  public boolean nationalClasses() {
+    return national && parent != null && !method.equals("manual");
+  }
+
   static final Set<String> PARAMS =
       Set.of(
           "indicator",
@@ -46,7 +76,8 @@ public record RenderRequest(
           "lang",
           "size",
           "w",
-          "h");
+          "h",
+          "scope");
 
   /** Parses a picture request for {@code level}; 400 naming a bad parameter, 404 for unknowns. */
   public static RenderRequest parse(Context ctx, Dataset d, String levelName) {
@@ -77,7 +108,23 @@ public record RenderRequest(
         palette(ctx.queryParam("palette")),
         parent,
         lang(ctx.queryParam("lang")),
-        RenderSize.of(ctx.queryParam("size"), ctx.queryParam("w"), ctx.queryParam("h")));
+        RenderSize.of(ctx.queryParam("size"), ctx.queryParam("w"), ctx.queryParam("h")),
+        national(ctx.queryParam("scope")));
+  }
+
+  /** {@code scope}: {@code national} (the default, as the web app) or {@code view}. */
+  static boolean national(String text) {
+    if (text == null || text.equals("national")) {
+      return true;
+    }
+    if (text.equals("view")) {
+      return false;
+    }
+    throw ApiException.badRequest(
+        "parameter 'scope' must be national (the whole country's classes) or view (the classes"
+            + " of the areas drawn), not '"
+            + text
+            + "'");
   }
 
   /** Everything that changes the bytes, for the cache key. */
@@ -94,7 +141,8 @@ public record RenderRequest(
         palette,
         String.valueOf(parent),
         texts.lang(),
-        size.widthPixels() + "x" + size.heightPixels() + "@" + size.dpi());
+        size.widthPixels() + "x" + size.heightPixels() + "@" + size.dpi(),
+        String.valueOf(nationalClasses()));
   }
 
   static int classes(String text) {

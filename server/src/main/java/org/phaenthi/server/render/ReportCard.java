@@ -41,10 +41,13 @@ public final class ReportCard {
       String rankLine,
       List<Double> areaShares,
       List<Double> parentShares,
+      String areaName,
       String parentName,
       boolean sharesOfSurveyed,
       List<String> best,
-      List<String> worst) {}
+      List<String> worst,
+      String changeLine,
+      String changeCaveat) {}
 
   private ReportCard() {}
 
@@ -120,9 +123,7 @@ public final class ReportCard {
               + " "
               + tx.t("of")
               + " "
-              + ranked(own, siblings)
-              + " "
-              + levelName
+              + tx.areasOf(ranked(own, siblings), level.nameTh(), level.nameEn())
               + (tx.thai() ? "ใน" : " in ")
               + parentName
               + " ("
@@ -177,8 +178,83 @@ public final class ReportCard {
     for (int i = order.size() - 1; i >= nBest && worst.size() < 3; i--) {
       worst.add(scored.get(order.get(i))[0]);
     }
+    String[] change = changeLines(d, area, siblings, map, parentName);
     return new Content(
-        title, rankLine, areaShares, parentShares, parentName, surveyed, best, worst);
+        title,
+        rankLine,
+        areaShares,
+        parentShares,
+        areaName,
+        parentName,
+        surveyed,
+        best,
+        worst,
+        change[0],
+        change[1]);
+  }
+
+  /**
+   * Where the indicator has an earlier year at the area's level (the latest one before the year
+   * shown), the area's change since then, from each year's summed counts as {@code
+   * /api/values?compare=}, and its rank among its siblings by that change, largest rise first; with
+   * the caveat when the two years come from different sources. {null, null} without one.
+   */
+  static String[] changeLines(
+      Dataset d, Area area, List<Area> siblings, RenderRequest map, String parentName) {
+    Texts tx = map.texts();
+    IndicatorData data = d.indicators();
+    Indicator ind = map.indicator();
+    AdminLevel level = area.level();
+    SurveyYear base = null;
+    for (SurveyYear y : data.years().keySet()) {
+      if (y.be() < map.year().be() && data.values(y, level, ind.code()).isPresent()) {
+        base = y;
+      }
+    }
+    if (base == null) {
+      return new String[] {null, null};
+    }
+    org.phaenthi.server.api.Change c = new org.phaenthi.server.api.Change(ind, base, map.year());
+    Optional<org.phaenthi.server.api.Change.Years> ys = c.values(data, level);
+    if (ys.isEmpty()) {
+      return new String[] {null, null};
+    }
+    Map<String, Double> changes = new java.util.HashMap<>();
+    for (Area a : siblings) {
+      Double v = c.of(ys.get().from().get(a.code()), ys.get().to().get(a.code()));
+      if (v != null) {
+        changes.put(a.code(), v);
+      }
+    }
+    String head = tx.t("change") + " " + base.be() + "→" + map.year().be() + ": ";
+    String unit = tx.thai() ? c.unitTh() : c.unit();
+    Double own = changes.get(area.code());
+    if (own == null) {
+      return new String[] {head + tx.t("noData"), null};
+    }
+    List<Double> sorted = changes.values().stream().sorted(Comparator.reverseOrder()).toList();
+    int rank = sorted.indexOf(own) + 1;
+    String line =
+        head
+            + (own > 0 ? "+" : "")
+            + tx.number(own)
+            + " "
+            + unit
+            + " · "
+            + tx.t("rank")
+            + " "
+            + rank
+            + " "
+            + tx.t("of")
+            + " "
+            + tx.areasOf(sorted.size(), level.nameTh(), level.nameEn())
+            + (tx.thai() ? "ใน" : " in ")
+            + parentName
+            + " ("
+            + tx.t("largestRiseFirst")
+            + ")";
+    String caveat = tx.thai() ? c.caveatTh(data) : c.caveat(data);
+    return new String[] {line, caveat};
   }
 
   /** Sum of a count over areas (summing counts, never averaging), null when none has it. */
@@ -246,6 +322,19 @@ public final class ReportCard {
     for (String line : TextWrap.lines(k.rankLine(), bold, c.frc(), w - 2 * margin, 3)) {
       c.text(line, bold, PicturePainter.INK, (float) margin, (float) y);
       y += 30 * s;
+    }
+    if (k.changeLine() != null) {
+      for (String line : TextWrap.lines(k.changeLine(), body, c.frc(), w - 2 * margin, 3)) {
+        c.text(line, body, PicturePainter.INK, (float) margin, (float) y);
+        y += 28 * s;
+      }
+    }
+    if (k.changeCaveat() != null) {
+      Font note = Fonts.of(false, (float) (16 * s));
+      for (String line : TextWrap.lines(k.changeCaveat(), note, c.frc(), w - 2 * margin, 3)) {
+        c.text(line, note, PicturePainter.MUTED, (float) margin, (float) y);
+        y += 24 * s;
+      }
     }
     y += 10 * s;
     double radarSize = Math.min((w - 2 * margin) * 0.5, h * 0.3);
@@ -350,7 +439,8 @@ public final class ReportCard {
         (float) (cy - r - 4 * s));
     double ky = cy + r * 1.45;
     c.fill(new Ellipse2D.Double(x, ky - 12 * s, 14 * s, 14 * s), AREA, 1);
-    c.text(tx.t("reportOf"), label, PicturePainter.INK, (float) (x + 22 * s), (float) ky);
+    // the series are named by the areas they are: the area and its parent (or the country)
+    c.text(k.areaName(), label, PicturePainter.INK, (float) (x + 22 * s), (float) ky);
     c.fill(new Ellipse2D.Double(x + size / 2, ky - 12 * s, 14 * s, 14 * s), PARENT, 1);
     c.text(k.parentName(), label, PicturePainter.INK, (float) (x + size / 2 + 22 * s), (float) ky);
   }

@@ -48,6 +48,9 @@ public record Texts(String lang) {
           Map.entry("of", new String[] {"จาก", "of"}),
           Map.entry("highestFirst", new String[] {"เรียงจากค่าสูงสุด", "highest first"}),
           Map.entry(
+              "largestRiseFirst",
+              new String[] {"เรียงจากเพิ่มขึ้นมากที่สุด", "largest rise first"}),
+          Map.entry(
               "radar",
               new String[] {
                 "ห้ามิติความยากจน (TPMAP) ร้อยละของคนที่สำรวจ",
@@ -114,12 +117,35 @@ public record Texts(String lang) {
     return f.format(v);
   }
 
-  /** "2 ธันวาคม 2569" / "2 December 2569": the Buddhist Era year in both languages. */
+  /**
+   * "2 ธันวาคม 2569" / "2 December 2569 B.E.": the Buddhist Era year in both languages, said
+   * explicitly in English (where a bare 2569 reads as a typo), as the web app's picture writes it.
+   */
   public String date(LocalDate day) {
     DateTimeFormatter f =
         DateTimeFormatter.ofPattern(
                 "d MMMM yyyy", thai() ? Locale.forLanguageTag("th-TH") : Locale.UK)
             .withChronology(ThaiBuddhistChronology.INSTANCE);
-    return f.format(day);
+    return thai() ? f.format(day) : f.format(day) + " B.E.";
+  }
+
+  /**
+   * "76 จังหวัด" / "76 provinces": a count of areas of a level, the English level name in lower
+   * case and in the plural unless there is one ("1 province").
+   */
+  public String areasOf(long n, String levelTh, String levelEn) {
+    if (thai() || levelEn == null || levelEn.isBlank()) {
+      return n + " " + levelTh;
+    }
+    String one = levelEn.toLowerCase(Locale.ROOT);
+    if (n == 1) {
+      return n + " " + one;
+    }
+    boolean sibilant = one.matches(".*(s|x|z|ch|sh)");
+    String many =
+        one.endsWith("y") && !one.matches(".*[aeiou]y")
+            ? one.substring(0, one.length() - 1) + "ies"
+            : one + (sibilant ? "es" : "s");
+    return n + " " + many;
   }
 }

@@ -89,6 +89,9 @@ class ChangeTest {
     assertTrue(
         r.get("change").get("caveat").asText().contains("different sources"),
         "the two years come from different files: " + r.get("change"));
+    // and in Thai, for the Thai interface and pictures
+    String th = r.get("change").get("caveat_th").asText();
+    assertTrue(th.contains("แหล่งต่างกัน") && th.contains("2561") && th.contains("2566"), th);
   }
 
   @Test

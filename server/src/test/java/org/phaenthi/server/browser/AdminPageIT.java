@@ -294,4 +294,29 @@ class AdminPageIT {
       assertEquals(before, legend(b), "rolled back: the values of before the upload");
     }
   }
+
+  @Test
+  @Order(4)
+  void theAdminPageHonoursTheLanguageOfTheLinkAndKeepsItsOwnChoiceInIt() throws Exception {
+    try (Browser b = Browser.start(1200, 900)) {
+      b.driver.get("about:blank");
+      b.driver.get(base + "admin#lang=en");
+      b.waitUpTo(15).until(d -> "true".equals(b.js("return document.body.dataset.ready")));
+      assertEquals("en", b.js("return document.documentElement.lang"));
+      assertEquals("Data admin", b.driver.findElement(By.id("title")).getText());
+      assertEquals("ไทย", b.driver.findElement(By.id("btn-lang")).getText());
+      assertTrue(
+          b.driver.findElement(By.id("to-map")).getAttribute("href").endsWith("#lang=en"),
+          "the map link keeps the language");
+      // its language button writes the choice into the link, as the map app's does
+      b.driver.findElement(By.id("btn-lang")).click();
+      assertEquals("th", b.js("return document.documentElement.lang"));
+      assertEquals("ผู้ดูแลข้อมูล", b.driver.findElement(By.id("title")).getText());
+      assertTrue(b.driver.getCurrentUrl().endsWith("#lang=th"), b.driver.getCurrentUrl());
+      // a link with another language pasted into the open tab
+      b.js("location.hash = 'lang=en'");
+      b.waitUpTo(5).until(d -> "Data admin".equals(d.findElement(By.id("title")).getText()));
+      assertEquals(List.of(), b.drainConsoleErrors());
+    }
+  }
 }

@@ -217,54 +217,51 @@ class WebAppItemsIT {
   }
 
   @Test
-  void theReportCardButtonShowsOnlyWhenTheServerMakesThem() {
-    open("#i=tpmap:target_poor_rate&y=2561&l=district&a=65&s=65");
-    browser.waitUpTo(10).until(d -> d.findElement(By.id("area-panel")).isDisplayed());
-    // this server makes report cards: the app's own HEAD (it may meet a busy export slot once, 503,
-    // which is retried by asking again) leads to the button
-    long status = 0;
-    for (int k = 0; k < 20 && status != 200 && status != 404; k++) {
-      status =
-          ((Number)
-                  browser.jsAsync(
-                      "const done = arguments[arguments.length - 1];"
-                          + "fetch('render/report/65.pdf?lang=th', {method: 'HEAD'})"
-                          + ".then(r => done(r.status), () => done(0))"))
-              .longValue();
-    }
-    if (status == 404) {
-      // a server without the endpoint: no button after the HEAD answered
-      browser.js("return new Promise(r => setTimeout(r, 1000))");
-      assertEquals(0L, browser.js("return document.querySelectorAll('.report-card').length"));
-    } else {
-      assertEquals(200L, status, "HEAD of the report card");
-      open("#i=tpmap:target_poor_rate&y=2561&l=district&a=65&s=65&lang=th");
-      browser
-          .waitUpTo(20)
-          .until(
-              d ->
-                  (Long) browser.js("return document.querySelectorAll('.report-card').length")
-                      == 1);
-    }
+  void theReportCardButtonFollowsTheMetaFlagAndNeverAsksTheEndpoint() {
+    // every request the page makes to render/ (fetch or HEAD), counted before the app starts
     String id =
         browser.onNewDocument(
-            "const realFetch = window.fetch.bind(window);"
-                + "window.fetch = (url, opts) => String(url).startsWith('render/report/')"
-                + " && opts && opts.method === 'HEAD'"
-                + " ? Promise.resolve(new Response(null, {status: 200})) : realFetch(url, opts);");
+            "window.__renderAsked = 0; const realFetch = window.fetch.bind(window);"
+                + "window.fetch = (url, opts) => { if (String(url).includes('render/report/'))"
+                + " window.__renderAsked++; return realFetch(url, opts); };");
     try {
       open("#i=tpmap:target_poor_rate&y=2561&l=district&a=65&s=65&lang=en");
+      assertEquals(Boolean.TRUE, browser.js("return phaenthi.app.meta.render.report"));
+      browser.waitUpTo(10).until(d -> d.findElement(By.id("area-panel")).isDisplayed());
       browser
           .waitUpTo(10)
           .until(
               d ->
                   (Long) browser.js("return document.querySelectorAll('.report-card').length")
                       == 1);
-      String href =
-          (String) browser.js("return document.querySelector('.report-card').getAttribute('href')");
-      assertEquals("render/report/65.pdf?lang=en", href);
+      assertEquals(
+          "render/report/65.pdf?lang=en",
+          browser.js("return document.querySelector('.report-card').getAttribute('href')"));
+      assertEquals(0L, browser.js("return window.__renderAsked"), "no probe of the PDF");
+      assertEquals(
+          0L,
+          browser.js(
+              "return performance.getEntriesByType('resource')"
+                  + ".filter(e => e.name.includes('/render/report/')).length"),
+          "no request to the report card before the button is used");
     } finally {
       browser.removeOnNewDocument(id);
+    }
+    // a server that says it makes none (an older one, a static copy): no button
+    String none =
+        browser.onNewDocument(
+            "const realFetch = window.fetch.bind(window);"
+                + "window.fetch = (url, opts) => String(url).startsWith('api/meta')"
+                + " ? realFetch(url, opts).then(r => r.json()).then(m => { delete m.render;"
+                + " return new Response(JSON.stringify(m), {headers: {'Content-Type':"
+                + " 'application/json'}}); }) : realFetch(url, opts);");
+    try {
+      open("#i=tpmap:target_poor_rate&y=2561&l=district&a=65&s=65&lang=th");
+      browser.waitUpTo(10).until(d -> d.findElement(By.id("area-panel")).isDisplayed());
+      browser.js("return new Promise(r => setTimeout(r, 500))");
+      assertEquals(0L, browser.js("return document.querySelectorAll('.report-card').length"));
+    } finally {
+      browser.removeOnNewDocument(none);
     }
   }
 

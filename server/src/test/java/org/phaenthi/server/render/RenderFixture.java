@@ -97,6 +97,16 @@ final class RenderFixture {
   }
 
   static Dataset dataset() {
+    return dataset(false);
+  }
+
+  static final SurveyYear Y66 = new SurveyYear(2566);
+
+  /**
+   * With {@code twoYears}, also 2566 from another source, with the districts' target-poor rates of
+   * 2566: 8301 4 % (+1 pp), 8302 5 % (−3 pp), 8303 6 % (+2 pp).
+   */
+  static Dataset dataset(boolean twoYears) {
     List<Indicator> inds = new java.util.ArrayList<>();
     inds.add(percent(RATE, LONG_TH, LONG_EN, false));
     inds.add(percent("test:pass_a", "ผ่านเกณฑ์ ก", "Pass A", true));
@@ -148,12 +158,18 @@ final class RenderFixture {
     l61.put(AdminLevel.PROVINCE, province);
     Map<SurveyYear, Map<AdminLevel, Map<String, Map<String, IndicatorValue>>>> v = new HashMap<>();
     v.put(Y61, l61);
-    IndicatorData data =
-        new IndicatorData(
-            inds,
-            List.of(
-                new YearInfo(Y61, "TPMAP 2561", "test", Set.copyOf(AdminLevel.standard()), false)),
-            v);
+    List<YearInfo> years = new java.util.ArrayList<>();
+    years.add(new YearInfo(Y61, "TPMAP 2561", "test", Set.copyOf(AdminLevel.standard()), false));
+    if (twoYears) {
+      Map<AdminLevel, Map<String, Map<String, IndicatorValue>>> l66 = new TreeMap<>();
+      l66.put(
+          AdminLevel.DISTRICT,
+          Map.of(
+              RATE, rates(rate("8301", 40, 1000), rate("8302", 25, 500), rate("8303", 30, 500))));
+      v.put(Y66, l66);
+      years.add(new YearInfo(Y66, "TPMAP 2566", "test-2566", Set.of(AdminLevel.DISTRICT), false));
+    }
+    IndicatorData data = new IndicatorData(inds, years, v);
     return Dataset.of(
         "render1",
         Instant.parse("2026-01-01T00:00:00Z"),

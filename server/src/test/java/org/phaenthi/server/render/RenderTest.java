@@ -93,6 +93,30 @@ class RenderTest {
   }
 
   @Test
+  void theSlidesMapFrameFitsTheAreaWithTheLegendBesideIt() {
+    for (String parent : new String[] {null, "8301"}) {
+      RenderRequest r = request("RdYlBu", parent, "en", RenderSize.of("slide", null, null));
+      int w = r.size().widthPixels();
+      MapModel m = MapModel.of(DATA, r, LocalDate.now(RenderHandler.THAILAND), w * 0.72);
+      PicturePainter.Layout layout = layout(r);
+      Rectangle2D box = layout.mapBox();
+      org.locationtech.jts.geom.Envelope e = PicturePainter.extent(m.areas());
+      double pad = 20;
+      double k =
+          Math.min(
+              (box.getWidth() - 2 * pad) / e.getWidth(),
+              (box.getHeight() - 2 * pad) / e.getHeight());
+      // the areas fill the frame (inside its padding) in both directions, not a narrow strip in a
+      // wide grey box
+      assertTrue(e.getWidth() * k / (box.getWidth() - 2 * pad) > 0.95, parent + ": width " + box);
+      assertTrue(
+          e.getHeight() * k / (box.getHeight() - 2 * pad) > 0.95, parent + ": height " + box);
+      assertTrue(box.getMaxX() < layout.classSwatches().get(0).getX(), "legend beside the map");
+      assertTrue(box.getX() >= 0 && layout.classSwatches().get(0).getMaxX() < w, "on the page");
+    }
+  }
+
+  @Test
   void pngHasTheSizeOfEachPreset() throws IOException {
     BufferedImage slide = png("/render/subdistrict.png?" + Q);
     assertEquals(1600, slide.getWidth());

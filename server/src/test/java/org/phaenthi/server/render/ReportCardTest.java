@@ -93,7 +93,9 @@ class ReportCardTest {
     assertEquals(List.of(5.0, 4.0, 3.0, 2.0, 1.0), k.areaShares());
     assertEquals(List.of(4.25, 4.25, 4.25, 4.25, 4.25), k.parentShares());
     assertEquals("Phuket", k.parentName());
-    assertTrue(k.rankLine().contains("Rank 3 of 3 District in Phuket"), k.rankLine());
+    assertTrue(k.rankLine().contains("Rank 3 of 3 districts in Phuket"), k.rankLine());
+    // the radar's series are named by the area and its parent, not "Area report"
+    assertEquals(a.nameEn(), k.areaName());
     assertEquals(2, k.best().size(), k.best().toString());
     assertTrue(k.best().get(1).startsWith("Pass A: 90% · Rank 1/3"), k.best().toString());
     assertTrue(k.worst().get(0).startsWith("Pass C: 60% · Rank 3/3"), k.worst().toString());
@@ -103,7 +105,7 @@ class ReportCardTest {
   void provinceCardRanksAmongProvincesAndComparesWithTheCountry() throws IOException {
     String text = pdfText("/render/report/83.pdf?lang=en");
     String flat = text.replaceAll("\\s", "");
-    assertTrue(flat.contains("Rank1of1ProvinceinThailand"), text);
+    assertTrue(flat.contains("Rank1of1provinceinThailand"), text);
     assertTrue(flat.contains("FiveTPMAPpovertydimensions"), text);
   }
 
@@ -115,5 +117,56 @@ class ReportCardTest {
     RenderTest.assertError(http, 400, "/render/report/83.pdf?lang=de", "lang");
     RenderTest.assertError(http, 400, "/render/report/83.pdf?parent=83", "parent");
     RenderTest.assertError(http, 400, "/render/report/83.pdf?method=manual", "method");
+  }
+
+  @Test
+  void aDistrictsCardSaysItsChangeSinceTheEarlierYearAmongItsSiblingsWithTheCaveat() {
+    Dataset two = RenderFixture.dataset(true);
+    org.phaenthi.boundaries.Area a = two.boundaries().area("8301").orElseThrow();
+    for (String lang : List.of("en", "th")) {
+      RenderRequest r =
+          new RenderRequest(
+              a.level(),
+              two.indicators().indicator(RenderFixture.RATE).orElseThrow(),
+              RenderFixture.Y66,
+              null,
+              "quantile",
+              5,
+              List.of(),
+              "RdYlBu",
+              "8301",
+              new Texts(lang),
+              RenderSize.of("a4", null, null));
+      ReportCard.Content k = ReportCard.content(two, a, r);
+      // 3 % → 4 %: +1 pp; the siblings 8302 −3 pp and 8303 +2 pp: second of three by rise
+      if (lang.equals("en")) {
+        assertTrue(
+            k.changeLine().startsWith("change 2561→2566: +1 percentage points · Rank 2 of 3"),
+            k.changeLine());
+        assertTrue(k.changeLine().contains("3 districts in Phuket"), k.changeLine());
+        assertTrue(k.changeCaveat().contains("different sources"), k.changeCaveat());
+      } else {
+        assertTrue(k.changeLine().contains("+1 จุดร้อยละ"), k.changeLine());
+        assertTrue(k.changeCaveat().contains("แหล่งต่างกัน"), k.changeCaveat());
+      }
+    }
+    // a year without an earlier one: no change line
+    ReportCard.Content one =
+        ReportCard.content(
+            DATA,
+            DATA.boundaries().area("8301").orElseThrow(),
+            new RenderRequest(
+                org.phaenthi.boundaries.AdminLevel.DISTRICT,
+                DATA.indicators().indicator(RenderFixture.RATE).orElseThrow(),
+                RenderFixture.Y61,
+                null,
+                "quantile",
+                5,
+                List.of(),
+                "RdYlBu",
+                "8301",
+                new Texts("en"),
+                RenderSize.of("a4", null, null)));
+    assertEquals(null, one.changeLine());
   }
 }

@@ -163,9 +163,11 @@ class PresenterIT {
                 + "&parent="
                 + province
                 + "&lang=en");
+    DocumentBuilderFactory xml = DocumentBuilderFactory.newInstance();
+    // the SVG names its DTD (www.w3.org): never fetch it (no network here, and none needed)
+    xml.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
     NodeList texts =
-        DocumentBuilderFactory.newInstance()
-            .newDocumentBuilder()
+        xml.newDocumentBuilder()
             .parse(new ByteArrayInputStream(svg.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
             .getElementsByTagName("text");
     List<String> all = new ArrayList<>();
@@ -259,6 +261,5 @@ class PresenterIT {
         drawn.stream().anyMatch(s -> s.endsWith(made)), "app picture: " + made + " in " + drawn);
     String svg = get("render/province.svg?indicator=tpmap:target_poor_rate&year=2561&lang=en");
     assertTrue(svg.contains(made), "server picture: " + made);
-    assertFalse(svg.matches("(?s).*\\d{4}</text>.*made.*"), "no bare year before 'made'");
   }
 }

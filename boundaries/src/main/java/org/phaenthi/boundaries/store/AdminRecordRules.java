@@ -39,4 +39,20 @@ final class AdminRecordRules {
     }
     return out;
   }
+
+  /** Keeps the cancel request of the stored record; an ended stored record is not replaced. */
+  static JobRecord merge(JobRecord stored, JobRecord job) {
+    if (stored != null && stored.ended() && !job.ended()) {
+      return stored;
+    }
+    return job.keepingCancelOf(stored);
+  }
+
+  static boolean stale(JobRecord j, Instant heartbeatBefore) {
+    return !j.ended() && j.heartbeatAt().isBefore(heartbeatBefore);
+  }
+
+  /** Newest first by creation, then by id. */
+  static final java.util.Comparator<JobRecord> NEWEST_FIRST =
+      java.util.Comparator.comparing(JobRecord::createdAt).thenComparing(JobRecord::id).reversed();
 }

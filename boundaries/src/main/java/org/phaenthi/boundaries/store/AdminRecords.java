@@ -39,7 +39,7 @@ public interface AdminRecords extends AutoCloseable {
 
   /**
    * Creates or replaces the record of an import job; a cancel request already stored is kept, and a
-   * job already ended (interrupted by another node's sweep, say) is not brought back.
+   * published or cancelled job is not replaced (a failed one is: its node may validate it again).
    */
   void saveJob(JobRecord job);
 

@@ -37,6 +37,15 @@ public record JobRecord(
   public static final java.util.Set<String> ENDED =
       java.util.Set.of("published", "cancelled", "failed");
 
+  /** The error of a job whose node stopped while it ran. */
+  public static final String INTERRUPTED_EN =
+      "interrupted: the server running this import stopped (killed or crashed) before it ended;"
+          + " the map serves the last complete publication. Upload the file again.";
+
+  public static final String INTERRUPTED_TH =
+      "งานนำเข้าถูกขัดจังหวะ: เซิร์ฟเวอร์ที่ทำงานนี้หยุดทำงานก่อนเสร็จ"
+          + " แผนที่ยังแสดงชุดข้อมูลที่เผยแพร่ครบถ้วนล่าสุด กรุณาอัปโหลดไฟล์อีกครั้ง";
+
   public JobRecord {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(node, "node");

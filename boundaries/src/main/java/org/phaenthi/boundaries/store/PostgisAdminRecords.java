@@ -17,8 +17,8 @@ import javax.sql.DataSource;
 /**
  * The PostGIS store's admin records: tables {@code phaenthi_admin_tokens} and {@code
  * phaenthi_audit} (migration V4) and {@code phaenthi_import_jobs} (V5), shared by every node of the
- * database and by the command line. A save of a job keeps a cancel request and does not revive a
- * job already ended, in one statement ({@code INSERT … ON CONFLICT DO UPDATE … WHERE}).
+ * database and by the command line. A save of a job keeps a cancel request and does not replace a
+ * published or cancelled job, in one statement ({@code INSERT … ON CONFLICT DO UPDATE … WHERE}).
  */
 public final class PostgisAdminRecords implements AdminRecords {
   private final DataSource db;
@@ -256,8 +256,7 @@ public final class PostgisAdminRecords implements AdminRecords {
                     + " cancel_requested = phaenthi_import_jobs.cancel_requested"
                     + " OR EXCLUDED.cancel_requested, error_en = EXCLUDED.error_en,"
                     + " error_th = EXCLUDED.error_th"
-                    + " WHERE phaenthi_import_jobs.phase NOT IN ('published', 'cancelled', 'failed')"
-                    + " OR EXCLUDED.phase IN ('published', 'cancelled', 'failed')")) {
+                    + " WHERE phaenthi_import_jobs.phase NOT IN ('published', 'cancelled')")) {
       p.setString(1, j.id());
       p.setString(2, j.node());
       p.setString(3, j.nodeUrl());

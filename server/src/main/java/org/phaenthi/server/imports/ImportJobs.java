@@ -68,12 +68,39 @@ public final class ImportJobs implements AutoCloseable {
           });
   private final Map<String, ImportJob> jobs = new LinkedHashMap<>();
   private final AtomicBoolean publishing = new AtomicBoolean();
+  private final JobRecords records;
 
+  /** Jobs kept on this node only (tests). */
   public ImportJobs(Store store, LiveData live, VersionFollower follower, AuditLog audit) {
+    this(store, live, follower, audit, JobRecords.local());
+  }
+
+  /** Jobs also written to the store's records, so every node shows them ({@link JobRecords}). */
+  public ImportJobs(
+      Store store, LiveData live, VersionFollower follower, AuditLog audit, JobRecords records) {
     this.store = store;
     this.live = live;
     this.follower = follower;
     this.audit = audit;
+    this.records = records;
+    records.start(this::local, this::cancelRequested);
+  }
+
+  /** The jobs this node runs, for {@link JobRecords}' heartbeat. */
+  private List<ImportJob> local() {
+    synchronized (jobs) {
+      return List.copyOf(jobs.values());
+    }
+  }
+
+  private void cancelRequested(ImportJob job) {
+    LOG.info("import job {} cancelled at the request of another node", job.id);
+    cancel(job, new Principal(job.who, job.scope));
+  }
+
+  /** The store's records of jobs, this node's and other nodes'. */
+  JobRecords records() {
+    return records;
   }
 
   /** The remaps of the served boundary vintage; none for boundaries of no known vintage. */
@@ -113,6 +140,7 @@ public final class ImportJobs implements AutoCloseable {
             null,
             null,
             bytes.length + " bytes"));
+    records.save(job);
     run(job);
     return job;
   }
@@ -172,6 +200,7 @@ public final class ImportJobs implements AutoCloseable {
             null,
             null,
             job.id));
+    records.save(job);
     return true;
   }
 
@@ -230,6 +259,7 @@ public final class ImportJobs implements AutoCloseable {
         job.done = job.total;
         job.phase = ImportJob.Phase.READY;
       }
+      records.save(job);
     } catch (CancellationException e) {
       // cancelled or superseded by a re-validation: the canceller set the phase
     } catch (ImportException e) {
@@ -241,7 +271,7 @@ public final class ImportJobs implements AutoCloseable {
     }
   }
 
-  private static void fail(ImportJob job, AtomicBoolean stop, String en, String th) {
+  private void fail(ImportJob job, AtomicBoolean stop, String en, String th) {
     synchronized (job) {
       if (!stop.get()) {
         job.phase = ImportJob.Phase.FAILED;
@@ -249,6 +279,7 @@ public final class ImportJobs implements AutoCloseable {
         job.errorTh = th;
       }
     }
+    records.save(job);
   }
 
   /** Why a publish cannot start, as an HTTP status and message; null when it started. */
@@ -311,6 +342,7 @@ public final class ImportJobs implements AutoCloseable {
           409, "an import is publishing on another node of this store; try again when it ends");
     }
     Store.ImportClaim held = claim.get();
+    records.save(job);
     AtomicBoolean stop = job.stop;
     var done =
         java.util.concurrent.CompletableFuture.runAsync(
@@ -353,6 +385,7 @@ public final class ImportJobs implements AutoCloseable {
           job.phase = ImportJob.Phase.CANCELLED;
           job.bytes = null;
         }
+        records.save(job);
         return;
       }
       Publication[] made = new Publication[1];
@@ -376,6 +409,7 @@ public final class ImportJobs implements AutoCloseable {
               (long) u.rows(),
               made[0].id(),
               u.report().summary()));
+      records.save(job);
       LOG.info("import job {} published {} as publication {}", job.id, job.fileName, made[0].id());
     } catch (RuntimeException e) {
       String why = ErrorSummary.of(e);
@@ -386,6 +420,7 @@ public final class ImportJobs implements AutoCloseable {
         job.errorEn = "publishing failed, nothing changed: " + why;
         job.errorTh = "เผยแพร่ไม่สำเร็จ ข้อมูลที่ให้บริการไม่เปลี่ยนแปลง";
       }
+      records.save(job);
     } finally {
       publishing.set(false);
     }
@@ -401,6 +436,7 @@ public final class ImportJobs implements AutoCloseable {
 
   @Override
   public void close() {
+    records.close();
     worker.shutdownNow();
     publisher.shutdownNow();
   }

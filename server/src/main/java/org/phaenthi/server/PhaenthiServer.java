@@ -353,7 +353,17 @@ public final class PhaenthiServer implements AutoCloseable {
                 e.getMessage());
             return;
           }
-          sendError(ctx, e.status(), e.getMessage());
+          if (e.messageTh() == null) {
+            sendError(ctx, e.status(), e.getMessage());
+          } else {
+            ctx.attribute("error", e.getMessage());
+            ctx.status(e.status());
+            ctx.header("Cache-Control", "no-store");
+            Json.send(
+                ctx,
+                Json.obj(
+                    "status", e.status(), "message", e.getMessage(), "message_th", e.messageTh()));
+          }
         });
     r.exception(
         Exception.class,

@@ -283,7 +283,66 @@ public final class ImportJobs implements AutoCloseable {
   }
 
   /** Why a publish cannot start, as an HTTP status and message; null when it started. */
-  record Refusal(int status, String message) {}
+  record Refusal(int status, String message, String messageTh) {
+    Refusal(int status, String message) {
+      this(status, message, null);
+    }
+  }
+
+  /** Rows named in a 403 for rows outside the token's province. */
+  static final int NAMED_ROWS = 5;
+
+  private static final java.util.regex.Pattern OUTSIDE_CODE =
+      java.util.regex.Pattern.compile("area (\\S+) is outside");
+
+  /**
+   * The 403 for an upload with rows outside the principal's province, naming how many and the first
+   * {@value #NAMED_ROWS} (row number and code), in English and Thai; null when there are none. The
+   * validator reports each such row as an error ({@code outside_scope}), so the report shows them
+   * all; this says at publish why it is refused rather than "the report has errors".
+   */
+  static Refusal outsideScope(Upload u, Principal who) {
+    Integer count = u.report().byKind().get("outside_scope");
+    if (count == null || count == 0) {
+      return null;
+    }
+    List<String> named = new ArrayList<>();
+    for (org.phaenthi.imports.Issue i : u.report().issues()) {
+      if (named.size() == NAMED_ROWS) {
+        break;
+      }
+      if (i.kind().equals("outside_scope") && i.row() != null) {
+        var m = OUTSIDE_CODE.matcher(i.messageEn());
+        named.add(i.row() + (m.find() ? " (" + m.group(1) + ")" : ""));
+      }
+    }
+    String list = String.join(", ", named) + (count > named.size() ? ", …" : "");
+    return new Refusal(
+        403,
+        "'"
+            + who.name()
+            + "' may publish rows of province "
+            + who.scope()
+            + " only: "
+            + count
+            + (count == 1 ? " row is" : " rows are")
+            + " outside province "
+            + who.scope()
+            + " (row "
+            + list
+            + "); remove them or publish with a token of their province",
+        "โทเค็น '"
+            + who.name()
+            + "' เผยแพร่ได้เฉพาะข้อมูลของจังหวัด "
+            + who.scope()
+            + ": มี "
+            + count
+            + " แถวที่อยู่นอกจังหวัด "
+            + who.scope()
+            + " (แถว "
+            + list
+            + ") ลบแถวเหล่านั้นออก หรือเผยแพร่ด้วยโทเค็นของจังหวัดนั้น");
+  }
 
   /**
    * Starts publishing a ready job (in the background; {@code waitMillis} waits for it to end).
@@ -309,8 +368,9 @@ public final class ImportJobs implements AutoCloseable {
                       + " only; the file has rows of "
                       + String.join(", ", outside));
         }
-        if (u.report().byKind().containsKey("outside_scope")) {
-          return new Refusal(403, "the file has rows outside province " + who.scope());
+        Refusal outsideRows = outsideScope(u, who);
+        if (outsideRows != null) {
+          return outsideRows;
         }
       }
       if (job.phase != ImportJob.Phase.READY) {

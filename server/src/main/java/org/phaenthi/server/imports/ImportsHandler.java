@@ -170,7 +170,7 @@ public final class ImportsHandler {
     }
     ImportJobs.Refusal r = jobs.publish(job, who, note, PUBLISH_WAIT_MILLIS);
     if (r != null) {
-      throw new ApiException(r.status(), r.message());
+      throw new ApiException(r.status(), r.message(), r.messageTh());
     }
     send(ctx, ImportJson.job(job, jobs.records()));
   }

@@ -155,8 +155,13 @@ class TwoNodeTokensIT {
     assertEquals(403, pub.statusCode(), pub.body());
     JsonNode err = Json.MAPPER.readTree(pub.body());
     assertEquals(403, err.get("status").asInt());
-    // the refusal names the scope; the rows and codes outside it are in the job's report above
-    assertTrue(err.get("message").asText().contains("outside province 65"), pub.body());
+    // the refusal names the count and the rows with their codes, in English and Thai
+    assertTrue(
+        err.get("message")
+            .asText()
+            .contains("2 rows are outside province 65 (row 2 (830101), 3" + " (830201))"),
+        pub.body());
+    assertTrue(err.get("message_th").asText().contains("มี 2 แถวที่อยู่นอกจังหวัด 65"), pub.body());
     assertEquals(before, version(b), "nothing published");
     assertEquals(before, version(a));
   }

@@ -37,8 +37,10 @@ public record Config(
    * @param uploadLimitMb the largest upload {@code POST /admin/api/imports} takes (413 beyond)
    * @param maxDropPercent an import with more than this percentage fewer areas, or areas with
    *     values in a year, than the publication served is refused; 100 = not checked
+   * @param staleSeconds an import job whose node has not written it for this long is shown as
+   *     failed (interrupted): its node died or was killed
    */
-  public record Imports(int uploadLimitMb, int maxDropPercent) {
+  public record Imports(int uploadLimitMb, int maxDropPercent, int staleSeconds) {
     public double maxDropFraction() {
       return maxDropPercent / 100.0;
     }
@@ -268,6 +270,11 @@ public record Config(
               "50",
               "largest file POST /admin/api/imports accepts, in MB (413 beyond)"),
           new Key(
+              "import-stale-seconds",
+              "10",
+              "an import job whose node has not written it for this long (nodes write every"
+                  + " second) is shown as failed, interrupted: its node died or was killed"),
+          new Key(
               "export-concurrency",
               "0",
               "downloads (/api/export) built or streamed at once; more get 503 with Retry-After"
@@ -356,7 +363,9 @@ public record Config(
             intValue(v, "export-spool-mb", 1, 1 << 24) * 1024L * 1024L,
             intValue(v, "export-retry-after", 1, 3600)),
         new Imports(
-            intValue(v, "upload-limit-mb", 1, 10_240), intValue(v, "import-max-drop", 0, 100)));
+            intValue(v, "upload-limit-mb", 1, 10_240),
+            intValue(v, "import-max-drop", 0, 100),
+            intValue(v, "import-stale-seconds", 3, 86_400)));
   }
 
   private static int exportConcurrency(int configured) {

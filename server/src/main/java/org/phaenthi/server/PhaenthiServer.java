@@ -54,6 +54,8 @@ import org.phaenthi.server.http.SecurityHeaders;
 import org.phaenthi.server.http.TrustedProxies;
 import org.phaenthi.server.imports.ImportJobs;
 import org.phaenthi.server.imports.ImportsHandler;
+import org.phaenthi.server.imports.JobRecords;
+import org.phaenthi.server.imports.NodeId;
 import org.phaenthi.server.ogc.CollectionsHandler;
 import org.phaenthi.server.ogc.ItemsHandler;
 import org.phaenthi.server.ogc.RootHandler;
@@ -131,7 +133,17 @@ public final class PhaenthiServer implements AutoCloseable {
     this.adminAuth =
         new TokenAuth(config.admin().token(), store.adminRecords(), Duration.ofSeconds(2));
     this.audit = new StoredAuditLog(store.adminRecords());
-    this.importJobs = new ImportJobs(store, live, follower, audit);
+    this.importJobs =
+        new ImportJobs(
+            store,
+            live,
+            follower,
+            audit,
+            new JobRecords(
+                store.adminRecords(),
+                NodeId.random(),
+                this::nodeUrl,
+                Duration.ofSeconds(config.imports().staleSeconds())));
     this.fastPath =
         new TileFastPath(
             live,
@@ -354,7 +366,17 @@ public final class PhaenthiServer implements AutoCloseable {
                 e.getMessage());
             return;
           }
-          sendError(ctx, e.status(), e.getMessage());
+          if (e.messageTh() == null) {
+            sendError(ctx, e.status(), e.getMessage());
+          } else {
+            ctx.attribute("error", e.getMessage());
+            ctx.status(e.status());
+            ctx.header("Cache-Control", "no-store");
+            Json.send(
+                ctx,
+                Json.obj(
+                    "status", e.status(), "message", e.getMessage(), "message_th", e.messageTh()));
+          }
         });
     r.exception(
         Exception.class,
@@ -464,6 +486,14 @@ public final class PhaenthiServer implements AutoCloseable {
   /** Whether the store can be reached; the tile handler may check it on a cache miss. */
   public StoreHealth storeHealth() {
     return storeHealth;
+  }
+
+  /**
+   * Where this node answers, for other nodes to name when they show its import jobs (its own
+   * address, not --public-url: behind a cache every node has the same public URL).
+   */
+  private String nodeUrl() {
+    return NodeId.url(config.server().host(), app.port());
   }
 
   public int port() {

@@ -39,4 +39,26 @@ final class AdminRecordRules {
     }
     return out;
   }
+
+  /**
+   * Keeps the cancel request of the stored record; a published or cancelled record is not replaced.
+   * A failed one is: its node may validate it again with a new mapping, and a node thought dead
+   * that writes again is alive, so its job is.
+   */
+  static JobRecord merge(JobRecord stored, JobRecord job) {
+    if (stored != null && FINAL.contains(stored.phase())) {
+      return stored;
+    }
+    return job.keepingCancelOf(stored);
+  }
+
+  static final java.util.Set<String> FINAL = java.util.Set.of("published", "cancelled");
+
+  static boolean stale(JobRecord j, Instant heartbeatBefore) {
+    return !j.ended() && j.heartbeatAt().isBefore(heartbeatBefore);
+  }
+
+  /** Newest first by creation, then by id. */
+  static final java.util.Comparator<JobRecord> NEWEST_FIRST =
+      java.util.Comparator.comparing(JobRecord::createdAt).thenComparing(JobRecord::id).reversed();
 }

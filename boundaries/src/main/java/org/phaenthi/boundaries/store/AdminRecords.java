@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The admin side of a store: the tokens (hashed) and the audit log. Both stores hold them (the
- * embedded one as files next to its parts, PostGIS as tables), so every node of a store reads the
- * same tokens, and the command line can create and revoke tokens while servers run.
+ * The admin side of a store: the tokens (hashed), the audit log and the import jobs. Both stores
+ * hold them (the embedded one as files next to its parts, PostGIS as tables), so every node of a
+ * store reads the same tokens and jobs, and the command line can create and revoke tokens while
+ * servers run.
  */
 public interface AdminRecords extends AutoCloseable {
 
@@ -35,6 +36,27 @@ public interface AdminRecords extends AutoCloseable {
    * The newest entries first, at most {@code limit}; only those of {@code who} when it is not null.
    */
   List<AuditRecord> audit(int limit, String who);
+
+  /**
+   * Creates or replaces the record of an import job; a cancel request already stored is kept, and a
+   * published or cancelled job is not replaced (a failed one is: its node may validate it again).
+   */
+  void saveJob(JobRecord job);
+
+  /** The job of this id. */
+  Optional<JobRecord> job(String id);
+
+  /** The newest jobs first, at most {@code limit}. */
+  List<JobRecord> jobs(int limit);
+
+  /** Asks the node running the job to stop it; false when there is no such job or it has ended. */
+  boolean requestCancel(String id);
+
+  /**
+   * Marks every job not ended whose node has not written it since {@code heartbeatBefore} as
+   * failed, with this error: its node died (or was killed) while it ran. Returns how many.
+   */
+  int interruptStale(Instant heartbeatBefore, String errorEn, String errorTh);
 
   @Override
   default void close() {}

@@ -22,12 +22,18 @@ import org.slf4j.LoggerFactory;
  * (replaced atomically, like the publication history) and {@code audit.jsonl} (one JSON entry per
  * line, appended and forced to disk; a line torn by a crash is skipped when read). Writers take the
  * file lock {@code admin.lock}, not the store's own lock, so the command line can create or revoke
- * a token while a server has the store open; the server re-reads the files.
+ * a token while a server has the store open; the server re-reads the files. Import jobs are one
+ * file each in {@code jobs/} ({@code <id>.json}, replaced atomically), the newest {@value
+ * #KEEP_JOBS} kept.
  */
 public final class EmbeddedAdminRecords implements AdminRecords {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedAdminRecords.class);
   static final String TOKENS = "tokens.json";
   static final String AUDIT = "audit.jsonl";
+  static final String JOBS = "jobs";
+
+  /** Job records kept; older ones are deleted when a new job is saved. */
+  static final int KEEP_JOBS = 200;
 
   /** One monitor per directory: a JVM cannot hold two file locks on one file. */
   private static final ConcurrentHashMap<Path, Object> MONITORS = new ConcurrentHashMap<>();
@@ -93,6 +99,49 @@ public final class EmbeddedAdminRecords implements AdminRecords {
     AuditRecord record() {
       return new AuditRecord(
           Instant.parse(at), who, action, file, sha256, rows, publication, detail);
+    }
+  }
+
+  record JobJson(
+      String id,
+      String node,
+      String nodeUrl,
+      String who,
+      String createdAt,
+      String phase,
+      String view,
+      String heartbeatAt,
+      boolean cancelRequested,
+      String errorEn,
+      String errorTh) {
+    static JobJson of(JobRecord j) {
+      return new JobJson(
+          j.id(),
+          j.node(),
+          j.nodeUrl(),
+          j.who(),
+          j.createdAt().toString(),
+          j.phase(),
+          j.view(),
+          j.heartbeatAt().toString(),
+          j.cancelRequested(),
+          j.errorEn(),
+          j.errorTh());
+    }
+
+    JobRecord record() {
+      return new JobRecord(
+          id,
+          node,
+          nodeUrl,
+          who,
+          Instant.parse(createdAt),
+          phase,
+          view,
+          Instant.parse(heartbeatAt),
+          cancelRequested,
+          errorEn,
+          errorTh);
     }
   }
 
@@ -196,6 +245,115 @@ public final class EmbeddedAdminRecords implements AdminRecords {
       throw new IllegalStateException("cannot read " + f + ": " + e.getMessage(), e);
     }
     return AdminRecordRules.newestFirst(all, limit, who);
+  }
+
+  private static boolean validJobId(String id) {
+    return id.matches("[A-Za-z0-9_-]{1,64}");
+  }
+
+  private Path jobFile(String id) {
+    if (!validJobId(id)) {
+      throw new IllegalArgumentException("not a job id: " + id);
+    }
+    return dir.resolve(JOBS).resolve(id + ".json");
+  }
+
+  private Optional<JobRecord> readJob(Path f) {
+    try {
+      return Optional.of(
+          PartCodec.read(Files.readString(f, StandardCharsets.UTF_8), JobJson.class).record());
+    } catch (java.nio.file.NoSuchFileException e) {
+      return Optional.empty();
+    } catch (IOException | RuntimeException e) {
+      // replaced atomically, so only a file written by hand can be unreadable
+      LOG.warn("skipping the unreadable job record {}: {}", f, e.toString());
+      return Optional.empty();
+    }
+  }
+
+  private void writeJob(JobRecord j) throws IOException {
+    byte[] json = PartCodec.json(JobJson.of(j)).getBytes(StandardCharsets.UTF_8);
+    Files.createDirectories(dir.resolve(JOBS));
+    PartFiles.writeAtomically(jobFile(j.id()), out -> out.write(json));
+  }
+
+  private List<JobRecord> allJobs() {
+    Path d = dir.resolve(JOBS);
+    if (!Files.isDirectory(d)) {
+      return List.of();
+    }
+    List<JobRecord> out = new ArrayList<>();
+    try (var files = Files.list(d)) {
+      for (Path f : (Iterable<Path>) files::iterator) {
+        String n = f.getFileName().toString();
+        if (n.endsWith(".json") && !n.contains(".tmp-")) {
+          readJob(f).ifPresent(out::add);
+        }
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot list " + d + ": " + e.getMessage(), e);
+    }
+    out.sort(AdminRecordRules.NEWEST_FIRST);
+    return out;
+  }
+
+  @Override
+  public void saveJob(JobRecord job) {
+    locked(
+        () -> {
+          Path f = jobFile(job.id());
+          boolean isNew = !Files.exists(f);
+          writeJob(AdminRecordRules.merge(readJob(f).orElse(null), job));
+          if (isNew) {
+            List<JobRecord> all = allJobs();
+            for (JobRecord old : all.subList(Math.min(KEEP_JOBS, all.size()), all.size())) {
+              Files.deleteIfExists(jobFile(old.id()));
+            }
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public Optional<JobRecord> job(String id) {
+    return validJobId(id) ? readJob(jobFile(id)) : Optional.empty();
+  }
+
+  @Override
+  public List<JobRecord> jobs(int limit) {
+    List<JobRecord> all = allJobs();
+    return all.subList(0, Math.min(limit, all.size()));
+  }
+
+  @Override
+  public boolean requestCancel(String id) {
+    if (!validJobId(id)) {
+      return false;
+    }
+    return locked(
+        () -> {
+          Optional<JobRecord> j = readJob(jobFile(id));
+          if (j.isEmpty() || j.get().ended()) {
+            return false;
+          }
+          writeJob(j.get().withCancelRequest());
+          return true;
+        });
+  }
+
+  @Override
+  public int interruptStale(Instant heartbeatBefore, String errorEn, String errorTh) {
+    return locked(
+        () -> {
+          int n = 0;
+          for (JobRecord j : allJobs()) {
+            if (AdminRecordRules.stale(j, heartbeatBefore)) {
+              writeJob(j.interrupted(errorEn, errorTh));
+              n++;
+            }
+          }
+          return n;
+        });
   }
 
   private interface Io<T> {

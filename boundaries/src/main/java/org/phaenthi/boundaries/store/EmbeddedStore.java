@@ -83,6 +83,12 @@ public final class EmbeddedStore implements Store {
       history = readHistory();
       clean();
       admin = new EmbeddedAdminRecords(dir);
+      // only one process holds the store, so a job not ended was run by one that died (kill -9)
+      int interrupted =
+          admin.interruptStale(Instant.now(), JobRecord.INTERRUPTED_EN, JobRecord.INTERRUPTED_TH);
+      if (interrupted > 0) {
+        LOG.warn("{} import job(s) of a process that stopped are marked interrupted", interrupted);
+      }
     } catch (IOException e) {
       throw new IllegalStateException(
           "cannot open the embedded store at " + dir + ": " + e.getMessage(), e);

@@ -9,6 +9,7 @@ import java.util.Optional;
 public final class MemoryAdminRecords implements AdminRecords {
   private final List<TokenRecord> tokens = new ArrayList<>();
   private final List<AuditRecord> audit = new ArrayList<>();
+  private final java.util.Map<String, JobRecord> jobs = new java.util.HashMap<>();
 
   @Override
   public synchronized List<TokenRecord> tokens() {
@@ -41,5 +42,42 @@ public final class MemoryAdminRecords implements AdminRecords {
   @Override
   public synchronized List<AuditRecord> audit(int limit, String who) {
     return AdminRecordRules.newestFirst(audit, limit, who);
+  }
+
+  @Override
+  public synchronized void saveJob(JobRecord job) {
+    jobs.put(job.id(), AdminRecordRules.merge(jobs.get(job.id()), job));
+  }
+
+  @Override
+  public synchronized Optional<JobRecord> job(String id) {
+    return Optional.ofNullable(jobs.get(id));
+  }
+
+  @Override
+  public synchronized List<JobRecord> jobs(int limit) {
+    return jobs.values().stream().sorted(AdminRecordRules.NEWEST_FIRST).limit(limit).toList();
+  }
+
+  @Override
+  public synchronized boolean requestCancel(String id) {
+    JobRecord j = jobs.get(id);
+    if (j == null || j.ended()) {
+      return false;
+    }
+    jobs.put(id, j.withCancelRequest());
+    return true;
+  }
+
+  @Override
+  public synchronized int interruptStale(Instant heartbeatBefore, String errorEn, String errorTh) {
+    int n = 0;
+    for (JobRecord j : List.copyOf(jobs.values())) {
+      if (AdminRecordRules.stale(j, heartbeatBefore)) {
+        jobs.put(j.id(), j.interrupted(errorEn, errorTh));
+        n++;
+      }
+    }
+    return n;
   }
 }

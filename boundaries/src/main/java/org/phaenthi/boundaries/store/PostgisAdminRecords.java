@@ -16,7 +16,9 @@ import javax.sql.DataSource;
 
 /**
  * The PostGIS store's admin records: tables {@code phaenthi_admin_tokens} and {@code
- * phaenthi_audit} (migration V4), shared by every node of the database and by the command line.
+ * phaenthi_audit} (migration V4) and {@code phaenthi_import_jobs} (V5), shared by every node of the
+ * database and by the command line. A save of a job keeps a cancel request and does not replace a
+ * published or cancelled job, in one statement ({@code INSERT … ON CONFLICT DO UPDATE … WHERE}).
  */
 public final class PostgisAdminRecords implements AdminRecords {
   private final DataSource db;
@@ -234,6 +236,126 @@ public final class PostgisAdminRecords implements AdminRecords {
       return out;
     } catch (SQLException e) {
       throw new IllegalStateException("reading the audit log failed: " + e.getMessage(), e);
+    }
+  }
+
+  private static final String JOB_COLUMNS =
+      "id, node, node_url, who, created_at, phase, view, heartbeat_at, cancel_requested,"
+          + " error_en, error_th";
+
+  @Override
+  public void saveJob(JobRecord j) {
+    try (Connection c = db.getConnection();
+        PreparedStatement p =
+            c.prepareStatement(
+                "INSERT INTO phaenthi_import_jobs ("
+                    + JOB_COLUMNS
+                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
+                    + " node = EXCLUDED.node, node_url = EXCLUDED.node_url, phase = EXCLUDED.phase,"
+                    + " view = EXCLUDED.view, heartbeat_at = EXCLUDED.heartbeat_at,"
+                    + " cancel_requested = phaenthi_import_jobs.cancel_requested"
+                    + " OR EXCLUDED.cancel_requested, error_en = EXCLUDED.error_en,"
+                    + " error_th = EXCLUDED.error_th"
+                    + " WHERE phaenthi_import_jobs.phase NOT IN ('published', 'cancelled')")) {
+      p.setString(1, j.id());
+      p.setString(2, j.node());
+      p.setString(3, j.nodeUrl());
+      p.setString(4, j.who());
+      p.setTimestamp(5, Timestamp.from(j.createdAt()));
+      p.setString(6, j.phase());
+      p.setString(7, j.view());
+      p.setTimestamp(8, Timestamp.from(j.heartbeatAt()));
+      p.setBoolean(9, j.cancelRequested());
+      p.setString(10, j.errorEn());
+      p.setString(11, j.errorTh());
+      p.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException("storing the import job failed: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public Optional<JobRecord> job(String id) {
+    return jobs("SELECT " + JOB_COLUMNS + " FROM phaenthi_import_jobs WHERE id = ?", id, 1).stream()
+        .findFirst();
+  }
+
+  @Override
+  public List<JobRecord> jobs(int limit) {
+    return jobs(
+        "SELECT "
+            + JOB_COLUMNS
+            + " FROM phaenthi_import_jobs ORDER BY created_at DESC, id DESC LIMIT ?",
+        null,
+        limit);
+  }
+
+  private List<JobRecord> jobs(String sql, String id, int limit) {
+    try (Connection c = db.getConnection();
+        PreparedStatement p = c.prepareStatement(sql)) {
+      if (id != null) {
+        p.setString(1, id);
+      } else {
+        p.setInt(1, limit);
+      }
+      List<JobRecord> out = new ArrayList<>();
+      try (ResultSet rs = p.executeQuery()) {
+        while (rs.next()) {
+          out.add(
+              new JobRecord(
+                  rs.getString(1),
+                  rs.getString(2),
+                  rs.getString(3),
+                  rs.getString(4),
+                  rs.getTimestamp(5).toInstant(),
+                  rs.getString(6),
+                  rs.getString(7),
+                  rs.getTimestamp(8).toInstant(),
+                  rs.getBoolean(9),
+                  rs.getString(10),
+                  rs.getString(11)));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new IllegalStateException("reading import jobs failed: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public boolean requestCancel(String id) {
+    return update(
+            "UPDATE phaenthi_import_jobs SET cancel_requested = TRUE WHERE id = ?"
+                + " AND phase NOT IN ('published', 'cancelled', 'failed')",
+            id)
+        > 0;
+  }
+
+  @Override
+  public int interruptStale(Instant heartbeatBefore, String errorEn, String errorTh) {
+    try (Connection c = db.getConnection();
+        PreparedStatement p =
+            c.prepareStatement(
+                "UPDATE phaenthi_import_jobs SET phase = 'failed', error_en = ?, error_th = ?"
+                    + " WHERE phase NOT IN ('published', 'cancelled', 'failed')"
+                    + " AND heartbeat_at < ?")) {
+      p.setString(1, errorEn);
+      p.setString(2, errorTh);
+      p.setTimestamp(3, Timestamp.from(heartbeatBefore));
+      return p.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException(
+          "marking interrupted import jobs failed: " + e.getMessage(), e);
+    }
+  }
+
+  private int update(String sql, String id) {
+    try (Connection c = db.getConnection();
+        PreparedStatement p = c.prepareStatement(sql)) {
+      p.setString(1, id);
+      return p.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException("updating the import job failed: " + e.getMessage(), e);
     }
   }
 

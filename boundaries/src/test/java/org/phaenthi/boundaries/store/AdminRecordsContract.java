@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
  * What every {@link AdminRecords} does, run against the embedded files and PostGIS: tokens are kept
  * with their hash, names are unique among valid tokens, revocation is by name and seen by a second
  * handle on the same store (another node, or the command line), and the audit log keeps every
- * field, newest first, filtered by who.
+ * field, newest first, filtered by who; an import job saved by one node is read, cancelled and,
+ * when its node stops writing it, marked interrupted by another.
  */
 abstract class AdminRecordsContract {
   private static final Instant T0 = Instant.parse("2026-12-02T01:00:00.123Z");
@@ -86,6 +87,92 @@ abstract class AdminRecordsContract {
       assertEquals(List.of(rollback, publish), b.audit(2, null));
       assertEquals(List.of(publish, upload), b.audit(100, "office"));
       assertEquals(List.of(), b.audit(100, "nobody"));
+    }
+  }
+
+  private static JobRecord job(String id, String phase, Instant heartbeat) {
+    return new JobRecord(
+        id,
+        "node-a",
+        "http://10.0.0.5:8080",
+        "office",
+        T0,
+        phase,
+        "{\"id\":\"" + id + "\",\"phase\":\"" + phase + "\",\"file\":\"จปฐ.csv\"}",
+        heartbeat,
+        false,
+        null,
+        null);
+  }
+
+  @Test
+  void aJobSavedByOneNodeIsReadAndCancelledByAnother() {
+    try (AdminRecords a = open();
+        AdminRecords b = open()) {
+      assertTrue(b.job("j1").isEmpty());
+      JobRecord validating = job("j1", "validating", T0);
+      a.saveJob(validating);
+      assertEquals(validating, b.job("j1").orElseThrow());
+      JobRecord ready = job("j1", "ready", T0.plusSeconds(2));
+      a.saveJob(ready);
+      assertEquals("ready", b.job("j1").orElseThrow().phase());
+      assertTrue(b.job("j1").orElseThrow().view().contains("จปฐ.csv"));
+
+      assertTrue(b.requestCancel("j1"));
+      assertFalse(b.requestCancel("nope"));
+      // node A's next progress save does not wipe B's request
+      a.saveJob(job("j1", "ready", T0.plusSeconds(4)));
+      JobRecord seen = a.job("j1").orElseThrow();
+      assertTrue(seen.cancelRequested());
+      assertEquals(T0.plusSeconds(4), seen.heartbeatAt());
+
+      a.saveJob(job("j1", "cancelled", T0.plusSeconds(5)));
+      assertFalse(b.requestCancel("j1"), "an ended job cannot be cancelled again");
+      // an ended job stays ended: a late save from a stalled node does not revive it
+      a.saveJob(job("j1", "validating", T0.plusSeconds(6)));
+      assertEquals("cancelled", b.job("j1").orElseThrow().phase());
+    }
+  }
+
+  @Test
+  void jobsAreListedNewestFirst() {
+    try (AdminRecords a = open()) {
+      for (int i = 0; i < 3; i++) {
+        JobRecord j = job("j" + i, "ready", T0);
+        a.saveJob(
+            new JobRecord(
+                j.id(),
+                j.node(),
+                j.nodeUrl(),
+                j.who(),
+                T0.plusSeconds(i),
+                j.phase(),
+                j.view(),
+                j.heartbeatAt(),
+                false,
+                null,
+                null));
+      }
+      assertEquals(List.of("j2", "j1", "j0"), a.jobs(10).stream().map(JobRecord::id).toList());
+      assertEquals(List.of("j2", "j1"), a.jobs(2).stream().map(JobRecord::id).toList());
+    }
+  }
+
+  @Test
+  void jobsOfANodeThatStoppedWritingAreMarkedInterrupted() {
+    try (AdminRecords a = open();
+        AdminRecords b = open()) {
+      a.saveJob(job("dead", "publishing", T0));
+      a.saveJob(job("alive", "validating", T0.plusSeconds(30)));
+      a.saveJob(job("done", "published", T0));
+      assertEquals(1, b.interruptStale(T0.plusSeconds(10), "interrupted", "ถูกขัดจังหวะ"));
+      JobRecord dead = a.job("dead").orElseThrow();
+      assertEquals("failed", dead.phase());
+      assertEquals("interrupted", dead.errorEn());
+      assertEquals("ถูกขัดจังหวะ", dead.errorTh());
+      assertEquals("validating", a.job("alive").orElseThrow().phase());
+      assertEquals("published", a.job("done").orElseThrow().phase());
+      assertEquals(0, b.interruptStale(T0.plusSeconds(10), "interrupted", "ถูกขัดจังหวะ"));
     }
   }
 }

@@ -68,12 +68,39 @@ public final class ImportJobs implements AutoCloseable {
           });
   private final Map<String, ImportJob> jobs = new LinkedHashMap<>();
   private final AtomicBoolean publishing = new AtomicBoolean();
+  private final JobRecords records;
 
+  /** Jobs kept on this node only (tests). */
   public ImportJobs(Store store, LiveData live, VersionFollower follower, AuditLog audit) {
+    this(store, live, follower, audit, JobRecords.local());
+  }
+
+  /** Jobs also written to the store's records, so every node shows them ({@link JobRecords}). */
+  public ImportJobs(
+      Store store, LiveData live, VersionFollower follower, AuditLog audit, JobRecords records) {
     this.store = store;
     this.live = live;
     this.follower = follower;
     this.audit = audit;
+    this.records = records;
+    records.start(this::local, this::cancelRequested);
+  }
+
+  /** The jobs this node runs, for {@link JobRecords}' heartbeat. */
+  private List<ImportJob> local() {
+    synchronized (jobs) {
+      return List.copyOf(jobs.values());
+    }
+  }
+
+  private void cancelRequested(ImportJob job) {
+    LOG.info("import job {} cancelled at the request of another node", job.id);
+    cancel(job, new Principal(job.who, job.scope));
+  }
+
+  /** The store's records of jobs, this node's and other nodes'. */
+  JobRecords records() {
+    return records;
   }
 
   /** The remaps of the served boundary vintage; none for boundaries of no known vintage. */
@@ -113,6 +140,7 @@ public final class ImportJobs implements AutoCloseable {
             null,
             null,
             bytes.length + " bytes"));
+    records.save(job);
     run(job);
     return job;
   }
@@ -172,6 +200,7 @@ public final class ImportJobs implements AutoCloseable {
             null,
             null,
             job.id));
+    records.save(job);
     return true;
   }
 
@@ -230,6 +259,7 @@ public final class ImportJobs implements AutoCloseable {
         job.done = job.total;
         job.phase = ImportJob.Phase.READY;
       }
+      records.save(job);
     } catch (CancellationException e) {
       // cancelled or superseded by a re-validation: the canceller set the phase
     } catch (ImportException e) {
@@ -241,7 +271,7 @@ public final class ImportJobs implements AutoCloseable {
     }
   }
 
-  private static void fail(ImportJob job, AtomicBoolean stop, String en, String th) {
+  private void fail(ImportJob job, AtomicBoolean stop, String en, String th) {
     synchronized (job) {
       if (!stop.get()) {
         job.phase = ImportJob.Phase.FAILED;
@@ -249,10 +279,70 @@ public final class ImportJobs implements AutoCloseable {
         job.errorTh = th;
       }
     }
+    records.save(job);
   }
 
   /** Why a publish cannot start, as an HTTP status and message; null when it started. */
-  record Refusal(int status, String message) {}
+  record Refusal(int status, String message, String messageTh) {
+    Refusal(int status, String message) {
+      this(status, message, null);
+    }
+  }
+
+  /** Rows named in a 403 for rows outside the token's province. */
+  static final int NAMED_ROWS = 5;
+
+  private static final java.util.regex.Pattern OUTSIDE_CODE =
+      java.util.regex.Pattern.compile("area (\\S+) is outside");
+
+  /**
+   * The 403 for an upload with rows outside the principal's province, naming how many and the first
+   * {@value #NAMED_ROWS} (row number and code), in English and Thai; null when there are none. The
+   * validator reports each such row as an error ({@code outside_scope}), so the report shows them
+   * all; this says at publish why it is refused rather than "the report has errors".
+   */
+  static Refusal outsideScope(Upload u, Principal who) {
+    Integer count = u.report().byKind().get("outside_scope");
+    if (count == null || count == 0) {
+      return null;
+    }
+    List<String> named = new ArrayList<>();
+    for (org.phaenthi.imports.Issue i : u.report().issues()) {
+      if (named.size() == NAMED_ROWS) {
+        break;
+      }
+      if (i.kind().equals("outside_scope") && i.row() != null) {
+        var m = OUTSIDE_CODE.matcher(i.messageEn());
+        named.add(i.row() + (m.find() ? " (" + m.group(1) + ")" : ""));
+      }
+    }
+    String list = String.join(", ", named) + (count > named.size() ? ", …" : "");
+    return new Refusal(
+        403,
+        "'"
+            + who.name()
+            + "' may publish rows of province "
+            + who.scope()
+            + " only: "
+            + count
+            + (count == 1 ? " row is" : " rows are")
+            + " outside province "
+            + who.scope()
+            + " (row "
+            + list
+            + "); remove them or publish with a token of their province",
+        "โทเค็น '"
+            + who.name()
+            + "' เผยแพร่ได้เฉพาะข้อมูลของจังหวัด "
+            + who.scope()
+            + ": มี "
+            + count
+            + " แถวที่อยู่นอกจังหวัด "
+            + who.scope()
+            + " (แถว "
+            + list
+            + ") ลบแถวเหล่านั้นออก หรือเผยแพร่ด้วยโทเค็นของจังหวัดนั้น");
+  }
 
   /**
    * Starts publishing a ready job (in the background; {@code waitMillis} waits for it to end).
@@ -278,8 +368,9 @@ public final class ImportJobs implements AutoCloseable {
                       + " only; the file has rows of "
                       + String.join(", ", outside));
         }
-        if (u.report().byKind().containsKey("outside_scope")) {
-          return new Refusal(403, "the file has rows outside province " + who.scope());
+        Refusal outsideRows = outsideScope(u, who);
+        if (outsideRows != null) {
+          return outsideRows;
         }
       }
       if (job.phase != ImportJob.Phase.READY) {
@@ -311,6 +402,7 @@ public final class ImportJobs implements AutoCloseable {
           409, "an import is publishing on another node of this store; try again when it ends");
     }
     Store.ImportClaim held = claim.get();
+    records.save(job);
     AtomicBoolean stop = job.stop;
     var done =
         java.util.concurrent.CompletableFuture.runAsync(
@@ -353,6 +445,7 @@ public final class ImportJobs implements AutoCloseable {
           job.phase = ImportJob.Phase.CANCELLED;
           job.bytes = null;
         }
+        records.save(job);
         return;
       }
       Publication[] made = new Publication[1];
@@ -376,6 +469,7 @@ public final class ImportJobs implements AutoCloseable {
               (long) u.rows(),
               made[0].id(),
               u.report().summary()));
+      records.save(job);
       LOG.info("import job {} published {} as publication {}", job.id, job.fileName, made[0].id());
     } catch (RuntimeException e) {
       String why = ErrorSummary.of(e);
@@ -386,6 +480,7 @@ public final class ImportJobs implements AutoCloseable {
         job.errorEn = "publishing failed, nothing changed: " + why;
         job.errorTh = "เผยแพร่ไม่สำเร็จ ข้อมูลที่ให้บริการไม่เปลี่ยนแปลง";
       }
+      records.save(job);
     } finally {
       publishing.set(false);
     }
@@ -401,6 +496,7 @@ public final class ImportJobs implements AutoCloseable {
 
   @Override
   public void close() {
+    records.close();
     worker.shutdownNow();
     publisher.shutdownNow();
   }

@@ -6,18 +6,58 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.phaenthi.boundaries.store.JobRecord;
 import org.phaenthi.imports.ImportOptions;
 import org.phaenthi.imports.Issue;
 import org.phaenthi.imports.Mapping;
 import org.phaenthi.imports.Report;
 import org.phaenthi.imports.Table;
 import org.phaenthi.imports.Validator;
+import org.phaenthi.server.Json;
 
 /** The job as docs/ADMIN-API.md defines it. */
 final class ImportJson {
   static final int PREVIEW_ROWS = 20;
 
   private ImportJson() {}
+
+  /** A job of this node, with where it runs. */
+  static Map<String, Object> job(ImportJob j, JobRecords records) {
+    Map<String, Object> out = job(j);
+    out.put("node", obj("id", records.node(), "url", records.nodeUrl(), "here", true));
+    out.put("cancel_requested", false);
+    return out;
+  }
+
+  /**
+   * A job another node runs (or ran), from the store's record: its phase and error as stored, the
+   * rest as its node last wrote it; a job whose node has been silent too long is failed.
+   */
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> stored(JobRecord r, boolean silent) {
+    Map<String, Object> out;
+    try {
+      out = Json.MAPPER.readValue(r.view(), LinkedHashMap.class);
+    } catch (java.io.IOException e) {
+      out = new LinkedHashMap<>();
+      out.put("id", r.id());
+      out.put("who", r.who());
+      out.put("created_at", r.createdAt().toString());
+    }
+    String phase = silent ? "failed" : r.phase();
+    String en = silent ? JobRecord.INTERRUPTED_EN : r.errorEn();
+    String th = silent ? JobRecord.INTERRUPTED_TH : r.errorTh();
+    out.put("phase", phase);
+    if (en != null) {
+      out.put("error", obj("message", en, "message_th", th));
+    }
+    // the upload is held by its node: only that node can publish it
+    out.put("publishable", false);
+    out.put("node", obj("id", r.node(), "url", r.nodeUrl(), "here", false));
+    out.put("cancel_requested", r.cancelRequested());
+    out.put("heartbeat_at", r.heartbeatAt().toString());
+    return out;
+  }
 
   static Map<String, Object> job(ImportJob j) {
     synchronized (j) {

@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import org.phaenthi.boundaries.store.JobRecord;
 import org.phaenthi.imports.Format;
 import org.phaenthi.imports.Mapping;
 import org.phaenthi.imports.Overrides;
@@ -103,7 +105,7 @@ public final class ImportsHandler {
     ImportJob job = jobs.submit(who, name, bytes, o);
     ctx.status(202);
     ctx.header("Location", "/admin/api/imports/" + job.id);
-    send(ctx, ImportJson.job(job));
+    send(ctx, ImportJson.job(job, jobs.records()));
   }
 
   /** {@code GET /admin/api/imports}. */
@@ -111,11 +113,23 @@ public final class ImportsHandler {
     Principal who = auth.require(ctx);
     Params.onlyKnown(ctx, Set.of());
     List<Object> out = new ArrayList<>();
+    Set<String> here = new java.util.HashSet<>();
     for (ImportJob j : jobs.list()) {
+      here.add(j.id);
       if (visible(j, who)) {
-        out.add(ImportJson.job(j));
+        out.add(ImportJson.job(j, jobs.records()));
       }
     }
+    // the other nodes' jobs (and this node's before a restart), from the store
+    for (JobRecord r : stored(ImportJobs.KEEP)) {
+      if (!here.contains(r.id()) && (who.isAll() || r.who().equals(who.name()))) {
+        out.add(ImportJson.stored(r, jobs.records().silent(r)));
+      }
+    }
+    out.sort(
+        java.util.Comparator.comparing(
+                (Object m) -> String.valueOf(((java.util.Map<?, ?>) m).get("created_at")))
+            .reversed());
     send(ctx, Json.obj("imports", out));
   }
 
@@ -123,7 +137,13 @@ public final class ImportsHandler {
   public void get(Context ctx) {
     Principal who = auth.require(ctx);
     Params.onlyKnown(ctx, Set.of());
-    send(ctx, ImportJson.job(job(ctx, who)));
+    Optional<ImportJob> local = local(ctx, who);
+    if (local.isPresent()) {
+      send(ctx, ImportJson.job(local.get(), jobs.records()));
+      return;
+    }
+    JobRecord r = stored(ctx, who);
+    send(ctx, ImportJson.stored(r, jobs.records().silent(r)));
   }
 
   /** {@code PUT /admin/api/imports/{id}}: body {format?, options?, mapping?}. */
@@ -136,7 +156,7 @@ public final class ImportsHandler {
       throw new ApiException(
           409, "the import is " + job.phase.wireName() + " and can no longer change");
     }
-    send(ctx, ImportJson.job(job));
+    send(ctx, ImportJson.job(job, jobs.records()));
   }
 
   /** {@code POST /admin/api/imports/{id}/publish}: body {note}. */
@@ -150,20 +170,24 @@ public final class ImportsHandler {
     }
     ImportJobs.Refusal r = jobs.publish(job, who, note, PUBLISH_WAIT_MILLIS);
     if (r != null) {
-      throw new ApiException(r.status(), r.message());
+      throw new ApiException(r.status(), r.message(), r.messageTh());
     }
-    send(ctx, ImportJson.job(job));
+    send(ctx, ImportJson.job(job, jobs.records()));
   }
 
   /** {@code DELETE /admin/api/imports/{id}}: cancel. */
   public void cancel(Context ctx) {
     Principal who = auth.require(ctx);
+    if (local(ctx, who).isEmpty()) {
+      cancelElsewhere(ctx, who);
+      return;
+    }
     ImportJob job = job(ctx, who);
     if (!jobs.cancel(job, who)) {
       throw new ApiException(
           409, "the import is already published; roll back its publication instead");
     }
-    send(ctx, ImportJson.job(job));
+    send(ctx, ImportJson.job(job, jobs.records()));
   }
 
   /** {@code GET /admin/api/imports/{id}/report.csv} and {@code report.xlsx}. */
@@ -191,16 +215,79 @@ public final class ImportsHandler {
     }
   }
 
+  /**
+   * A cancel of a job another node runs: the request is left in the store and that node stops the
+   * job at its next heartbeat (about a second); 202 with the job as stored.
+   */
+  private void cancelElsewhere(Context ctx, Principal who) {
+    JobRecord r = stored(ctx, who);
+    if (jobs.records().silent(r) || r.ended()) {
+      throw new ApiException(
+          409,
+          "the import is "
+              + (jobs.records().silent(r) ? "failed (interrupted)" : r.phase())
+              + "; there is nothing to cancel");
+    }
+    if (!jobs.records().requestCancel(r.id())) {
+      throw new ApiException(409, "the import has ended; there is nothing to cancel");
+    }
+    JobRecord now = jobs.records().job(r.id()).orElse(r);
+    ctx.status(202);
+    send(ctx, ImportJson.stored(now, false));
+  }
+
   // ---------------------------------------------------------------- helpers
 
-  private ImportJob job(Context ctx, Principal who) {
+  private Optional<ImportJob> local(Context ctx, Principal who) {
+    return jobs.get(ctx.pathParam("id")).filter(j -> visible(j, who));
+  }
+
+  /** The store's record of a job of another node (or of this node before it restarted). */
+  private JobRecord stored(Context ctx, Principal who) {
     String id = ctx.pathParam("id");
-    return jobs.get(id)
-        .filter(j -> visible(j, who))
+    Optional<JobRecord> r;
+    try {
+      r = jobs.records().job(id);
+    } catch (IllegalStateException e) {
+      throw ApiException.unavailable(
+          "no import " + id + " on this node, and the store cannot be read to look for it");
+    }
+    return r.filter(j -> who.isAll() || j.who().equals(who.name()))
         .orElseThrow(
-            () ->
-                ApiException.notFound(
-                    "no import " + id + " on this node; GET /admin/api/imports lists them"));
+            () -> ApiException.notFound("no import " + id + "; GET /admin/api/imports lists them"));
+  }
+
+  private List<JobRecord> stored(int limit) {
+    try {
+      return jobs.records().jobs(limit);
+    } catch (IllegalStateException e) {
+      return List.of(); // the store is down: this node's own jobs are listed still
+    }
+  }
+
+  /** This node's job, or 409 naming the node that runs it, or 404. */
+  private ImportJob job(Context ctx, Principal who) {
+    Optional<ImportJob> local = local(ctx, who);
+    if (local.isPresent()) {
+      return local.get();
+    }
+    JobRecord r = stored(ctx, who);
+    if (jobs.records().silent(r) || r.ended()) {
+      throw new ApiException(
+          409,
+          "the import is "
+              + (jobs.records().silent(r) ? "failed (interrupted)" : r.phase())
+              + (r.errorEn() == null ? "" : ": " + r.errorEn()));
+    }
+    throw new ApiException(
+        409,
+        "the import "
+            + r.id()
+            + " runs on node "
+            + r.node()
+            + (r.nodeUrl() == null ? "" : " (" + r.nodeUrl() + ")")
+            + ", which holds its upload; send this request to that node (reading it and cancelling"
+            + " it work on any node)");
   }
 
   private static boolean visible(ImportJob j, Principal who) {

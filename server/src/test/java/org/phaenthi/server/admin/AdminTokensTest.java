@@ -135,6 +135,71 @@ class AdminTokensTest {
     assertEquals(201, rollback(c, national));
   }
 
+  private static HttpResponse<String> upload(int port, String token, String csv) throws Exception {
+    var b =
+        java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(
+                    "http://127.0.0.1:"
+                        + port
+                        + "/admin/api/imports?filename=rates.csv&year=2561&indicator_set=test"))
+            .header("Content-Type", "text/csv")
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(csv));
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
+    }
+    return java.net.http.HttpClient.newHttpClient()
+        .send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void aScopedTokenIsRefusedAtPublishWithTheRowsOutsideItsProvinceNamed() throws Exception {
+    String office = create("phitsanulok-office", "65");
+    PhaenthiServer s = start();
+    HttpTestClient c = new HttpTestClient(s.port());
+    // the fixture is Phuket (83): for a token of 65 every row is another province's
+    StringBuilder csv = new StringBuilder("code,rate_eligible,rate_failing\n");
+    String[] codes = {"830101", "830102", "830201", "830202", "830301", "830302", "830101"};
+    for (String code : codes) {
+      csv.append(code).append(",100,5\n");
+    }
+    HttpResponse<String> up = upload(s.port(), office, csv.toString());
+    assertEquals(202, up.statusCode(), up.body());
+    String path = "/admin/api/imports/" + Json.MAPPER.readTree(up.body()).get("id").asText();
+    JsonNode job = null;
+    for (int i = 0; i < 300; i++) {
+      job = json(get(c, path, office));
+      if (!job.get("phase").asText().matches("reading|detecting|validating")) {
+        break;
+      }
+      Thread.sleep(20);
+    }
+    assertEquals("ready", job.get("phase").asText(), job.toString());
+    assertEquals(7, job.get("report").get("by_kind").get("outside_scope").asInt());
+    String before = json(c.get("/health")).get("data_version").asText();
+
+    HttpResponse<byte[]> pub =
+        c.send("POST", path + "/publish", "Authorization", "Bearer " + office);
+    assertEquals(403, pub.statusCode(), new String(pub.body()));
+    JsonNode err = json(pub);
+    assertEquals(403, err.get("status").asInt());
+    String en = err.get("message").asText();
+    // the count, and the first five rows with their codes (row 1 is the header)
+    assertTrue(en.contains("7 rows are outside province 65"), en);
+    assertTrue(
+        en.contains("row 2 (830101), 3 (830102), 4 (830201), 5 (830202), 6 (830301), …"), en);
+    String th = err.get("message_th").asText();
+    assertTrue(th.contains("มี 7 แถวที่อยู่นอกจังหวัด 65"), th);
+    assertTrue(th.contains("แถว 2 (830101), 3 (830102)"), th);
+    assertEquals(before, json(c.get("/health")).get("data_version").asText(), "nothing published");
+
+    // revoked: 401 on the import endpoints too; no token: 401
+    cli("token", "revoke", "--name", "phitsanulok-office");
+    waitForStatus(c, path, office, 401);
+    assertEquals(401, upload(s.port(), office, csv.toString()).statusCode());
+    assertEquals(401, upload(s.port(), null, csv.toString()).statusCode());
+    assertEquals(401, c.send("POST", path + "/publish").statusCode());
+  }
+
   @Test
   void aRevokedTokenIsRefusedWithinSeconds() throws Exception {
     String office = create("office", "65");

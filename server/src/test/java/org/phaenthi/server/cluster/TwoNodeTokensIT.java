@@ -155,10 +155,115 @@ class TwoNodeTokensIT {
     assertEquals(403, pub.statusCode(), pub.body());
     JsonNode err = Json.MAPPER.readTree(pub.body());
     assertEquals(403, err.get("status").asInt());
-    // the refusal names the scope; the rows and codes outside it are in the job's report above
-    assertTrue(err.get("message").asText().contains("outside province 65"), pub.body());
+    // the refusal names the count and the rows with their codes, in English and Thai
+    assertTrue(
+        err.get("message")
+            .asText()
+            .contains("2 rows are outside province 65 (row 2 (830101), 3" + " (830201))"),
+        pub.body());
+    assertTrue(err.get("message_th").asText().contains("มี 2 แถวที่อยู่นอกจังหวัด 65"), pub.body());
     assertEquals(before, version(b), "nothing published");
     assertEquals(before, version(a));
+  }
+
+  @Test
+  void aJobOnNodeAIsReadAndCancelledFromNodeB() throws Exception {
+    String[] made = cli("token", "create", "--name", "national-jobs", "--scope", "all");
+    assertEquals("0", made[0], made[2]);
+    String token = made[1].trim();
+    waitForStatus(a, "/admin/api/whoami", token, 200, 5_000);
+    String file = "code,rate_eligible,rate_failing\n830101,200,30\n830201,50,5\n";
+    HttpResponse<String> up =
+        HTTP.send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        "http://127.0.0.1:"
+                            + a.port()
+                            + "/admin/api/imports?filename=jobs.csv&year=2561&indicator_set=test"))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofString(file))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(202, up.statusCode(), up.body());
+    String path = "/admin/api/imports/" + Json.MAPPER.readTree(up.body()).get("id").asText();
+    // node B reads it from the store: phase, progress and report as node A wrote them
+    long t0 = System.nanoTime();
+    JsonNode onB = null;
+    while (System.nanoTime() - t0 < 10_000_000_000L) {
+      HttpResponse<String> r = get(b.port(), path, token);
+      if (r.statusCode() == 200) {
+        onB = Json.MAPPER.readTree(r.body());
+        if (onB.get("phase").asText().equals("ready")) {
+          break;
+        }
+      }
+      Thread.sleep(50);
+    }
+    long seenMs = (System.nanoTime() - t0) / 1_000_000;
+    assertEquals("ready", onB.get("phase").asText(), onB.toString());
+    assertEquals(2, onB.get("progress").get("total").asInt());
+    JsonNode onA = Json.MAPPER.readTree(get(a.port(), path, token).body());
+    // the same report on both nodes (the cluster fixture has no test set: one error)
+    assertEquals(onA.get("report"), onB.get("report"));
+    assertEquals(1, onB.get("report").get("by_kind").get("unknown_indicator").asInt());
+    assertEquals(false, onB.get("node").get("here").asBoolean());
+    String nodeUrl = onB.get("node").get("url").asText();
+    assertTrue(nodeUrl.endsWith(":" + a.port()), nodeUrl);
+    assertTrue(onA.get("node").get("here").asBoolean());
+    assertEquals(onA.get("node").get("id"), onB.get("node").get("id"));
+    // B lists it too
+    assertTrue(get(b.port(), "/admin/api/imports", token).body().contains(onA.get("id").asText()));
+
+    // B cannot publish A's upload (the bytes are on A), and says where the job runs
+    String before = version(b);
+    HttpResponse<String> pub = post(b.port(), path + "/publish", token);
+    assertEquals(409, pub.statusCode(), pub.body());
+    assertTrue(
+        pub.body().contains("runs on node") && pub.body().contains(":" + a.port()), pub.body());
+
+    // B cancels; A stops the job at its next heartbeat
+    HttpResponse<String> cancel =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + b.port() + path))
+                .header("Authorization", "Bearer " + token)
+                .DELETE()
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(202, cancel.statusCode(), cancel.body());
+    assertTrue(Json.MAPPER.readTree(cancel.body()).get("cancel_requested").asBoolean());
+    long c0 = System.nanoTime();
+    String phaseOnA = "";
+    while (System.nanoTime() - c0 < 10_000_000_000L) {
+      phaseOnA = Json.MAPPER.readTree(get(a.port(), path, token).body()).get("phase").asText();
+      if (phaseOnA.equals("cancelled")) {
+        break;
+      }
+      Thread.sleep(20);
+    }
+    long cancelMs = (System.nanoTime() - c0) / 1_000_000;
+    assertEquals("cancelled", phaseOnA);
+    waitForPhase(b, path, token, "cancelled");
+    assertEquals(409, post(a.port(), path + "/publish", token).statusCode());
+    assertEquals(before, version(a), "nothing published");
+    System.out.printf(
+        "TwoNodeTokensIT: node B showed node A's job as ready %d ms after the upload; A cancelled"
+            + " it %d ms after B's DELETE%n",
+        seenMs, cancelMs);
+  }
+
+  private static void waitForPhase(Node n, String path, String token, String phase)
+      throws Exception {
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    String seen = "";
+    while (System.nanoTime() < deadline) {
+      seen = Json.MAPPER.readTree(get(n.port(), path, token).body()).get("phase").asText();
+      if (seen.equals(phase)) {
+        return;
+      }
+      Thread.sleep(20);
+    }
+    throw new AssertionError(path + " is " + seen + ", not " + phase);
   }
 
   /** Runs {@code admin ARGS --store URL} as {@code Main} does; returns [exit, stdout, stderr]. */

@@ -1,5 +1,7 @@
 package org.phaenthi.boundaries;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -9,6 +11,10 @@ import java.util.Map;
  *     {@code unitsNotOnMap}, {@code householdsNotOnMap}
  */
 public record LoadReport(Map<String, Long> counts) {
+  public LoadReport {
+    counts = Collections.unmodifiableMap(new LinkedHashMap<>(counts)); // keeps the summary order
+  }
+
   public long get(String key) {
     return counts.getOrDefault(key, 0L);
   }

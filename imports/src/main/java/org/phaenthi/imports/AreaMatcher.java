@@ -28,7 +28,7 @@ public final class AreaMatcher {
    */
   public AreaMatcher(Boundaries boundaries, Set<String> extraCodes) {
     this.boundaries = boundaries;
-    this.extraCodes = extraCodes;
+    this.extraCodes = Set.copyOf(extraCodes);
     for (AdminLevel l : boundaries.levels()) {
       Map<String, List<Area>> m = new HashMap<>();
       for (Area a : boundaries.areas(l)) {

@@ -15,8 +15,17 @@ import java.util.regex.Pattern;
  */
 public final class Detector {
   /** What was detected (or given). */
-  public record Detection(
-      Format format, ImportOptions options, Mapping mapping, String[] headers) {}
+  public record Detection(Format format, ImportOptions options, Mapping mapping, String[] headers) {
+    public Detection {
+      headers = headers.clone();
+    }
+
+    /** A copy: a few dozen names, read once per upload. */
+    @Override
+    public String[] headers() {
+      return headers.clone();
+    }
+  }
 
   private static final Pattern TPMAP_FILE =
       Pattern.compile("^(\\d{2})_(village|tambol|amphur|province|country)_");
@@ -342,15 +351,23 @@ public final class Detector {
     for (int i = 0; i < h.length; i++) {
       String n = Headers.norm(h[i]);
       if (n.equals("indicator") || n.equals("ตัวชี้วัด") || n.equals("indicator_code")) {
-        indicator = indicator == null ? i : indicator;
+        if (indicator == null) {
+          indicator = i;
+        }
       } else if (n.equals("year") || n.equals("ปี") || n.equals("ปี พ.ศ.")) {
         year = i;
       } else if (Headers.isPercent(h[i])) {
-        pct = pct == null ? i : pct;
+        if (pct == null) {
+          pct = i;
+        }
       } else if (Headers.isEligible(h[i])) {
-        den = den == null ? i : den;
+        if (den == null) {
+          den = i;
+        }
       } else if (n.equals("numerator") || Headers.isFailing(h[i]) || Headers.isPassing(h[i])) {
-        num = num == null ? i : num;
+        if (num == null) {
+          num = i;
+        }
       }
     }
     return new Mapping(code, name, parentName, indicator, year, num, den, pct, List.of());

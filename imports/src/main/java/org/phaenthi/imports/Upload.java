@@ -1,5 +1,7 @@
 package org.phaenthi.imports;
 
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,6 +33,13 @@ public record Upload(
     Set<String> provinces,
     List<Indicator> definitions,
     String definitionSet) {
+  public Upload {
+    // a read-only view, not a copy: the counts of a whole-country file are large
+    counts = counts == null ? null : Collections.unmodifiableMap(counts);
+    provinces =
+        provinces == null ? null : Collections.unmodifiableSet(new LinkedHashSet<>(provinces));
+    definitions = definitions == null ? null : List.copyOf(definitions);
+  }
 
   public boolean publishable() {
     return report.publishable();

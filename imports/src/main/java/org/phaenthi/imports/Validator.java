@@ -680,7 +680,7 @@ public final class Validator {
     }
     // a pass rate (higher is better) keeps passing units as its numerator, a fail rate failing ones
     Indicator def = indicators.get(c.indicator());
-    boolean wantsPassing = def == null || def.higherIsBetter() != Boolean.FALSE;
+    boolean wantsPassing = def == null || !Boolean.FALSE.equals(def.higherIsBetter());
     boolean flip =
         den != null
             && ((kind.equals("failing") && wantsPassing)
@@ -1005,7 +1005,8 @@ public final class Validator {
   }
 
   String header(Integer col) {
-    return col == null || col >= d.headers().length ? null : d.headers()[col];
+    String[] h = d.headers();
+    return col == null || col >= h.length ? null : h[col];
   }
 
   static String cell(String[] row, int col) {

@@ -61,7 +61,25 @@ public final class MvtEncoder {
    * A feature's geometry as MVT commands, made by {@link #encodeGeometry} on any thread and added
    * with {@link Layer#addFeature(Long, EncodedGeometry, Map)} on the tile's thread.
    */
-  public record EncodedGeometry(MvtGeometryType type, int[] commands) {}
+  public static final class EncodedGeometry {
+    private final MvtGeometryType type;
+    // written once by encodeGeometry and read by addFeature in this package: never handed out, so
+    // the hot path needs no copy
+    private final int[] commands;
+
+    EncodedGeometry(MvtGeometryType type, int[] commands) {
+      this.type = type;
+      this.commands = commands;
+    }
+
+    public MvtGeometryType type() {
+      return type;
+    }
+
+    int[] commands() {
+      return commands;
+    }
+  }
 
   /**
    * Encodes a tile-grid geometry to MVT commands; thread-safe (it touches no encoder state).

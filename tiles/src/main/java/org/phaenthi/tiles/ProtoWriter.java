@@ -54,7 +54,7 @@ final class ProtoWriter {
   void fixed32(int bits) {
     ensure(4);
     for (int i = 0; i < 4; i++) {
-      buf[size++] = (byte) (bits >>> (8 * i));
+      buf[size++] = (byte) (bits >> (8 * i)); // only the low byte is kept, so >> equals >>>
     }
   }
 

@@ -1,6 +1,7 @@
 package org.phaenthi.boundaries.catalog;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -45,7 +46,7 @@ public final class BoundarySet {
     this.createdAt = createdAt;
     this.boundaries = boundaries;
     this.blobs = blobs;
-    this.report = report;
+    this.report = Collections.unmodifiableMap(new LinkedHashMap<>(report));
   }
 
   public String id() {

@@ -1,6 +1,8 @@
 package org.phaenthi.boundaries.catalog;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.phaenthi.boundaries.AdminLevel;
@@ -28,5 +30,8 @@ public record ValueSet(
     PartIds.check(id, PartIds.VALUES);
     Objects.requireNonNull(indicatorSet, "indicatorSet");
     Objects.requireNonNull(year, "year");
+    // a read-only view, not a copy: the nested maps hold the whole country's values
+    values = values == null ? null : Collections.unmodifiableMap(values);
+    report = report == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(report));
   }
 }

@@ -31,7 +31,8 @@ public final class IndicatorData {
     TreeMap<SurveyYear, YearInfo> y = new TreeMap<>();
     years.forEach(info -> y.put(info.year(), info));
     this.years = Collections.unmodifiableSortedMap(y);
-    this.values = values;
+    // a read-only view, not a copy: the nested maps hold the whole country's values
+    this.values = Collections.unmodifiableMap(values);
   }
 
   /** Indicators that have data in at least one year and level, in catalogue order. */

@@ -210,8 +210,13 @@ public final class IndicatorLoader {
   }
 
   private static Indicator indicator(CatalogEntry e, TpmapMeasures.Measure m, boolean in2566) {
-    boolean happiness = m != null && m.kind() == ValueKind.WEIGHTED_MEAN;
-    String unit = m != null && m.unit() != null ? m.unit() : e.unit();
+    if (m == null) {
+      // its value kind, unit and definition come from the TPMAP measure
+      throw new IllegalArgumentException(
+          "indicator " + e.code() + " has 2566 values but no TPMAP measure definition");
+    }
+    boolean happiness = m.kind() == ValueKind.WEIGHTED_MEAN;
+    String unit = m.unit() != null ? m.unit() : e.unit();
     return new Indicator(
         e.code(),
         e.set(),

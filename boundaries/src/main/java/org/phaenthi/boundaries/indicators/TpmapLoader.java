@@ -55,11 +55,11 @@ public final class TpmapLoader {
     }
     try (InputStream raw = Files.newInputStream(file);
         InputStream in =
-            file.getFileName().toString().endsWith(".gz")
+            String.valueOf(file.getFileName()).endsWith(".gz")
                 ? new GZIPInputStream(raw, 1 << 16)
                 : raw;
         Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-      return read(r, file.getFileName().toString());
+      return read(r, String.valueOf(file.getFileName()));
     } catch (IOException e) {
       throw new IllegalArgumentException("cannot read TPMAP village file " + file + ": " + e, e);
     }

@@ -59,7 +59,7 @@ final class Y66Loader {
       throw new IllegalArgumentException("TPMAP y66 file not found or unreadable: " + file);
     }
     try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      return read(r, file.getFileName().toString(), stats);
+      return read(r, String.valueOf(file.getFileName()), stats);
     } catch (IOException e) {
       throw new IllegalArgumentException("cannot read TPMAP y66 file " + file + ": " + e, e);
     }

@@ -1,6 +1,8 @@
 package org.phaenthi.boundaries.indicators;
 
+import java.util.Collections;
 import java.util.Set;
+import java.util.TreeSet;
 import org.phaenthi.boundaries.AdminLevel;
 
 /**
@@ -10,4 +12,9 @@ import org.phaenthi.boundaries.AdminLevel;
  * @param synthetic true only for generated data; never the default
  */
 public record YearInfo(
-    SurveyYear year, String label, String source, Set<AdminLevel> levels, boolean synthetic) {}
+    SurveyYear year, String label, String source, Set<AdminLevel> levels, boolean synthetic) {
+  public YearInfo {
+    // our own copy, in level order
+    levels = Collections.unmodifiableSet(new TreeSet<>(levels));
+  }
+}

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -57,6 +59,10 @@ public final class BoundaryLoader {
    * vintage's remaps, which the indicator loader must use for data shown on these boundaries.
    */
   public record Result(Boundaries boundaries, Map<String, Long> counts, CodeRemaps remaps) {
+    public Result {
+      counts = Collections.unmodifiableMap(new LinkedHashMap<>(counts));
+    }
+
     /** The boundary vintage, e.g. {@code rtsd-2019}; empty when the files name none. */
     public Optional<String> vintage() {
       return remaps.vintage();
@@ -71,7 +77,7 @@ public final class BoundaryLoader {
       if (!Files.isRegularFile(f)) {
         throw new IllegalArgumentException("boundary file not found: " + f);
       }
-      String name = f.getFileName().toString().toLowerCase(Locale.ROOT);
+      String name = String.valueOf(f.getFileName()).toLowerCase(Locale.ROOT);
       if (name.endsWith(".gpkg")) {
         raw.addAll(new GeoPackageBoundaryReader(factory).read(f));
       } else if (name.endsWith(".geojson") || name.endsWith(".json")) {

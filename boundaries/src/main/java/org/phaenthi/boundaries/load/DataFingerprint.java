@@ -25,7 +25,8 @@ public final class DataFingerprint {
       byte[] buf = new byte[1 << 16];
       for (Path f : files) {
         md.update((byte) 0);
-        md.update(f.getFileName().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        md.update(
+            String.valueOf(f.getFileName()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         try (InputStream in = Files.newInputStream(f)) {
           int n;
           while ((n = in.read(buf)) > 0) {

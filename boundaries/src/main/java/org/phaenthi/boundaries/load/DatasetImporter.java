@@ -95,7 +95,7 @@ public final class DatasetImporter {
     if (Files.isDirectory(ind)) {
       try (Stream<Path> s = Files.walk(ind)) {
         s.filter(Files::isRegularFile)
-            .filter(p -> !p.getFileName().toString().endsWith(".md"))
+            .filter(p -> !String.valueOf(p.getFileName()).endsWith(".md"))
             .sorted()
             .forEach(files::add);
       } catch (IOException e) {

@@ -47,9 +47,9 @@ public final class VillageAreas {
     }
     try (InputStream raw = Files.newInputStream(file);
         InputStream in =
-            file.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw;
+            String.valueOf(file.getFileName()).endsWith(".gz") ? new GZIPInputStream(raw) : raw;
         Reader r = new InputStreamReader(in, StandardCharsets.UTF_8);
-        CsvReader csv = new CsvReader(r, file.getFileName().toString())) {
+        CsvReader csv = new CsvReader(r, String.valueOf(file.getFileName()))) {
       csv.next(); // header: village_ID,village_name
       for (List<String> row = csv.next(); row != null; row = csv.next()) {
         if (row.size() >= 2 && AreaCodes.isValid(row.get(0).trim()) && !row.get(1).isBlank()) {

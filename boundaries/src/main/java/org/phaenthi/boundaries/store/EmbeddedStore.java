@@ -80,8 +80,8 @@ public final class EmbeddedStore implements Store {
             "the embedded store " + dir + " is in use by another Phaenthi process");
       }
       lock = l;
-      history = readHistory();
-      clean();
+      history = List.copyOf(readHistory());
+      clean(history);
       admin = new EmbeddedAdminRecords(dir);
       // only one process holds the store, so a job not ended was run by one that died (kill -9)
       int interrupted =
@@ -107,14 +107,14 @@ public final class EmbeddedStore implements Store {
   }
 
   /** Removes temporary files and parts that no publication names. */
-  private void clean() throws IOException {
+  private void clean(List<Publication> published) throws IOException {
     Set<String> named = new HashSet<>();
-    history.forEach(p -> named.addAll(p.parts()));
+    published.forEach(p -> named.addAll(p.parts()));
     int removed = 0;
     for (Path d : List.of(dir, parts)) {
       try (DirectoryStream<Path> files = Files.newDirectoryStream(d)) {
         for (Path f : files) {
-          String name = f.getFileName().toString();
+          String name = String.valueOf(f.getFileName());
           boolean tmp = name.contains(".tmp-");
           boolean orphan =
               d.equals(parts)

@@ -58,7 +58,10 @@ final class PartFiles {
       Files.deleteIfExists(tmp);
       throw new IOException("the store's file system cannot rename atomically: " + target, e);
     }
-    forceDirectory(target.getParent());
+    Path parent = target.toAbsolutePath().getParent();
+    if (parent != null) {
+      forceDirectory(parent);
+    }
   }
 
   /** What writes a file's content. */
@@ -98,9 +101,9 @@ final class PartFiles {
 
   /** Reads one part; IllegalStateException naming the file when it is truncated or damaged. */
   static PartCodec.Encoded readPart(Path file, String id) {
-    try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-      CRC32C crc = new CRC32C();
-      DataInputStream in = new DataInputStream(new CheckedInputStream(raw, crc));
+    CRC32C crc = new CRC32C();
+    try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        DataInputStream in = new DataInputStream(new CheckedInputStream(raw, crc))) {
       byte[] magic = new byte[MAGIC.length];
       in.readFully(magic);
       if (!Arrays.equals(magic, MAGIC)) {
@@ -117,8 +120,8 @@ final class PartFiles {
         chunks.put(name, data);
       }
       long want = crc.getValue();
-      long got = new DataInputStream(raw).readLong();
-      if (want != got || raw.read() != -1) {
+      long got = in.readLong(); // the checksum's own bytes, read after taking the sum
+      if (want != got || in.read() != -1) {
         throw new IllegalStateException("part file " + file + " is damaged (checksum)");
       }
       return new PartCodec.Encoded(id, new String(header, StandardCharsets.UTF_8), chunks);

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -114,8 +115,12 @@ final class PostgisMigrator {
   }
 
   private static boolean exists(Statement s, String table) throws SQLException {
-    try (ResultSet rs = s.executeQuery("SELECT to_regclass('" + table + "') IS NOT NULL")) {
-      return rs.next() && rs.getBoolean(1);
+    try (PreparedStatement p =
+        s.getConnection().prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+      p.setString(1, table);
+      try (ResultSet rs = p.executeQuery()) {
+        return rs.next() && rs.getBoolean(1);
+      }
     }
   }
 

@@ -267,26 +267,36 @@ public final class PostgisStore implements Store {
   public Optional<ImportClaim> tryClaimImport() {
     try {
       Connection c = java.sql.DriverManager.getConnection(url.jdbcUrl(), driverProperties(url));
-      try (Statement s = c.createStatement();
-          java.sql.ResultSet rs =
-              s.executeQuery("SELECT pg_try_advisory_lock(" + CLAIM_LOCK_KEY + ")")) {
-        rs.next();
-        if (!rs.getBoolean(1)) {
-          c.close();
-          return Optional.empty();
+      boolean claimed = false;
+      try {
+        claimed = tryLock(c);
+      } finally {
+        if (!claimed) {
+          c.close(); // not claimed, or the query failed: the connection must not leak
         }
       }
-      return Optional.of(
-          () -> {
-            try {
-              c.close(); // ends the session, so the lock goes with it
-            } catch (SQLException e) {
-              LOG.warn("closing the import claim: {}", e.getMessage());
-            }
-          });
+      return claimed ? Optional.of(claim(c)) : Optional.empty();
     } catch (SQLException e) {
       throw unreachable("claiming the import", e);
     }
+  }
+
+  private static boolean tryLock(Connection c) throws SQLException {
+    try (Statement s = c.createStatement();
+        java.sql.ResultSet rs =
+            s.executeQuery("SELECT pg_try_advisory_lock(" + CLAIM_LOCK_KEY + ")")) {
+      return rs.next() && rs.getBoolean(1);
+    }
+  }
+
+  private static ImportClaim claim(Connection c) {
+    return () -> {
+      try {
+        c.close(); // ends the session, so the lock goes with it
+      } catch (SQLException e) {
+        LOG.warn("closing the import claim: {}", e.getMessage());
+      }
+    };
   }
 
   @Override

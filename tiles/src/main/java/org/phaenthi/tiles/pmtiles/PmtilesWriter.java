@@ -45,7 +45,17 @@ public final class PmtilesWriter implements AutoCloseable {
       Envelope lonLatBounds,
       int centerZoom,
       String metadataJson,
-      int tileCompression) {}
+      int tileCompression) {
+    public Info {
+      // a JTS Envelope is mutable (expandToInclude, init): keep and hand out copies
+      lonLatBounds = new Envelope(lonLatBounds);
+    }
+
+    @Override
+    public Envelope lonLatBounds() {
+      return new Envelope(lonLatBounds);
+    }
+  }
 
   private final Path scratch;
   private final OutputStream data;

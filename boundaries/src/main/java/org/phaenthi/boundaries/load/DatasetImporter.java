@@ -116,7 +116,7 @@ public final class DatasetImporter {
   }
 
   /** The boundary files as their vintage: moves applied, the remaps for the indicators attached. */
-  BoundaryLoader.Result loadBoundaries() {
+  public BoundaryLoader.Result loadBoundaries() {
     return new BoundaryLoader(mapping, remaps).load(boundaryFiles);
   }
 
@@ -136,7 +136,7 @@ public final class DatasetImporter {
    * the names file and the list of IDs (not their values), so new values of the same villages reuse
    * the boundary set and its bands. Known before building the bands, so a held set is reused.
    */
-  String boundarySetId(List<String> villageIds) {
+  public String boundarySetId(List<String> villageIds) {
     if (villageIds.isEmpty()) {
       return boundarySetId();
     }
@@ -149,7 +149,8 @@ public final class DatasetImporter {
         PartIds.BOUNDARY, boundarySetId(), "villages", namesHash, PartIds.hashOf(villageIds));
   }
 
-  private Path indicatorsDir() {
+  /** The folder holding the indicator files ({@code indicators/} of the data directory). */
+  public Path indicatorsDir() {
     return Files.isDirectory(dataDir.resolve("indicators"))
         ? dataDir.resolve("indicators")
         : dataDir;
@@ -251,6 +252,50 @@ public final class DatasetImporter {
     counts.put("importMillis", (System.nanoTime() - t0) / 1_000_000);
     LOG.info("import {} (boundary set {}): {}", source, bsId, counts);
     return new Draft(bs, List.of(is), values, who, note, source);
+  }
+
+  /**
+   * The boundary set of these boundary files with a village level of {@code villageIds} (values
+   * only): the one {@code held} returns under its id (no band is rebuilt), else built from {@code
+   * polygons} (the files as {@link #loadBoundaries()} read them; null reads them) with its bands.
+   */
+  public BoundarySet boundarySet(
+      BoundaryLoader.Result polygons,
+      List<String> villageIds,
+      Function<String, Optional<BoundarySet>> held,
+      Instant now) {
+    String bsId = boundarySetId(villageIds);
+    Optional<BoundarySet> reused = held.apply(bsId);
+    if (reused.isPresent()) {
+      return reused.get();
+    }
+    Map<String, Long> bcounts = new TreeMap<>();
+    BoundaryLoader.Result b = polygons != null ? polygons : loadBoundaries();
+    InputChecks.boundariesInside(b.boundaries(), InputChecks.THAILAND);
+    bcounts.putAll(b.counts());
+    Boundaries boundaries = b.boundaries();
+    if (!villageIds.isEmpty()) {
+      List<Area> areas = new ArrayList<>();
+      for (AdminLevel l : boundaries.levels()) {
+        areas.addAll(boundaries.areas(l));
+      }
+      // villages of districts these boundaries hold (a province's files: that province's)
+      Boundaries inPolygons = boundaries;
+      List<String> inside =
+          villageIds.stream()
+              .filter(id -> inPolygons.area(id.substring(0, 4)).isPresent())
+              .toList();
+      bcounts.put("villagesOutsideBoundaries", (long) (villageIds.size() - inside.size()));
+      areas.addAll(
+          VillageAreas.areas(
+              inside,
+              VillageAreas.readNames(indicatorsDir().resolve(VillageAreas.NAMES_FILE)),
+              bcounts));
+      boundaries = new Boundaries(Levels.WITH_VILLAGES, areas);
+    }
+    Map<String, byte[]> blobs = new LinkedHashMap<>();
+    DerivedData.build(boundaries, blobs, bcounts);
+    return new BoundarySet(bsId, vintage(), now, boundaries, blobs, bcounts);
   }
 
   /** The data directory as a dataset of an unsaved publication 0 (tests, one-off tools). */

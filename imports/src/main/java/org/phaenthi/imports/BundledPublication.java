@@ -83,6 +83,82 @@ public final class BundledPublication {
     List<CatalogEntry> catalogue = TpmapDefinitions.catalogue(importer.indicatorsDir());
     BoundaryLoader.Result polygons = importer.loadBoundaries();
     long boundariesMillis = (System.nanoTime() - t0) / 1_000_000;
+    List<String> notes = new ArrayList<>();
+    Map<Integer, Map<AdminLevel, Map<String, Map<String, IndicatorValue>>>> byYear =
+        values(
+            importer.indicatorsDir(),
+            polygons.boundaries(),
+            catalogue,
+            importer.remaps(),
+            who,
+            note,
+            notes);
+    Map<AdminLevel, Map<String, Map<String, IndicatorValue>>> v2561 = byYear.get(2561);
+    Map<AdminLevel, Map<String, Map<String, IndicatorValue>>> v2566 = byYear.get(2566);
+    List<String> villageIds = villageIds(v2561);
+    BoundarySet bs = importer.boundarySet(polygons, villageIds, held, now);
+    Set<String> in2566 = new HashSet<>();
+    if (v2566 != null) {
+      v2566.values().forEach(m -> in2566.addAll(m.keySet()));
+    }
+    Set<String> withData = new HashSet<>(in2566);
+    v2561.values().forEach(m -> withData.addAll(m.keySet()));
+    List<Indicator> indicators =
+        TpmapDefinitions.definitions(catalogue, in2566).stream()
+            .filter(i -> withData.contains(i.code()))
+            .toList();
+    IndicatorSet is =
+        new IndicatorSet(
+            PartIds.of(PartIds.INDICATORS, PartIds.hashOf(indicators)),
+            "tpmap",
+            now,
+            indicators,
+            DatasetImporter.TPMAP_LICENCE);
+    Map<String, Long> report = new TreeMap<>();
+    report.put("filesImported", (long) notes.size());
+    report.put("villageUnits", (long) villageIds.size());
+    report.put("indicators", (long) indicators.size());
+    List<ValueSet> values = new ArrayList<>();
+    values.add(valueSet(is, bs, TpmapDefinitions.year2561(), now, v2561, report));
+    if (v2566 != null) {
+      values.add(valueSet(is, bs, TpmapDefinitions.year2566(), now, v2566, Map.of()));
+    }
+    long millis = (System.nanoTime() - t0) / 1_000_000;
+    LOG.info(
+        "import {} (boundary set {}) through the importer in {} ms (boundaries read in {} ms): {}",
+        source,
+        bs.id(),
+        millis,
+        boundariesMillis,
+        String.join("; ", notes));
+    String fullNote =
+        (note == null || note.isBlank() ? "" : note + "; ")
+            + "imported: "
+            + String.join("; ", notes);
+    return new Draft(bs, List.of(is), values, who, fullNote, source);
+  }
+
+  /** The data directory as a dataset of an unsaved publication 0 (tests, one-off tools). */
+  public static Dataset importAll(DatasetImporter importer) {
+    return Dataset.unsaved(draft(importer, id -> Optional.empty(), "import", "data directory"));
+  }
+
+  /**
+   * The values of the bundled files, survey year (B.E.) → level → indicator → area, each file
+   * imported in turn over the previous one's publication; one line per file goes to {@code notes}.
+   *
+   * @param polygons the areas the files are validated against (a village level is declared)
+   * @param remaps the boundary vintage's remaps, applied as the importer applies them to uploads
+   */
+  static Map<Integer, Map<AdminLevel, Map<String, Map<String, IndicatorValue>>>> values(
+      Path indicatorsDir,
+      Boundaries polygons,
+      List<CatalogEntry> catalogue,
+      CodeRemaps remaps,
+      String who,
+      String note,
+      List<String> notes) {
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     IndicatorSet all =
         new IndicatorSet(
             PartIds.of(PartIds.INDICATORS, "validation"),
@@ -90,12 +166,10 @@ public final class BundledPublication {
             now,
             TpmapDefinitions.definitions(catalogue, Set.of()),
             DatasetImporter.TPMAP_LICENCE);
-    Dataset current = validationDataset(polygons.boundaries(), all, now, source);
-    CodeRemaps remaps = importer.remaps();
+    Dataset current = validationDataset(polygons, all, now, "validation");
     List<Imported> files = new ArrayList<>();
-    List<String> notes = new ArrayList<>();
     for (String name : FILES) {
-      Imported f = importFile(importer.indicatorsDir().resolve(name), current, remaps);
+      Imported f = importFile(indicatorsDir.resolve(name), current, remaps);
       files.add(f);
       notes.add(f.file().getFileName() + ": " + f.upload().rows() + " rows, " + summary(f));
       current = Dataset.unsaved(UploadMerger.draft(current, f.upload(), who, note));
@@ -117,49 +191,7 @@ public final class BundledPublication {
     if (v2566 != null) {
       givenRate(files.get(2), v2566);
     }
-    List<String> villageIds = villageIds(v2561);
-    BoundarySet bs = importer.boundarySet(polygons, villageIds, held, now);
-    Set<String> in2566 = new HashSet<>();
-    if (v2566 != null) {
-      v2566.values().forEach(m -> in2566.addAll(m.keySet()));
-    }
-    Set<String> withData = new HashSet<>(in2566);
-    v2561.values().forEach(m -> withData.addAll(m.keySet()));
-    List<Indicator> indicators =
-        TpmapDefinitions.definitions(catalogue, in2566).stream()
-            .filter(i -> withData.contains(i.code()))
-            .toList();
-    IndicatorSet is =
-        new IndicatorSet(
-            PartIds.of(PartIds.INDICATORS, PartIds.hashOf(indicators)),
-            "tpmap",
-            now,
-            indicators,
-            DatasetImporter.TPMAP_LICENCE);
-    Map<String, Long> report = new TreeMap<>();
-    report.put("rows", (long) files.stream().mapToInt(f -> f.upload().rows()).sum());
-    report.put(
-        "warnings", (long) files.stream().mapToInt(f -> f.upload().report().warnings()).sum());
-    report.put("villageUnits", (long) villageIds.size());
-    report.put("indicators", (long) indicators.size());
-    List<ValueSet> values = new ArrayList<>();
-    values.add(valueSet(is, bs, TpmapDefinitions.year2561(), now, v2561, report));
-    if (v2566 != null) {
-      values.add(valueSet(is, bs, TpmapDefinitions.year2566(), now, v2566, Map.of()));
-    }
-    long millis = (System.nanoTime() - t0) / 1_000_000;
-    LOG.info(
-        "import {} (boundary set {}) through the importer in {} ms (boundaries read in {} ms): {}",
-        source,
-        bs.id(),
-        millis,
-        boundariesMillis,
-        String.join("; ", notes));
-    String fullNote =
-        (note == null || note.isBlank() ? "" : note + "; ")
-            + "imported: "
-            + String.join("; ", notes);
-    return new Draft(bs, List.of(is), values, who, fullNote, source);
+    return byYear;
   }
 
   private static String summary(Imported f) {

@@ -63,8 +63,17 @@ final class RealData {
 
   /** The real boundaries' lite files (the same areas and names, lighter polygons, no bands). */
   static Boundaries lite() {
+    return lite(REMAPS);
+  }
+
+  /** The lite files as filed (no vintage: no move applied). */
+  static Boundaries liteAsFiled() {
+    return lite(CodeRemaps.NONE);
+  }
+
+  private static Boundaries lite(CodeRemaps remaps) {
     Path dir = TestData.dir();
-    return new BoundaryLoader(PropertyMapping.DEFAULT, REMAPS)
+    return new BoundaryLoader(PropertyMapping.DEFAULT, remaps)
         .load(
             List.of(
                 dir.resolve("boundaries/th-provinces-lite.geojson"),

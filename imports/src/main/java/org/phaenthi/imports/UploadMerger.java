@@ -37,6 +37,15 @@ public final class UploadMerger {
   private UploadMerger() {}
 
   public static Draft draft(Dataset current, Upload u, String who, String note) {
+    return draft(current, u, who, note, true);
+  }
+
+  /**
+   * As {@link #draft(Dataset, Upload, String, String)}; without {@code contentIds} a merged value
+   * set gets a throw-away id instead of the hash of its content (hashing millions of values costs
+   * seconds), for a draft that is merged again before it is published ({@link BundledPublication}).
+   */
+  static Draft draft(Dataset current, Upload u, String who, String note, boolean contentIds) {
     if (!u.publishable()) {
       throw new IllegalArgumentException("the upload's report has errors; it cannot be published");
     }
@@ -70,7 +79,7 @@ public final class UploadMerger {
           }
         }
         ValueSet old = at < 0 ? null : values.get(at);
-        ValueSet merged = merge(current, s, old, year, e.getValue(), u, who, now);
+        ValueSet merged = merge(current, s, old, year, e.getValue(), u, who, now, contentIds);
         if (at < 0) {
           values.add(merged);
         } else {
@@ -133,7 +142,8 @@ public final class UploadMerger {
       List<String> codes,
       Upload u,
       String who,
-      Instant now) {
+      Instant now,
+      boolean contentIds) {
     AdminLevel stored = u.storedLevel();
     Set<String> provinces = u.provinces();
     Map<AdminLevel, Map<String, Map<String, IndicatorValue>>> out = new TreeMap<>();
@@ -200,7 +210,7 @@ public final class UploadMerger {
             set.id(),
             current.boundarySet().vintage(),
             PartIds.hashOf(info),
-            PartIds.hashOf(out));
+            contentIds ? PartIds.hashOf(out) : java.util.UUID.randomUUID().toString());
     return new ValueSet(id, set.id(), info, now, out, report);
   }
 

@@ -12,6 +12,7 @@ import org.phaenthi.boundaries.store.AdminRecords;
 import org.phaenthi.boundaries.store.EmbeddedAdminRecords;
 import org.phaenthi.boundaries.store.EmbeddedStore;
 import org.phaenthi.boundaries.store.Store;
+import org.phaenthi.imports.BundledPublication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -114,7 +115,8 @@ public final class DataBootstrap {
       // handed to the importer, so an unchanged one is decoded once.
       Dataset held = current.isPresent() ? store.load() : null;
       Draft draft =
-          importer.draft(
+          BundledPublication.draft(
+              importer,
               id ->
                   held != null && held.boundaryVersion().equals(id)
                       ? Optional.of(held.boundarySet())

@@ -1,5 +1,6 @@
 /**
- * Indicators: the catalogue, the TPMAP files and exact aggregation up the admin hierarchy.
+ * Indicators: the catalogue, its definitions, value columns and exact aggregation up the admin
+ * hierarchy.
  *
  * <p>Terms:
  *
@@ -25,6 +26,8 @@
  *       silently dropped.
  * </ul>
  *
- * Entry point: {@link org.phaenthi.boundaries.indicators.IndicatorLoader#load}.
+ * The bundled catalogue's definitions: {@link org.phaenthi.boundaries.indicators.TpmapDefinitions};
+ * the values of the bundled files are imported by {@code imports/BundledPublication}, through the
+ * importer users' uploads take.
  */
 package org.phaenthi.boundaries.indicators;

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,29 +16,21 @@ import org.phaenthi.boundaries.AdminLevel;
 import org.phaenthi.boundaries.Area;
 import org.phaenthi.boundaries.Boundaries;
 import org.phaenthi.boundaries.CodeRemaps;
-import org.phaenthi.boundaries.Dataset;
 import org.phaenthi.boundaries.Levels;
 import org.phaenthi.boundaries.catalog.BoundarySet;
-import org.phaenthi.boundaries.catalog.Draft;
-import org.phaenthi.boundaries.catalog.IndicatorSet;
 import org.phaenthi.boundaries.catalog.PartIds;
-import org.phaenthi.boundaries.catalog.ValueSet;
-import org.phaenthi.boundaries.indicators.IndicatorData;
-import org.phaenthi.boundaries.indicators.IndicatorLoader;
-import org.phaenthi.boundaries.indicators.YearInfo;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Builds the catalogue parts of a data directory (the bundled files or a user's): a boundary set
- * with its derived gap-free bands, an indicator set and one value set per survey year, aggregated
- * from the lowest level given. The bootstrap and the admin import publish what it builds.
+ * The boundary side of a data directory (the bundled files or a user's): its fingerprint, the
+ * boundary files as their vintage, and the boundary set with its derived gap-free bands and the
+ * village level of the villages that have values. The indicator files are imported by {@code
+ * imports/BundledPublication} through the importer users' uploads take; the bootstrap and the admin
+ * import publish what it builds.
  */
 public final class DatasetImporter {
   /** Bump when the import's output changes for the same input, so stores re-import. */
-  public static final String IMPORTER_VERSION = "6";
+  public static final String IMPORTER_VERSION = "7";
 
-  private static final Logger LOG = LoggerFactory.getLogger(DatasetImporter.class);
   private final Path dataDir;
   private final List<Path> boundaryFiles;
   private final PropertyMapping mapping;
@@ -116,7 +107,7 @@ public final class DatasetImporter {
   }
 
   /** The boundary files as their vintage: moves applied, the remaps for the indicators attached. */
-  BoundaryLoader.Result loadBoundaries() {
+  public BoundaryLoader.Result loadBoundaries() {
     return new BoundaryLoader(mapping, remaps).load(boundaryFiles);
   }
 
@@ -136,7 +127,7 @@ public final class DatasetImporter {
    * the names file and the list of IDs (not their values), so new values of the same villages reuse
    * the boundary set and its bands. Known before building the bands, so a held set is reused.
    */
-  String boundarySetId(List<String> villageIds) {
+  public String boundarySetId(List<String> villageIds) {
     if (villageIds.isEmpty()) {
       return boundarySetId();
     }
@@ -149,22 +140,11 @@ public final class DatasetImporter {
         PartIds.BOUNDARY, boundarySetId(), "villages", namesHash, PartIds.hashOf(villageIds));
   }
 
-  private Path indicatorsDir() {
+  /** The folder holding the indicator files ({@code indicators/} of the data directory). */
+  public Path indicatorsDir() {
     return Files.isDirectory(dataDir.resolve("indicators"))
         ? dataDir.resolve("indicators")
         : dataDir;
-  }
-
-  /** The IDs of every village with values in any year, sorted. */
-  static List<String> villageIds(IndicatorData data) {
-    java.util.TreeSet<String> ids = new java.util.TreeSet<>();
-    for (var byLevel : data.all().values()) {
-      var village = byLevel.get(AdminLevel.VILLAGE);
-      if (village != null) {
-        village.values().forEach(column -> ids.addAll(column.keySet()));
-      }
-    }
-    return List.copyOf(ids);
   }
 
   /** The vintage of the boundary files: the bundled RTSD 2019 files, or a user's files. */
@@ -175,87 +155,46 @@ public final class DatasetImporter {
   }
 
   /**
-   * Builds the parts of the data directory: the boundary set (or the one the store already holds
-   * under the same id, without rebuilding its bands), the indicator set and one value set per
-   * survey year. Logs one summary line.
+   * The boundary set of these boundary files with a village level of {@code villageIds} (values
+   * only): the one {@code held} returns under its id (no band is rebuilt), else built from {@code
+   * polygons} (the files as {@link #loadBoundaries()} read them; null reads them) with its bands.
    */
-  public Draft draft(Function<String, Optional<BoundarySet>> held, String who, String note) {
-    long t0 = System.nanoTime();
-    String source = fingerprint();
-    Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-    Map<String, Long> counts = new TreeMap<>();
-    // the values first: the village level of the boundary set is the villages that have values
-    IndicatorData indicators = IndicatorLoader.load(dataDir, counts, remaps);
-    List<String> villageIds = villageIds(indicators);
+  public BoundarySet boundarySet(
+      BoundaryLoader.Result polygons,
+      List<String> villageIds,
+      Function<String, Optional<BoundarySet>> held,
+      Instant now) {
     String bsId = boundarySetId(villageIds);
-    BoundarySet bs = held.apply(bsId).orElse(null);
-    if (bs == null) {
-      Map<String, Long> bcounts = new TreeMap<>();
-      BoundaryLoader.Result b = loadBoundaries();
-      InputChecks.boundariesInside(b.boundaries(), InputChecks.THAILAND);
-      bcounts.putAll(b.counts());
-      Boundaries boundaries = b.boundaries();
-      if (!villageIds.isEmpty()) {
-        List<Area> areas = new ArrayList<>();
-        for (AdminLevel l : boundaries.levels()) {
-          areas.addAll(boundaries.areas(l));
-        }
-        // villages of districts these boundaries hold (a province's files: that province's)
-        Boundaries polygons = boundaries;
-        List<String> inside =
-            villageIds.stream()
-                .filter(id -> polygons.area(id.substring(0, 4)).isPresent())
-                .toList();
-        bcounts.put("villagesOutsideBoundaries", (long) (villageIds.size() - inside.size()));
-        areas.addAll(
-            VillageAreas.areas(
-                inside,
-                VillageAreas.readNames(indicatorsDir().resolve(VillageAreas.NAMES_FILE)),
-                bcounts));
-        boundaries = new Boundaries(Levels.WITH_VILLAGES, areas);
+    Optional<BoundarySet> reused = held.apply(bsId);
+    if (reused.isPresent()) {
+      return reused.get();
+    }
+    Map<String, Long> bcounts = new TreeMap<>();
+    BoundaryLoader.Result b = polygons != null ? polygons : loadBoundaries();
+    InputChecks.boundariesInside(b.boundaries(), InputChecks.THAILAND);
+    bcounts.putAll(b.counts());
+    Boundaries boundaries = b.boundaries();
+    if (!villageIds.isEmpty()) {
+      List<Area> areas = new ArrayList<>();
+      for (AdminLevel l : boundaries.levels()) {
+        areas.addAll(boundaries.areas(l));
       }
-      Map<String, byte[]> blobs = new LinkedHashMap<>();
-      DerivedData.build(boundaries, blobs, bcounts);
-      bs = new BoundarySet(bsId, vintage(), now, boundaries, blobs, bcounts);
-    } else {
-      counts.put("boundarySetReused", 1L);
+      // villages of districts these boundaries hold (a province's files: that province's)
+      Boundaries inPolygons = boundaries;
+      List<String> inside =
+          villageIds.stream()
+              .filter(id -> inPolygons.area(id.substring(0, 4)).isPresent())
+              .toList();
+      bcounts.put("villagesOutsideBoundaries", (long) (villageIds.size() - inside.size()));
+      areas.addAll(
+          VillageAreas.areas(
+              inside,
+              VillageAreas.readNames(indicatorsDir().resolve(VillageAreas.NAMES_FILE)),
+              bcounts));
+      boundaries = new Boundaries(Levels.WITH_VILLAGES, areas);
     }
-    String definitions = PartIds.hashOf(indicators.indicators());
-    IndicatorSet is =
-        new IndicatorSet(
-            PartIds.of(PartIds.INDICATORS, definitions),
-            "tpmap",
-            now,
-            indicators.indicators(),
-            TPMAP_LICENCE);
-    List<ValueSet> values = new ArrayList<>();
-    boolean first = true;
-    for (var e : indicators.all().entrySet()) {
-      YearInfo year = indicators.years().get(e.getKey());
-      Map<String, Long> report = first ? counts : Map.of();
-      first = false;
-      values.add(
-          new ValueSet(
-              PartIds.of(
-                  PartIds.VALUES,
-                  is.id(),
-                  bs.vintage(),
-                  PartIds.hashOf(year),
-                  PartIds.hashOf(e.getValue())),
-              is.id(),
-              year,
-              now,
-              e.getValue(),
-              report));
-    }
-    counts.put("importMillis", (System.nanoTime() - t0) / 1_000_000);
-    LOG.info("import {} (boundary set {}): {}", source, bsId, counts);
-    return new Draft(bs, List.of(is), values, who, note, source);
-  }
-
-  /** The data directory as a dataset of an unsaved publication 0 (tests, one-off tools). */
-  public Dataset importAll() {
-    Draft d = draft(id -> Optional.empty(), "import", "data directory " + dataDir);
-    return Dataset.unsaved(d);
+    Map<String, byte[]> blobs = new LinkedHashMap<>();
+    DerivedData.build(boundaries, blobs, bcounts);
+    return new BoundarySet(bsId, vintage(), now, boundaries, blobs, bcounts);
   }
 }

@@ -94,7 +94,8 @@ public final class AdminImportHandler implements Handler {
               || held.republishOf() != null;
       if (imported) {
         Draft draft =
-            importer.draft(
+            org.phaenthi.imports.BundledPublication.draft(
+                importer,
                 store::boundarySet,
                 DataBootstrap.DATA_DIRECTORY,
                 "POST /admin/import of " + dir.toAbsolutePath() + " by " + who.name());

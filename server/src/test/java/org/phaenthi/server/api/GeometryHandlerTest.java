@@ -30,11 +30,11 @@ class GeometryHandlerTest {
   static void start() {
     Path data = TestServers.dataDir();
     var ds =
-        new DatasetImporter(
+        org.phaenthi.imports.BundledPublication.importAll(
+            new DatasetImporter(
                 data,
                 List.of(data.resolve("boundaries/fixture-83.geojson")),
-                PropertyMapping.DEFAULT)
-            .importAll();
+                PropertyMapping.DEFAULT));
     server = TestServers.start(ds, tmp);
     http = new HttpTestClient(server.port());
   }

@@ -26,8 +26,9 @@ class StoreLoadFiguresIT {
   void printStoreFigures() throws Exception {
     Path data = ClusterTestData.dataDir(tmp, "data", false);
     Dataset ds =
-        new DatasetImporter(data, List.of(ClusterTestData.fixture(data)), PropertyMapping.DEFAULT)
-            .importAll();
+        org.phaenthi.imports.BundledPublication.importAll(
+            new DatasetImporter(
+                data, List.of(ClusterTestData.fixture(data)), PropertyMapping.DEFAULT));
     try (PostgisCluster cluster = PostgisCluster.startOrSkip();
         Store pg = new PostgisStore(cluster.createDatabase("figures"));
         Store h2 = new EmbeddedStore(tmp.resolve("h2/phaenthi"))) {

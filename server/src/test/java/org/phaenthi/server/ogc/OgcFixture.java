@@ -34,11 +34,11 @@ public final class OgcFixture {
         Path dir = Files.createTempDirectory("phaenthi-ogc-test");
         Path data = TestServers.dataDir();
         Dataset imported =
-            new DatasetImporter(
+            org.phaenthi.imports.BundledPublication.importAll(
+                new DatasetImporter(
                     data,
                     List.of(data.resolve("boundaries/fixture-83.geojson")),
-                    PropertyMapping.DEFAULT)
-                .importAll();
+                    PropertyMapping.DEFAULT));
         dataset =
             imported.indicators().indicators().isEmpty()
                 ? Dataset.of(

@@ -1,10 +1,13 @@
-package org.phaenthi.boundaries.indicators;
+package org.phaenthi.imports;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,21 +17,29 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.phaenthi.boundaries.AdminLevel;
+import org.phaenthi.boundaries.Boundaries;
+import org.phaenthi.boundaries.CodeRemaps;
 import org.phaenthi.boundaries.SharedData;
 import org.phaenthi.boundaries.TestData;
-import org.phaenthi.boundaries.load.CodeRemapReader;
+import org.phaenthi.boundaries.indicators.IndicatorValue;
+import org.phaenthi.boundaries.indicators.TpmapDefinitions;
 
 /**
- * The proof: sums of TPMAP's village rows equal TPMAP's own tambon, amphoe, province and country
- * files exactly, for every count column of both files, and every exposed value equals the value
- * made from the file's own counts. It holds for the village rows placed as they are and for the
- * served path (placed with the bundled boundary vintage's remaps): 0 mismatches at every level,
- * because a unit that changed district since the boundaries were drawn moves its polygon, not its
- * data ({@code BundledVintageTest} shows the polygon side). A control proves the check bites.
+ * The proof, on the path that builds the bundled publication ({@link BundledPublication}: the
+ * village files through the importer, as uploads go): every exposed 2561 value of every tambon,
+ * amphoe and province equals the value made from TPMAP's own file of that level, 0 mismatches, for
+ * the village rows placed as they are and for the served path (placed with the bundled boundary
+ * vintage's remaps), all 31 BMN pass rates and all 31 target-poor-failing counts included, since
+ * ท่าแฝก is no longer folded into another subdistrict. A control proves the check bites.
  */
 @SharedData
 class TpmapProofTest {
@@ -40,74 +51,45 @@ class TpmapProofTest {
           "amphur",
           AdminLevel.PROVINCE,
           "province");
+  private static final java.util.regex.Pattern FOLD =
+      java.util.regex.Pattern.compile("^\"530407(\\d\\d)");
   private static Path dir;
-  private static CountTable common;
-  private static CountTable poor;
-  private static IndicatorData data;
+  private static Boundaries polygons;
 
   @BeforeAll
   static void load() {
     dir = TestData.dir().resolve("indicators/real/tpmap-2561");
-    TpmapLoader identity = new TpmapLoader(UnaryOperator.identity());
-    common = identity.load(dir.resolve("61_village_common.csv.gz"));
-    poor = identity.load(dir.resolve("61_village_11111.csv.gz"));
-    List<CatalogEntry> catalog =
-        IndicatorCatalogReader.read(TestData.dir().resolve("indicators/catalog.csv"));
-    data = IndicatorLoader.build(catalog, common, poor, Map.of());
+    polygons = RealData.lite();
+  }
+
+  static Map<AdminLevel, Map<String, Map<String, IndicatorValue>>> values(CodeRemaps remaps) {
+    Path ind = TestData.dir().resolve("indicators");
+    return BundledPublication.values(
+            ind,
+            polygons,
+            TpmapDefinitions.catalogue(ind),
+            remaps,
+            "test",
+            "proof",
+            new ArrayList<>())
+        .get(2561);
   }
 
   @Test
-  void everyCountColumnOfEveryUnitMatchesTpmapFilesExactly() throws IOException {
-    long cells = 0;
-    for (String mask : List.of("common", "11111")) {
-      CountTable table = mask.equals("common") ? common : poor;
-      for (AdminLevel level : AdminLevel.standard()) {
-        Map<String, Map<String, String>> file =
-            readLevel("61_" + FILE_LEVEL.get(level) + "_" + mask + ".csv");
-        assertEquals(file.keySet(), table.level(level).keySet(), mask + " " + level + " units");
-        for (Map.Entry<String, Map<String, String>> row : file.entrySet()) {
-          CountTable.Sums sums = table.level(level).get(row.getKey());
-          for (String column : table.countColumns()) {
-            long expected = Long.parseLong(row.getValue().get(column));
-            assertEquals(
-                expected, sums.count(table.countIndex(column)), row.getKey() + " " + column);
-            cells++;
-          }
-        }
-      }
-      Map<String, String> country = readLevel("61_country_" + mask + ".csv").get("");
-      for (String column : table.countColumns()) {
-        int i = table.countIndex(column);
-        long sum =
-            table.level(AdminLevel.PROVINCE).values().stream().mapToLong(s -> s.count(i)).sum();
-        assertEquals(Long.parseLong(country.get(column)), sum, "country " + column);
-      }
-    }
-    // 8,542 units (7,588 + 878 + 76) × (69 common + 40 poor) count columns
-    assertEquals(931_078, cells);
-  }
-
-  @Test
-  void everyExposedValueEqualsTheValueFromTheFilesOwnCounts() throws IOException {
-    Proof proof = prove(data);
+  void everyValueOfTheVillageRowsAsTheyAreEqualsTheFilesOwn() throws IOException {
+    Proof proof = prove(values(CodeRemaps.NONE));
     assertEquals(List.of(), proof.mismatches(), "identity-placed values against the files");
     assertEquals(8_542 * 80, proof.values(), "values compared: 8,542 units × 80 indicators");
   }
 
   /**
-   * What is served: the village files read with the bundled vintage's remaps, as the importer does.
-   * District and province values equal TPMAP's published amphoe and province files for every
-   * indicator, all 31 BMN pass rates and all 31 target-poor-failing counts included; the tambon
-   * file too, since ท่าแฝก is no longer folded into another subdistrict.
+   * What is served: the village files imported with the bundled vintage's remaps. District and
+   * province values equal TPMAP's published amphoe and province files for every indicator.
    */
   @Test
   void servedValuesOnTheBundledVintageEqualThePublishedFilesWithNoMismatch() throws IOException {
-    Map<String, Long> counters = new HashMap<>();
-    IndicatorData served =
-        IndicatorLoader.load(
-            TestData.dir(), counters, CodeRemapReader.forVintage(CodeRemapReader.BUNDLED_VINTAGE));
-    assertEquals(0L, counters.get("codesRemapped"), "no TPMAP code needs a join on rtsd-2019");
-    List<String> codes = served.indicators().stream().map(Indicator::code).toList();
+    var served = values(RealData.REMAPS);
+    var codes = served.get(AdminLevel.DISTRICT).keySet();
     for (int k = 1; k <= 31; k++) {
       assertTrue(codes.contains("bmn-2560:" + k), "bmn-2560:" + k);
       assertTrue(codes.contains("tpmap:ind_" + k), "tpmap:ind_" + k);
@@ -125,18 +107,45 @@ class TpmapProofTest {
    * them from district 5304 to 5303, and the comparison finds exactly those districts' differences.
    */
   @Test
-  void theOldFoldIntoDistrict5303IsCaughtByTheProof() throws IOException {
-    UnaryOperator<String> oldFold = id -> id.startsWith("530407") ? "530306" + id.substring(6) : id;
-    TpmapLoader folded = new TpmapLoader(oldFold);
-    List<CatalogEntry> catalog =
-        IndicatorCatalogReader.read(TestData.dir().resolve("indicators/catalog.csv"));
-    IndicatorData old =
-        IndicatorLoader.build(
-            catalog,
-            folded.load(dir.resolve("61_village_common.csv.gz")),
-            folded.load(dir.resolve("61_village_11111.csv.gz")),
-            Map.of());
-    Proof proof = prove(old);
+  void theOldFoldIntoDistrict5303IsCaughtByTheProof(@TempDir Path tmp) throws IOException {
+    // a join may no longer cross districts, so the fold is made in copies of the village files,
+    // checked against the polygons as filed in 2019 (where 530306 still exists)
+    Path ind = TestData.dir().resolve("indicators");
+    for (String f : BundledPublication.FILES) {
+      Path to = tmp.resolve(f);
+      Files.createDirectories(to.getParent());
+      if (!f.endsWith(".gz")) {
+        Files.copy(ind.resolve(f), to);
+        continue;
+      }
+      try (var in =
+              new BufferedReader(
+                  new InputStreamReader(
+                      new GZIPInputStream(Files.newInputStream(ind.resolve(f))),
+                      StandardCharsets.UTF_8));
+          var out =
+              new OutputStreamWriter(
+                  new GZIPOutputStream(Files.newOutputStream(to)), StandardCharsets.UTF_8)) {
+        for (String line = in.readLine(); line != null; line = in.readLine()) {
+          // village numbers moved up by 60 so they do not repeat 530306's own villages
+          out.write(
+              FOLD.matcher(line)
+                  .replaceFirst(m -> "\"530306" + (Integer.parseInt(m.group(1)) + 60)));
+          out.write('\n');
+        }
+      }
+    }
+    Proof proof =
+        prove(
+            BundledPublication.values(
+                    tmp,
+                    RealData.liteAsFiled(),
+                    TpmapDefinitions.catalogue(ind),
+                    CodeRemaps.NONE,
+                    "test",
+                    "fold",
+                    new ArrayList<>())
+                .get(2561));
     List<String> district =
         proof.mismatches().stream().filter(m -> m.startsWith("district ")).toList();
     long pairs =
@@ -159,26 +168,26 @@ class TpmapProofTest {
   /** Every exposed 2561 value of every level compared with the files; the differences, listed. */
   record Proof(long values, long districtValues, List<String> mismatches) {}
 
-  private static Proof prove(IndicatorData d) throws IOException {
+  private static Proof prove(Map<AdminLevel, Map<String, Map<String, IndicatorValue>>> d)
+      throws IOException {
     List<String> out = new ArrayList<>();
     long values = 0;
     long districtValues = 0;
     for (AdminLevel level : AdminLevel.standard()) {
       Map<String, Map<String, String>> c = readLevel("61_" + FILE_LEVEL.get(level) + "_common.csv");
       Map<String, Map<String, String>> p = readLevel("61_" + FILE_LEVEL.get(level) + "_11111.csv");
-      for (Indicator indicator : d.indicators()) {
-        Map<String, IndicatorValue> served =
-            d.values(IndicatorLoader.Y2561, level, indicator.code()).orElseThrow();
+      for (var e : d.get(level).entrySet()) {
+        String code = e.getKey();
+        Map<String, IndicatorValue> served = e.getValue();
         if (!c.keySet().equals(served.keySet())) {
-          out.add(level.urlName() + " units of " + indicator.code() + " differ from the file");
+          out.add(level.urlName() + " units of " + code + " differ from the file");
         }
         for (IndicatorValue v : served.values()) {
           if (!c.containsKey(v.areaCode())) {
             continue;
           }
-          String where = level.urlName() + " " + v.areaCode() + " " + indicator.code();
-          checkValue(
-              new Check(where, out), indicator.code(), v, c.get(v.areaCode()), p.get(v.areaCode()));
+          String where = level.urlName() + " " + v.areaCode() + " " + code;
+          checkValue(new Check(where, out), code, v, c.get(v.areaCode()), p.get(v.areaCode()));
           values++;
           if (level == AdminLevel.DISTRICT) {
             districtValues++;
@@ -271,19 +280,23 @@ class TpmapProofTest {
     ck.eq(numerator / people * 100, v.value(), 1e-12, "value");
   }
 
-  /** A TPMAP level file as ID → column → cell; the country file has no ID column (key ""). */
+  /** A TPMAP level file as ID → column → cell (Commons CSV). */
   static Map<String, Map<String, String>> readLevel(String name) throws IOException {
     Map<String, Map<String, String>> out = new LinkedHashMap<>();
-    try (Reader r = Files.newBufferedReader(dir.resolve(name), StandardCharsets.UTF_8)) {
-      CsvReader csv = new CsvReader(r, name);
-      List<String> header = csv.next();
-      boolean hasId = header.get(0).endsWith("_ID");
-      for (List<String> row = csv.next(); row != null; row = csv.next()) {
+    try (Reader r = Files.newBufferedReader(dir.resolve(name), StandardCharsets.UTF_8);
+        CSVParser csv = CSVParser.parse(r, CSVFormat.DEFAULT)) {
+      List<String> header = null;
+      for (CSVRecord rec : csv) {
+        List<String> row = rec.toList();
+        if (header == null) {
+          header = row;
+          continue;
+        }
         Map<String, String> cells = new HashMap<>();
         for (int i = 0; i < header.size(); i++) {
           cells.put(header.get(i), row.get(i));
         }
-        out.put(hasId ? row.get(0) : "", cells);
+        out.put(row.get(0), cells);
       }
     }
     return out;

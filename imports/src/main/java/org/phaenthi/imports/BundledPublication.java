@@ -1,0 +1,480 @@
+package org.phaenthi.imports;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Function;
+import org.phaenthi.boundaries.AdminLevel;
+import org.phaenthi.boundaries.Area;
+import org.phaenthi.boundaries.Boundaries;
+import org.phaenthi.boundaries.CodeRemaps;
+import org.phaenthi.boundaries.Dataset;
+import org.phaenthi.boundaries.Levels;
+import org.phaenthi.boundaries.catalog.BoundarySet;
+import org.phaenthi.boundaries.catalog.Draft;
+import org.phaenthi.boundaries.catalog.IndicatorSet;
+import org.phaenthi.boundaries.catalog.PartIds;
+import org.phaenthi.boundaries.catalog.ValueSet;
+import org.phaenthi.boundaries.indicators.AreaIndex;
+import org.phaenthi.boundaries.indicators.CatalogEntry;
+import org.phaenthi.boundaries.indicators.Indicator;
+import org.phaenthi.boundaries.indicators.IndicatorValue;
+import org.phaenthi.boundaries.indicators.TpmapDefinitions;
+import org.phaenthi.boundaries.indicators.ValueColumn;
+import org.phaenthi.boundaries.indicators.YearInfo;
+import org.phaenthi.boundaries.load.BoundaryLoader;
+import org.phaenthi.boundaries.load.DatasetImporter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The data directory's files as a publication, through the importer users' uploads take: each TPMAP
+ * file is read ({@link TableReader}), detected ({@link Detector}), validated ({@link Validator},
+ * against the boundaries and the catalogue's definitions) and merged ({@link UploadMerger}) in
+ * turn, starting from an empty publication. There is no second loader for the bundled files. What
+ * the importer's integer counts cannot carry is taken from the same validated tables: the happiness
+ * score (a household-weighted mean of village means) and the y66 file's own target-poor rate; the
+ * 2561 target-poor rate is the ratio of two imported counts (target poor, people surveyed), summed
+ * first, then divided.
+ *
+ * <p>Refused (IllegalArgumentException, the previous publication stays served): a file whose report
+ * has errors, a file cut in its last row. Warnings go into the publication's note.
+ */
+public final class BundledPublication {
+  /** The bundled files, lowest level first, as the importer sees them (names tell level, year). */
+  public static final List<String> FILES =
+      List.of(
+          "real/tpmap-2561/61_village_common.csv.gz",
+          "real/tpmap-2561/61_village_11111.csv.gz",
+          "real/tpmap-2566/y66_province_poverty_with_province_name.csv");
+
+  static final String NO_PEOPLE = "no people surveyed";
+  private static final Logger LOG = LoggerFactory.getLogger(BundledPublication.class);
+
+  private BundledPublication() {}
+
+  /** One imported file: its table (as read) and its validated upload. */
+  record Imported(Path file, Table table, Upload upload) {}
+
+  /**
+   * The parts of the data directory {@code importer} describes: its boundary set (or the one {@code
+   * held} returns under the same id, bands not rebuilt), the catalogue's indicator set and one
+   * value set per survey year, imported file by file.
+   */
+  public static Draft draft(
+      DatasetImporter importer,
+      Function<String, Optional<BoundarySet>> held,
+      String who,
+      String note) {
+    long t0 = System.nanoTime();
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    String source = importer.fingerprint();
+    List<CatalogEntry> catalogue = TpmapDefinitions.catalogue(importer.indicatorsDir());
+    BoundaryLoader.Result polygons = importer.loadBoundaries();
+    long boundariesMillis = (System.nanoTime() - t0) / 1_000_000;
+    List<String> notes = new ArrayList<>();
+    Map<Integer, Map<AdminLevel, Map<String, Map<String, IndicatorValue>>>> byYear =
+        values(
+            importer.indicatorsDir(),
+            polygons.boundaries(),
+            catalogue,
+            importer.remaps(),
+            who,
+            note,
+            notes);
+    Map<AdminLevel, Map<String, Map<String, IndicatorValue>>> v2561 = byYear.get(2561);
+    Map<AdminLevel, Map<String, Map<String, IndicatorValue>>> v2566 = byYear.get(2566);
+    List<String> villageIds = villageIds(v2561);
+    long tb = System.nanoTime();
+    BoundarySet bs = importer.boundarySet(polygons, villageIds, held, now);
+    LOG.info("boundary set {} in {} ms", bs.id(), (System.nanoTime() - tb) / 1_000_000);
+    Set<String> in2566 = new HashSet<>();
+    if (v2566 != null) {
+      v2566.values().forEach(m -> in2566.addAll(m.keySet()));
+    }
+    Set<String> withData = new HashSet<>(in2566);
+    v2561.values().forEach(m -> withData.addAll(m.keySet()));
+    List<Indicator> indicators =
+        TpmapDefinitions.definitions(catalogue, in2566).stream()
+            .filter(i -> withData.contains(i.code()))
+            .toList();
+    IndicatorSet is =
+        new IndicatorSet(
+            PartIds.of(PartIds.INDICATORS, PartIds.hashOf(indicators)),
+            "tpmap",
+            now,
+            indicators,
+            DatasetImporter.TPMAP_LICENCE);
+    Map<String, Long> report = new TreeMap<>();
+    report.put("filesImported", (long) notes.size());
+    report.put("villageUnits", (long) villageIds.size());
+    report.put("indicators", (long) indicators.size());
+    List<ValueSet> values = new ArrayList<>();
+    values.add(valueSet(is, bs, TpmapDefinitions.year2561(), now, v2561, report));
+    if (v2566 != null) {
+      values.add(valueSet(is, bs, TpmapDefinitions.year2566(), now, v2566, Map.of()));
+    }
+    long millis = (System.nanoTime() - t0) / 1_000_000;
+    LOG.info(
+        "import {} (boundary set {}) through the importer in {} ms (boundaries read in {} ms): {}",
+        source,
+        bs.id(),
+        millis,
+        boundariesMillis,
+        String.join("; ", notes));
+    String fullNote =
+        (note == null || note.isBlank() ? "" : note + "; ")
+            + "imported: "
+            + String.join("; ", notes);
+    return new Draft(bs, List.of(is), values, who, fullNote, source);
+  }
+
+  /** The data directory as a dataset of an unsaved publication 0 (tests, one-off tools). */
+  public static Dataset importAll(DatasetImporter importer) {
+    return Dataset.unsaved(draft(importer, id -> Optional.empty(), "import", "data directory"));
+  }
+
+  /**
+   * The values of the bundled files, survey year (B.E.) → level → indicator → area, each file
+   * imported in turn over the previous one's publication; one line per file goes to {@code notes}.
+   *
+   * @param polygons the areas the files are validated against (a village level is declared)
+   * @param remaps the boundary vintage's remaps, applied as the importer applies them to uploads
+   */
+  static Map<Integer, Map<AdminLevel, Map<String, Map<String, IndicatorValue>>>> values(
+      Path indicatorsDir,
+      Boundaries polygons,
+      List<CatalogEntry> catalogue,
+      CodeRemaps remaps,
+      String who,
+      String note,
+      List<String> notes) {
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    IndicatorSet all =
+        new IndicatorSet(
+            PartIds.of(PartIds.INDICATORS, "validation"),
+            "tpmap",
+            now,
+            TpmapDefinitions.definitions(catalogue, Set.of()),
+            DatasetImporter.TPMAP_LICENCE);
+    Dataset current = validationDataset(polygons, all, now, "validation");
+    // each file is validated against the areas and definitions alone, so the three are read and
+    // validated side by side (the old loaders read the two village files in parallel too); they
+    // are then merged in order, as three uploads would be
+    Dataset context = current;
+    long t0 = System.nanoTime();
+    List<CompletableFuture<Imported>> reads = new ArrayList<>();
+    for (String name : FILES) {
+      reads.add(
+          CompletableFuture.supplyAsync(
+              () -> importFile(indicatorsDir.resolve(name), context, remaps),
+              task -> {
+                Thread t = new Thread(task, "bundled-import");
+                t.setDaemon(true);
+                t.start();
+              }));
+    }
+    List<Imported> files = new ArrayList<>();
+    for (CompletableFuture<Imported> r : reads) {
+      files.add(join(r));
+    }
+    long t1 = System.nanoTime();
+    for (Imported f : files) {
+      notes.add(f.file().getFileName() + ": " + f.upload().rows() + " rows, " + summary(f));
+      current = Dataset.unsaved(UploadMerger.draft(current, f.upload(), who, note, false));
+    }
+    LOG.info(
+        "bundled files read and validated in {} ms, merged in {} ms",
+        (t1 - t0) / 1_000_000,
+        (System.nanoTime() - t1) / 1_000_000);
+    Map<Integer, Map<AdminLevel, Map<String, Map<String, IndicatorValue>>>> byYear =
+        new TreeMap<>();
+    for (ValueSet vs : current.valueSets()) {
+      Map<AdminLevel, Map<String, Map<String, IndicatorValue>>> copy = new TreeMap<>();
+      vs.values().forEach((l, m) -> copy.put(l, new LinkedHashMap<>(m)));
+      byYear.put(vs.year().year().be(), copy);
+    }
+    Map<AdminLevel, Map<String, Map<String, IndicatorValue>>> v2561 = byYear.get(2561);
+    Map<AdminLevel, Map<String, Map<String, IndicatorValue>>> v2566 = byYear.get(2566);
+    if (v2561 == null) {
+      throw new IllegalArgumentException("the TPMAP 2561 village files gave no values");
+    }
+    long t2 = System.nanoTime();
+    targetPoorRate(v2561);
+    happiness(files.get(0), remaps, v2561);
+    if (v2566 != null) {
+      givenRate(files.get(2), v2566);
+    }
+    LOG.info("derived measures in {} ms", (System.nanoTime() - t2) / 1_000_000);
+    return byYear;
+  }
+
+  private static Imported join(CompletableFuture<Imported> f) {
+    try {
+      return f.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw e;
+    }
+  }
+
+  private static String summary(Imported f) {
+    Report r = f.upload().report();
+    return r.warnings() == 0
+        ? "no warnings"
+        : r.warnings() + " warnings " + new TreeMap<>(r.byKind());
+  }
+
+  /** A publication 0 of the polygons with a village level declared and the definitions. */
+  private static Dataset validationDataset(
+      Boundaries polygons, IndicatorSet all, Instant now, String source) {
+    List<Area> areas = new ArrayList<>();
+    for (AdminLevel l : polygons.levels()) {
+      areas.addAll(polygons.areas(l));
+    }
+    Boundaries b = new Boundaries(Levels.WITH_VILLAGES, areas);
+    BoundarySet bs =
+        new BoundarySet(
+            PartIds.of(PartIds.BOUNDARY, "validation"), "validation", now, b, Map.of(), Map.of());
+    return Dataset.unsaved(new Draft(bs, List.of(all), List.of(), "import", "validation", source));
+  }
+
+  /** Reads, detects and validates one file; refuses a cut file or a report with errors. */
+  static Imported importFile(Path file, Dataset current, CodeRemaps remaps) {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+    String name = file.getFileName().toString();
+    Table t = Importer.read(bytes, name, Overrides.NONE);
+    Detector.Detection d = Importer.detect(t, Overrides.NONE);
+    int first = d.options().firstHeaderRow() + d.options().headerRows();
+    if (t.rows().size() > first) {
+      String[] last = t.rows().get(t.rows().size() - 1);
+      if (last.length < d.headers().length) {
+        throw new IllegalArgumentException(
+            file
+                + ": the last row has "
+                + last.length
+                + " of "
+                + d.headers().length
+                + " fields: the file is cut short");
+      }
+    }
+    Upload u =
+        Importer.validate(
+            t, d, new Validator.Context(current, remaps, "all"), n -> {}, () -> false);
+    if (!u.publishable()) {
+      throw new IllegalArgumentException(
+          file
+              + " does not import: "
+              + u.report().summary()
+              + "; first: "
+              + u.report().issues().stream()
+                  .filter(i -> i.severity() == Issue.Severity.ERROR)
+                  .limit(3)
+                  .map(Issue::messageEn)
+                  .toList());
+    }
+    return new Imported(file, t, u);
+  }
+
+  private static ValueSet valueSet(
+      IndicatorSet is,
+      BoundarySet bs,
+      YearInfo year,
+      Instant now,
+      Map<AdminLevel, Map<String, Map<String, IndicatorValue>>> values,
+      Map<String, Long> report) {
+    values.values().removeIf(Map::isEmpty);
+    return new ValueSet(
+        PartIds.of(
+            PartIds.VALUES, is.id(), bs.vintage(), PartIds.hashOf(year), PartIds.hashOf(values)),
+        is.id(),
+        year,
+        now,
+        values,
+        report);
+  }
+
+  /** The IDs of every village with values, sorted. */
+  static List<String> villageIds(Map<AdminLevel, Map<String, Map<String, IndicatorValue>>> v) {
+    TreeSet<String> ids = new TreeSet<>();
+    v.getOrDefault(AdminLevel.VILLAGE, Map.of()).values().forEach(c -> ids.addAll(c.keySet()));
+    return List.copyOf(ids);
+  }
+
+  /**
+   * {@code tpmap:target_poor_rate} at every level: Σ target poor / Σ people surveyed × 100 of the
+   * imported counts; an area with target poor but no people-surveyed count has no value.
+   */
+  static void targetPoorRate(Map<AdminLevel, Map<String, Map<String, IndicatorValue>>> v) {
+    AreaIndex.Pool pool = new AreaIndex.Pool();
+    for (var level : v.values()) {
+      Map<String, IndicatorValue> target = level.get("tpmap:target_poor");
+      if (target == null) {
+        continue;
+      }
+      Map<String, IndicatorValue> people = level.getOrDefault("tpmap:people_surveyed", Map.of());
+      List<IndicatorValue> out = new ArrayList<>();
+      for (String a : new TreeSet<>(target.keySet())) {
+        double t = target.get(a).numerator();
+        IndicatorValue p = people.get(a);
+        if (p == null) {
+          out.add(new IndicatorValue(a, t, null, null, "people surveyed not in data"));
+        } else if (p.numerator() == 0) {
+          out.add(new IndicatorValue(a, t, 0.0, null, NO_PEOPLE));
+        } else {
+          out.add(new IndicatorValue(a, t, p.numerator(), t * 100.0 / p.numerator(), null));
+        }
+      }
+      level.put(TpmapDefinitions.TARGET_POOR_RATE, ValueColumn.of(out, pool));
+    }
+  }
+
+  /**
+   * {@code tpmap:happiness}: Σ(village score × households) / Σ households of the villages with a
+   * score, summed up from the rows of the village file the importer validated (placed as it places
+   * them: the vintage's remaps, then the code's prefix at each level). A blank or NA score leaves
+   * the village out of the mean, not 0.
+   */
+  static void happiness(
+      Imported f, CodeRemaps remaps, Map<AdminLevel, Map<String, Map<String, IndicatorValue>>> v) {
+    Table t = f.table();
+    Detector.Detection d = Importer.detect(t, Overrides.NONE);
+    String[] h = d.headers();
+    int score = column(h, "happiness");
+    int weight = column(h, "household.CNT");
+    Integer code = d.mapping().code();
+    if (score < 0 || weight < 0 || code == null) {
+      return;
+    }
+    Map<String, Map<String, IndicatorValue>> households = new LinkedHashMap<>();
+    v.forEach(
+        (l, m) -> {
+          if (m.containsKey("tpmap:households_surveyed")) {
+            households.put(l.urlName(), m.get("tpmap:households_surveyed"));
+          }
+        });
+    List<AdminLevel> levels = List.copyOf(v.keySet());
+    Map<AdminLevel, Map<String, double[]>> sums = new TreeMap<>();
+    levels.forEach(l -> sums.put(l, new TreeMap<>()));
+    int start = d.options().firstHeaderRow() + d.options().headerRows();
+    for (int r = start; r < t.rows().size(); r++) {
+      String id = t.cell(r, code).trim();
+      String placed = remaps.remap(id);
+      Double s = mean(t.cell(r, score));
+      long w;
+      try {
+        w = Long.parseLong(t.cell(r, weight).trim());
+      } catch (NumberFormatException e) {
+        continue;
+      }
+      for (AdminLevel l : levels) {
+        if (placed.length() < l.codeLength()) {
+          continue;
+        }
+        String a = l.equals(AdminLevel.VILLAGE) ? placed : placed.substring(0, l.codeLength());
+        if (!households.getOrDefault(l.urlName(), Map.of()).containsKey(a)) {
+          continue;
+        }
+        double[] sum = sums.get(l).computeIfAbsent(a, k -> new double[2]);
+        if (s != null) {
+          sum[0] += s * w;
+          sum[1] += w;
+        }
+      }
+    }
+    AreaIndex.Pool pool = new AreaIndex.Pool();
+    sums.forEach(
+        (l, byArea) -> {
+          if (byArea.isEmpty()) {
+            return;
+          }
+          List<IndicatorValue> out = new ArrayList<>();
+          byArea.forEach(
+              (a, s) ->
+                  out.add(
+                      s[1] == 0
+                          ? new IndicatorValue(a, s[0], 0.0, null, "no households with a score")
+                          : new IndicatorValue(a, s[0], s[1], s[0] / s[1], null)));
+          v.get(l).put(TpmapDefinitions.HAPPINESS, ValueColumn.of(out, pool));
+        });
+  }
+
+  /**
+   * The y66 file's own target-poor rate ({@code JPT.MOFval.pov.rate}: it has no people-surveyed
+   * column), with the imported target-poor count as numerator and no denominator.
+   */
+  static void givenRate(Imported f, Map<AdminLevel, Map<String, Map<String, IndicatorValue>>> v) {
+    Table t = f.table();
+    Detector.Detection d = Importer.detect(t, Overrides.NONE);
+    int rate = column(d.headers(), "JPT.MOFval.pov.rate");
+    Integer code = d.mapping().code();
+    Map<String, IndicatorValue> target =
+        v.getOrDefault(AdminLevel.PROVINCE, Map.of()).get("tpmap:target_poor");
+    if (rate < 0 || code == null || target == null) {
+      return;
+    }
+    TreeMap<String, IndicatorValue> out = new TreeMap<>();
+    int start = d.options().firstHeaderRow() + d.options().headerRows();
+    for (int r = start; r < t.rows().size(); r++) {
+      String p = t.cell(r, code).trim();
+      IndicatorValue tp = target.get(p);
+      if (tp == null || out.containsKey(p)) {
+        continue;
+      }
+      Double given = mean(t.cell(r, rate));
+      out.put(
+          p,
+          new IndicatorValue(
+              p, tp.numerator(), null, given, given == null ? "rate not in file" : null));
+    }
+    if (!out.isEmpty()) {
+      v.get(AdminLevel.PROVINCE)
+          .put(
+              TpmapDefinitions.TARGET_POOR_RATE,
+              ValueColumn.of(out.values(), new AreaIndex.Pool()));
+    }
+  }
+
+  private static int column(String[] headers, String name) {
+    for (int i = 0; i < headers.length; i++) {
+      if (headers[i].trim().equalsIgnoreCase(name)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** A decimal cell; null for blank, NA, NaN or not a number. */
+  private static Double mean(String cell) {
+    String s = cell.trim();
+    if (s.isEmpty() || s.equalsIgnoreCase("NA") || s.equalsIgnoreCase("NaN")) {
+      return null;
+    }
+    try {
+      double x = Double.parseDouble(s);
+      return Double.isFinite(x) ? x : null;
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+}

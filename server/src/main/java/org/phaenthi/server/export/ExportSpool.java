@@ -204,7 +204,11 @@ public final class ExportSpool implements AutoCloseable {
               return w;
             });
     try {
-      return get(key, file -> builder.build(file, ws::allGone));
+      if (gone.getAsBoolean()) {
+        // this client left before it reached the cache: starting a build for it would be wasted
+        throw new Cancelled();
+      }
+      return get(key, file -> builder.build(file, ws::allGone), ws::allGone);
     } catch (Cancelled c) {
       cancelledBuilds.incrementAndGet();
       throw c;
@@ -230,8 +234,27 @@ public final class ExportSpool implements AutoCloseable {
   }
 
   private Spooled get(String key, Builder builder) throws IOException {
+    return get(key, builder, () -> false);
+  }
+
+  /**
+   * The kept file of {@code key}, built when missing unless {@code abandoned} says every waiter has
+   * gone: a waiter that queued behind a build that was then cancelled (Caffeine runs the build with
+   * the caller-runs executor inside its map's compute, so the next caller waits there, not on the
+   * future) must not start a new one for nobody.
+   */
+  private Spooled get(String key, Builder builder, BooleanSupplier abandoned) throws IOException {
     try {
-      return cache.get(key, k -> build(builder)).join();
+      return cache
+          .get(
+              key,
+              k -> {
+                if (abandoned.getAsBoolean()) {
+                  throw new UncheckedIOException(new Cancelled());
+                }
+                return build(builder);
+              })
+          .join();
     } catch (UncheckedIOException e) {
       throw e.getCause();
     } catch (CompletionException e) {

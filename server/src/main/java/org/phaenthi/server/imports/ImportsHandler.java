@@ -60,7 +60,7 @@ public final class ImportsHandler {
     Overrides o = overrides(ctx);
     long declared = ctx.req().getContentLengthLong();
     if (declared > limitBytes) {
-      throw tooLarge();
+      refuseTooLarge(ctx, declared);
     }
     String name;
     byte[] bytes;
@@ -293,6 +293,26 @@ public final class ImportsHandler {
   private static boolean visible(ImportJob j, Principal who) {
     return who.isAll() || j.who.equals(who.name());
   }
+
+  /**
+   * Refuses a body declared too large. An HTTP client that is still sending when the server closes
+   * the connection often loses the answer (the unread bytes make the kernel reset the connection),
+   * so a body up to {@value #DRAIN_BYTES} bytes over the limit is read and dropped first; a bigger
+   * one is answered at once with {@code Connection: close}.
+   */
+  private void refuseTooLarge(Context ctx, long declared) {
+    ctx.header("Connection", "close");
+    if (declared - limitBytes <= DRAIN_BYTES) {
+      try (InputStream in = ctx.req().getInputStream()) {
+        in.transferTo(java.io.OutputStream.nullOutputStream());
+      } catch (IOException e) {
+        // the client went away: nobody to answer
+      }
+    }
+    throw tooLarge();
+  }
+
+  private static final long DRAIN_BYTES = 8L << 20;
 
   private ApiException tooLarge() {
     return new ApiException(

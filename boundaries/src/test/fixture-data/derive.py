@@ -4,19 +4,25 @@
 Unit tests read this small directory so that a clone alone runs them; the proofs over the whole
 country read ../shared/data and run as integration tests (JUnit tag "realdata").
 
-Kept: the Phuket boundary fixture (province 83: 1 province, 3 districts, 17 subdistricts), the
-indicator catalogue, and of every TPMAP 2561 / 2566 file the rows of province 83 (plus the
-country rows and the province_regions table whole). Run from the repository root:
+Kept: two provinces, Phuket (83: 1 province, 3 districts, 17 subdistricts, islands) and Samut
+Songkhram (75: 1 province, 3 districts, 36 subdistricts, mainland), each cut at all three levels
+from the national medium files (boundaries/th-{provinces,districts,subdistricts}.geojson) feature
+for feature, unchanged (fixture-83.geojson is checked to equal the shared data's own Phuket
+fixture); the indicator catalogue; and of every TPMAP 2561 / 2566 file the rows of the two
+provinces byte for byte (plus the country rows and the province_regions table whole). Run from the
+repository root:
 
     python3 boundaries/src/test/fixture-data/derive.py ../shared/data
 """
 import csv
 import gzip
+import json
 import os
 import shutil
 import sys
 
-PROVINCE = "83"
+PROVINCES = ("83", "75")
+LEVEL_FILES = ("th-provinces.geojson", "th-districts.geojson", "th-subdistricts.geojson")
 
 
 def code_column(header):
@@ -37,7 +43,7 @@ def filter_csv(src, dst, gz=False):
         kept = lines
     else:
         kept = [lines[0]] + [
-            line for line in lines[1:] if next(csv.reader([line]))[col].startswith(PROVINCE)
+            line for line in lines[1:] if next(csv.reader([line]))[col].startswith(PROVINCES)
         ]
     data = "".join(kept).encode("utf-8")
     os.makedirs(os.path.dirname(dst), exist_ok=True)
@@ -52,11 +58,35 @@ def filter_csv(src, dst, gz=False):
     return len(kept) - 1
 
 
+def cut_boundaries(shared, province, dst):
+    """Every feature of the province from the three national files, in their order (province,
+    districts, subdistricts; each file is sorted by code), written in the files' compact form."""
+    features = []
+    for name in LEVEL_FILES:
+        with open(os.path.join(shared, "boundaries", name), encoding="utf-8") as f:
+            for feature in json.load(f)["features"]:
+                if feature["properties"]["code"].startswith(province):
+                    features.append(feature)
+    text = json.dumps({"type": "FeatureCollection", "features": features},
+                      ensure_ascii=False, separators=(",", ":"))
+    with open(dst, "wb") as f:
+        f.write(text.encode("utf-8"))
+    return features
+
+
 def main(shared):
     here = os.path.dirname(os.path.abspath(__file__))
     os.makedirs(os.path.join(here, "boundaries"), exist_ok=True)
-    shutil.copy(os.path.join(shared, "boundaries/fixture-83.geojson"),
-                os.path.join(here, "boundaries/fixture-83.geojson"))
+    for province in PROVINCES:
+        dst = os.path.join(here, f"boundaries/fixture-{province}.geojson")
+        features = cut_boundaries(shared, province, dst)
+        levels = [sum(1 for x in features if x["properties"]["level"] == lvl)
+                  for lvl in ("province", "district", "subdistrict")]
+        print(f"boundaries/fixture-{province}.geojson: {levels} areas")
+    with open(os.path.join(shared, "boundaries/fixture-83.geojson"), "rb") as a, open(
+            os.path.join(here, "boundaries/fixture-83.geojson"), "rb") as b:
+        if a.read() != b.read():
+            sys.exit("fixture-83.geojson differs from the shared data's Phuket fixture")
     shutil.copy(os.path.join(shared, "indicators/catalog.csv"),
                 os.path.join(here, "indicators/catalog.csv") if os.path.isdir(
                     os.path.join(here, "indicators")) else mk(here, "indicators/catalog.csv"))

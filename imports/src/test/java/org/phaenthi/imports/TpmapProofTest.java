@@ -77,7 +77,7 @@ class TpmapProofTest {
 
   @Test
   void everyValueOfTheVillageRowsAsTheyAreEqualsTheFilesOwn() throws IOException {
-    Proof proof = prove(values(CodeRemaps.NONE));
+    Proof proof = prove(dir, values(CodeRemaps.NONE));
     assertEquals(List.of(), proof.mismatches(), "identity-placed values against the files");
     assertEquals(8_542 * 80, proof.values(), "values compared: 8,542 units × 80 indicators");
   }
@@ -94,7 +94,7 @@ class TpmapProofTest {
       assertTrue(codes.contains("bmn-2560:" + k), "bmn-2560:" + k);
       assertTrue(codes.contains("tpmap:ind_" + k), "tpmap:ind_" + k);
     }
-    Proof proof = prove(served);
+    Proof proof = prove(dir, served);
     System.out.printf(
         "TPMAP proof on the served path: %,d values (%,d at district level), %d mismatches%n",
         proof.values(), proof.districtValues(), proof.mismatches().size());
@@ -137,6 +137,7 @@ class TpmapProofTest {
     }
     Proof proof =
         prove(
+            dir,
             BundledPublication.values(
                     tmp,
                     RealData.liteAsFiled(),
@@ -168,14 +169,19 @@ class TpmapProofTest {
   /** Every exposed 2561 value of every level compared with the files; the differences, listed. */
   record Proof(long values, long districtValues, List<String> mismatches) {}
 
-  private static Proof prove(Map<AdminLevel, Map<String, Map<String, IndicatorValue>>> d)
+  /**
+   * The proof over the TPMAP 2561 files of {@code tpmapDir} (the whole country's, or the committed
+   * fixture's two provinces): every served value of every unit of those files, compared.
+   */
+  static Proof prove(Path tpmapDir, Map<AdminLevel, Map<String, Map<String, IndicatorValue>>> d)
       throws IOException {
     List<String> out = new ArrayList<>();
     long values = 0;
     long districtValues = 0;
     for (AdminLevel level : AdminLevel.standard()) {
-      Map<String, Map<String, String>> c = readLevel("61_" + FILE_LEVEL.get(level) + "_common.csv");
-      Map<String, Map<String, String>> p = readLevel("61_" + FILE_LEVEL.get(level) + "_11111.csv");
+      String file = "61_" + FILE_LEVEL.get(level);
+      Map<String, Map<String, String>> c = readLevel(tpmapDir.resolve(file + "_common.csv"));
+      Map<String, Map<String, String>> p = readLevel(tpmapDir.resolve(file + "_11111.csv"));
       for (var e : d.get(level).entrySet()) {
         String code = e.getKey();
         Map<String, IndicatorValue> served = e.getValue();
@@ -281,9 +287,9 @@ class TpmapProofTest {
   }
 
   /** A TPMAP level file as ID → column → cell (Commons CSV). */
-  static Map<String, Map<String, String>> readLevel(String name) throws IOException {
+  static Map<String, Map<String, String>> readLevel(Path file) throws IOException {
     Map<String, Map<String, String>> out = new LinkedHashMap<>();
-    try (Reader r = Files.newBufferedReader(dir.resolve(name), StandardCharsets.UTF_8);
+    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
         CSVParser csv = CSVParser.parse(r, CSVFormat.DEFAULT)) {
       List<String> header = null;
       for (CSVRecord rec : csv) {

@@ -30,7 +30,10 @@ import org.phaenthi.boundaries.store.EmbeddedStore;
 public final class TestServers {
   private TestServers() {}
 
-  /** The committed test data directory (Phuket; see boundaries/src/test/fixture-data). */
+  /**
+   * The committed test data directory (Phuket and Samut Songkhram; see
+   * boundaries/src/test/fixture-data). Its indicator rows join {@link #fixtureBoundaries()} only.
+   */
   public static Path dataDir() {
     return org.phaenthi.boundaries.TestData.fixtureDir();
   }
@@ -45,8 +48,21 @@ public final class TestServers {
   /** The Phuket fixture boundaries (1 province, 3 districts, 17 subdistricts). */
   public static Boundaries phuket() {
     return new BoundaryLoader(PropertyMapping.DEFAULT)
-        .load(List.of(dataDir().resolve("boundaries/fixture-83.geojson")))
+        .load(List.of(org.phaenthi.boundaries.TestData.fixture83()))
         .boundaries();
+  }
+
+  /** Both fixture provinces' boundary files (83 Phuket, 75 Samut Songkhram). */
+  public static List<Path> fixtureBoundaries() {
+    return org.phaenthi.boundaries.TestData.fixtureBoundaries();
+  }
+
+  /**
+   * The two fixture provinces' boundaries: Phuket (islands) and Samut Songkhram (mainland), which
+   * share no border.
+   */
+  public static Boundaries twoProvinces() {
+    return new BoundaryLoader(PropertyMapping.DEFAULT).load(fixtureBoundaries()).boundaries();
   }
 
   /**

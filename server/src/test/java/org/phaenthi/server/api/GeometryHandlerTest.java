@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,10 +30,7 @@ class GeometryHandlerTest {
     Path data = TestServers.dataDir();
     var ds =
         org.phaenthi.imports.BundledPublication.importAll(
-            new DatasetImporter(
-                data,
-                List.of(data.resolve("boundaries/fixture-83.geojson")),
-                PropertyMapping.DEFAULT));
+            new DatasetImporter(data, TestServers.fixtureBoundaries(), PropertyMapping.DEFAULT));
     server = TestServers.start(ds, tmp);
     http = new HttpTestClient(server.port());
   }

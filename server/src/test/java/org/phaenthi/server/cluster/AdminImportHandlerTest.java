@@ -229,7 +229,7 @@ class AdminImportHandlerTest {
         "--data",
         data.toString(),
         "--boundaries",
-        ClusterTestData.fixture(data).toString()
+        ClusterTestData.boundariesOption(data)
       };
       String[] args = new String[base.length + extra.length];
       System.arraycopy(base, 0, args, 0, base.length);

@@ -15,22 +15,25 @@ import java.util.zip.GZIPOutputStream;
 import org.phaenthi.server.TestServers;
 
 /**
- * Data directories for cluster tests, built in a temp dir (never in the repository): the Phuket
- * fixture as the boundaries and a copy of the shared indicators, optionally with Phuket's village
- * household counts changed so the import is a new version with new values.
+ * Data directories for cluster tests, built in a temp dir (never in the repository): a copy of the
+ * committed fixture (the boundaries of Phuket and Samut Songkhram, and their indicators),
+ * optionally with Phuket's village household counts changed so the import is a new version with new
+ * values.
  */
 final class ClusterTestData {
   private ClusterTestData() {}
 
-  /** A data dir holding {@code boundaries/fixture-83.geojson} and {@code indicators/}. */
+  /** A data dir holding {@code boundaries/fixture-{83,75}.geojson} and {@code indicators/}. */
   static Path dataDir(Path root, String name, boolean modified) throws IOException {
     Path dir = Files.createDirectories(root.resolve(name));
     Path shared = TestServers.dataDir();
     Files.createDirectories(dir.resolve("boundaries"));
-    Files.copy(
-        shared.resolve("boundaries/fixture-83.geojson"),
-        dir.resolve("boundaries/fixture-83.geojson"),
-        StandardCopyOption.REPLACE_EXISTING);
+    for (Path f : TestServers.fixtureBoundaries()) {
+      Files.copy(
+          f,
+          dir.resolve("boundaries").resolve(f.getFileName().toString()),
+          StandardCopyOption.REPLACE_EXISTING);
+    }
     Path from = shared.resolve("indicators");
     try (Stream<Path> files = Files.walk(from)) {
       for (Path f : files.toList()) {
@@ -48,8 +51,16 @@ final class ClusterTestData {
     return dir;
   }
 
-  static Path fixture(Path dataDir) {
-    return dataDir.resolve("boundaries/fixture-83.geojson");
+  /** The boundary files of a data dir of {@link #dataDir}: both provinces'. */
+  static java.util.List<Path> boundaries(Path dataDir) {
+    return java.util.List.of(
+        dataDir.resolve("boundaries/fixture-83.geojson"),
+        dataDir.resolve("boundaries/fixture-75.geojson"));
+  }
+
+  /** The value of {@code --boundaries} for a data dir of {@link #dataDir}. */
+  static String boundariesOption(Path dataDir) {
+    return String.join(",", boundaries(dataDir).stream().map(Path::toString).toList());
   }
 
   /** Adds 1000 to {@code household.CNT} (column 2) of every Phuket village. */

@@ -248,7 +248,7 @@ class MultiNodeIT {
                 "--data",
                 data.toString(),
                 "--boundaries",
-                ClusterTestData.fixture(data).toString(),
+                ClusterTestData.boundariesOption(data),
                 "--admin-token",
                 TOKEN,
                 "--cache-control",

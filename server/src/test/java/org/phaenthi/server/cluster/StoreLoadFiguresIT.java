@@ -27,8 +27,7 @@ class StoreLoadFiguresIT {
     Path data = ClusterTestData.dataDir(tmp, "data", false);
     Dataset ds =
         org.phaenthi.imports.BundledPublication.importAll(
-            new DatasetImporter(
-                data, List.of(ClusterTestData.fixture(data)), PropertyMapping.DEFAULT));
+            new DatasetImporter(data, ClusterTestData.boundaries(data), PropertyMapping.DEFAULT));
     try (PostgisCluster cluster = PostgisCluster.startOrSkip();
         Store pg = new PostgisStore(cluster.createDatabase("figures"));
         Store h2 = new EmbeddedStore(tmp.resolve("h2/phaenthi"))) {

@@ -345,7 +345,7 @@ class TwoNodeTokensIT {
                 "--data",
                 data.toString(),
                 "--boundaries",
-                ClusterTestData.fixture(data).toString(),
+                ClusterTestData.boundariesOption(data),
                 "--tile-cache-mb",
                 "16"
               },

@@ -71,16 +71,11 @@ class OgcCrsTest {
     }
     assertTrue(n > 100, "compared " + n + " vertices");
     // Phuket lies around easting 430 km, northing 870 km of UTM 47N
-    double e =
-        utm.path("features")
-            .get(0)
-            .path("geometry")
-            .path("coordinates")
-            .get(0)
-            .get(0)
-            .get(0)
-            .get(0)
-            .asDouble();
+    JsonNode phuket = null;
+    for (JsonNode f : utm.path("features")) {
+      phuket = f.path("id").asText().equals("8301") ? f : phuket;
+    }
+    double e = phuket.path("geometry").path("coordinates").get(0).get(0).get(0).get(0).asDouble();
     assertTrue(e > 400_000 && e < 460_000, "easting " + e);
   }
 
@@ -106,7 +101,11 @@ class OgcCrsTest {
   void aBboxInAnotherCrsSelectsTheSameFeaturesAsInCrs84() {
     String lonLatBox = "98.30,7.80,98.40,7.95";
     List<String> expected = ids("/ogc/collections/subdistrict/items?limit=100&bbox=" + lonLatBox);
-    assertTrue(expected.size() > 1 && expected.size() < 17, expected.toString());
+    assertTrue(
+        expected.size() > 1
+            && expected.size()
+                < OgcFixture.count(org.phaenthi.boundaries.AdminLevel.SUBDISTRICT, "83"),
+        expected.toString());
     Crs utm = Crs.parse(UTM47, "crs");
     double[] box =
         utm.envelopeFromCrs84(new org.locationtech.jts.geom.Envelope(98.30, 98.40, 7.80, 7.95));

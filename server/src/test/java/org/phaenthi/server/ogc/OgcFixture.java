@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.phaenthi.boundaries.Dataset;
 import org.phaenthi.boundaries.load.DatasetImporter;
 import org.phaenthi.boundaries.load.PropertyMapping;
@@ -15,10 +14,10 @@ import org.phaenthi.server.PhaenthiServer;
 import org.phaenthi.server.TestServers;
 
 /**
- * One server for all OGC and export tests: the Phuket fixture (1 province, 3 districts, 17
- * subdistricts) imported by the real {@link DatasetImporter} into an embedded store in a temp
- * directory. When the importer brings no indicators, the hand-made table of {@link TestServers} is
- * used so the value/reason columns are still exercised.
+ * One server for all OGC and export tests: the committed two-province fixture (Phuket and Samut
+ * Songkhram: areas counted by {@link #count}) imported by the real {@link DatasetImporter} into an
+ * embedded store in a temp directory. When the importer brings no indicators, the hand-made table
+ * of {@link TestServers} is used so the value/reason columns are still exercised.
  */
 public final class OgcFixture {
   private static PhaenthiServer server;
@@ -36,9 +35,7 @@ public final class OgcFixture {
         Dataset imported =
             org.phaenthi.imports.BundledPublication.importAll(
                 new DatasetImporter(
-                    data,
-                    List.of(data.resolve("boundaries/fixture-83.geojson")),
-                    PropertyMapping.DEFAULT));
+                    data, TestServers.fixtureBoundaries(), PropertyMapping.DEFAULT));
         dataset =
             imported.indicators().indicators().isEmpty()
                 ? Dataset.of(
@@ -69,6 +66,14 @@ public final class OgcFixture {
   public static Dataset dataset() {
     http();
     return dataset;
+  }
+
+  /** How many areas of the level the served fixture has under a code prefix ("" for all). */
+  public static int count(org.phaenthi.boundaries.AdminLevel level, String prefix) {
+    return (int)
+        dataset().boundaries().areas(level).stream()
+            .filter(a -> a.code().startsWith(prefix))
+            .count();
   }
 
   /** An indicator code with subdistrict data in some year, and that year, for value tests. */

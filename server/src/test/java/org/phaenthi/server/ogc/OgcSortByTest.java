@@ -15,6 +15,10 @@ import org.phaenthi.server.HttpTestClient;
 
 /** {@code sortby} on items: order, nulls last, stable paging, errors. */
 class OgcSortByTest {
+  /** The fixture's subdistricts (both provinces), read from the served dataset. */
+  static final int SUBDISTRICTS =
+      OgcFixture.count(org.phaenthi.boundaries.AdminLevel.SUBDISTRICT, "");
+
   static final HttpTestClient http = OgcFixture.http();
   static final String[] IY = OgcFixture.indicatorWithSubdistrictData();
   static final String ITEMS =
@@ -39,7 +43,7 @@ class OgcSortByTest {
   void descendingValueThenCodeWithMissingValuesLast() {
     for (String dir : List.of("-", "")) {
       List<JsonNode> fs = features(ITEMS + "&limit=1000&sortby=" + dir + "value,code");
-      assertEquals(17, fs.size());
+      assertEquals(SUBDISTRICTS, fs.size());
       boolean seenNull = false;
       Double prev = null;
       String prevCode = null;
@@ -71,14 +75,14 @@ class OgcSortByTest {
   void pagesOfASortedListAreStableAndCoverEveryFeatureOnce() {
     List<String> all = codes(features(ITEMS + "&limit=1000&sortby=-small_denominator,name_en"));
     List<String> paged = new ArrayList<>();
-    for (int offset = 0; offset < 17; offset += 4) {
+    for (int offset = 0; offset < SUBDISTRICTS; offset += 4) {
       paged.addAll(
           codes(
               features(
                   ITEMS + "&limit=4&offset=" + offset + "&sortby=-small_denominator,name_en")));
     }
     assertEquals(all, paged);
-    assertEquals(17, new HashSet<>(paged).size());
+    assertEquals(SUBDISTRICTS, new HashSet<>(paged).size());
   }
 
   @Test

@@ -37,11 +37,14 @@ import org.phaenthi.tiles.TileCoord;
 import org.phaenthi.tiles.TileGeometryPipeline;
 
 /**
- * Proof that served tiles are gap-free: every tile over Phuket at z4–z10, for each level, rendered
- * by the real {@link TileRenderer} from the real coverage bands and decoded again, has valid
- * polygons without zero-area rings, neighbours that overlap by no more than grid rounding, no gaps
- * inside the level's shape beyond grid rounding, and each border segment once and on a polygon
- * edge. (Below z4 distinct subdistrict borders of Phuket fall onto the same grid segments.)
+ * Proof that served tiles are gap-free: every tile over the two fixture provinces (Phuket, islands;
+ * Samut Songkhram, mainland) at z4–z12, for each level, rendered by the real {@link TileRenderer}
+ * from the real coverage bands and decoded again, has valid polygons without zero-area rings,
+ * neighbours that overlap by no more than grid rounding, no gaps inside the level's shape beyond
+ * grid rounding, and each border segment once and on a polygon edge. (Below z4 distinct subdistrict
+ * borders of Phuket fall onto the same grid segments.) The two provinces share no border (Phuket
+ * touches no other province), so what crosses between them is checked as such: no province-rank
+ * line, each outer edge the country's, and tiles holding both.
  *
  * <p>The checks are shown to bite: the same tiles with each feature simplified on its own (what a
  * per-feature simplifier does) and with the border layer doubled are rejected.
@@ -68,7 +71,7 @@ class NeighbourBordersTest {
 
   @BeforeAll
   static void importBands() {
-    boundaries = TestServers.phuket();
+    boundaries = TestServers.twoProvinces();
     Map<String, byte[]> blobs = new LinkedHashMap<>();
     for (AdminLevel level : AdminLevel.standard()) {
       blobs.put(
@@ -94,7 +97,7 @@ class NeighbourBordersTest {
     int compared = 0;
     for (AdminLevel level : AdminLevel.standard()) {
       for (int z = 0; z <= 14; z += 2) {
-        for (TileCoord c : TileCoord.covering(boundaries.extent(), z)) {
+        for (TileCoord c : tiles(z)) {
           for (TileKey key :
               List.of(
                   new TileKey("neighbours", level, c, null, 0),
@@ -109,15 +112,65 @@ class NeighbourBordersTest {
     assertTrue(compared > 50, "non-empty tiles compared: " + compared);
   }
 
+  /**
+   * The tiles over each province's bounding box at zoom z (not over the box of both, which is
+   * mostly sea and plain between them).
+   */
+  static List<TileCoord> tiles(int z) {
+    java.util.TreeMap<String, TileCoord> out = new java.util.TreeMap<>();
+    for (org.phaenthi.boundaries.Area p : boundaries.areas(AdminLevel.PROVINCE)) {
+      for (TileCoord c : TileCoord.covering(p.bbox(), z)) {
+        out.put(c.toString(), c);
+      }
+    }
+    return List.copyOf(out.values());
+  }
+
   @Test
-  void everyTileOverPhuketIsGapFreeWithBordersOnce() {
+  void theTwoProvincesShareNoBorderAndBothAreInTheCheckedTiles() {
+    assertEquals(
+        List.of("75", "83"),
+        boundaries.areas(AdminLevel.PROVINCE).stream()
+            .map(org.phaenthi.boundaries.Area::code)
+            .sorted()
+            .toList());
+    for (int z = MIN_ZOOM; z <= MAX_ZOOM; z++) {
+      Set<Object> ranks = new HashSet<>();
+      Set<String> provincesDrawn = new HashSet<>();
+      int together = 0;
+      for (TileCoord c : tiles(z)) {
+        byte[] bytes = renderer.render(new TileKey("neighbours", AdminLevel.PROVINCE, c, null, 0));
+        Set<String> here = new HashSet<>();
+        for (MvtLayer layer : MvtDecoder.decode(bytes)) {
+          for (var f : layer.features()) {
+            if (layer.name().equals("province_borders")) {
+              ranks.add(f.properties().get("level"));
+            } else {
+              here.add(String.valueOf(f.properties().get("code")));
+            }
+          }
+        }
+        provincesDrawn.addAll(here);
+        together += here.size() == 2 ? 1 : 0;
+      }
+      assertEquals(Set.of("75", "83"), provincesDrawn, "z" + z);
+      // no province-rank line: the only borders of the province layer are the outer edges
+      assertEquals(Set.of("country"), ranks, "z" + z);
+      if (z == MIN_ZOOM) {
+        assertTrue(together > 0, "z" + z + ": a tile holds both provinces");
+      }
+    }
+  }
+
+  @Test
+  void everyTileOverBothProvincesIsGapFreeWithBordersOnce() {
     maxOverlap = maxGap = maxSpill = segments = offEdge = 0;
     List<String> problems = new ArrayList<>();
     int tiles = 0;
     int features = 0;
     for (AdminLevel level : LEVELS) {
       for (int z = MIN_ZOOM; z <= MAX_ZOOM; z++) {
-        for (TileCoord c : TileCoord.covering(boundaries.extent(), z)) {
+        for (TileCoord c : tiles(z)) {
           Rendered r = render(level, c);
           if (r == null) {
             continue;
@@ -133,8 +186,12 @@ class NeighbourBordersTest {
             + " %d border segments, %d off polygon edges%n",
         tiles, features, maxOverlap, maxGap, maxSpill, segments, offEdge);
     assertTrue(problems.isEmpty(), problems.size() + " problems:\n" + String.join("\n", problems));
-    assertTrue(tiles >= 3 * (MAX_ZOOM - MIN_ZOOM + 1), "tiles checked: " + tiles);
-    assertTrue(features > 100, "features checked: " + features);
+    assertTrue(tiles >= 2 * 3 * (MAX_ZOOM - MIN_ZOOM + 1), "tiles checked: " + tiles);
+    int areas = 0;
+    for (AdminLevel level : LEVELS) {
+      areas += boundaries.areas(level).size();
+    }
+    assertTrue(features > areas, "features checked: " + features + " of " + areas + " areas");
   }
 
   @Test

@@ -214,13 +214,45 @@ public final class TestServers {
   public static PhaenthiServer start(Dataset ds, Path dir, String... options) {
     EmbeddedStore store = new EmbeddedStore(dir.resolve("store"));
     store.publish(ds.asDraft("test", "test"));
+    return new PhaenthiServer(config(dir, options), new LiveData(store.load()), store).start();
+  }
+
+  /** The config of a test server on a free loopback port over the store in {@code dir/store}. */
+  public static Config config(Path dir, String... options) {
     List<String> args =
         new java.util.ArrayList<>(
             List.of(
                 "--port", "0", "--host", "127.0.0.1", "--store", dir.resolve("store").toString()));
     args.addAll(List.of(options));
-    Config config = Config.read(args.toArray(String[]::new), Map.of());
-    return new PhaenthiServer(config, new LiveData(store.load()), store).start();
+    return Config.read(args.toArray(String[]::new), Map.of());
+  }
+
+  /**
+   * A server over an embedded store that the test keeps using (to publish, roll back, read parts):
+   * the store, the started server and a client of it; closing stops the server, then the store.
+   */
+  public record OnStore(EmbeddedStore store, PhaenthiServer server, HttpTestClient http)
+      implements AutoCloseable {
+    @Override
+    public void close() {
+      try {
+        server.close();
+      } finally {
+        store.close();
+      }
+    }
+  }
+
+  /**
+   * An embedded store in {@code dir/store} with {@code first} published (note "first"), served on a
+   * free port with any further options.
+   */
+  public static OnStore onStore(Path dir, Dataset first, String... options) {
+    EmbeddedStore store = new EmbeddedStore(dir.resolve("store"));
+    store.publish(first.asDraft("test", "first"));
+    PhaenthiServer server =
+        new PhaenthiServer(config(dir, options), new LiveData(store.load()), store).start();
+    return new OnStore(store, server, new HttpTestClient(server.port()));
   }
 
   /**

@@ -24,9 +24,7 @@ import org.phaenthi.boundaries.catalog.Publication;
 import org.phaenthi.boundaries.catalog.ValueSet;
 import org.phaenthi.boundaries.indicators.IndicatorValue;
 import org.phaenthi.boundaries.store.EmbeddedStore;
-import org.phaenthi.server.Config;
 import org.phaenthi.server.HttpTestClient;
-import org.phaenthi.server.LiveData;
 import org.phaenthi.server.PhaenthiServer;
 import org.phaenthi.server.TestServers;
 
@@ -39,28 +37,22 @@ class ExportPartsEtagTest {
   private static final String HH = "?indicator=tpmap:households_surveyed&year=";
 
   @TempDir Path dir;
+  private TestServers.OnStore running;
   private EmbeddedStore store;
   private PhaenthiServer server;
   private HttpTestClient http;
 
   @BeforeEach
   void start() {
-    store = new EmbeddedStore(dir.resolve("store"));
-    store.publish(TestServers.dataset().asDraft("test", "first"));
-    Config config =
-        Config.read(
-            new String[] {
-              "--port", "0", "--host", "127.0.0.1", "--store", dir.resolve("store").toString()
-            },
-            Map.of());
-    server = new PhaenthiServer(config, new LiveData(store.load()), store).start();
-    http = new HttpTestClient(server.port());
+    running = TestServers.onStore(dir, TestServers.dataset());
+    store = running.store();
+    server = running.server();
+    http = running.http();
   }
 
   @AfterEach
   void stop() {
-    server.close();
-    store.close();
+    running.close();
   }
 
   private HttpResponse<byte[]> ok(String path) {

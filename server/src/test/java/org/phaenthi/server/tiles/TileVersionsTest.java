@@ -10,17 +10,14 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.phaenthi.boundaries.catalog.Publication;
 import org.phaenthi.boundaries.store.EmbeddedStore;
-import org.phaenthi.server.Config;
 import org.phaenthi.server.HttpTestClient;
 import org.phaenthi.server.Json;
-import org.phaenthi.server.LiveData;
 import org.phaenthi.server.PhaenthiServer;
 import org.phaenthi.server.TestServers;
 import org.phaenthi.server.http.VersionedUrls;
@@ -41,28 +38,22 @@ class TileVersionsTest {
       "/api/values?level=subdistrict&indicator=test:rate&year=2561";
 
   @TempDir Path dir;
+  private TestServers.OnStore running;
   private EmbeddedStore store;
   private PhaenthiServer server;
   private HttpTestClient http;
 
   @BeforeEach
   void start() {
-    store = new EmbeddedStore(dir.resolve("store"));
-    store.publish(TestServers.dataset().asDraft("test", "first"));
-    Config config =
-        Config.read(
-            new String[] {
-              "--port", "0", "--host", "127.0.0.1", "--store", dir.resolve("store").toString()
-            },
-            Map.of());
-    server = new PhaenthiServer(config, new LiveData(store.load()), store).start();
-    http = new HttpTestClient(server.port());
+    running = TestServers.onStore(dir, TestServers.dataset());
+    store = running.store();
+    server = running.server();
+    http = running.http();
   }
 
   @AfterEach
   void stop() {
-    server.close();
-    store.close();
+    running.close();
   }
 
   private static String cacheControl(HttpResponse<byte[]> r) {

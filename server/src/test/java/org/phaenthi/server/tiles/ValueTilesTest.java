@@ -19,9 +19,7 @@ import org.phaenthi.boundaries.catalog.Publication;
 import org.phaenthi.boundaries.indicators.IndicatorValue;
 import org.phaenthi.boundaries.indicators.SurveyYear;
 import org.phaenthi.boundaries.store.EmbeddedStore;
-import org.phaenthi.server.Config;
 import org.phaenthi.server.HttpTestClient;
-import org.phaenthi.server.LiveData;
 import org.phaenthi.server.PhaenthiServer;
 import org.phaenthi.server.TestServers;
 import org.phaenthi.tiles.MvtDecoder;
@@ -43,28 +41,22 @@ class ValueTilesTest {
   private static final String RATE_61 = "?indicator=test:rate&year=2561";
 
   @TempDir Path dir;
+  private TestServers.OnStore running;
   private EmbeddedStore store;
   private PhaenthiServer server;
   private HttpTestClient http;
 
   @BeforeEach
   void start() {
-    store = new EmbeddedStore(dir.resolve("store"));
-    store.publish(TestServers.dataset().asDraft("test", "first"));
-    Config config =
-        Config.read(
-            new String[] {
-              "--port", "0", "--host", "127.0.0.1", "--store", dir.resolve("store").toString()
-            },
-            Map.of());
-    server = new PhaenthiServer(config, new LiveData(store.load()), store).start();
-    http = new HttpTestClient(server.port());
+    running = TestServers.onStore(dir, TestServers.dataset());
+    store = running.store();
+    server = running.server();
+    http = running.http();
   }
 
   @AfterEach
   void stop() {
-    server.close();
-    store.close();
+    running.close();
   }
 
   private List<MvtLayer> tile(String path) {

@@ -15,13 +15,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -68,9 +66,10 @@ class BundleIT {
   private Path site;
   private Browser browser;
 
+  @RegisterExtension static final TestBrowsers BROWSERS = TestBrowsers.alone("bundle-");
+
   @BeforeAll
   void buildBundle() throws Exception {
-    Browser.assumeAvailable();
     Path serverDir = Files.createDirectories(tmp.resolve("server"));
     byte[] zip;
     try (PhaenthiServer server =
@@ -83,20 +82,7 @@ class BundleIT {
     // the server is gone: the bundle is all there is
     site = unzip(zip, Files.createDirectories(tmp.resolve("site")));
     assertEquals("phaenthi-83", site.getFileName().toString());
-    browser = Browser.start(1280, 800);
-  }
-
-  @AfterAll
-  void stop() throws IOException {
-    if (browser != null) {
-      browser.close();
-    }
-  }
-
-  @AfterEach
-  void noConsoleErrors(TestInfo info) throws Exception {
-    browser.screenshot("bundle-" + info.getTestMethod().orElseThrow().getName());
-    assertEquals(List.of(), browser.drainConsoleErrors(), "browser console errors");
+    browser = BROWSERS.browser();
   }
 
   @Test

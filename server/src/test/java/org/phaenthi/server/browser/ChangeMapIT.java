@@ -7,12 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 
@@ -35,24 +33,12 @@ class ChangeMapIT {
   private RealServer server;
   private Browser browser;
 
+  @RegisterExtension static final TestBrowsers BROWSERS = TestBrowsers.onRealServer("change-");
+
   @BeforeAll
   void start() throws Exception {
-    Browser.assumeAvailable();
-    server = RealServer.shared();
-    browser = Browser.start(1280, 800);
-  }
-
-  @AfterAll
-  void stop() throws Exception {
-    if (browser != null) {
-      browser.close();
-    }
-  }
-
-  @AfterEach
-  void noConsoleErrors(TestInfo info) throws Exception {
-    browser.screenshot("change-" + info.getTestMethod().orElseThrow().getName());
-    assertEquals(List.of(), browser.drainConsoleErrors(), "browser console errors");
+    server = BROWSERS.server();
+    browser = BROWSERS.browser();
   }
 
   private static int red(String hex) {

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The strict Content-Security-Policy ({@code style-src 'self'}, no {@code 'unsafe-inline'}) holds
@@ -29,20 +29,14 @@ class CspIT {
   private Browser browser;
   private String recorder;
 
+  @RegisterExtension
+  static final TestBrowsers BROWSERS = TestBrowsers.onRealServer("csp-").expecting(e -> true);
+
   @BeforeAll
   void start() throws Exception {
-    Browser.assumeAvailable();
-    server = RealServer.shared();
-    browser = Browser.start(1280, 800);
+    server = BROWSERS.server();
+    browser = BROWSERS.browser();
     recorder = browser.onNewDocument(RECORD_VIOLATIONS);
-  }
-
-  @AfterAll
-  void stop() throws Exception {
-    if (browser != null) {
-      browser.removeOnNewDocument(recorder);
-      browser.close();
-    }
   }
 
   @Test

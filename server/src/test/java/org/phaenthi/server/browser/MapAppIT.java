@@ -10,15 +10,13 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
@@ -51,25 +49,12 @@ class MapAppIT {
   private RealServer server;
   private Browser browser;
 
+  @RegisterExtension static final TestBrowsers BROWSERS = TestBrowsers.onRealServer("");
+
   @BeforeAll
   void start() throws Exception {
-    Browser.assumeAvailable();
-    server = RealServer.shared();
-    browser = Browser.start(1280, 800);
-  }
-
-  @AfterAll
-  void stop() throws Exception {
-    if (browser != null) {
-      browser.close();
-    }
-  }
-
-  @AfterEach
-  void noConsoleErrors(TestInfo info) throws Exception {
-    browser.screenshot(info.getTestMethod().orElseThrow().getName());
-    List<String> errors = browser.drainConsoleErrors();
-    assertEquals(List.of(), errors, "browser console errors");
+    server = BROWSERS.server();
+    browser = BROWSERS.browser();
   }
 
   private void open(String pathAndHash) {

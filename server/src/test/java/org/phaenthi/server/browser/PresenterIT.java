@@ -14,12 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.phaenthi.server.render.Texts;
 import org.w3c.dom.NodeList;
 
@@ -34,28 +32,14 @@ class PresenterIT {
   private RealServer server;
   private Browser browser;
 
+  @RegisterExtension
+  static final TestBrowsers BROWSERS =
+      TestBrowsers.onRealServer("presenter-").expecting(e -> e.contains("503"));
+
   @BeforeAll
   void start() throws Exception {
-    Browser.assumeAvailable();
-    server = RealServer.shared();
-    browser = Browser.start(1280, 800);
-  }
-
-  @AfterAll
-  void stop() throws Exception {
-    if (browser != null) {
-      browser.close();
-    }
-  }
-
-  @AfterEach
-  void noConsoleErrors(TestInfo info) throws Exception {
-    browser.driver.switchTo().defaultContent();
-    browser.screenshot("presenter-" + info.getTestMethod().orElseThrow().getName());
-    List<String> errors = new ArrayList<>(browser.drainConsoleErrors());
-    // the empty-map test makes the values request fail on purpose
-    errors.removeIf(e -> e.contains("503"));
-    assertEquals(List.of(), errors, "browser console errors");
+    server = BROWSERS.server();
+    browser = BROWSERS.browser();
   }
 
   private void open(String hash) {

@@ -10,12 +10,10 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 
@@ -29,25 +27,12 @@ class WebAppItemsIT {
   private RealServer server;
   private Browser browser;
 
+  @RegisterExtension static final TestBrowsers BROWSERS = TestBrowsers.onRealServer("items-");
+
   @BeforeAll
   void start() throws Exception {
-    Browser.assumeAvailable();
-    server = RealServer.shared();
-    browser = Browser.start(1280, 800);
-  }
-
-  @AfterAll
-  void stop() throws Exception {
-    if (browser != null) {
-      browser.close();
-    }
-  }
-
-  @AfterEach
-  void noConsoleErrors(TestInfo info) throws Exception {
-    browser.driver.switchTo().defaultContent();
-    browser.screenshot("items-" + info.getTestMethod().orElseThrow().getName());
-    assertEquals(List.of(), browser.drainConsoleErrors(), "browser console errors");
+    server = BROWSERS.server();
+    browser = BROWSERS.browser();
   }
 
   private void open(String hash) {

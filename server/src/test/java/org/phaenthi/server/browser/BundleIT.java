@@ -26,6 +26,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.phaenthi.server.HttpTestClient;
 import org.phaenthi.server.PhaenthiServer;
+import org.phaenthi.server.TestNginx;
 import org.phaenthi.server.TestServers;
 
 /**
@@ -111,66 +112,23 @@ class BundleIT {
 
   @Test
   void nginxServesTheBundle() throws Exception {
-    Assumptions.assumeTrue(Files.isExecutable(NGINX), "nginx not installed");
-    int port = freePort();
-    Process p = nginx(site, Files.createDirectories(tmp.resolve("nginx")), port);
-    try {
-      checkMap("http://127.0.0.1:" + port + "/", true);
-    } finally {
-      p.destroy();
+    Assumptions.assumeTrue(TestNginx.installed(), "nginx not installed");
+    try (TestNginx nginx = nginx(site, Files.createDirectories(tmp.resolve("nginx")))) {
+      checkMap("http://127.0.0.1:" + nginx.port() + "/", true);
     }
   }
 
-  static final Path NGINX = Path.of("/usr/sbin/nginx");
-
   /** nginx as a production static server of {@code site} (sendfile, no access log), listening. */
-  static Process nginx(Path site, Path prefix, int port) throws Exception {
-    Files.createDirectories(prefix.resolve("tmp"));
-    boolean root = "root".equals(System.getProperty("user.name"));
-    String conf =
-        (root ? "user root root;\n" : "")
-            + "daemon off;\nworker_processes 1;\npid "
-            + prefix.resolve("nginx.pid")
-            + ";\nerror_log "
-            + prefix.resolve("error.log")
-            + " warn;\nevents { worker_connections 64; }\nhttp {\n  access_log off;\n"
-            + "  include /etc/nginx/mime.types;\n  sendfile on;\n"
-            + "  client_body_temp_path "
-            + prefix.resolve("tmp/body")
-            + ";\n  proxy_temp_path "
-            + prefix.resolve("tmp/proxy")
-            + ";\n  fastcgi_temp_path "
-            + prefix.resolve("tmp/fcgi")
-            + ";\n  uwsgi_temp_path "
-            + prefix.resolve("tmp/uwsgi")
-            + ";\n  scgi_temp_path "
-            + prefix.resolve("tmp/scgi")
-            + ";\n  server {\n    listen 127.0.0.1:"
-            + port
-            + ";\n    root "
-            + site
-            + ";\n  }\n}\n";
-    Path file = prefix.resolve("nginx.conf");
-    Files.writeString(file, conf);
-    Process p =
-        new ProcessBuilder(
-                NGINX.toString(),
-                "-p",
-                prefix.toString(),
-                "-c",
-                file.toString(),
-                "-e",
-                prefix.resolve("error.log").toString())
-            .redirectErrorStream(true)
-            .redirectOutput(prefix.resolve("stdout.log").toFile())
-            .start();
-    try {
-      awaitListening(p, port);
-    } catch (Exception e) {
-      p.destroy();
-      throw e;
-    }
-    return p;
+  static TestNginx nginx(Path site, Path prefix) throws Exception {
+    return TestNginx.start(
+        prefix,
+        64,
+        port ->
+            "  include /etc/nginx/mime.types;\n  sendfile on;\n  server {\n    listen 127.0.0.1:"
+                + port
+                + ";\n    root "
+                + site
+                + ";\n  }\n");
   }
 
   /** Unzips a bundle into {@code out}; returns its folder. */

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.phaenthi.server.TestNginx;
 
 /**
  * Bundles of the real data: Phitsanulok's (65) served by nginx draws its nine districts coloured
@@ -71,14 +72,13 @@ class BundleRealDataIT {
 
   @Test
   void phitsanulokBundleOnNginx() throws Exception {
-    Assumptions.assumeTrue(Files.isExecutable(BundleIT.NGINX), "nginx not installed");
+    Assumptions.assumeTrue(TestNginx.installed(), "nginx not installed");
     String q = "?indicator=tpmap:target_poor_rate,bmn-2560:1&year=2561,2566";
     byte[] zip = get("api/export/bundle/65.zip" + q, "65 first build");
     get("api/export/bundle/65.zip" + q, "65 again (spooled)");
     Path site = BundleIT.unzip(zip, Files.createDirectories(tmp.resolve("site65")));
-    int port = BundleIT.freePort();
-    Process nginx = BundleIT.nginx(site, Files.createDirectories(tmp.resolve("nginx65")), port);
-    try {
+    try (TestNginx nginx = BundleIT.nginx(site, Files.createDirectories(tmp.resolve("nginx65")))) {
+      int port = nginx.port();
       browser.open("http://127.0.0.1:" + port + "/");
       assertEquals("district", browser.state("level"));
       @SuppressWarnings("unchecked")
@@ -110,8 +110,6 @@ class BundleRealDataIT {
                           .longValue()
                       > 5);
       assertTrue(browser.renders() >= 1 || before >= 0);
-    } finally {
-      nginx.destroy();
     }
   }
 

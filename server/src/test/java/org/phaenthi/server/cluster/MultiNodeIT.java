@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
@@ -23,14 +22,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
-import org.phaenthi.boundaries.Dataset;
 import org.phaenthi.boundaries.store.PostgisCluster;
-import org.phaenthi.boundaries.store.Store;
-import org.phaenthi.server.Config;
-import org.phaenthi.server.DataBootstrap;
 import org.phaenthi.server.Json;
-import org.phaenthi.server.LiveData;
-import org.phaenthi.server.PhaenthiServer;
 
 /**
  * Two nodes over one PostGIS behind nginx: an import through node A reaches node B and the proxy;
@@ -44,8 +37,8 @@ class MultiNodeIT {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   @TempDir static Path tmp;
   private static PostgisCluster cluster;
-  private static Node a;
-  private static Node b;
+  private static ClusterNode a;
+  private static ClusterNode b;
   private static NginxCache nginx;
   private static Path data1;
   private static Path data2;
@@ -62,22 +55,18 @@ class MultiNodeIT {
     data1 = ClusterTestData.dataDir(tmp, "data1", false);
     data2 = ClusterTestData.dataDir(tmp, "data2", true);
     String url = cluster.createDatabase("phaenthi");
-    a = Node.start(url, data1);
-    b = Node.start(url, data1);
+    a =
+        ClusterNode.start(
+            url, data1, "--admin-token", TOKEN, "--cache-control", "public, max-age=1");
+    b =
+        ClusterNode.start(
+            url, data1, "--admin-token", TOKEN, "--cache-control", "public, max-age=1");
     nginx = NginxCache.start(tmp.resolve("nginx"), List.of(a.port(), b.port()), 1);
   }
 
   @AfterAll
   static void stopEverything() {
-    for (AutoCloseable c : new AutoCloseable[] {nginx, a, b, cluster}) {
-      try {
-        if (c != null) {
-          c.close();
-        }
-      } catch (Exception ignored) {
-        // best effort
-      }
-    }
+    ClusterNode.closeAll(nginx, a, b, cluster);
   }
 
   @Test
@@ -185,7 +174,7 @@ class MultiNodeIT {
     return "/api/values?level=subdistrict&indicator=tpmap:households_surveyed&year=2561";
   }
 
-  private static String version(Node n) {
+  private static String version(ClusterNode n) {
     return json(n.port(), "/health").get("data_version").asText();
   }
 
@@ -231,45 +220,5 @@ class MultiNodeIT {
             .POST(HttpRequest.BodyPublishers.noBody())
             .build(),
         HttpResponse.BodyHandlers.ofString());
-  }
-
-  /** One node, built the way {@code Main} builds it. */
-  record Node(PhaenthiServer server, Store store) implements AutoCloseable {
-    static Node start(String url, Path data) {
-      Config config =
-          Config.read(
-              new String[] {
-                "--port",
-                "0",
-                "--host",
-                "127.0.0.1",
-                "--store",
-                url,
-                "--data",
-                data.toString(),
-                "--boundaries",
-                ClusterTestData.boundariesOption(data),
-                "--admin-token",
-                TOKEN,
-                "--cache-control",
-                "public, max-age=1",
-                "--tile-cache-mb",
-                "16"
-              },
-              Map.of());
-      Store store = DataBootstrap.openStore(config.store());
-      Dataset ds = DataBootstrap.prepare(config, store);
-      return new Node(new PhaenthiServer(config, new LiveData(ds), store).start(), store);
-    }
-
-    int port() {
-      return server.port();
-    }
-
-    @Override
-    public void close() {
-      server.close();
-      store.close();
-    }
   }
 }

@@ -37,7 +37,14 @@ class PostgisFaultsIT {
     try (PostgisCluster cluster = PostgisCluster.startOrSkip()) {
       Path data = ClusterTestData.dataDir(tmp, "data", false);
       String url = cluster.createDatabase("faults");
-      try (MultiNodeIT.Node node = MultiNodeIT.Node.start(url, data)) {
+      try (ClusterNode node =
+          ClusterNode.start(
+              url,
+              data,
+              "--admin-token",
+              "it-admin-token",
+              "--cache-control",
+              "public, max-age=1")) {
         String base = "http://127.0.0.1:" + node.port();
         List<String> cached = MixedLoad.tiles("subdistrict", 9, 98.2, 7.7, 98.5, 8.2);
         cached.addAll(MixedLoad.tiles("district", 10, 98.2, 7.7, 98.5, 8.2));

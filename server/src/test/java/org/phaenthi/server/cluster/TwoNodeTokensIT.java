@@ -18,14 +18,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.phaenthi.boundaries.Dataset;
 import org.phaenthi.boundaries.store.PostgisCluster;
-import org.phaenthi.boundaries.store.Store;
-import org.phaenthi.server.Config;
 import org.phaenthi.server.DataBootstrap;
 import org.phaenthi.server.Json;
-import org.phaenthi.server.LiveData;
-import org.phaenthi.server.PhaenthiServer;
 import org.phaenthi.server.admin.AdminCli;
 
 /**
@@ -42,29 +37,21 @@ class TwoNodeTokensIT {
   @TempDir static Path tmp;
   private static PostgisCluster cluster;
   private static String url;
-  private static Node a;
-  private static Node b;
+  private static ClusterNode a;
+  private static ClusterNode b;
 
   @BeforeAll
   static void startEverything() throws Exception {
     cluster = PostgisCluster.startOrSkip();
     Path data = ClusterTestData.dataDir(tmp, "data", false);
     url = cluster.createDatabase("phaenthi_tokens");
-    a = Node.start(url, data);
-    b = Node.start(url, data);
+    a = ClusterNode.start(url, data);
+    b = ClusterNode.start(url, data);
   }
 
   @AfterAll
   static void stopEverything() {
-    for (AutoCloseable c : new AutoCloseable[] {a, b, cluster}) {
-      try {
-        if (c != null) {
-          c.close();
-        }
-      } catch (Exception ignored) {
-        // best effort
-      }
-    }
+    ClusterNode.closeAll(a, b, cluster);
   }
 
   @Test
@@ -74,7 +61,7 @@ class TwoNodeTokensIT {
     String token = made[1].trim();
     assertTrue(token.startsWith("pht_"), token);
 
-    for (Node n : List.of(a, b)) {
+    for (ClusterNode n : List.of(a, b)) {
       // a node may still hold the token list it read before the token existed: ≤ 2 s old
       waitForStatus(n, "/admin/api/whoami", token, 200, 5_000);
       HttpResponse<String> who = get(n.port(), "/admin/api/whoami", token);
@@ -252,7 +239,7 @@ class TwoNodeTokensIT {
         seenMs, cancelMs);
   }
 
-  private static void waitForPhase(Node n, String path, String token, String phase)
+  private static void waitForPhase(ClusterNode n, String path, String token, String phase)
       throws Exception {
     long deadline = System.nanoTime() + 10_000_000_000L;
     String seen = "";
@@ -282,12 +269,13 @@ class TwoNodeTokensIT {
     return new String[] {String.valueOf(code), out.toString(), err.toString()};
   }
 
-  private static String version(Node n) throws Exception {
+  private static String version(ClusterNode n) throws Exception {
     return Json.MAPPER.readTree(get(n.port(), "/health", null).body()).get("data_version").asText();
   }
 
   /** Polls every 20 ms; returns the nanoTime at which the status was first the wanted one. */
-  private static long waitForStatus(Node n, String path, String token, int want, long timeoutMs)
+  private static long waitForStatus(
+      ClusterNode n, String path, String token, int want, long timeoutMs)
       throws InterruptedException {
     long deadline = System.nanoTime() + timeoutMs * 1_000_000;
     HttpResponse<String> last = null;
@@ -328,41 +316,5 @@ class TwoNodeTokensIT {
             .POST(HttpRequest.BodyPublishers.noBody())
             .build(),
         HttpResponse.BodyHandlers.ofString());
-  }
-
-  /** One node without a bootstrap token, built the way {@code Main} builds it. */
-  record Node(PhaenthiServer server, Store store) implements AutoCloseable {
-    static Node start(String url, Path data) {
-      Config config =
-          Config.read(
-              new String[] {
-                "--port",
-                "0",
-                "--host",
-                "127.0.0.1",
-                "--store",
-                url,
-                "--data",
-                data.toString(),
-                "--boundaries",
-                ClusterTestData.boundariesOption(data),
-                "--tile-cache-mb",
-                "16"
-              },
-              Map.of());
-      Store store = DataBootstrap.openStore(config.store());
-      Dataset ds = DataBootstrap.prepare(config, store);
-      return new Node(new PhaenthiServer(config, new LiveData(ds), store).start(), store);
-    }
-
-    int port() {
-      return server.port();
-    }
-
-    @Override
-    public void close() {
-      server.close();
-      store.close();
-    }
   }
 }

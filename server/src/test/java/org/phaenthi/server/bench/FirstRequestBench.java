@@ -41,7 +41,9 @@ import org.phaenthi.tiles.TileCoord;
  * second is the warm start every restart and every other node gets. Options as {@link
  * ColdTilesBench}: {@code --data}, {@code --store}, {@code --tiles N} distinct tiles per zoom and
  * level (30; fewer exist at low zooms), {@code --postgis false}, {@code --seed S}, {@code
- * --pyramid-max-zoom Z} (8, as {@code --tile-pyramid-max-zoom}).
+ * --pyramid-max-zoom Z} (8, as {@code --tile-pyramid-max-zoom}), {@code --warmup-ms M} (as {@code
+ * --tile-warmup-ms}; 0 is the server without the start-up render warm-up), {@code --trace true} (a
+ * marker line before each zoom and level, to read beside {@code -XX:+PrintCompilation}).
  */
 public final class FirstRequestBench {
   private FirstRequestBench() {}
@@ -56,23 +58,25 @@ public final class FirstRequestBench {
     int perZoom = Integer.parseInt(opt.getOrDefault("tiles", "30"));
     boolean postgis = Boolean.parseBoolean(opt.getOrDefault("postgis", "true"));
     Random random = new Random(Long.parseLong(opt.getOrDefault("seed", "20261202")));
-    Config config =
-        Config.read(
-            new String[] {
-              "--data",
-              opt.getOrDefault("data", "/work/shared/data"),
-              "--store",
-              opt.getOrDefault("store", "/tmp/bench/store"),
-              "--port",
-              "0",
-              "--host",
-              "127.0.0.1",
-              "--access-log",
-              "false",
-              "--tile-pyramid-max-zoom",
-              opt.getOrDefault("pyramid-max-zoom", "8")
-            },
-            Map.of());
+    List<String> args0 =
+        new ArrayList<>(
+            List.of(
+                "--data",
+                opt.getOrDefault("data", "/work/shared/data"),
+                "--store",
+                opt.getOrDefault("store", "/tmp/bench/store"),
+                "--port",
+                "0",
+                "--host",
+                "127.0.0.1",
+                "--access-log",
+                "false",
+                "--tile-pyramid-max-zoom",
+                opt.getOrDefault("pyramid-max-zoom", "8")));
+    if (opt.containsKey("warmup-ms")) {
+      args0.addAll(List.of("--tile-warmup-ms", opt.get("warmup-ms")));
+    }
+    Config config = Config.read(args0.toArray(new String[0]), Map.of());
     Store store = DataBootstrap.openStore(config.store());
     Dataset ds = DataBootstrap.prepare(config, store);
     long loaded = System.nanoTime();
@@ -101,8 +105,13 @@ public final class FirstRequestBench {
     for (int z = 0; z <= 14; z++) {
       samples.put(z, distinct(subdistricts, z, perZoom, random));
     }
+    boolean trace = Boolean.parseBoolean(opt.getOrDefault("trace", "false"));
     for (int z = 0; z <= 14; z++) {
       for (AdminLevel level : AdminLevel.standard()) {
+        if (trace) {
+          System.out.println(
+              "=== z" + z + " " + level.urlName()); // between -XX:+PrintCompilation lines
+        }
         List<TileCoord> tiles = samples.get(z);
         double[] ms = new double[tiles.size()];
         for (int i = 0; i < ms.length; i++) {
@@ -175,6 +184,22 @@ public final class FirstRequestBench {
           p == null
               ? "–"
               : String.format("%.0f×", ColdTilesBench.pct(p, 95) / ColdTilesBench.pct(sub, 95)));
+    }
+    // which requests were slow: the first ones of a zoom (the JIT) or any (the load)
+    System.out.println();
+    System.out.println(
+        "first three requests and the slowest, ms (province / district / subdistrict):");
+    for (int z = 9; z <= 14; z++) {
+      StringBuilder line = new StringBuilder("z" + z + ":");
+      for (AdminLevel level : AdminLevel.standard()) {
+        double[] ms = ours.get(level).get(z);
+        line.append(" [");
+        for (int i = 0; i < Math.min(3, ms.length); i++) {
+          line.append(String.format("%s%.1f", i == 0 ? "" : " ", ms[i]));
+        }
+        line.append(String.format(" | max %.1f]", java.util.Arrays.stream(ms).max().orElse(0)));
+      }
+      System.out.println(line);
     }
     System.exit(0);
   }

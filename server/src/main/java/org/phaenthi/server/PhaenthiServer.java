@@ -267,7 +267,8 @@ public final class PhaenthiServer implements AutoCloseable {
             throw ApiException.notFound("this port serves only /metrics");
           }
           if (ctx.path().equals("/ogc") || ctx.path().startsWith("/ogc/")) {
-            ctx.header("Cache-Control", config.tiles().cacheControl());
+            // OGC URLs name no version: every answer, errors too, is revalidated (OgcCaching)
+            ctx.header("Cache-Control", org.phaenthi.server.http.VersionedUrls.REVALIDATE);
           }
         });
     r.before(new StoreGate(storeHealth));

@@ -215,7 +215,7 @@ public record Config(
                   + " none"),
           new Key(
               "tile-warmup-ms",
-              "2000",
+              "1500",
               "at start, before the port opens, tiles of every level at the four zooms above the"
                   + " pyramid are rendered and thrown away for at most this long, so the first"
                   + " requests after a restart do not pay the JIT; 0 = none"),

@@ -101,6 +101,7 @@ public final class FirstRequestBench {
         HttpResponse.BodyHandlers.discarding());
     List<Area> subdistricts = ds.boundaries().areas(AdminLevel.SUBDISTRICT);
     Map<AdminLevel, Map<Integer, double[]>> ours = new java.util.TreeMap<>();
+    Map<AdminLevel, Map<Integer, double[]>> cpu = new java.util.TreeMap<>();
     TreeMap<Integer, List<TileCoord>> samples = new TreeMap<>();
     for (int z = 0; z <= 14; z++) {
       samples.put(z, distinct(subdistricts, z, perZoom, random));
@@ -114,6 +115,7 @@ public final class FirstRequestBench {
         }
         List<TileCoord> tiles = samples.get(z);
         double[] ms = new double[tiles.size()];
+        double[] cpuMs = new double[tiles.size()];
         for (int i = 0; i < ms.length; i++) {
           TileCoord c = tiles.get(i);
           HttpRequest r =
@@ -131,14 +133,17 @@ public final class FirstRequestBench {
                               + ".mvt"))
                   .header("Accept-Encoding", "gzip")
                   .build();
+          long cpu0 = serverCpuNanos();
           long s = System.nanoTime();
           HttpResponse<byte[]> res = http.send(r, HttpResponse.BodyHandlers.ofByteArray());
           ms[i] = (System.nanoTime() - s) / 1e6;
+          cpuMs[i] = (serverCpuNanos() - cpu0) / 1e6;
           if (res.statusCode() != 200 && res.statusCode() != 204) {
             throw new IllegalStateException(r.uri() + " → " + res.statusCode());
           }
         }
         ours.computeIfAbsent(level, l -> new TreeMap<>()).put(z, ms);
+        cpu.computeIfAbsent(level, l -> new TreeMap<>()).put(z, cpuMs);
       }
     }
     System.out.printf(
@@ -185,6 +190,20 @@ public final class FirstRequestBench {
               ? "–"
               : String.format("%.0f×", ColdTilesBench.pct(p, 95) / ColdTilesBench.pct(sub, 95)));
     }
+    // CPU time of the server's threads per request: what the render path cost, interpreted or
+    // compiled, without the time spent waiting for a core on a loaded machine
+    System.out.println();
+    System.out.println(
+        "server threads' CPU ms per request, p95 (p50): z | province | district | subdistrict");
+    for (int z = 0; z <= 14; z++) {
+      StringBuilder line = new StringBuilder("| " + z);
+      for (AdminLevel level : AdminLevel.standard()) {
+        double[] c = cpu.get(level).get(z);
+        line.append(
+            String.format(" | %.1f (%.1f)", ColdTilesBench.pct(c, 95), ColdTilesBench.pct(c, 50)));
+      }
+      System.out.println(line.append(" |"));
+    }
     // which requests were slow: the first ones of a zoom (the JIT) or any (the load)
     System.out.println();
     System.out.println(
@@ -202,6 +221,27 @@ public final class FirstRequestBench {
       System.out.println(line);
     }
     System.exit(0);
+  }
+
+  private static final java.lang.management.ThreadMXBean THREADS =
+      ManagementFactory.getThreadMXBean();
+
+  /**
+   * CPU time so far of every live thread but this one and the HTTP client's (Jetty's pool and
+   * selectors, the fork-join pool): the server's side of a request. The JIT's compiler threads and
+   * the GC are not Java threads and are not counted.
+   */
+  private static long serverCpuNanos() {
+    long self = Thread.currentThread().getId();
+    long sum = 0;
+    for (java.lang.management.ThreadInfo t : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
+      if (t == null || t.getThreadId() == self || t.getThreadName().startsWith("HttpClient")) {
+        continue;
+      }
+      long c = THREADS.getThreadCpuTime(t.getThreadId());
+      sum += Math.max(0, c);
+    }
+    return sum;
   }
 
   /** Up to {@code n} distinct tiles under random subdistricts (no repeats: a repeat is cached). */

@@ -12,7 +12,7 @@ const { AreaSearch, boundedDistance, fold, norm } = await import(`${web}area-sea
 const cases = JSON.parse(readFileSync(new URL('../resources/search-cases.json', import.meta.url), 'utf8'));
 
 test('every shared case is answered as the server answers it', () => {
-  const search = new AreaSearch(cases.areas);
+  const search = new AreaSearch(cases.areas, cases.levels);
   assert.ok(cases.cases.length >= 20);
   for (const c of cases.cases) {
     assert.deepEqual(
@@ -24,13 +24,15 @@ test('every shared case is answered as the server answers it', () => {
 });
 
 test('the spellings of the issue find their area first', () => {
-  const search = new AreaSearch(cases.areas);
+  const search = new AreaSearch(cases.areas, cases.levels);
   const first = (q) => search.search(q, 10)[0]?.code;
   assert.equal(first('Pitsanulok'), '65');
   assert.equal(first('chiangmai'), '50');
   assert.equal(first('Korat'), '30');
   const district = search.search('อ.เมือง', 10);
-  assert.ok(district.length > 0 && district.every((a) => a.level === 'district'));
+  assert.ok(district.length > 0 && district.every((a) => a.level === cases.levels[1]));
+  // a bundle whose hierarchy has no third level finds nothing for a subdistrict prefix, as the server
+  assert.deepEqual(new AreaSearch(cases.areas, cases.levels.slice(0, 2)).search('ต.ในเมือง', 10), []);
   assert.deepEqual(search.search('   ', 10), []);
 });
 
@@ -50,8 +52,9 @@ test("the bundle's data source answers api/areas/search with it", async () => {
   const source = new BundleSource({ archive: { file: 'tiles.pmtiles', maxzoom: 12 } });
   let reads = 0;
   source.file = (path) => {
-    assert.equal(path, 'data/areas.json');
     reads++;
+    if (path === 'data/levels.json') return Promise.resolve({ levels: cases.levels.map((level) => ({ level })) });
+    assert.equal(path, 'data/areas.json');
     return Promise.resolve({ areas: cases.areas });
   };
   const r = await source.getJson('api/areas/search?q=Korat');
@@ -59,5 +62,8 @@ test("the bundle's data source answers api/areas/search with it", async () => {
   assert.equal(r.results[0].code, '30');
   assert.ok(r.results.length <= 20);
   await source.getJson('api/areas/search?q=chiangmai');
-  assert.equal(reads, 1, 'the index is built once');
+  assert.equal(reads, 2, 'the index is built once, from areas.json and levels.json');
+  // a level prefix keeps the level at that depth of the declared hierarchy
+  const d = await source.getJson('api/areas/search?q=' + encodeURIComponent('อ.เมือง'));
+  assert.ok(d.results.length > 0 && d.results.every((a) => a.level === cases.levels[1]));
 });

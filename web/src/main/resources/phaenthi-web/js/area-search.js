@@ -12,22 +12,26 @@ const OTHER_NAMES = new Map([
   ['krungtepmahanakon', 'bangkok'],
 ]);
 
-/** Level prefixes, tried in this order: Thai abbreviations and words, and the romanised words. */
+/**
+ * Level prefixes, tried in this order: Thai abbreviations and words, and the romanised words, each with the
+ * depth of the level it keeps (0 = the top of the hierarchy /api/levels declares: จังหวัด, 1 = อำเภอ/เขต,
+ * 2 = ตำบล/แขวง), so no level is named here (levels.js owns the hierarchy).
+ */
 const PREFIXES = [
-  ['จังหวัด', 'province'],
-  ['จ.', 'province'],
-  ['อำเภอ', 'district'],
-  ['อ.', 'district'],
-  ['เขต', 'district'],
-  ['ตำบล', 'subdistrict'],
-  ['ต.', 'subdistrict'],
-  ['แขวง', 'subdistrict'],
-  ['changwat ', 'province'],
-  ['amphoe ', 'district'],
-  ['amphur ', 'district'],
-  ['khet ', 'district'],
-  ['tambon ', 'subdistrict'],
-  ['khwaeng ', 'subdistrict'],
+  ['จังหวัด', 0],
+  ['จ.', 0],
+  ['อำเภอ', 1],
+  ['อ.', 1],
+  ['เขต', 1],
+  ['ตำบล', 2],
+  ['ต.', 2],
+  ['แขวง', 2],
+  ['changwat ', 0],
+  ['amphoe ', 1],
+  ['amphur ', 1],
+  ['khet ', 1],
+  ['tambon ', 2],
+  ['khwaeng ', 2],
 ];
 
 /** Java's String.trim: drops code units up to U+0020 at both ends (not the wider JS whitespace). */
@@ -89,11 +93,13 @@ function best(needle, name, allowed) {
 
 /**
  * The search index: `areas` as the bundle's data/areas.json lists them (level, code, name_th, name_en, …),
- * in the server's order (levels from the top, then by code). `search(query, limit)` answers the areas
- * /api/areas/search would, in its order.
+ * in the server's order (levels from the top, then by code); `levels` the level names from the top, as
+ * /api/levels lists them (by default the levels of `areas` in their order). `search(query, limit)` answers
+ * the areas /api/areas/search would, in its order.
  */
 export class AreaSearch {
-  constructor(areas) {
+  constructor(areas, levels = [...new Set(areas.map((a) => a.level))]) {
+    this.levels = levels;
     this.entries = areas.map((area) => ({
       area,
       th: norm(area.name_th),
@@ -105,9 +111,10 @@ export class AreaSearch {
   search(query, limit = 20) {
     let q = norm(query);
     let only = null;
-    for (const [prefix, level] of PREFIXES) {
+    for (const [prefix, depth] of PREFIXES) {
       if (q.startsWith(prefix) && q.length > prefix.length) {
-        only = level;
+        only = this.levels[depth];
+        if (only === undefined) return []; // the server keeps a level no area has: nothing
         q = javaTrim(q.slice(prefix.length));
         break;
       }

@@ -92,7 +92,9 @@ export class BundleSource {
    */
   async search(q) {
     if (!this.searchIndex) {
-      this.searchIndex = this.file('data/areas.json').then(({ areas }) => new AreaSearch(areas));
+      this.searchIndex = Promise.all([this.file('data/areas.json'), this.file('data/levels.json')]).then(
+        ([{ areas }, { levels }]) => new AreaSearch(areas, levels.map((l) => l.level)),
+      );
       this.searchIndex.catch(() => (this.searchIndex = null));
     }
     return { query: q, results: (await this.searchIndex).search(q, 20) };

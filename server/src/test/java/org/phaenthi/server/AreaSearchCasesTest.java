@@ -82,6 +82,8 @@ class AreaSearchCasesTest {
     StringBuilder out = new StringBuilder("{\n");
     out.append("  \"about\": ").append(Json.MAPPER.writeValueAsString(file.path("about").asText()));
     out.append(",\n  \"limit\": ").append(file.path("limit").asInt()).append(",\n");
+    out.append("  \"levels\": ").append(Json.MAPPER.writeValueAsString(file.path("levels")));
+    out.append(",\n");
     out.append("  \"cases\": [\n");
     List<String> lines = new ArrayList<>();
     actual.forEach(

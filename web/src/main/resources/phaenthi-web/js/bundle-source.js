@@ -3,6 +3,7 @@
 // this module, which answers it from the bundle's files — the server's own answers, written once per
 // question the app asks — and draws vector tiles from the bundle's PMTiles archive with HTTP range
 // requests (the `pmtiles` npm reader, shipped in vendor/). Nothing else in the app knows it runs static.
+import { AreaSearch } from './area-search.js';
 import { L } from './lib.js';
 
 /** File names as the bundle builder writes them (BundleBuilder.safe). */
@@ -13,9 +14,6 @@ async function readJson(path) {
   if (!r.ok) throw new Error(`404 not in this bundle: ${path}`);
   return r.json();
 }
-
-/** Lower case without spaces, hyphens and dots, so "Mueang Phuket" matches "muangphuket"-like typing. */
-const fold = (s) => String(s || '').toLowerCase().replace(/[\s\-.]/g, '');
 
 /**
  * The archive over HTTP: byte ranges where the host answers them (206, as nginx, Apache and any CDN do);
@@ -88,18 +86,18 @@ export class BundleSource {
     return this.files.get(path);
   }
 
-  /** Name search over the bundle's areas: names starting with the text first, then containing it. */
+  /**
+   * Name search over the bundle's areas, answered as the server's /api/areas/search would (area-search.js:
+   * romanisations, other names, level prefixes, typos), 20 results.
+   */
   async search(q) {
-    const { areas } = await this.file('data/areas.json');
-    const want = fold(q);
-    const starts = [];
-    const contains = [];
-    for (const a of areas) {
-      const names = [fold(a.name_th), fold(a.name_en)];
-      if (names.some((n) => n.startsWith(want))) starts.push(a);
-      else if (names.some((n) => n.includes(want))) contains.push(a);
+    if (!this.searchIndex) {
+      this.searchIndex = Promise.all([this.file('data/areas.json'), this.file('data/levels.json')]).then(
+        ([{ areas }, { levels }]) => new AreaSearch(areas, levels.map((l) => l.level)),
+      );
+      this.searchIndex.catch(() => (this.searchIndex = null));
     }
-    return { query: q, results: [...starts, ...contains].slice(0, 20) };
+    return { query: q, results: (await this.searchIndex).search(q, 20) };
   }
 
   /** A Leaflet.VectorGrid layer reading its tiles from the archive instead of a URL template. */

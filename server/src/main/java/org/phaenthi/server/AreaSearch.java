@@ -21,6 +21,10 @@ import org.phaenthi.boundaries.Boundaries;
  * names within a small edit distance (typos: "Phitsanulk", "พิษณุโลค"), closest first. A level
  * prefix ("จ.", "อ.", "ต.", จังหวัด/อำเภอ/เขต/ตำบล/แขวง, amphoe, tambon, khet, khwaeng, changwat)
  * keeps results of that level only. Within each group higher levels come first, then by code.
+ *
+ * <p>The static bundle answers search with a port of this class ({@code
+ * web/.../js/area-search.js}); {@code web/src/test/resources/search-cases.json} holds the cases
+ * both must answer alike ({@code AreaSearchCasesTest} here, {@code area-search.test.mjs} in Node).
  */
 public final class AreaSearch {
   private record Entry(Area area, String th, String en, String folded) {}
@@ -55,12 +59,23 @@ public final class AreaSearch {
   private final List<Entry> entries = new ArrayList<>();
 
   AreaSearch(Boundaries boundaries) {
-    // levels without geometry (84,090 villages) are not searched: a result is a place to zoom to
-    for (AdminLevel level : boundaries.levels().withGeometry()) {
-      for (Area a : boundaries.areas(level)) {
-        entries.add(new Entry(a, norm(a.nameTh()), norm(a.nameEn()), fold(a.nameEn())));
-      }
+    this(searched(boundaries));
+  }
+
+  /** Over these areas in this order (levels from the top, then by code, as the boundaries list). */
+  AreaSearch(List<Area> areas) {
+    for (Area a : areas) {
+      entries.add(new Entry(a, norm(a.nameTh()), norm(a.nameEn()), fold(a.nameEn())));
     }
+  }
+
+  private static List<Area> searched(Boundaries boundaries) {
+    // levels without geometry (84,090 villages) are not searched: a result is a place to zoom to
+    List<Area> out = new ArrayList<>();
+    for (AdminLevel level : boundaries.levels().withGeometry()) {
+      out.addAll(boundaries.areas(level));
+    }
+    return out;
   }
 
   public List<Area> search(String query, int limit) {

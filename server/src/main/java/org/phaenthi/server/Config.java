@@ -78,6 +78,8 @@ public record Config(
    *     without gzip), in raw bytes; 0 = none
    * @param pyramidMaxZoom geometry tiles up to this zoom are rendered once per boundary set, kept
    *     in the store beside it and loaded at start; -1 = none
+   * @param warmupMillis at start, before the port opens, tiles above the pyramid are rendered and
+   *     thrown away for at most this long, so the first requests do not pay the JIT; 0 = none
    */
   public record Tiles(
       int extentPixels,
@@ -85,7 +87,8 @@ public record Config(
       long cacheMaxBytes,
       long identityCacheMaxBytes,
       String cacheControl,
-      int pyramidMaxZoom) {}
+      int pyramidMaxZoom,
+      int warmupMillis) {}
 
   /**
    * @param accessLog one line per request, written in batches; off behind a proxy that logs
@@ -210,6 +213,12 @@ public record Config(
               "geometry tiles of every level up to this zoom over the boundaries' extent are"
                   + " rendered once per boundary set, stored beside it and loaded at start; -1 ="
                   + " none"),
+          new Key(
+              "tile-warmup-ms",
+              "1500",
+              "at start, before the port opens, tiles of every level at the four zooms above the"
+                  + " pyramid are rendered and thrown away for at most this long, so the first"
+                  + " requests after a restart do not pay the JIT; 0 = none"),
           new Key(
               "cache-control",
               "public, max-age=300",
@@ -339,7 +348,8 @@ public record Config(
             intValue(v, "tile-cache-mb", 1, 1 << 20) * 1024L * 1024L,
             intValue(v, "tile-identity-cache-mb", 0, 1 << 20) * 1024L * 1024L,
             v.get("cache-control"),
-            intValue(v, "tile-pyramid-max-zoom", -1, 10)),
+            intValue(v, "tile-pyramid-max-zoom", -1, 10),
+            intValue(v, "tile-warmup-ms", 0, 60_000)),
         new Web(
             blankToNull(v.get("base-map-url")),
             v.get("cors-origins"),

@@ -60,6 +60,7 @@ import org.phaenthi.server.ogc.CollectionsHandler;
 import org.phaenthi.server.ogc.ItemsHandler;
 import org.phaenthi.server.ogc.RootHandler;
 import org.phaenthi.server.ogc.SchemaHandler;
+import org.phaenthi.server.tiles.RenderWarmup;
 import org.phaenthi.server.tiles.TileCache;
 import org.phaenthi.server.tiles.TileFastPath;
 import org.phaenthi.server.tiles.TileHandler;
@@ -266,7 +267,8 @@ public final class PhaenthiServer implements AutoCloseable {
             throw ApiException.notFound("this port serves only /metrics");
           }
           if (ctx.path().equals("/ogc") || ctx.path().startsWith("/ogc/")) {
-            ctx.header("Cache-Control", config.tiles().cacheControl());
+            // OGC URLs name no version: every answer, errors too, is revalidated (OgcCaching)
+            ctx.header("Cache-Control", org.phaenthi.server.http.VersionedUrls.REVALIDATE);
           }
         });
     r.before(new StoreGate(storeHealth));
@@ -435,13 +437,59 @@ public final class PhaenthiServer implements AutoCloseable {
   }
 
   public PhaenthiServer start() {
+    Thread warmup = warmUp(live.snapshot());
     preparePyramid(live.snapshot());
+    awaitWarmup(warmup);
     app.start(config.server().host(), config.server().port());
     if (metricsConnector != null) {
       metricsGate.metricsPort(metricsConnector.getLocalPort());
     }
     follower.start();
     return this;
+  }
+
+  /** Tiles above the pyramid per level and zoom that the start-up warm-up renders. */
+  private static final int WARMUP_TILES_PER_ZOOM = 30;
+
+  /**
+   * Starts the render warm-up ({@link RenderWarmup}) beside the pyramid's loading; null when {@code
+   * --tile-warmup-ms} is 0. Its thread is a daemon: a server closed meanwhile is not held.
+   */
+  private Thread warmUp(Snapshot s) {
+    int budget = config.tiles().warmupMillis();
+    if (budget <= 0) {
+      return null;
+    }
+    Thread t =
+        new Thread(
+            () -> {
+              RenderWarmup.Outcome o =
+                  RenderWarmup.run(
+                      tileCache,
+                      RenderWarmup.keys(s, config.tiles().pyramidMaxZoom(), WARMUP_TILES_PER_ZOOM),
+                      budget);
+              LOG.info(
+                  "render warm-up: {} of {} tiles above the pyramid rendered and dropped in {} ms",
+                  o.renders(),
+                  o.planned(),
+                  o.millis());
+            },
+            "tile-warmup");
+    t.setDaemon(true);
+    t.start();
+    return t;
+  }
+
+  /** The port opens once the warm-up is done (it stops itself at its time bound). */
+  private void awaitWarmup(Thread warmup) {
+    if (warmup == null) {
+      return;
+    }
+    try {
+      warmup.join(config.tiles().warmupMillis() + 5_000L);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /**

@@ -26,6 +26,9 @@ public final class CollectionsHandler {
   public void list(Context ctx) {
     VendorParams v = VendorParams.parse(ctx, live.snapshot().dataset(), ONLY_F);
     OgcFormat format = OgcFormat.of(ctx);
+    if (OgcCaching.notModified(ctx, live.snapshot().version(), format)) {
+      return;
+    }
     Boundaries b = live.snapshot().dataset().boundaries();
     List<Map<String, Object>> collections = new ArrayList<>();
     for (AdminLevel level : b.levels()) {
@@ -57,6 +60,9 @@ public final class CollectionsHandler {
     AdminLevel level = level(live.snapshot().levels(), ctx.pathParam("collectionId"));
     VendorParams v = VendorParams.parse(ctx, live.snapshot().dataset(), ONLY_F);
     OgcFormat format = OgcFormat.of(ctx);
+    if (OgcCaching.notModified(ctx, live.snapshot().version(), format)) {
+      return;
+    }
     Map<String, Object> c = collection(ctx, live.snapshot().dataset().boundaries(), level, v);
     if (format == OgcFormat.HTML) {
       @SuppressWarnings("unchecked")

@@ -104,9 +104,7 @@ public final class ItemsHandler {
     OgcFormat format = OgcFormat.of(ctx);
     String code = ctx.pathParam("featureId");
     ItemsQuery q = ItemsQuery.parse(ctx, d, level, true);
-    if (notModified(ctx, d, q, format)) {
-      return;
-    }
+    // looked up first: a 404 carries no ETag
     Area a =
         d.boundaries()
             .area(code)
@@ -124,6 +122,9 @@ public final class ItemsHandler {
                             + (q.selection().parent() == null
                                 ? ""
                                 : " under parent '" + q.selection().parent() + "'")));
+    if (notModified(ctx, d, q, format)) {
+      return;
+    }
     String url = OgcUrls.ogc(ctx) + "/collections/" + level.urlName() + "/items/" + code;
     List<Link> links =
         new ArrayList<>(
@@ -147,67 +148,17 @@ public final class ItemsHandler {
     }
   }
 
-  /** Bump when the items' output changes for the same data and request. */
-  static final String ITEMS_VERSION = "1";
-
   /**
-   * Sets the ETag and answers 304 when it matches. The ETag names the parts the response reads:
+   * Cache-Control, ETag and 304 ({@link OgcCaching}). The ETag names the parts the response reads:
    * without an indicator the boundary set only (like geometry tiles), so publishing new values
-   * changes no ETag of plain items; with one, that indicator-year's part version. It is weak: the
-   * bytes differ in {@code timeStamp}, the rest is a function of the parts and the request (path,
-   * query, format and the base of the links).
+   * changes no ETag of plain items; with one, that indicator-year's part version.
    */
   static boolean notModified(Context ctx, Dataset d, ItemsQuery q, OgcFormat format) {
     String version =
         q.selection().hasIndicator()
             ? d.valueVersion(q.selection().indicator().code(), q.selection().year())
             : d.boundaryVersion();
-    String request =
-        ITEMS_VERSION
-            + "|"
-            + format
-            + "|"
-            + OgcUrls.ogc(ctx)
-            + "|"
-            + ctx.path()
-            + "|"
-            + (ctx.queryString() == null ? "" : ctx.queryString());
-    String etag = "W/\"" + version + "-" + hash(request) + "\"";
-    ctx.header("ETag", etag);
-    String inm = ctx.header("If-None-Match");
-    if (inm != null && (inm.trim().equals("*") || matchesWeakly(inm, etag))) {
-      ctx.status(304);
-      return true;
-    }
-    return false;
-  }
-
-  /** RFC 9110 weak comparison: the opaque tags are equal, W/ or not. */
-  private static boolean matchesWeakly(String ifNoneMatch, String etag) {
-    String opaque = etag.substring(2);
-    for (String candidate : ifNoneMatch.split(",")) {
-      String c = candidate.trim();
-      if (c.startsWith("W/")) {
-        c = c.substring(2);
-      }
-      if (c.equals(opaque)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static String hash(String text) {
-    try {
-      return java.util.HexFormat.of()
-          .formatHex(
-              java.security.MessageDigest.getInstance("SHA-256")
-                  .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
-              0,
-              8);
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return OgcCaching.notModified(ctx, version, format);
   }
 
   /** Every feature passing the parent and bbox filters, in {@code sortby} order (else code). */

@@ -48,12 +48,19 @@ public final class RootHandler {
 
   /** The stylesheet of the HTML pages ({@code /ogc/style.css}). */
   public void stylesheet(Context ctx) {
+    // the same bytes for every data version: keyed on the build's output version alone
+    if (OgcCaching.notModified(ctx, "css", OgcFormat.HTML)) {
+      return;
+    }
     HtmlPage.stylesheet(ctx);
   }
 
   public void landing(Context ctx) {
     VendorParams v = VendorParams.parse(ctx, live.snapshot().dataset(), ONLY_F);
     OgcFormat format = OgcFormat.of(ctx);
+    if (OgcCaching.notModified(ctx, live.snapshot().version(), format)) {
+      return;
+    }
     String ogc = OgcUrls.ogc(ctx);
     String title = "Phaenthi — Thai admin boundaries and TPMAP indicators";
     String description =
@@ -112,6 +119,9 @@ public final class RootHandler {
   public void conformance(Context ctx) {
     VendorParams.parse(ctx, live.snapshot().dataset(), ONLY_F);
     OgcFormat format = OgcFormat.of(ctx);
+    if (OgcCaching.notModified(ctx, live.snapshot().version(), format)) {
+      return;
+    }
     List<Link> links =
         OgcUrls.selfAndAlternate(
             OgcUrls.ogc(ctx) + "/conformance",
@@ -132,6 +142,9 @@ public final class RootHandler {
   public void apiDefinition(Context ctx) throws IOException {
     VendorParams.parse(ctx, live.snapshot().dataset(), ONLY_F);
     OgcFormat format = OgcFormat.of(ctx);
+    if (OgcCaching.notModified(ctx, live.snapshot().version(), format)) {
+      return;
+    }
     byte[] doc = openApi();
     if (format == OgcFormat.HTML) {
       apiHtml(ctx, Json.MAPPER.readTree(doc));

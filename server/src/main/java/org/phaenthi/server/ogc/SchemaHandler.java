@@ -54,6 +54,9 @@ public final class SchemaHandler {
             v.values().get("parent"),
             v.values().get("indicator"),
             v.values().get("year"));
+    if (OgcCaching.notModified(ctx, d.dataVersion(), format)) {
+      return;
+    }
     String name = queryables ? "queryables" : "schema";
     String url = OgcUrls.ogc(ctx) + "/collections/" + level.urlName() + "/" + name;
     Map<String, Map<String, Object>> props = properties(s, queryables);

@@ -297,6 +297,16 @@ public final class TileCache {
     return cache.estimatedSize();
   }
 
+  /**
+   * Renders a geometry tile as a miss would (render, gzip, ETag) and keeps nothing: not cached, not
+   * counted, not timed. For {@link RenderWarmup}, which only wants the JIT to see the path.
+   */
+  CachedTile renderDiscarded(TileKey key) {
+    byte[] raw = source.render(key);
+    byte[] gz = raw.length == 0 ? raw : gzip(raw);
+    return new CachedTile(gz, raw.length, etag(key.dataVersion(), raw));
+  }
+
   private CachedTile render(TileKey key) {
     long t0 = System.nanoTime();
     byte[] raw = source.render(key);

@@ -41,7 +41,9 @@ import org.phaenthi.tiles.TileCoord;
  * second is the warm start every restart and every other node gets. Options as {@link
  * ColdTilesBench}: {@code --data}, {@code --store}, {@code --tiles N} distinct tiles per zoom and
  * level (30; fewer exist at low zooms), {@code --postgis false}, {@code --seed S}, {@code
- * --pyramid-max-zoom Z} (8, as {@code --tile-pyramid-max-zoom}).
+ * --pyramid-max-zoom Z} (8, as {@code --tile-pyramid-max-zoom}), {@code --warmup-ms M} (as {@code
+ * --tile-warmup-ms}; 0 is the server without the start-up render warm-up), {@code --trace true} (a
+ * marker line before each zoom and level, to read beside {@code -XX:+PrintCompilation}).
  */
 public final class FirstRequestBench {
   private FirstRequestBench() {}
@@ -56,23 +58,25 @@ public final class FirstRequestBench {
     int perZoom = Integer.parseInt(opt.getOrDefault("tiles", "30"));
     boolean postgis = Boolean.parseBoolean(opt.getOrDefault("postgis", "true"));
     Random random = new Random(Long.parseLong(opt.getOrDefault("seed", "20261202")));
-    Config config =
-        Config.read(
-            new String[] {
-              "--data",
-              opt.getOrDefault("data", "/work/shared/data"),
-              "--store",
-              opt.getOrDefault("store", "/tmp/bench/store"),
-              "--port",
-              "0",
-              "--host",
-              "127.0.0.1",
-              "--access-log",
-              "false",
-              "--tile-pyramid-max-zoom",
-              opt.getOrDefault("pyramid-max-zoom", "8")
-            },
-            Map.of());
+    List<String> args0 =
+        new ArrayList<>(
+            List.of(
+                "--data",
+                opt.getOrDefault("data", "/work/shared/data"),
+                "--store",
+                opt.getOrDefault("store", "/tmp/bench/store"),
+                "--port",
+                "0",
+                "--host",
+                "127.0.0.1",
+                "--access-log",
+                "false",
+                "--tile-pyramid-max-zoom",
+                opt.getOrDefault("pyramid-max-zoom", "8")));
+    if (opt.containsKey("warmup-ms")) {
+      args0.addAll(List.of("--tile-warmup-ms", opt.get("warmup-ms")));
+    }
+    Config config = Config.read(args0.toArray(new String[0]), Map.of());
     Store store = DataBootstrap.openStore(config.store());
     Dataset ds = DataBootstrap.prepare(config, store);
     long loaded = System.nanoTime();
@@ -97,14 +101,21 @@ public final class FirstRequestBench {
         HttpResponse.BodyHandlers.discarding());
     List<Area> subdistricts = ds.boundaries().areas(AdminLevel.SUBDISTRICT);
     Map<AdminLevel, Map<Integer, double[]>> ours = new java.util.TreeMap<>();
+    Map<AdminLevel, Map<Integer, double[]>> cpu = new java.util.TreeMap<>();
     TreeMap<Integer, List<TileCoord>> samples = new TreeMap<>();
     for (int z = 0; z <= 14; z++) {
       samples.put(z, distinct(subdistricts, z, perZoom, random));
     }
+    boolean trace = Boolean.parseBoolean(opt.getOrDefault("trace", "false"));
     for (int z = 0; z <= 14; z++) {
       for (AdminLevel level : AdminLevel.standard()) {
+        if (trace) {
+          System.out.println(
+              "=== z" + z + " " + level.urlName()); // between -XX:+PrintCompilation lines
+        }
         List<TileCoord> tiles = samples.get(z);
         double[] ms = new double[tiles.size()];
+        double[] cpuMs = new double[tiles.size()];
         for (int i = 0; i < ms.length; i++) {
           TileCoord c = tiles.get(i);
           HttpRequest r =
@@ -122,14 +133,17 @@ public final class FirstRequestBench {
                               + ".mvt"))
                   .header("Accept-Encoding", "gzip")
                   .build();
+          long cpu0 = serverCpuNanos();
           long s = System.nanoTime();
           HttpResponse<byte[]> res = http.send(r, HttpResponse.BodyHandlers.ofByteArray());
           ms[i] = (System.nanoTime() - s) / 1e6;
+          cpuMs[i] = (serverCpuNanos() - cpu0) / 1e6;
           if (res.statusCode() != 200 && res.statusCode() != 204) {
             throw new IllegalStateException(r.uri() + " → " + res.statusCode());
           }
         }
         ours.computeIfAbsent(level, l -> new TreeMap<>()).put(z, ms);
+        cpu.computeIfAbsent(level, l -> new TreeMap<>()).put(z, cpuMs);
       }
     }
     System.out.printf(
@@ -176,7 +190,58 @@ public final class FirstRequestBench {
               ? "–"
               : String.format("%.0f×", ColdTilesBench.pct(p, 95) / ColdTilesBench.pct(sub, 95)));
     }
+    // CPU time of the server's threads per request: what the render path cost, interpreted or
+    // compiled, without the time spent waiting for a core on a loaded machine
+    System.out.println();
+    System.out.println(
+        "server threads' CPU ms per request, p95 (p50): z | province | district | subdistrict");
+    for (int z = 0; z <= 14; z++) {
+      StringBuilder line = new StringBuilder("| " + z);
+      for (AdminLevel level : AdminLevel.standard()) {
+        double[] c = cpu.get(level).get(z);
+        line.append(
+            String.format(" | %.1f (%.1f)", ColdTilesBench.pct(c, 95), ColdTilesBench.pct(c, 50)));
+      }
+      System.out.println(line.append(" |"));
+    }
+    // which requests were slow: the first ones of a zoom (the JIT) or any (the load)
+    System.out.println();
+    System.out.println(
+        "first three requests and the slowest, ms (province / district / subdistrict):");
+    for (int z = 9; z <= 14; z++) {
+      StringBuilder line = new StringBuilder("z" + z + ":");
+      for (AdminLevel level : AdminLevel.standard()) {
+        double[] ms = ours.get(level).get(z);
+        line.append(" [");
+        for (int i = 0; i < Math.min(3, ms.length); i++) {
+          line.append(String.format("%s%.1f", i == 0 ? "" : " ", ms[i]));
+        }
+        line.append(String.format(" | max %.1f]", java.util.Arrays.stream(ms).max().orElse(0)));
+      }
+      System.out.println(line);
+    }
     System.exit(0);
+  }
+
+  private static final java.lang.management.ThreadMXBean THREADS =
+      ManagementFactory.getThreadMXBean();
+
+  /**
+   * CPU time so far of every live thread but this one and the HTTP client's (Jetty's pool and
+   * selectors, the fork-join pool): the server's side of a request. The JIT's compiler threads and
+   * the GC are not Java threads and are not counted.
+   */
+  private static long serverCpuNanos() {
+    long self = Thread.currentThread().getId();
+    long sum = 0;
+    for (java.lang.management.ThreadInfo t : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
+      if (t == null || t.getThreadId() == self || t.getThreadName().startsWith("HttpClient")) {
+        continue;
+      }
+      long c = THREADS.getThreadCpuTime(t.getThreadId());
+      sum += Math.max(0, c);
+    }
+    return sum;
   }
 
   /** Up to {@code n} distinct tiles under random subdistricts (no repeats: a repeat is cached). */

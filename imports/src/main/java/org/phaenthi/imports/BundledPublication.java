@@ -262,7 +262,8 @@ public final class BundledPublication {
     } catch (IOException e) {
       throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
     }
-    String name = file.getFileName().toString();
+    Path fileName = file.getFileName(); // null only for a root, which readAllBytes refused above
+    String name = fileName == null ? file.toString() : fileName.toString();
     Table t = Importer.read(bytes, name, Overrides.NONE);
     Detector.Detection d = Importer.detect(t, Overrides.NONE);
     int first = d.options().firstHeaderRow() + d.options().headerRows();

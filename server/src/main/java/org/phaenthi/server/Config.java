@@ -59,7 +59,11 @@ public record Config(
   /**
    * @param boundaryFiles user-supplied boundary files (GeoJSON or GeoPackage); empty = bundled
    */
-  public record Data(Path dir, List<Path> boundaryFiles, String boundaryMapping) {}
+  public record Data(Path dir, List<Path> boundaryFiles, String boundaryMapping) {
+    public Data {
+      boundaryFiles = List.copyOf(boundaryFiles);
+    }
+  }
 
   /**
    * @param location a directory (the embedded file store) or a postgresql:// / jdbc:postgresql: URL
@@ -131,7 +135,12 @@ public record Config(
       List<String> embedAncestors,
       int headerTimeoutSeconds,
       int writeTimeoutSeconds,
-      int maxConnectionsPerClient) {}
+      int maxConnectionsPerClient) {
+    public Http {
+      trustedProxies = List.copyOf(trustedProxies);
+      embedAncestors = List.copyOf(embedAncestors);
+    }
+  }
 
   /**
    * Who may read {@code /metrics}.

@@ -19,6 +19,7 @@ import java.util.Map;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
+import org.phaenthi.boundaries.Dataset;
 import org.phaenthi.boundaries.store.Store;
 import org.phaenthi.server.admin.AdminApiHandler;
 import org.phaenthi.server.admin.AdminAuth;
@@ -130,7 +131,7 @@ public final class PhaenthiServer implements AutoCloseable {
     live.onReplace(s -> tileCache.retainVersions(s.liveVersions()));
     live.onReplace(this::preparePyramidLater);
     this.storeHealth = new StoreHealth(store, live);
-    this.follower = new VersionFollower(store, live);
+    this.follower = new VersionFollower(store, live, live.claimSwap());
     this.adminAuth =
         new TokenAuth(config.admin().token(), store.adminRecords(), Duration.ofSeconds(2));
     this.audit = new StoredAuditLog(store.adminRecords());
@@ -564,9 +565,14 @@ public final class PhaenthiServer implements AutoCloseable {
     return metricsConnector == null ? -1 : metricsConnector.getLocalPort();
   }
 
-  /** The bounds on slow and greedy clients, with their counters. */
-  public ClientLimits clientLimits() {
-    return clientLimits;
+  /** Connections closed because their request header did not arrive in time. */
+  public long closedSlowHeaders() {
+    return clientLimits.closedSlowHeaders();
+  }
+
+  /** Connections refused because their client already had as many open as allowed. */
+  public long refusedConnections() {
+    return clientLimits.refusedConnections();
   }
 
   /**
@@ -596,8 +602,14 @@ public final class PhaenthiServer implements AutoCloseable {
     return tileCache;
   }
 
+  /** The served data, to read; a swap goes through {@link #serve}. */
   public LiveData live() {
     return live;
+  }
+
+  /** Serves this dataset now, as a publication that another node made would be (tests). */
+  public void serve(Dataset dataset) {
+    follower.serve(dataset);
   }
 
   @Override

@@ -19,6 +19,11 @@ import org.phaenthi.boundaries.coverage.LevelBands;
  * heap with the real data. {@link #blobs()} re-encodes a released blob when a store needs the bytes
  * again (publishing the part into a store that does not hold it yet).
  *
+ * <p>The blob map given to the constructor is handed over, not copied: its maker builds it for this
+ * set alone, and it is iterated once, when a store writes the part (a failure there fails the
+ * publish). The set reads it through a read-only view and gives out only read-only maps; the first
+ * decode replaces the view by the set's own copy, so the caller's map is never changed.
+ *
  * @param id the part version: a hash of what built it (inputs, settings, builder version)
  * @param vintage what the boundaries are, e.g. {@code rtsd-2019} for the bundled RTSD files
  * @param report what building it counted (repairs, areas per level)
@@ -29,7 +34,10 @@ public final class BoundarySet {
   private final Instant createdAt;
   private final Boundaries boundaries;
   private final Map<String, Long> report;
+
+  /** A read-only view of the caller's map until the first decode, then the set's own copy. */
   private Map<String, byte[]> blobs;
+
   private boolean ownCopy;
   private final Map<String, LevelBands> decoded = new HashMap<>();
 
@@ -45,7 +53,7 @@ public final class BoundarySet {
     this.vintage = vintage;
     this.createdAt = createdAt;
     this.boundaries = boundaries;
-    this.blobs = blobs;
+    this.blobs = Collections.unmodifiableMap(Objects.requireNonNull(blobs, "blobs"));
     this.report = Collections.unmodifiableMap(new LinkedHashMap<>(report));
   }
 
@@ -69,14 +77,14 @@ public final class BoundarySet {
     return report;
   }
 
-  /** The derived blobs as bytes, in their order (released ones encoded again). */
+  /** The derived blobs as bytes, in their order (released ones encoded again); read-only. */
   public synchronized Map<String, byte[]> blobs() {
-    if (decoded.isEmpty()) {
-      return blobs;
+    if (!ownCopy) {
+      return Collections.unmodifiableMap(blobs);
     }
     Map<String, byte[]> out = new LinkedHashMap<>();
     blobs.forEach((k, v) -> out.put(k, v != null ? v : decoded.get(k).toBytes()));
-    return out;
+    return Collections.unmodifiableMap(out);
   }
 
   /** The decoded bands stored under this blob name, decoded once; empty when there is none. */

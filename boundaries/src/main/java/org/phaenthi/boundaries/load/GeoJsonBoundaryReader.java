@@ -21,16 +21,16 @@ import org.locationtech.jts.geom.Polygon;
  * Streams a GeoJSON FeatureCollection feature by feature, so a 46 MB file never sits in memory as
  * one tree. Only Polygon and MultiPolygon geometries are accepted.
  */
-public final class GeoJsonBoundaryReader {
+final class GeoJsonBoundaryReader {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private final GeometryFactory factory;
 
-  public GeoJsonBoundaryReader(GeometryFactory factory) {
+  GeoJsonBoundaryReader(GeometryFactory factory) {
     this.factory = factory;
   }
 
   /** Reads every feature of the file into raw features with their properties. */
-  public List<RawFeature> read(Path file) {
+  List<RawFeature> read(Path file) {
     List<RawFeature> out = new ArrayList<>();
     try (InputStream in = Files.newInputStream(file);
         JsonParser p = new JsonFactory(MAPPER).createParser(in)) {

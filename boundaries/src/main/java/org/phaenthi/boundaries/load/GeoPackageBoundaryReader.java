@@ -24,15 +24,15 @@ import org.locationtech.jts.io.WKBReader;
  * Reads the polygon features of an OGC GeoPackage (SQLite + GeoPackage binary geometry). The layer
  * must be in EPSG:4326; anything else is refused with a message telling the user to reproject.
  */
-public final class GeoPackageBoundaryReader {
+final class GeoPackageBoundaryReader {
   private final GeometryFactory factory;
 
-  public GeoPackageBoundaryReader(GeometryFactory factory) {
+  GeoPackageBoundaryReader(GeometryFactory factory) {
     this.factory = factory;
   }
 
   /** Reads every feature table of the GeoPackage (normally one). */
-  public List<RawFeature> read(Path file) {
+  List<RawFeature> read(Path file) {
     if (!Files.isReadable(file)) {
       throw new IllegalArgumentException(file + ": cannot read GeoPackage");
     }

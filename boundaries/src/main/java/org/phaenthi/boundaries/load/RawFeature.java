@@ -5,8 +5,9 @@ import org.locationtech.jts.geom.Geometry;
 
 /**
  * A boundary feature as read from a source file, before its properties are mapped to an {@code
- * Area}.
+ * Area}. Package-private, like the readers that make it: only {@link BoundaryLoader} reads it, so
+ * its geometry is handed on within this package and never shared outside it.
  *
  * @param where file and feature index, for error messages
  */
-public record RawFeature(String where, JsonNode properties, Geometry geometry) {}
+record RawFeature(String where, JsonNode properties, Geometry geometry) {}

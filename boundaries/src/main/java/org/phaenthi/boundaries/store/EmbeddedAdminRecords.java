@@ -285,7 +285,8 @@ public final class EmbeddedAdminRecords implements AdminRecords {
     List<JobRecord> out = new ArrayList<>();
     try (var files = Files.list(d)) {
       for (Path f : (Iterable<Path>) files::iterator) {
-        String n = f.getFileName().toString();
+        Path name = f.getFileName(); // never null for an entry of a directory listing
+        String n = name == null ? "" : name.toString();
         if (n.endsWith(".json") && !n.contains(".tmp-")) {
           readJob(f).ifPresent(out::add);
         }

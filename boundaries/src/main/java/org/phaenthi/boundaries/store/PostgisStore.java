@@ -45,7 +45,7 @@ public final class PostgisStore implements Store {
   private Map<String, Object> decoded = new HashMap<>();
 
   private final HikariDataSource pool;
-  private final PostgisAdminRecords admin;
+  private final AdminRecords admin;
   private final VersionListener listener;
   private final ScheduledExecutorService watchdog;
   private volatile boolean available = true;

@@ -3,6 +3,7 @@ package org.phaenthi.boundaries.catalog;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
@@ -34,7 +35,11 @@ class BoundarySetTest {
     BoundarySet s =
         new BoundarySet(
             PartIds.of(PartIds.BOUNDARY, "t"), "test", Instant.EPOCH, phuket, blobs, Map.of());
-    assertSame(blobs, s.blobs(), "nothing decoded yet: the original map");
+    assertEquals(blobs, s.blobs(), "nothing decoded yet: the original blobs");
+    assertThrows(
+        UnsupportedOperationException.class,
+        () -> s.blobs().put("other", new byte[0]),
+        "the set gives out read-only maps");
     LevelBands first = s.bands("bands/district").orElseThrow();
     assertSame(first, s.bands("bands/district").orElseThrow(), "decoded once");
     assertTrue(s.bands("bands/province").isEmpty());
@@ -43,5 +48,6 @@ class BoundarySetTest {
     assertEquals(List.of("bands/district", "other"), List.copyOf(again.keySet()), "same order");
     assertArrayEquals(raw, again.get("bands/district"), "re-encoded to the same bytes");
     assertArrayEquals(new byte[] {1, 2, 3}, again.get("other"));
+    assertThrows(UnsupportedOperationException.class, () -> again.remove("other"));
   }
 }

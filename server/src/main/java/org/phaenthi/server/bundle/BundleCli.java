@@ -75,6 +75,13 @@ public final class BundleCli implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    // checked before the data is opened: "--out /" names neither a folder of its own nor a file
+    Path outName = out.toAbsolutePath().normalize().getFileName();
+    if (outName == null) {
+      throw new IllegalArgumentException(
+          "--out takes a folder or a file ending in .zip, not " + out);
+    }
+    boolean zip = outName.toString().endsWith(".zip");
     List<String> args = new ArrayList<>(serverOptions);
     args.addAll(List.of("--port", "0", "--host", "127.0.0.1", "--access-log", "false"));
     Config config = Config.read(args.toArray(String[]::new), env);
@@ -94,7 +101,7 @@ public final class BundleCli implements Callable<Integer> {
       Path archive = Files.createTempFile("phaenthi-bundle-", ".pmtiles");
       try {
         PmtilesExporter.write(s, server.tileCache(), a, archive, () -> false);
-        if (out.getFileName().toString().endsWith(".zip")) {
+        if (zip) {
           try (OutputStream o = Files.newOutputStream(out);
               ZipSink sink = new ZipSink(o, "phaenthi-" + r.name())) {
             b.write(sink, archive);
@@ -116,10 +123,7 @@ public final class BundleCli implements Callable<Integer> {
               + "–"
               + a.maxZoom()
               + ", "
-              + Files.size(
-                  out.getFileName().toString().endsWith(".zip")
-                      ? out
-                      : out.resolve(BundleBuilder.ARCHIVE))
+              + Files.size(zip ? out : out.resolve(BundleBuilder.ARCHIVE))
               + " bytes)");
       return 0;
     } finally {

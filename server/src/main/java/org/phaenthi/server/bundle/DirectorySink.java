@@ -15,10 +15,11 @@ final class DirectorySink implements BundleBuilder.Sink {
 
   private Path target(String path) throws IOException {
     Path p = dir.resolve(path).normalize();
-    if (!p.startsWith(dir)) {
+    Path parent = p.getParent();
+    if (!p.startsWith(dir) || p.equals(dir) || parent == null) {
       throw new IOException("bundle path outside the folder: " + path);
     }
-    Files.createDirectories(p.getParent());
+    Files.createDirectories(parent);
     return p;
   }
 

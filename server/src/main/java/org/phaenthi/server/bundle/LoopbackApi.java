@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
@@ -37,7 +38,12 @@ final class LoopbackApi implements BundleBuilder.Api {
     }
     if (res.statusCode() / 100 != 2) {
       throw new IOException(
-          "GET /" + pathAndQuery + " answered " + res.statusCode() + ": " + new String(res.body()));
+          "GET /"
+              + pathAndQuery
+              + " answered "
+              + res.statusCode()
+              + ": "
+              + new String(res.body(), StandardCharsets.UTF_8));
     }
     return res.body();
   }

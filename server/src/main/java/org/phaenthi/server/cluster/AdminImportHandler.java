@@ -104,11 +104,7 @@ public final class AdminImportHandler implements Handler {
             live.snapshot().dataset().boundaries(),
             live.snapshot().dataset().valueSets(),
             config.imports().maxDropFraction());
-        follower.swap(
-            () -> {
-              Publication p = store.publish(draft);
-              live.replace(store.load(p.id()));
-            });
+        follower.publishAndServe(() -> store.publish(draft));
         LOG.info(
             "admin import of {}: publication {} -> {} (data version {} -> {})",
             dir,

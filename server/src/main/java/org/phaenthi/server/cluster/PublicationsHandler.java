@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.phaenthi.boundaries.Dataset;
 import org.phaenthi.boundaries.catalog.Publication;
 import org.phaenthi.boundaries.store.Store;
 import org.phaenthi.server.ApiException;
@@ -97,18 +96,13 @@ public final class PublicationsHandler {
       note = ctx.formParam("note");
     }
     String why = note == null || note.isBlank() ? "rollback to publication " + id : note.trim();
-    Publication[] made = new Publication[1];
+    Publication made;
     try {
-      follower.swap(
-          () -> {
-            made[0] = store.republish(id, who.name(), why);
-            Dataset ds = store.load(made[0].id());
-            live.replace(ds);
-          });
+      made = follower.publishAndServe(() -> store.republish(id, who.name(), why));
     } catch (IllegalStateException e) {
       throw ApiException.unavailable("rollback failed, nothing changed: " + e.getMessage());
     }
-    LOG.info("publication {} republishes {} ({})", made[0].id(), id, why);
+    LOG.info("publication {} republishes {} ({})", made.id(), id, why);
     audit.record(
         new AuditEntry(
             java.time.Instant.now(),
@@ -117,10 +111,10 @@ public final class PublicationsHandler {
             null,
             null,
             null,
-            made[0].id(),
+            made.id(),
             why));
     ctx.status(201);
     ctx.header("Cache-Control", "no-store");
-    Json.send(ctx, json(made[0], live.snapshot().publicationId()));
+    Json.send(ctx, json(made, live.snapshot().publicationId()));
   }
 }

@@ -4,7 +4,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.phaenthi.boundaries.Dataset;
+import org.phaenthi.boundaries.catalog.Publication;
 import org.phaenthi.boundaries.store.Store;
 import org.phaenthi.server.LiveData;
 import org.slf4j.Logger;
@@ -15,11 +18,15 @@ import org.slf4j.LoggerFactory;
  * than the one served, loads it and swaps it in. Loads run on one thread, and announcements that
  * arrive during a load collapse into one. A failed load is retried every second until it succeeds
  * or the version is served.
+ *
+ * <p>It is the only holder of the live data's swap ({@link LiveData#claimSwap()}): a publish on
+ * this node goes through {@link #publishAndServe}, a test's swap through {@link #serve}.
  */
 public final class VersionFollower implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(VersionFollower.class);
   private final Store store;
   private final LiveData live;
+  private final Consumer<Dataset> swap;
   private final Object swapLock = new Object();
   private final AtomicReference<String> wanted = new AtomicReference<>();
   private final ScheduledExecutorService loader =
@@ -32,9 +39,13 @@ public final class VersionFollower implements AutoCloseable {
   private volatile long noticedAtNanos;
   private boolean failing;
 
-  public VersionFollower(Store store, LiveData live) {
+  /**
+   * @param swap the live data's swap ({@link LiveData#claimSwap()})
+   */
+  public VersionFollower(Store store, LiveData live, Consumer<Dataset> swap) {
     this.store = store;
     this.live = live;
+    this.swap = swap;
   }
 
   /** Subscribes to the store's announcements. */
@@ -60,7 +71,7 @@ public final class VersionFollower implements AutoCloseable {
         if (!version.equals(Long.toString(live.snapshot().publicationId()))) {
           long t0 = System.nanoTime();
           Dataset ds = store.load(Long.parseLong(version));
-          live.replace(ds);
+          swap.accept(ds);
           LOG.info(
               "now serving publication {} (data version {}; load {} ms, {} ms after the"
                   + " announcement)",
@@ -85,12 +96,24 @@ public final class VersionFollower implements AutoCloseable {
   }
 
   /**
-   * Runs an import-and-swap on this node so that its own announcement, arriving meanwhile, finds
-   * the version already served instead of loading it a second time.
+   * Publishes into the store and serves the new publication on this node, under the swap lock, so
+   * that its own announcement, arriving meanwhile, finds the version already served instead of
+   * loading it a second time. A publish that throws changes nothing served.
+   *
+   * @return the new publication
    */
-  public void swap(Runnable importAndSwap) {
+  public Publication publishAndServe(Supplier<Publication> publish) {
     synchronized (swapLock) {
-      importAndSwap.run();
+      Publication p = publish.get();
+      swap.accept(store.load(p.id()));
+      return p;
+    }
+  }
+
+  /** Serves this dataset on this node now (tests: a dataset that was never announced). */
+  public void serve(Dataset dataset) {
+    synchronized (swapLock) {
+      swap.accept(dataset);
     }
   }
 

@@ -22,6 +22,8 @@ public final class ClientPresence implements BooleanSupplier {
   static final long PROBE_MS = 50;
 
   private final EndPoint endPoint;
+  // a lock of its own, not this object's monitor, which every holder of the presence could take
+  private final Object probeLock = new Object();
   private volatile boolean gone;
   private volatile boolean sawData;
   private long lastProbeNanos;
@@ -46,30 +48,32 @@ public final class ClientPresence implements BooleanSupplier {
 
   /** True once the client has closed its connection. */
   @Override
-  public synchronized boolean getAsBoolean() {
-    if (gone || sawData || endPoint == null) {
+  public boolean getAsBoolean() {
+    synchronized (probeLock) {
+      if (gone || sawData || endPoint == null) {
+        return gone;
+      }
+      long now = System.nanoTime();
+      if (now - lastProbeNanos < PROBE_MS * 1_000_000L) {
+        return false;
+      }
+      lastProbeNanos = now;
+      if (!endPoint.isOpen()) {
+        return gone = true;
+      }
+      try {
+        ByteBuffer one = BufferUtil.allocate(1);
+        int n = endPoint.fill(one);
+        if (n < 0) {
+          gone = true;
+        } else if (n > 0) {
+          sawData = true;
+        }
+      } catch (IOException e) {
+        gone = true;
+      }
       return gone;
     }
-    long now = System.nanoTime();
-    if (now - lastProbeNanos < PROBE_MS * 1_000_000L) {
-      return false;
-    }
-    lastProbeNanos = now;
-    if (!endPoint.isOpen()) {
-      return gone = true;
-    }
-    try {
-      ByteBuffer one = BufferUtil.allocate(1);
-      int n = endPoint.fill(one);
-      if (n < 0) {
-        gone = true;
-      } else if (n > 0) {
-        sawData = true;
-      }
-    } catch (IOException e) {
-      gone = true;
-    }
-    return gone;
   }
 
   /** True when a probe consumed a byte of a pipelined request: answer with Connection: close. */

@@ -448,14 +448,9 @@ public final class ImportJobs implements AutoCloseable {
         records.save(job);
         return;
       }
-      Publication[] made = new Publication[1];
-      follower.swap(
-          () -> {
-            made[0] = store.publish(draft);
-            live.replace(store.load(made[0].id()));
-          });
+      Publication made = follower.publishAndServe(() -> store.publish(draft));
       synchronized (job) {
-        job.publication = made[0].id();
+        job.publication = made.id();
         job.phase = ImportJob.Phase.PUBLISHED;
         job.bytes = null;
       }
@@ -467,10 +462,10 @@ public final class ImportJobs implements AutoCloseable {
               job.fileName,
               job.sha256,
               (long) u.rows(),
-              made[0].id(),
+              made.id(),
               u.report().summary()));
       records.save(job);
-      LOG.info("import job {} published {} as publication {}", job.id, job.fileName, made[0].id());
+      LOG.info("import job {} published {} as publication {}", job.id, job.fileName, made.id());
     } catch (RuntimeException e) {
       String why = ErrorSummary.of(e);
       LOG.warn("import job {} failed to publish, nothing changed: {}", job.id, why);

@@ -7,12 +7,15 @@ import java.util.HexFormat;
 
 /** Names this node among the nodes of a store, and says where it answers. */
 public final class NodeId {
+  // one generator, seeded once, for every id this process makes
+  private static final SecureRandom RANDOM = new SecureRandom();
+
   private NodeId() {}
 
   /** The host name and a random suffix: a restarted node is a new node (its jobs are gone). */
   public static String random() {
     byte[] b = new byte[4];
-    new SecureRandom().nextBytes(b);
+    RANDOM.nextBytes(b);
     return hostName() + "-" + HexFormat.of().formatHex(b);
   }
 

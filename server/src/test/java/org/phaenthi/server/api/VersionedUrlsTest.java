@@ -115,7 +115,7 @@ class VersionedUrlsTest {
 
     Publication p =
         store.publish(TestServers.rateNumeratorsPlusOne(server.live().snapshot().dataset()));
-    server.live().replace(store.load(p.id()));
+    server.serve(store.load(p.id()));
 
     JsonNode after = http.json("/api/meta");
     String now = after.get("data_version").asText();

@@ -109,4 +109,32 @@ class BundleCliTest {
             new PrintWriter(new StringWriter()),
             new PrintWriter(new StringWriter())));
   }
+
+  @Test
+  void anOutThatNamesNoFolderIsRefusedBeforeTheDataIsOpened() {
+    StringWriter e = new StringWriter();
+    Path root = tmp.getRoot();
+    int code =
+        BundleCli.run(
+            new String[] {
+              "--area",
+              "83",
+              "--indicator",
+              "test:rate",
+              "--out",
+              root.toString(),
+              "--store",
+              tmp.resolve("cli-store-3").toString(),
+              "--data",
+              tmp.resolve("none").toString()
+            },
+            Map.of(),
+            new PrintWriter(new StringWriter()),
+            new PrintWriter(e));
+    assertEquals(1, code, e.toString());
+    assertTrue(
+        e.toString().contains("--out takes a folder or a file ending in .zip, not " + root),
+        e.toString());
+    assertTrue(Files.notExists(tmp.resolve("cli-store-3")), "no store was opened");
+  }
 }

@@ -102,7 +102,7 @@ class PublicationsTest {
 
     Publication p =
         store.publish(TestServers.rateNumeratorsPlusOne(server.live().snapshot().dataset()));
-    server.live().replace(store.load(p.id()));
+    server.serve(store.load(p.id()));
 
     assertEquals(boundaries, server.live().snapshot().boundaryVersion());
     assertEquals(
@@ -142,7 +142,7 @@ class PublicationsTest {
 
     Publication p =
         store.publish(TestServers.rateNumeratorsPlusOne(server.live().snapshot().dataset()));
-    server.live().replace(store.load(p.id()));
+    server.serve(store.load(p.id()));
 
     assertEquals(itemsBefore, etag(items), "items without an indicator: boundary set only");
     assertEquals(oneBefore, etag(one));
@@ -158,7 +158,7 @@ class PublicationsTest {
     double before = http.json(VALUES_61).get("values").get(0).get("numerator").asDouble();
     Publication p =
         store.publish(TestServers.rateNumeratorsPlusOne(server.live().snapshot().dataset()));
-    server.live().replace(store.load(p.id()));
+    server.serve(store.load(p.id()));
     assertNotEquals(values61, etag(VALUES_61));
     assertEquals(before + 1, http.json(VALUES_61).get("values").get(0).get("numerator").asDouble());
 

@@ -84,7 +84,7 @@ class ExportPartsEtagTest {
     String oldVersion = server.live().snapshot().dataset().dataVersion();
 
     Publication p = store.publish(newValuesFor2566());
-    server.live().replace(store.load(p.id()));
+    server.serve(store.load(p.id()));
     assertNotEquals(oldVersion, server.live().snapshot().dataset().dataVersion());
 
     for (String path : unchanged) {

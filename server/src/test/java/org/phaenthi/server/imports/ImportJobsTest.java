@@ -51,7 +51,7 @@ class ImportJobsTest {
     embedded.publish(TestServers.dataset().asDraft("test", "first"));
     store = new FailingStore(embedded);
     live = new LiveData(store.load());
-    follower = new VersionFollower(store, live);
+    follower = new VersionFollower(store, live, live.claimSwap());
     audit = new MemoryAuditLog();
     jobs = new ImportJobs(store, live, follower, audit);
   }

@@ -232,16 +232,14 @@ class TileFastPathTest {
         http.get(TILE, "Accept-Encoding", "gzip").headers().firstValue("ETag").orElseThrow();
     var before = server.live().snapshot().dataset();
     try {
-      server
-          .live()
-          .replace(
-              org.phaenthi.boundaries.Dataset.of(
-                  "fastpathv2",
-                  before.importedAt(),
-                  before.boundaries(),
-                  before.indicators(),
-                  before.blobs(),
-                  before.report()));
+      server.serve(
+          org.phaenthi.boundaries.Dataset.of(
+              "fastpathv2",
+              before.importedAt(),
+              before.boundaries(),
+              before.indicators(),
+              before.blobs(),
+              before.report()));
       long answered = server.tileFastPathAnswered();
       HttpResponse<byte[]> r = http.get(TILE, "Accept-Encoding", "gzip", "If-None-Match", old);
       assertEquals(200, r.statusCode(), "the old ETag does not match the new version");
@@ -249,7 +247,7 @@ class TileFastPathTest {
       assertTrue(r.headers().firstValue("ETag").orElseThrow().startsWith("\"" + boundaries + "-"));
       assertEquals(answered, server.tileFastPathAnswered(), "rendered by Javalin, not served here");
     } finally {
-      server.live().replace(before);
+      server.serve(before);
     }
   }
 

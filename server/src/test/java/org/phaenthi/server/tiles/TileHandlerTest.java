@@ -122,23 +122,21 @@ class TileHandlerTest {
     var old = server.live().snapshot().dataset();
     String oldVersion = old.valueVersion("test:rate", new SurveyYear(2561));
     try {
-      server
-          .live()
-          .replace(
-              org.phaenthi.boundaries.Dataset.of(
-                  "testversion2",
-                  old.importedAt(),
-                  old.boundaries(),
-                  old.indicators(),
-                  old.blobs(),
-                  old.report()));
+      server.serve(
+          org.phaenthi.boundaries.Dataset.of(
+              "testversion2",
+              old.importedAt(),
+              old.boundaries(),
+              old.indicators(),
+              old.blobs(),
+              old.report()));
       HttpResponse<byte[]> after = http.get(path, "If-None-Match", before);
       assertEquals(200, after.statusCode(), "the old ETag does not match the new version");
       String now = server.live().snapshot().valueVersion("test:rate", new SurveyYear(2561));
       assertTrue(after.headers().firstValue("ETag").orElseThrow().startsWith("\"" + now + "-"));
       assertEquals(0, server.tileCache().peekCount(oldVersion), "old version's tiles dropped");
     } finally {
-      server.live().replace(old);
+      server.serve(old);
     }
   }
 

@@ -152,7 +152,7 @@ class TileVersionsTest {
 
     Publication p =
         store.publish(TestServers.rateNumeratorsPlusOne(server.live().snapshot().dataset()));
-    server.live().replace(store.load(p.id()));
+    server.serve(store.load(p.id()));
 
     assertEquals(geometryTile, tileOf(http.json("/tiles/subdistrict.json")), "same boundary set");
     HttpResponse<byte[]> geometry = both(geometryTile, "Accept-Encoding", "gzip");

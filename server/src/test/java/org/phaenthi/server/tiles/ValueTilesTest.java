@@ -141,7 +141,7 @@ class ValueTilesTest {
 
     Publication p =
         store.publish(TestServers.rateNumeratorsPlusOne(server.live().snapshot().dataset()));
-    server.live().replace(store.load(p.id()));
+    server.serve(store.load(p.id()));
     for (String t : TILES) {
       byte[] after = http.get(t + RATE_61).body();
       assertFalse(java.util.Arrays.equals(before.get(t), after), t + ": the new values are in");

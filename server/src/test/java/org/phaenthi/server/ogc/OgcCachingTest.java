@@ -133,7 +133,7 @@ class OgcCachingTest {
     }
     Publication p =
         store.publish(TestServers.rateNumeratorsPlusOne(server.live().snapshot().dataset()));
-    server.live().replace(store.load(p.id()));
+    server.serve(store.load(p.id()));
 
     for (String path : List.of(ITEMS, ITEMS + "&f=html", resources().get(12))) {
       assertEquals(before.get(path), header(http.get(path), "ETag"), path);

@@ -250,7 +250,9 @@ public final class ImportJobs implements AutoCloseable {
                 synchronized (job) {
                   job.done = n;
                 }
-                TestPause.at("validating", job.id);
+                if (n > 0) {
+                  TestPause.at("validating", job.id);
+                }
               },
               stop::get);
       synchronized (job) {

@@ -1,0 +1,242 @@
+package org.phaenthi.server.cluster;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.phaenthi.server.DataBootstrap;
+import org.phaenthi.server.Json;
+import org.phaenthi.server.Main;
+import org.phaenthi.server.admin.AdminCli;
+
+/**
+ * The real server ({@link Main}) in a child JVM on a store (a directory or a {@code postgresql://}
+ * URL) and a {@link ClusterTestData} data directory, for tests that kill it with SIGKILL ({@link
+ * #kill}, {@code Process.destroyForcibly}: no shutdown hook runs, nothing is flushed). It listens
+ * on a port the system chooses ({@code --port 0}), read from its start-up line; its output is kept
+ * as lines so a test can wait for one (e.g. a {@code TestPause} line). Also the admin API's HTTP
+ * calls and a token made with the command-line code path ({@link AdminCli}).
+ */
+final class ServerChild implements AutoCloseable {
+  static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final Pattern SERVING =
+      Pattern.compile("Phaenthi serving publication \\d+ .* at http://localhost:(\\d+)/");
+
+  private final Process process;
+  private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+  private final List<String> all = java.util.Collections.synchronizedList(new ArrayList<>());
+  private final int port;
+
+  private ServerChild(Process process, long startTimeoutMs) throws Exception {
+    this.process = process;
+    Thread reader =
+        new Thread(
+            () -> {
+              try (BufferedReader r =
+                  new BufferedReader(
+                      new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String l = r.readLine(); l != null; l = r.readLine()) {
+                  all.add(l);
+                  lines.add(l);
+                }
+              } catch (java.io.IOException e) {
+                // the child died: nothing more to read
+              }
+            },
+            "child-output");
+    reader.setDaemon(true);
+    reader.start();
+    Matcher m = SERVING.matcher(await("Phaenthi serving publication", startTimeoutMs));
+    if (!m.find()) {
+      throw new AssertionError("no port in the start-up line");
+    }
+    this.port = Integer.parseInt(m.group(1));
+  }
+
+  /**
+   * Starts {@code Main} with {@code --store store} over {@code data}; {@code jvmProps} are {@code
+   * -D} options (e.g. the test pause). Returns once it serves.
+   */
+  static ServerChild start(String store, Path data, List<String> jvmProps, String... options)
+      throws Exception {
+    String java = ProcessHandle.current().info().command().orElse("java");
+    List<String> cmd = new ArrayList<>(List.of(java, "-Xmx512m", "-XX:TieredStopAtLevel=1"));
+    cmd.addAll(jvmProps);
+    cmd.addAll(
+        List.of(
+            "-cp",
+            System.getProperty("java.class.path"),
+            Main.class.getName(),
+            "--port",
+            "0",
+            "--host",
+            "127.0.0.1",
+            "--store",
+            store,
+            "--data",
+            data.toString(),
+            "--boundaries",
+            ClusterTestData.fixture(data).toString(),
+            "--tile-cache-mb",
+            "16"));
+    cmd.addAll(List.of(options));
+    return new ServerChild(new ProcessBuilder(cmd).redirectErrorStream(true).start(), 90_000);
+  }
+
+  int port() {
+    return port;
+  }
+
+  /** Waits for an output line containing {@code text}; returns it. */
+  String await(String text, long timeoutMs) throws Exception {
+    long deadline = System.nanoTime() + timeoutMs * 1_000_000;
+    while (System.nanoTime() < deadline) {
+      String l = lines.poll(100, TimeUnit.MILLISECONDS);
+      if (l != null && l.contains(text)) {
+        return l;
+      }
+      if (l == null && !process.isAlive() && lines.isEmpty()) {
+        throw new AssertionError(
+            "the child ended (exit " + process.exitValue() + ") before '" + text + "':\n" + tail());
+      }
+    }
+    throw new AssertionError("no '" + text + "' within " + timeoutMs + " ms:\n" + tail());
+  }
+
+  /** The last lines the child wrote, for a failure message. */
+  String tail() {
+    synchronized (all) {
+      return String.join("\n", all.subList(Math.max(0, all.size() - 40), all.size()));
+    }
+  }
+
+  /** SIGKILL, and waits for the process to be gone. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor();
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    if (process.isAlive()) {
+      kill();
+    }
+  }
+
+  // ---------------------------------------------------------------- HTTP
+
+  HttpResponse<String> get(String path, String token) {
+    HttpRequest.Builder r =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .timeout(Duration.ofSeconds(30));
+    if (token != null) {
+      r.header("Authorization", "Bearer " + token);
+    }
+    return send(r.GET().build());
+  }
+
+  JsonNode json(String path, String token) {
+    HttpResponse<String> r = get(path, token);
+    if (r.statusCode() != 200) {
+      throw new AssertionError(path + ": " + r.statusCode() + " " + r.body());
+    }
+    try {
+      return Json.MAPPER.readTree(r.body());
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  HttpResponse<String> post(String path, String token, String contentType, byte[] body) {
+    return send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .timeout(Duration.ofSeconds(30))
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .build());
+  }
+
+  /** {@code POST /admin/api/imports}; returns the job's id. */
+  String upload(String token, String fileName, String csv, String query) {
+    HttpResponse<String> r =
+        post(
+            "/admin/api/imports?filename=" + fileName + query,
+            token,
+            "text/csv",
+            csv.getBytes(StandardCharsets.UTF_8));
+    if (r.statusCode() != 202) {
+      throw new AssertionError("upload: " + r.statusCode() + " " + r.body());
+    }
+    try {
+      return Json.MAPPER.readTree(r.body()).get("id").asText();
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Polls the job until its phase is one of {@code phases}; returns the job. */
+  JsonNode awaitPhase(String id, String token, long timeoutMs, String... phases)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeoutMs * 1_000_000;
+    JsonNode j = null;
+    while (System.nanoTime() < deadline) {
+      HttpResponse<String> r = get("/admin/api/imports/" + id, token);
+      if (r.statusCode() == 200) {
+        try {
+          j = Json.MAPPER.readTree(r.body());
+        } catch (java.io.IOException e) {
+          throw new IllegalStateException(e);
+        }
+        if (List.of(phases).contains(j.get("phase").asText())) {
+          return j;
+        }
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError(
+        "job " + id + " is not " + List.of(phases) + " after " + timeoutMs + " ms: " + j);
+  }
+
+  private static HttpResponse<String> send(HttpRequest r) {
+    try {
+      return HTTP.send(r, HttpResponse.BodyHandlers.ofString());
+    } catch (java.io.IOException | InterruptedException e) {
+      throw new IllegalStateException(r.uri() + ": " + e, e);
+    }
+  }
+
+  /** A token made by {@code admin token create --name NAME --scope SCOPE --store STORE}. */
+  static String token(String store, String name, String scope) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code =
+        AdminCli.run(
+            new String[] {"token", "create", "--name", name, "--scope", scope, "--store", store},
+            Map.of(),
+            DataBootstrap::openAdminRecords,
+            new PrintWriter(out),
+            new PrintWriter(err));
+    if (code != 0) {
+      throw new AssertionError("token create: exit " + code + ": " + err);
+    }
+    return out.toString().trim();
+  }
+}

@@ -430,6 +430,7 @@ public final class ImportJobs implements AutoCloseable {
       String note,
       Store.ImportClaim claim,
       AtomicBoolean stop) {
+    Publication[] made = new Publication[1];
     try (claim) {
       Dataset current = live.snapshot().dataset();
       String full =
@@ -455,7 +456,6 @@ public final class ImportJobs implements AutoCloseable {
         records.save(job);
         return;
       }
-      Publication[] made = new Publication[1];
       follower.swap(
           () -> {
             made[0] = store.publish(draft);
@@ -481,18 +481,13 @@ public final class ImportJobs implements AutoCloseable {
       LOG.info("import job {} published {} as publication {}", job.id, job.fileName, made[0].id());
     } catch (RuntimeException e) {
       String why = ErrorSummary.of(e);
-      Optional<Long> made;
-      try {
-        made = committed(job.id);
-      } catch (IllegalStateException unreadable) {
-        made = Optional.empty(); // a reader settles the record once the store answers
-      }
-      if (made.isPresent()) {
-        // the store committed and what came after failed (loading it back): it is published
+      if (made[0] != null) {
+        // the store committed and what came after failed (loading it back): it is published, and
+        // the follower or the next start serves it
         LOG.warn(
-            "import job {} published {} but serving it here failed: {}", job.id, made.get(), why);
+            "import job {} published {} but serving it here failed: {}", job.id, made[0].id(), why);
         synchronized (job) {
-          job.publication = made.get();
+          job.publication = made[0].id();
           job.phase = ImportJob.Phase.PUBLISHED;
           job.bytes = null;
         }
@@ -574,9 +569,10 @@ public final class ImportJobs implements AutoCloseable {
   /**
    * Stops the jobs: validations stop at once; a publish under way gets {@value
    * #SHUTDOWN_WAIT_MILLIS} ms to commit or fail (the store's transaction decides, not the
-   * shutdown). Then every job of this node that has not ended is saved as interrupted at once, so
-   * other nodes and the next start show it without waiting for {@code --import-stale-seconds}; one
-   * whose publication the store holds is saved as published.
+   * shutdown); it saves its own outcome. Then every other job of this node that has not ended
+   * (reading, validating, ready: its upload's bytes die with the process) is saved as interrupted
+   * at once, so other nodes and the next start show it without waiting for {@code
+   * --import-stale-seconds}.
    */
   @Override
   public void close() {
@@ -612,32 +608,22 @@ public final class ImportJobs implements AutoCloseable {
     }
   }
 
-  /** Marks the job as the shutdown leaves it; false when it had ended already. */
+  /**
+   * Marks the job as the shutdown leaves it; false when it had ended already, or when its publish
+   * still runs after the wait: then whether it commits is the store's to say, so the record stays
+   * {@code publishing} and the stale sweep settles it ({@link JobRecords#settle}: published if the
+   * store holds its publication, else interrupted).
+   */
   private boolean interruptAtShutdown(ImportJob j) {
-    boolean wasPublishing;
     synchronized (j) {
-      if (j.phase.terminal() || j.phase == ImportJob.Phase.FAILED) {
+      if (j.phase.terminal()
+          || j.phase == ImportJob.Phase.FAILED
+          || j.phase == ImportJob.Phase.PUBLISHING) {
         return false;
       }
-      wasPublishing = j.phase == ImportJob.Phase.PUBLISHING;
-    }
-    Optional<Long> made = Optional.empty();
-    if (wasPublishing) {
-      try {
-        made = committed(j.id);
-      } catch (IllegalStateException e) {
-        // the store cannot be read: the record says interrupted
-      }
-    }
-    synchronized (j) {
-      if (made.isPresent()) {
-        j.publication = made.get();
-        j.phase = ImportJob.Phase.PUBLISHED;
-      } else {
-        j.phase = ImportJob.Phase.FAILED;
-        j.errorEn = JobRecords.SHUTDOWN_EN;
-        j.errorTh = JobRecords.SHUTDOWN_TH;
-      }
+      j.phase = ImportJob.Phase.FAILED;
+      j.errorEn = JobRecords.SHUTDOWN_EN;
+      j.errorTh = JobRecords.SHUTDOWN_TH;
       j.bytes = null;
     }
     return true;

@@ -148,7 +148,7 @@ abstract class ImportKillRounds {
         : ", " + p.get("done").asInt() + " of " + p.get("total").asInt() + " rows";
   }
 
-  private static void publish(ServerChild node, String token, String id) throws Exception {
+  static void publish(AdminHttp node, String token, String id) throws Exception {
     node.awaitPhase(id, token, 30_000, "ready");
     var r =
         node.post(
@@ -161,7 +161,7 @@ abstract class ImportKillRounds {
     assertEquals("published", done.get("phase").asText(), done.toString());
   }
 
-  private static void awaitWhoami(ServerChild node, String token) throws InterruptedException {
+  static void awaitWhoami(AdminHttp node, String token) throws InterruptedException {
     for (int i = 0; i < 100 && node.get("/admin/api/whoami", token).statusCode() != 200; i++) {
       Thread.sleep(50);
     }
@@ -170,7 +170,7 @@ abstract class ImportKillRounds {
 
   /** What a node serves: its publications, data version and one values response. */
   record Served(String publications, String version, String values) {
-    static Served of(ServerChild node) {
+    static Served of(AdminHttp node) {
       return new Served(
           node.get("/api/publications", null).body(),
           node.json("/health", null).get("data_version").asText(),

@@ -1,17 +1,11 @@
 package org.phaenthi.server.cluster;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.phaenthi.server.DataBootstrap;
-import org.phaenthi.server.Json;
 import org.phaenthi.server.Main;
 import org.phaenthi.server.admin.AdminCli;
 
@@ -33,9 +26,7 @@ import org.phaenthi.server.admin.AdminCli;
  * as lines so a test can wait for one (e.g. a {@code TestPause} line). Also the admin API's HTTP
  * calls and a token made with the command-line code path ({@link AdminCli}).
  */
-final class ServerChild implements AutoCloseable {
-  static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+final class ServerChild extends AdminHttp implements AutoCloseable {
   private static final Pattern SERVING =
       Pattern.compile("Phaenthi serving publication \\d+ .* at http://localhost:(\\d+)/");
 
@@ -100,6 +91,7 @@ final class ServerChild implements AutoCloseable {
     return new ServerChild(new ProcessBuilder(cmd).redirectErrorStream(true).start(), 90_000);
   }
 
+  @Override
   int port() {
     return port;
   }
@@ -137,89 +129,6 @@ final class ServerChild implements AutoCloseable {
   public void close() throws InterruptedException {
     if (process.isAlive()) {
       kill();
-    }
-  }
-
-  // ---------------------------------------------------------------- HTTP
-
-  HttpResponse<String> get(String path, String token) {
-    HttpRequest.Builder r =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-            .timeout(Duration.ofSeconds(30));
-    if (token != null) {
-      r.header("Authorization", "Bearer " + token);
-    }
-    return send(r.GET().build());
-  }
-
-  JsonNode json(String path, String token) {
-    HttpResponse<String> r = get(path, token);
-    if (r.statusCode() != 200) {
-      throw new AssertionError(path + ": " + r.statusCode() + " " + r.body());
-    }
-    try {
-      return Json.MAPPER.readTree(r.body());
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  HttpResponse<String> post(String path, String token, String contentType, byte[] body) {
-    return send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-            .timeout(Duration.ofSeconds(30))
-            .header("Authorization", "Bearer " + token)
-            .header("Content-Type", contentType)
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-            .build());
-  }
-
-  /** {@code POST /admin/api/imports}; returns the job's id. */
-  String upload(String token, String fileName, String csv, String query) {
-    HttpResponse<String> r =
-        post(
-            "/admin/api/imports?filename=" + fileName + query,
-            token,
-            "text/csv",
-            csv.getBytes(StandardCharsets.UTF_8));
-    if (r.statusCode() != 202) {
-      throw new AssertionError("upload: " + r.statusCode() + " " + r.body());
-    }
-    try {
-      return Json.MAPPER.readTree(r.body()).get("id").asText();
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  /** Polls the job until its phase is one of {@code phases}; returns the job. */
-  JsonNode awaitPhase(String id, String token, long timeoutMs, String... phases)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + timeoutMs * 1_000_000;
-    JsonNode j = null;
-    while (System.nanoTime() < deadline) {
-      HttpResponse<String> r = get("/admin/api/imports/" + id, token);
-      if (r.statusCode() == 200) {
-        try {
-          j = Json.MAPPER.readTree(r.body());
-        } catch (java.io.IOException e) {
-          throw new IllegalStateException(e);
-        }
-        if (List.of(phases).contains(j.get("phase").asText())) {
-          return j;
-        }
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError(
-        "job " + id + " is not " + List.of(phases) + " after " + timeoutMs + " ms: " + j);
-  }
-
-  private static HttpResponse<String> send(HttpRequest r) {
-    try {
-      return HTTP.send(r, HttpResponse.BodyHandlers.ofString());
-    } catch (java.io.IOException | InterruptedException e) {
-      throw new IllegalStateException(r.uri() + ": " + e, e);
     }
   }
 

@@ -115,7 +115,7 @@ final class ServerChild extends AdminHttp implements AutoCloseable {
   /** The last lines the child wrote, for a failure message. */
   String tail() {
     synchronized (all) {
-      return String.join("\n", all.subList(Math.max(0, all.size() - 40), all.size()));
+      return String.join("\n", all.subList(Math.max(0, all.size() - 400), all.size()));
     }
   }
 
@@ -123,6 +123,28 @@ final class ServerChild extends AdminHttp implements AutoCloseable {
   void kill() throws InterruptedException {
     process.destroyForcibly();
     process.waitFor();
+  }
+
+  boolean alive() {
+    return process.isAlive();
+  }
+
+  /** Asks the JVM for a thread dump (SIGQUIT: it prints one and goes on), for a failure's log. */
+  void threadDump() {
+    try {
+      new ProcessBuilder("kill", "-3", Long.toString(process.pid())).start().waitFor();
+      Thread.sleep(1_000);
+    } catch (java.io.IOException | InterruptedException e) {
+      // no dump: the tail still shows what the child said
+    }
+  }
+
+  /** SIGTERM (the shutdown hook runs), and waits up to 30 s for the process to end. */
+  void terminate() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      throw new AssertionError("the child did not stop within 30 s of SIGTERM:\n" + tail());
+    }
   }
 
   @Override

@@ -491,6 +491,16 @@ public final class ImportJobs implements AutoCloseable {
           job.phase = ImportJob.Phase.PUBLISHED;
           job.bytes = null;
         }
+        audit.record(
+            new AuditEntry(
+                Instant.now(),
+                who.name(),
+                "publish upload",
+                job.fileName,
+                job.sha256,
+                (long) u.rows(),
+                made[0].id(),
+                u.report().summary()));
         records.save(job);
         return;
       }

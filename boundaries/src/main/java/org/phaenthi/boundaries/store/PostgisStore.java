@@ -339,7 +339,13 @@ public final class PostgisStore implements Store {
         }
         return p;
       } catch (SQLException | RuntimeException e) {
-        c.rollback();
+        try {
+          c.rollback();
+        } catch (SQLException lost) {
+          // the connection is gone (its backend was ended): the server rolled back; the first
+          // error says why, not the rollback's "connection is closed"
+          e.addSuppressed(lost);
+        }
         throw e;
       }
     } catch (SQLException e) {

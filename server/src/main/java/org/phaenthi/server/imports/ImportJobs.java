@@ -83,7 +83,7 @@ public final class ImportJobs implements AutoCloseable {
     this.follower = follower;
     this.audit = audit;
     this.records = records;
-    records.start(this::local, this::cancelRequested);
+    records.start(this::local, this::cancelRequested, this::committed);
   }
 
   /** The jobs this node runs, for {@link JobRecords}' heartbeat. */
@@ -220,6 +220,7 @@ public final class ImportJobs implements AutoCloseable {
         bytes = job.bytes;
         o = job.overrides;
       }
+      TestPause.at("reading", job.id);
       Table t = Importer.read(bytes, job.fileName, o);
       Detector.Detection d;
       synchronized (job) {
@@ -248,6 +249,9 @@ public final class ImportJobs implements AutoCloseable {
               n -> {
                 synchronized (job) {
                   job.done = n;
+                }
+                if (n > 0) {
+                  TestPause.at("validating", job.id);
                 }
               },
               stop::get);
@@ -426,6 +430,7 @@ public final class ImportJobs implements AutoCloseable {
       String note,
       Store.ImportClaim claim,
       AtomicBoolean stop) {
+    Publication[] made = new Publication[1];
     try (claim) {
       Dataset current = live.snapshot().dataset();
       String full =
@@ -438,8 +443,11 @@ public final class ImportJobs implements AutoCloseable {
               + u.rows()
               + " rows; report: "
               + u.report().summary()
+              + committing(job.id)
               + "]";
+      TestPause.at("drafting", job.id);
       Draft draft = Importer.draft(current, u, who.name(), full);
+      TestPause.at("before-commit", job.id);
       if (stop.get()) {
         synchronized (job) {
           job.phase = ImportJob.Phase.CANCELLED;
@@ -448,9 +456,14 @@ public final class ImportJobs implements AutoCloseable {
         records.save(job);
         return;
       }
-      Publication made = follower.publishAndServe(() -> store.publish(draft));
+      follower.publishAndServe(
+          () -> {
+            made[0] = store.publish(draft);
+            TestPause.at("after-commit", job.id);
+            return made[0];
+          });
       synchronized (job) {
-        job.publication = made.id();
+        job.publication = made[0].id();
         job.phase = ImportJob.Phase.PUBLISHED;
         job.bytes = null;
       }
@@ -462,22 +475,93 @@ public final class ImportJobs implements AutoCloseable {
               job.fileName,
               job.sha256,
               (long) u.rows(),
-              made.id(),
+              made[0].id(),
               u.report().summary()));
       records.save(job);
-      LOG.info("import job {} published {} as publication {}", job.id, job.fileName, made.id());
+      LOG.info("import job {} published {} as publication {}", job.id, job.fileName, made[0].id());
     } catch (RuntimeException e) {
       String why = ErrorSummary.of(e);
+      if (made[0] != null) {
+        // the store committed and what came after failed (loading it back): it is published, and
+        // the follower or the next start serves it
+        LOG.warn(
+            "import job {} published {} but serving it here failed: {}", job.id, made[0].id(), why);
+        synchronized (job) {
+          job.publication = made[0].id();
+          job.phase = ImportJob.Phase.PUBLISHED;
+          job.bytes = null;
+        }
+        audit.record(
+            new AuditEntry(
+                Instant.now(),
+                who.name(),
+                "publish upload",
+                job.fileName,
+                job.sha256,
+                (long) u.rows(),
+                made[0].id(),
+                u.report().summary()));
+        records.save(job);
+        return;
+      }
       LOG.warn("import job {} failed to publish, nothing changed: {}", job.id, why);
       LOG.debug("publish failure", e);
       synchronized (job) {
         job.phase = ImportJob.Phase.FAILED;
-        job.errorEn = "publishing failed, nothing changed: " + why;
-        job.errorTh = "เผยแพร่ไม่สำเร็จ ข้อมูลที่ให้บริการไม่เปลี่ยนแปลง";
+        job.errorEn = PUBLISH_FAILED_EN + reason(why);
+        job.errorTh = PUBLISH_FAILED_TH;
       }
       records.save(job);
     } finally {
       publishing.set(false);
+    }
+  }
+
+  static final String PUBLISH_FAILED_EN =
+      "publishing failed and nothing changed: the map still serves the previous publication."
+          + " Publish again; if it fails again, ask the server's administrator. Cause: ";
+  static final String PUBLISH_FAILED_TH =
+      "เผยแพร่ไม่สำเร็จ ข้อมูลที่ให้บริการไม่เปลี่ยนแปลง แผนที่ยังแสดงชุดข้อมูลที่เผยแพร่ล่าสุด"
+          + " กรุณาเผยแพร่อีกครั้ง หากยังไม่สำเร็จ โปรดแจ้งผู้ดูแลเซิร์ฟเวอร์";
+
+  /**
+   * The cause of a failed publish in words for the person who uploaded: what the store said, with
+   * the store's own wrapping ("publishing failed and nothing changed…") dropped, since the job's
+   * message says that already. {@link ErrorSummary} has removed any statement text.
+   */
+  static String reason(String why) {
+    String s = why.replaceFirst("^publishing failed and nothing changed[^:]*: ", "");
+    if (s.contains("terminating connection") || s.contains("An I/O error occurred")) {
+      return "the connection to the database was cut while publishing (" + s + ")";
+    }
+    return s;
+  }
+
+  /**
+   * The mark of the job in the note of the publication it commits ({@code …; job ID]}). The store
+   * gives the publication its id inside the commit, so the id cannot be written down before; the
+   * mark is written with the publication in the same transaction, so a publication carrying it is
+   * proof the job committed even when its node died before it saved the job as published.
+   */
+  static String committing(String jobId) {
+    return "; job " + jobId;
+  }
+
+  /** The publication the job committed, found by its mark ({@link #committing}); empty if none. */
+  Optional<Long> committed(String jobId) {
+    String mark = committing(jobId) + "]";
+    try {
+      List<Publication> all = store.publications();
+      for (int i = all.size() - 1; i >= 0; i--) {
+        Publication p = all.get(i);
+        if (p.note() != null && p.note().endsWith(mark)) {
+          return Optional.of(p.id());
+        }
+      }
+      return Optional.empty();
+    } catch (RuntimeException e) {
+      throw new IllegalStateException(
+          "cannot read the publications to settle job " + jobId + ": " + ErrorSummary.of(e), e);
     }
   }
 
@@ -489,10 +573,69 @@ public final class ImportJobs implements AutoCloseable {
     }
   }
 
+  /** How long a shutdown waits for a publish under way to commit or fail on its own. */
+  static final long SHUTDOWN_WAIT_MILLIS = 5_000;
+
+  /**
+   * Stops the jobs: validations stop at once; a publish under way gets {@value
+   * #SHUTDOWN_WAIT_MILLIS} ms to commit or fail (the store's transaction decides, not the
+   * shutdown); it saves its own outcome. Then every other job of this node that has not ended
+   * (reading, validating, ready: its upload's bytes die with the process) is saved as interrupted
+   * at once, so other nodes and the next start show it without waiting for {@code
+   * --import-stale-seconds}.
+   */
   @Override
   public void close() {
     records.close();
+    List<ImportJob> mine = local();
+    for (ImportJob j : mine) {
+      synchronized (j) {
+        if (j.phase != ImportJob.Phase.PUBLISHING) {
+          j.stop.set(true);
+        }
+      }
+    }
     worker.shutdownNow();
-    publisher.shutdownNow();
+    publisher.shutdown();
+    try {
+      if (!publisher.awaitTermination(
+          SHUTDOWN_WAIT_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+        publisher.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      publisher.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+    int n = 0;
+    for (ImportJob j : mine) {
+      if (interruptAtShutdown(j)) {
+        records.save(j);
+        n++;
+      }
+    }
+    if (n > 0) {
+      LOG.warn("{} import job(s) not ended at shutdown saved as interrupted", n);
+    }
+  }
+
+  /**
+   * Marks the job as the shutdown leaves it; false when it had ended already, or when its publish
+   * still runs after the wait: then whether it commits is the store's to say, so the record stays
+   * {@code publishing} and the stale sweep settles it ({@link JobRecords#settle}: published if the
+   * store holds its publication, else interrupted).
+   */
+  private boolean interruptAtShutdown(ImportJob j) {
+    synchronized (j) {
+      if (j.phase.terminal()
+          || j.phase == ImportJob.Phase.FAILED
+          || j.phase == ImportJob.Phase.PUBLISHING) {
+        return false;
+      }
+      j.phase = ImportJob.Phase.FAILED;
+      j.errorEn = JobRecords.SHUTDOWN_EN;
+      j.errorTh = JobRecords.SHUTDOWN_TH;
+      j.bytes = null;
+    }
+    return true;
   }
 }

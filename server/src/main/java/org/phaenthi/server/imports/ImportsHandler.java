@@ -253,13 +253,14 @@ public final class ImportsHandler {
           "no import " + id + " on this node, and the store cannot be read to look for it");
     }
     return r.filter(j -> who.isAll() || j.who().equals(who.name()))
+        .map(jobs.records()::settle)
         .orElseThrow(
             () -> ApiException.notFound("no import " + id + "; GET /admin/api/imports lists them"));
   }
 
   private List<JobRecord> stored(int limit) {
     try {
-      return jobs.records().jobs(limit);
+      return jobs.records().jobs(limit).stream().map(jobs.records()::settle).toList();
     } catch (IllegalStateException e) {
       return List.of(); // the store is down: this node's own jobs are listed still
     }

@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.phaenthi.boundaries.store.AdminRecords;
 import org.phaenthi.boundaries.store.JobRecord;
@@ -44,6 +45,7 @@ public final class JobRecords implements AutoCloseable {
   private final Map<String, String> views = new ConcurrentHashMap<>();
   private final Map<String, String> saved = new ConcurrentHashMap<>();
   private ScheduledExecutorService ticker;
+  private volatile Function<String, Optional<Long>> committed = id -> Optional.empty();
 
   /**
    * @param records the store's records ({@code null}: this node only, nothing written)
@@ -71,7 +73,18 @@ public final class JobRecords implements AutoCloseable {
     return nodeUrl.get();
   }
 
-  void start(Supplier<List<ImportJob>> local, Consumer<ImportJob> cancel) {
+  /**
+   * Starts the heartbeat.
+   *
+   * @param committed the publication a job committed, by the mark in its note ({@link
+   *     ImportJobs#committed}); used to settle the record of a job whose node died between the
+   *     store's commit and its save of the job as published
+   */
+  void start(
+      Supplier<List<ImportJob>> local,
+      Consumer<ImportJob> cancel,
+      Function<String, Optional<Long>> committed) {
+    this.committed = committed;
     if (records == null) {
       return;
     }
@@ -107,6 +120,9 @@ public final class JobRecords implements AutoCloseable {
       if (n > 0) {
         LOG.warn(
             "{} import job(s) of a node silent for {} s marked interrupted", n, stale.toSeconds());
+        for (JobRecord r : records.jobs(ImportJobs.KEEP)) {
+          settle(r);
+        }
       }
     } catch (RuntimeException e) {
       LOG.warn("import job heartbeat failed: {}", ErrorSummary.of(e));
@@ -115,6 +131,82 @@ public final class JobRecords implements AutoCloseable {
 
   static final String INTERRUPTED_EN = JobRecord.INTERRUPTED_EN;
   static final String INTERRUPTED_TH = JobRecord.INTERRUPTED_TH;
+
+  /** The error of a job its node stopped, cleanly, before the job ended. */
+  static final String SHUTDOWN_EN =
+      "interrupted: the server running this import was shut down before it ended;"
+          + " the map serves the last complete publication. Upload the file again.";
+
+  static final String SHUTDOWN_TH =
+      "งานนำเข้าถูกขัดจังหวะ: เซิร์ฟเวอร์ที่ทำงานนี้ถูกปิดก่อนงานเสร็จ"
+          + " แผนที่ยังแสดงชุดข้อมูลที่เผยแพร่ครบถ้วนล่าสุด กรุณาอัปโหลดไฟล์อีกครั้ง";
+
+  /**
+   * The record as it should be read: a job that was publishing when its node died (silent, or
+   * already marked interrupted) but whose publication the store holds is published — its node died
+   * after the store's commit and before it saved the job — and is written so; any other record as
+   * it is. A store that cannot be read leaves the record as it is.
+   */
+  JobRecord settle(JobRecord r) {
+    if (records == null || !wasPublishingWhenItsNodeStopped(r)) {
+      return r;
+    }
+    Optional<Long> made;
+    try {
+      made = committed.apply(r.id());
+    } catch (RuntimeException e) {
+      return r;
+    }
+    if (made.isEmpty()) {
+      return r;
+    }
+    String view = r.view();
+    try {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> v = Json.MAPPER.readValue(r.view(), LinkedHashMap.class);
+      v.put("phase", "published");
+      v.put("publication", made.get());
+      v.put("publishable", false);
+      v.put("error", null);
+      view = Json.MAPPER.writeValueAsString(v);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      // keep the view as the node wrote it; the phase and publication below are what count
+    }
+    JobRecord done =
+        new JobRecord(
+            r.id(),
+            r.node(),
+            r.nodeUrl(),
+            r.who(),
+            r.createdAt(),
+            "published",
+            view,
+            r.heartbeatAt(),
+            r.cancelRequested(),
+            null,
+            null);
+    try {
+      records.saveJob(done);
+      LOG.info(
+          "import job {} of node {} committed publication {} before its node stopped: published",
+          r.id(),
+          r.node(),
+          made.get());
+    } catch (RuntimeException e) {
+      LOG.warn("import job {} could not be settled in the store: {}", r.id(), e.toString());
+    }
+    return done;
+  }
+
+  private boolean wasPublishingWhenItsNodeStopped(JobRecord r) {
+    if (r.phase().equals("publishing")) {
+      return silent(r);
+    }
+    return r.phase().equals("failed")
+        && r.errorEn() != null
+        && r.errorEn().startsWith("interrupted:")
+        && r.view().contains("\"phase\":\"publishing\"");
+  }
 
   /** Writes the job now; a store that cannot be written is logged, the job goes on. */
   void save(ImportJob j) {

@@ -142,7 +142,7 @@ class ImportJobsTest {
   }
 
   /** The embedded store, whose publish can be made to fail before anything is written. */
-  static final class FailingStore implements Store {
+  static class FailingStore implements Store {
     private final Store inner;
     volatile boolean fail;
 

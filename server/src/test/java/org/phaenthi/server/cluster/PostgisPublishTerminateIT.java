@@ -38,7 +38,7 @@ class PostgisPublishTerminateIT {
     try (PostgisCluster cluster = PostgisCluster.startOrSkip()) {
       Path data = ClusterTestData.dataDir(tmp, "data", false);
       String url = cluster.createDatabase(DB);
-      try (MultiNodeIT.Node node = MultiNodeIT.Node.start(url, data)) {
+      try (ClusterNode node = ClusterNode.start(url, data)) {
         AdminHttp http = AdminHttp.at(node.port());
         String token = ServerChild.token(url, "terminate-test", "all");
         ImportKillRounds.awaitWhoami(http, token);

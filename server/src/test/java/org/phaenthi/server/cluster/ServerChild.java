@@ -84,7 +84,7 @@ final class ServerChild extends AdminHttp implements AutoCloseable {
             "--data",
             data.toString(),
             "--boundaries",
-            ClusterTestData.fixture(data).toString(),
+            ClusterTestData.boundariesOption(data),
             "--tile-cache-mb",
             "16"));
     cmd.addAll(List.of(options));

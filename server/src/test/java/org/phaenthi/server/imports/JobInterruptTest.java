@@ -49,7 +49,7 @@ class JobInterruptTest {
     embedded.publish(TestServers.dataset().asDraft("test", "first"));
     admin = embedded.adminRecords();
     live = new LiveData(embedded.load());
-    follower = new VersionFollower(embedded, live);
+    follower = new VersionFollower(embedded, live, live.claimSwap());
   }
 
   @AfterEach

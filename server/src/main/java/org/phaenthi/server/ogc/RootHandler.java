@@ -7,9 +7,11 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.phaenthi.server.ApiException;
 import org.phaenthi.server.Json;
 import org.phaenthi.server.LiveData;
+import org.phaenthi.server.Snapshot;
 
 /**
  * The landing page ({@code /ogc}), the conformance declaration ({@code /ogc/conformance}) and the
@@ -40,10 +42,10 @@ public final class RootHandler {
   static final String OPENAPI_RESOURCE = "/phaenthi-ogc/openapi.json";
   private static final Set<String> ONLY_F = Set.of("f");
 
-  private final LiveData live;
+  private final Supplier<Snapshot> live; // read-only: a handler never swaps the data
 
   public RootHandler(LiveData live) {
-    this.live = live;
+    this.live = live::snapshot;
   }
 
   /** The stylesheet of the HTML pages ({@code /ogc/style.css}). */
@@ -52,7 +54,7 @@ public final class RootHandler {
   }
 
   public void landing(Context ctx) {
-    VendorParams v = VendorParams.parse(ctx, live.snapshot().dataset(), ONLY_F);
+    VendorParams v = VendorParams.parse(ctx, live.get().dataset(), ONLY_F);
     OgcFormat format = OgcFormat.of(ctx);
     String ogc = OgcUrls.ogc(ctx);
     String title = "Phaenthi — Thai admin boundaries and TPMAP indicators";
@@ -100,7 +102,7 @@ public final class RootHandler {
     if (format == OgcFormat.HTML) {
       new HtmlPage(title)
           .para(description)
-          .para("Data version " + live.snapshot().version())
+          .para("Data version " + live.get().version())
           .links(links)
           .send(ctx);
       return;
@@ -110,7 +112,7 @@ public final class RootHandler {
   }
 
   public void conformance(Context ctx) {
-    VendorParams.parse(ctx, live.snapshot().dataset(), ONLY_F);
+    VendorParams.parse(ctx, live.get().dataset(), ONLY_F);
     OgcFormat format = OgcFormat.of(ctx);
     List<Link> links =
         OgcUrls.selfAndAlternate(
@@ -130,7 +132,7 @@ public final class RootHandler {
   }
 
   public void apiDefinition(Context ctx) throws IOException {
-    VendorParams.parse(ctx, live.snapshot().dataset(), ONLY_F);
+    VendorParams.parse(ctx, live.get().dataset(), ONLY_F);
     OgcFormat format = OgcFormat.of(ctx);
     byte[] doc = openApi();
     if (format == OgcFormat.HTML) {

@@ -18,6 +18,9 @@
 #   server and client kind, once) ROUNDS (2) THREADS (2) CONNECTIONS (32) TILES (tile-paths.py args)
 #   CLIENTS ("gzip identity") LOGS ("on off": which Phaenthi servers) NGINX_WORKERS (auto)
 #   NGINX_ACCESS_LOG (off) NGINX_OPEN_FILE_CACHE (on) JAVA_OPTS (-Xmx3g) PHAENTHI_ARGS (extra options)
+#   BASELINE_JAR (unset: another build's phaenthi.jar, e.g. main's, started as "baseline-log-off" on
+#   PORT+4 with the access log off and its own store copy, measured in the same rounds; the table then
+#   also prints each log-off server's ratio to it)
 set -euo pipefail
 
 HERE="$(cd "$(dirname "$0")" && pwd)"
@@ -40,6 +43,7 @@ NGINX_ACCESS_LOG="${NGINX_ACCESS_LOG:-off}"
 NGINX_OPEN_FILE_CACHE="${NGINX_OPEN_FILE_CACHE:-on}"
 JAVA_OPTS="${JAVA_OPTS:--Xmx3g}"
 PHAENTHI_ARGS="${PHAENTHI_ARGS:-}"
+BASELINE_JAR="${BASELINE_JAR:-}"
 
 WORK="$(mktemp -d /tmp/phaenthi-bench-XXXXXX)"
 chmod 755 "$WORK"
@@ -56,10 +60,10 @@ for tool in wrk nginx curl python3 bc; do
   command -v "$tool" >/dev/null || { echo "needs $tool (apt-get install -y wrk nginx curl bc)" >&2; exit 1; }
 done
 
-start_server() { # name port store access-log
-  local name=$1 port=$2 store=$3 log=$4
+start_server() { # name port store access-log [jar]
+  local name=$1 port=$2 store=$3 log=$4 jar=${5:-$ROOT/server/target/phaenthi.jar}
   # shellcheck disable=SC2086
-  java $JAVA_OPTS -jar "$ROOT/server/target/phaenthi.jar" --host 127.0.0.1 --port "$port" \
+  java $JAVA_OPTS -jar "$jar" --host 127.0.0.1 --port "$port" \
     --data "$DATA" --store "$store" --access-log "$log" $PHAENTHI_ARGS >"$WORK/server-$name.log" 2>&1 &
   SERVER_PID[$name]=$!
   BASE[$name]="http://127.0.0.1:$port"
@@ -99,6 +103,11 @@ for log in $LOGS; do
   fi
   SERVERS+=("$name")
 done
+if [[ -n "$BASELINE_JAR" ]]; then
+  cp -r "$STORE" "$WORK/store-baseline"; rm -f "$WORK/store-baseline/lock"
+  start_server baseline-log-off $((PORT + 4)) "$WORK/store-baseline" false "$BASELINE_JAR"
+  SERVERS+=(baseline-log-off)
+fi
 for s in "${SERVERS[@]}"; do wait_healthy "$s"; done
 echo "started ${SERVERS[*]} (logs in $WORK)"
 
@@ -210,7 +219,7 @@ load() { # server client round -> $WORK/wrk-server-client-round.txt, cpu-…, lo
   # shellcheck disable=SC2046
   after=$(cpu_ticks $(pids_of "$name"))
   req=$(sed -E -n 's/^RESULT requests=([0-9]+).*/\1/p' "$f")
-  echo $(((after - before) * 1000000 / TICK / req)) >"$WORK/cpu-$name-$client-$round.txt"
+  echo "scale=1; ($after - $before) * 1000000 / $TICK / $req" | bc >"$WORK/cpu-$name-$client-$round.txt"
   grep -E '^RESULT' "$f" | sed "s/^/  $name $client round $round: /"
 }
 rps() { awk '/^Requests\/sec:/ {print $2}' "$WORK/wrk-$1-$2-$3.txt"; }
@@ -248,5 +257,10 @@ for r in $(seq 1 "$ROUNDS"); do
         "$(echo "$(rps "$s" "$c" "$r") / $(rps nginx "$c" "$r")" | bc -l)" \
         "$(sed -E -n 's/.*errors_status=([0-9]+).*/\1/p' "$WORK/wrk-$s-$c-$r.txt")"
     done
+    if [[ -n "$BASELINE_JAR" && " ${SERVERS[*]} " == *" phaenthi-log-off "* ]]; then
+      printf '       ratio phaenthi-log-off/baseline-log-off, %s clients, round %s: %.2f requests/s, %.2f CPU/request\n' \
+        "$c" "$r" "$(echo "$(rps phaenthi-log-off "$c" "$r") / $(rps baseline-log-off "$c" "$r")" | bc -l)" \
+        "$(echo "$(cat "$WORK/cpu-phaenthi-log-off-$c-$r.txt") / $(cat "$WORK/cpu-baseline-log-off-$c-$r.txt")" | bc -l)"
+    fi
   done
 done

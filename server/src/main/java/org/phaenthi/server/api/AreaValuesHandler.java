@@ -7,6 +7,7 @@ import io.javalin.http.Handler;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.phaenthi.boundaries.Area;
 import org.phaenthi.boundaries.Dataset;
 import org.phaenthi.boundaries.indicators.Indicator;
@@ -19,19 +20,20 @@ import org.phaenthi.server.LiveData;
 import org.phaenthi.server.MissingData;
 import org.phaenthi.server.Params;
 import org.phaenthi.server.Resolver;
+import org.phaenthi.server.Snapshot;
 
 /** {@code GET /api/values/area/{code}?year=}: every indicator of one area and of its parent. */
 public final class AreaValuesHandler implements Handler {
-  private final LiveData live;
+  private final Supplier<Snapshot> live; // read-only: a handler never swaps the data
 
   public AreaValuesHandler(LiveData live) {
-    this.live = live;
+    this.live = live::snapshot;
   }
 
   @Override
   public void handle(Context ctx) {
     Params.onlyKnown(ctx, Set.of("year"));
-    Dataset d = live.snapshot().dataset();
+    Dataset d = live.get().dataset();
     String code = ctx.pathParam("code");
     Area area =
         d.boundaries()

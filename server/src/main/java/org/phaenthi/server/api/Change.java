@@ -1,5 +1,6 @@
 package org.phaenthi.server.api;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
 import org.phaenthi.boundaries.AdminLevel;
@@ -86,8 +87,13 @@ public record Change(Indicator indicator, SurveyYear from, SurveyYear to) {
     return Optional.of(new Years(a.get(), b.get()));
   }
 
-  /** The two years' values of one level, by area code. */
-  public record Years(Map<String, IndicatorValue> from, Map<String, IndicatorValue> to) {}
+  /** The two years' values of one level, by area code (read-only views of the dataset's maps). */
+  public record Years(Map<String, IndicatorValue> from, Map<String, IndicatorValue> to) {
+    public Years {
+      from = Collections.unmodifiableMap(from);
+      to = Collections.unmodifiableMap(to);
+    }
+  }
 
   /**
    * The change of one area, or null (no data) when either year has no value for it, or a count

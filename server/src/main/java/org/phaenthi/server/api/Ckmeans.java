@@ -57,7 +57,7 @@ final class Ckmeans {
     if (iMin > iMax) {
       return;
     }
-    int i = (iMin + iMax) / 2;
+    int i = (iMin + iMax) >>> 1; // no overflow of the sum
     matrix[cluster][i] = matrix[cluster - 1][i - 1];
     backtrack[cluster][i] = i;
     int jlow = cluster;

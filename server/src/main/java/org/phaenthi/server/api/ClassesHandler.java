@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.phaenthi.boundaries.AdminLevel;
 import org.phaenthi.boundaries.Area;
 import org.phaenthi.boundaries.Dataset;
@@ -21,6 +22,7 @@ import org.phaenthi.server.LiveData;
 import org.phaenthi.server.Params;
 import org.phaenthi.server.Resolver;
 import org.phaenthi.server.ResponseCache;
+import org.phaenthi.server.Snapshot;
 import org.phaenthi.server.http.VersionedUrls;
 import org.phaenthi.server.render.Palettes;
 
@@ -42,18 +44,18 @@ public final class ClassesHandler implements Handler {
           "palette",
           Change.PARAM,
           VersionedUrls.PARAM);
-  private final LiveData live;
+  private final Supplier<Snapshot> live; // read-only: a handler never swaps the data
   private final ResponseCache responses;
 
   public ClassesHandler(LiveData live, ResponseCache responses) {
-    this.live = live;
+    this.live = live::snapshot;
     this.responses = responses;
   }
 
   @Override
   public void handle(Context ctx) {
     Params.onlyKnown(ctx, PARAMS);
-    Dataset d = live.snapshot().dataset();
+    Dataset d = live.get().dataset();
     IndicatorData data = d.indicators();
     AdminLevel level = Params.level(d.boundaries().levels(), ctx.queryParam("level"));
     Indicator indicator = Params.indicator(data, ctx.queryParam("indicator"));

@@ -5,11 +5,13 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.phaenthi.boundaries.AdminLevel;
 import org.phaenthi.boundaries.Dataset;
 import org.phaenthi.boundaries.Levels;
 import org.phaenthi.server.LiveData;
 import org.phaenthi.server.Resolver;
+import org.phaenthi.server.Snapshot;
 
 /**
  * The {@code Link: rel=preload} header of the web app's page: the two answers the first map waits
@@ -29,15 +31,15 @@ public final class FirstViewPreloads {
   /** The zoom of the top level's shapes the app asks for first ({@code loadBackground}). */
   static final int TOP_ZOOM = 6;
 
-  private final LiveData live;
+  private final Supplier<Snapshot> live; // read-only: a handler never swaps the data
 
   public FirstViewPreloads(LiveData live) {
-    this.live = live;
+    this.live = live::snapshot;
   }
 
   /** Adds the header (a before-handler of the app's page). */
   public void addTo(Context ctx) {
-    List<String> urls = urls(live.snapshot().dataset());
+    List<String> urls = urls(live.get().dataset());
     if (!urls.isEmpty()) {
       StringBuilder link = new StringBuilder();
       for (String url : urls) {

@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.phaenthi.boundaries.AdminLevel;
 import org.phaenthi.boundaries.Area;
 import org.phaenthi.boundaries.Dataset;
@@ -31,18 +32,18 @@ import org.phaenthi.server.http.VersionedUrls;
 public final class GeometryHandler implements Handler {
   private record Key(String version, AdminLevel level, int zoom, String parent) {}
 
-  private final LiveData live;
+  private final Supplier<Snapshot> live; // read-only: a handler never swaps the data
   private final ResponseCache responses;
 
   public GeometryHandler(LiveData live, ResponseCache responses) {
-    this.live = live;
+    this.live = live::snapshot;
     this.responses = responses;
   }
 
   @Override
   public void handle(Context ctx) {
     Params.onlyKnown(ctx, Set.of("zoom", "parent", VersionedUrls.PARAM));
-    Snapshot s = live.snapshot();
+    Snapshot s = live.get();
     AdminLevel level = Params.mappedLevel(s.levels(), ctx.pathParam("level"));
     int zoom = zoom(ctx.queryParam("zoom"));
     String parent = Params.parent(ctx.queryParam("parent"), level);

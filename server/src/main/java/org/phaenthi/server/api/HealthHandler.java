@@ -6,10 +6,12 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.phaenthi.boundaries.AdminLevel;
 import org.phaenthi.boundaries.Dataset;
 import org.phaenthi.server.Json;
 import org.phaenthi.server.LiveData;
+import org.phaenthi.server.Snapshot;
 
 /**
  * {@code GET /health}: status, data version and counts. The store is named by its kind ({@code
@@ -17,17 +19,17 @@ import org.phaenthi.server.LiveData;
  * anyone who can reach the port.
  */
 public final class HealthHandler implements Handler {
-  private final LiveData live;
+  private final Supplier<Snapshot> live; // read-only: a handler never swaps the data
   private final String storeKind;
 
   public HealthHandler(LiveData live, String storeKind) {
-    this.live = live;
+    this.live = live::snapshot;
     this.storeKind = storeKind;
   }
 
   @Override
   public void handle(Context ctx) {
-    Dataset d = live.snapshot().dataset();
+    Dataset d = live.get().dataset();
     Map<String, Object> areas = new LinkedHashMap<>();
     for (AdminLevel l : d.boundaries().levels()) {
       areas.put(l.urlName(), d.boundaries().count(l));

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.phaenthi.boundaries.AdminLevel;
 import org.phaenthi.boundaries.indicators.Indicator;
 import org.phaenthi.boundaries.indicators.IndicatorData;
@@ -16,18 +17,19 @@ import org.phaenthi.boundaries.indicators.SurveyYear;
 import org.phaenthi.boundaries.indicators.YearInfo;
 import org.phaenthi.server.Json;
 import org.phaenthi.server.LiveData;
+import org.phaenthi.server.Snapshot;
 
 /** {@code GET /api/indicators}: the indicators that have data, and the survey years. */
 public final class IndicatorsHandler implements Handler {
-  private final LiveData live;
+  private final Supplier<Snapshot> live; // read-only: a handler never swaps the data
 
   public IndicatorsHandler(LiveData live) {
-    this.live = live;
+    this.live = live::snapshot;
   }
 
   @Override
   public void handle(Context ctx) {
-    IndicatorData data = live.snapshot().dataset().indicators();
+    IndicatorData data = live.get().dataset().indicators();
     List<Map<String, Object>> list = new ArrayList<>();
     for (Indicator i : data.indicators()) {
       list.add(describe(i, data));

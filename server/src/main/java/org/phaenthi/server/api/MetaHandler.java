@@ -4,12 +4,14 @@ import static org.phaenthi.server.Json.obj;
 
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import java.util.function.Supplier;
 import org.phaenthi.boundaries.AdminLevel;
 import org.phaenthi.boundaries.Dataset;
 import org.phaenthi.server.Attribution;
 import org.phaenthi.server.Json;
 import org.phaenthi.server.LiveData;
 import org.phaenthi.server.Resolver;
+import org.phaenthi.server.Snapshot;
 
 /**
  * {@code GET /api/meta}: attribution, defaults and bounds the web app starts from, and what this
@@ -17,7 +19,7 @@ import org.phaenthi.server.Resolver;
  * button without asking the endpoint itself (a HEAD of a report card would render the whole PDF).
  */
 public final class MetaHandler implements Handler {
-  private final LiveData live;
+  private final Supplier<Snapshot> live; // read-only: a handler never swaps the data
   private final String baseMapUrl;
   private final boolean renders;
 
@@ -25,7 +27,7 @@ public final class MetaHandler implements Handler {
    * @param renders whether {@code /render/…} (pictures and report cards) is served
    */
   public MetaHandler(LiveData live, String baseMapUrl, boolean renders) {
-    this.live = live;
+    this.live = live::snapshot;
     this.baseMapUrl = baseMapUrl;
     this.renders = renders;
   }
@@ -42,7 +44,7 @@ public final class MetaHandler implements Handler {
 
   @Override
   public void handle(Context ctx) {
-    Dataset d = live.snapshot().dataset();
+    Dataset d = live.get().dataset();
     String defaultIndicator = defaultIndicator(d);
     Json.send(
         ctx,

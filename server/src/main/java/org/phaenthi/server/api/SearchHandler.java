@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.phaenthi.boundaries.Area;
 import org.phaenthi.boundaries.Boundaries;
 import org.phaenthi.server.ApiException;
@@ -19,17 +20,17 @@ import org.phaenthi.server.Snapshot;
 /** {@code GET /api/areas/search?q=[&limit=]}: areas by Thai or English name. */
 public final class SearchHandler implements Handler {
   private static final Set<String> PARAMS = Set.of("q", "limit");
-  private final LiveData live;
+  private final Supplier<Snapshot> live; // read-only: a handler never swaps the data
 
   public SearchHandler(LiveData live) {
-    this.live = live;
+    this.live = live::snapshot;
   }
 
   @Override
   public void handle(Context ctx) {
     // each once, valid UTF-8 without control characters: a NUL used to match every area
     Params.onlyKnown(ctx, PARAMS);
-    Snapshot s = live.snapshot();
+    Snapshot s = live.get();
     String q = ctx.queryParam("q");
     if (q == null || q.isBlank()) {
       throw ApiException.badRequest("parameter 'q' (a Thai or English name) is required");

@@ -17,6 +17,16 @@ import org.phaenthi.tiles.TileCoord;
  * @param code the area's code, null for the whole extent
  */
 public record AreaExtent(String code, Envelope bounds, int minZoom, int maxZoom) {
+  public AreaExtent {
+    bounds = new Envelope(bounds); // JTS envelopes are mutable: a copy of our own
+  }
+
+  /** A copy of the bounds (the caller may change it). */
+  @Override
+  public Envelope bounds() {
+    return new Envelope(bounds);
+  }
+
   /**
    * Zooms below the area's own that an area archive also holds, so it opens zoomed out a little.
    */

@@ -4,10 +4,12 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.io.OutputStream;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.phaenthi.boundaries.AdminLevel;
 import org.phaenthi.server.ApiException;
 import org.phaenthi.server.LiveData;
 import org.phaenthi.server.Params;
+import org.phaenthi.server.Snapshot;
 import org.phaenthi.server.api.Change;
 import org.phaenthi.server.http.ClientPresence;
 
@@ -30,7 +32,7 @@ public final class ExportHandler implements Handler {
   private static final org.slf4j.Logger LOG =
       org.slf4j.LoggerFactory.getLogger(ExportHandler.class);
 
-  private final LiveData live;
+  private final Supplier<Snapshot> live; // read-only: a handler never swaps the data
   private final String cacheControl;
   private final ExportAdmission admission;
   private final TopologyCache topologies;
@@ -44,7 +46,7 @@ public final class ExportHandler implements Handler {
       ExportAdmission admission,
       TopologyCache topologies,
       ExportSpool spool) {
-    this.live = live;
+    this.live = live::snapshot;
     this.cacheControl = cacheControl;
     this.admission = admission;
     this.topologies = topologies;
@@ -65,7 +67,7 @@ public final class ExportHandler implements Handler {
           "export file must be {level}.{format}, e.g. province.csv; formats: "
               + ExportFormat.extensions());
     }
-    org.phaenthi.boundaries.Dataset dataset = live.snapshot().dataset();
+    org.phaenthi.boundaries.Dataset dataset = live.get().dataset();
     AdminLevel level = Params.level(dataset.boundaries().levels(), file.substring(0, dot));
     String ext = file.substring(dot + 1);
     ExportFormat format =

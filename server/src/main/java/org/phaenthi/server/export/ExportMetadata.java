@@ -16,6 +16,9 @@ import org.phaenthi.server.api.Change;
  *     higher_is_better: false}, {@code survey_year_be: 2561}); keys are stable snake_case names
  */
 public record ExportMetadata(Map<String, Object> typed) {
+  public ExportMetadata {
+    typed = Collections.unmodifiableMap(new LinkedHashMap<>(typed)); // ordered, a copy
+  }
 
   /**
    * The indicators' licence statement (the README's TPMAP note), in every export and OGC licence
@@ -30,7 +33,7 @@ public record ExportMetadata(Map<String, Object> typed) {
     if (crs.isDefault() || crs.latLon()) {
       return this;
     }
-    Map<String, Object> m = new java.util.LinkedHashMap<>(typed);
+    Map<String, Object> m = new LinkedHashMap<>(typed);
     m.put("crs", crs.shortName() + " " + crs.title() + " (easting, northing in metres)");
     return new ExportMetadata(m);
   }
@@ -114,7 +117,7 @@ public record ExportMetadata(Map<String, Object> typed) {
     m.put("data_version", s.partsVersion());
     m.put("produced_by", "Phaenthi");
     m.values().removeIf(java.util.Objects::isNull);
-    return new ExportMetadata(Collections.unmodifiableMap(m));
+    return new ExportMetadata(m);
   }
 
   static String title(Selection s) {

@@ -233,10 +233,6 @@ public final class ExportSpool implements AutoCloseable {
     return cancelledBuilds.get();
   }
 
-  private Spooled get(String key, Builder builder) throws IOException {
-    return get(key, builder, () -> false);
-  }
-
   /**
    * The kept file of {@code key}, built when missing unless {@code abandoned} says every waiter has
    * gone: a waiter that queued behind a build that was then cancelled (Caffeine runs the build with

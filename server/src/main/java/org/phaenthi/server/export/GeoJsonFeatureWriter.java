@@ -23,6 +23,10 @@ public record GeoJsonFeatureWriter(
     List<String> properties,
     Crs crs) {
 
+  public GeoJsonFeatureWriter {
+    properties = List.copyOf(properties);
+  }
+
   /** In CRS84. */
   public GeoJsonFeatureWriter(
       Selection selection, Simplification simplification, int decimals, List<String> properties) {

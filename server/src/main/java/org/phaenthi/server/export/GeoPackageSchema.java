@@ -26,9 +26,15 @@ final class GeoPackageSchema {
 
   static {
     try (var in = GeoPackageSchema.class.getResourceAsStream("/phaenthi-crs/wkt1.properties")) {
-      WKT.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
-    } catch (java.io.IOException | NullPointerException e) {
-      throw new IllegalStateException("missing /phaenthi-crs/wkt1.properties", e);
+      if (in == null) {
+        throw new IllegalStateException("missing /phaenthi-crs/wkt1.properties");
+      }
+      try (var reader =
+          new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8)) {
+        WKT.load(reader);
+      }
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("cannot read /phaenthi-crs/wkt1.properties", e);
     }
   }
 

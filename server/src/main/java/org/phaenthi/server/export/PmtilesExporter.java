@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedOutputStream;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -70,6 +69,13 @@ public final class PmtilesExporter {
       if (levels.isEmpty()) {
         throw new IllegalArgumentException("an archive needs at least one level");
       }
+      lonLatBounds = new Envelope(lonLatBounds); // JTS envelopes are mutable: a copy of our own
+    }
+
+    /** A copy of the bounds (the caller may change it). */
+    @Override
+    public Envelope lonLatBounds() {
+      return new Envelope(lonLatBounds);
     }
 
     /** An archive of one level's tiles. */
@@ -120,7 +126,11 @@ public final class PmtilesExporter {
   public static void write(
       Snapshot s, TileCache cache, Request r, Path file, BooleanSupplier cancelled)
       throws IOException {
-    Path scratch = Files.createTempFile(file.getParent(), "tiles-", ".data");
+    Path dir = file.toAbsolutePath().getParent();
+    if (dir == null) {
+      throw new IOException("no directory to build " + file + " in");
+    }
+    Path scratch = Files.createTempFile(dir, "tiles-", ".data");
     try (PmtilesWriter w = new PmtilesWriter(scratch);
         OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
       boolean[] hit = new boolean[1];
@@ -151,13 +161,13 @@ public final class PmtilesExporter {
       throws IOException {
     if (r.levels().size() == 1) {
       CachedTile t = cache.get(key(s, r, r.level(), c), hit);
-      return t.isEmpty() ? new byte[0] : t.gzip();
+      return t.isEmpty() ? new byte[0] : t.gzip().toByteArray();
     }
     ByteArrayOutputStream raw = new ByteArrayOutputStream();
     for (AdminLevel level : r.levels()) {
       CachedTile t = cache.get(key(s, r, level, c), hit);
       if (!t.isEmpty()) {
-        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(t.gzip()))) {
+        try (InputStream in = new GZIPInputStream(t.gzip().stream())) {
           in.transferTo(raw);
         }
       }

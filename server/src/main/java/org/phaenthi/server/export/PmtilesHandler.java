@@ -12,6 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.eclipse.jetty.http.ByteRange;
 import org.locationtech.jts.geom.Envelope;
 import org.phaenthi.boundaries.AdminLevel;
@@ -41,7 +42,7 @@ public final class PmtilesHandler implements Handler {
   /** Bumped when the archive's bytes change for the same data and request (ETag). */
   static final String PMTILES_VERSION = "1";
 
-  private final LiveData live;
+  private final Supplier<Snapshot> live; // read-only: a handler never swaps the data
   private final TileCache tiles;
   private final String cacheControl;
   private final ExportAdmission admission;
@@ -53,7 +54,7 @@ public final class PmtilesHandler implements Handler {
       String cacheControl,
       ExportAdmission admission,
       ExportSpool spool) {
-    this.live = live;
+    this.live = live::snapshot;
     this.tiles = tiles;
     this.cacheControl = cacheControl;
     this.admission = admission;
@@ -63,7 +64,7 @@ public final class PmtilesHandler implements Handler {
   @Override
   public void handle(Context ctx) throws Exception {
     Params.onlyKnown(ctx, PARAMS);
-    Snapshot s = live.snapshot();
+    Snapshot s = live.get();
     String levelName = levelOf(ctx.pathParam("file"));
     AreaExtent area =
         AreaExtent.of(s, Params.mappedLevel(s.levels(), levelName), ctx.queryParam("parent"));

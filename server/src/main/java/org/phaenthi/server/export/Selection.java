@@ -1,6 +1,7 @@
 package org.phaenthi.server.export;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,12 @@ public record Selection(
     String emptyReason,
     Change change,
     Map<String, IndicatorValue> baseValues) {
+
+  /** Read-only views of the dataset's value maps (kept in their order, not copied per request). */
+  public Selection {
+    values = values == null ? null : Collections.unmodifiableMap(values);
+    baseValues = baseValues == null ? null : Collections.unmodifiableMap(baseValues);
+  }
 
   /** Property names without an indicator, in output order. */
   public static final List<String> AREA_PROPERTIES =

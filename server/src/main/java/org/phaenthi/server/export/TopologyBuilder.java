@@ -43,8 +43,17 @@ public final class TopologyBuilder {
     this.scale = scale;
   }
 
-  /** The topology: arcs as quantized points, geometries as arc references per polygon ring. */
-  public record Topology(List<long[]> arcs, List<int[][][]> geometries) {}
+  /**
+   * The topology: arcs as quantized points, geometries as arc references per polygon ring. The
+   * lists are unmodifiable; their arrays are made by {@link #build} and never changed after it (a
+   * topology is cached and shared by every request, see {@link TopologyCache}).
+   */
+  public record Topology(List<long[]> arcs, List<int[][][]> geometries) {
+    public Topology {
+      arcs = List.copyOf(arcs);
+      geometries = List.copyOf(geometries);
+    }
+  }
 
   /** Adds one (multi)polygon; returns its index. Empty or collapsed rings are dropped. */
   public int add(Geometry g) {

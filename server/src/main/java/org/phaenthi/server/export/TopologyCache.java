@@ -25,7 +25,17 @@ public final class TopologyCache {
       double x0,
       double y0,
       double scale,
-      long bytes) {}
+      long bytes) {
+    public Entry {
+      extent = new Envelope(extent); // JTS envelopes are mutable: a copy of our own
+    }
+
+    /** A copy of the extent (the caller may change it). */
+    @Override
+    public Envelope extent() {
+      return new Envelope(extent);
+    }
+  }
 
   private final AsyncCache<String, Entry> cache;
   private final AtomicLong builds = new AtomicLong();

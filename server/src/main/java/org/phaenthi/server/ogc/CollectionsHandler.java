@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.locationtech.jts.geom.Envelope;
 import org.phaenthi.boundaries.AdminLevel;
 import org.phaenthi.boundaries.Area;
@@ -12,24 +13,25 @@ import org.phaenthi.boundaries.Boundaries;
 import org.phaenthi.server.ApiException;
 import org.phaenthi.server.Json;
 import org.phaenthi.server.LiveData;
+import org.phaenthi.server.Snapshot;
 
 /** {@code /ogc/collections} and {@code /ogc/collections/{collectionId}}: one per admin level. */
 public final class CollectionsHandler {
   static final String CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
   private static final Set<String> ONLY_F = Set.of("f");
-  private final LiveData live;
+  private final Supplier<Snapshot> live; // read-only: a handler never swaps the data
 
   public CollectionsHandler(LiveData live) {
-    this.live = live;
+    this.live = live::snapshot;
   }
 
   public void list(Context ctx) {
-    VendorParams v = VendorParams.parse(ctx, live.snapshot().dataset(), ONLY_F);
+    VendorParams v = VendorParams.parse(ctx, live.get().dataset(), ONLY_F);
     OgcFormat format = OgcFormat.of(ctx);
-    if (OgcCaching.notModified(ctx, live.snapshot().version(), format)) {
+    if (OgcCaching.notModified(ctx, live.get().version(), format)) {
       return;
     }
-    Boundaries b = live.snapshot().dataset().boundaries();
+    Boundaries b = live.get().dataset().boundaries();
     List<Map<String, Object>> collections = new ArrayList<>();
     for (AdminLevel level : b.levels()) {
       collections.add(collection(ctx, b, level, v));
@@ -57,13 +59,13 @@ public final class CollectionsHandler {
   }
 
   public void one(Context ctx) {
-    AdminLevel level = level(live.snapshot().levels(), ctx.pathParam("collectionId"));
-    VendorParams v = VendorParams.parse(ctx, live.snapshot().dataset(), ONLY_F);
+    AdminLevel level = level(live.get().levels(), ctx.pathParam("collectionId"));
+    VendorParams v = VendorParams.parse(ctx, live.get().dataset(), ONLY_F);
     OgcFormat format = OgcFormat.of(ctx);
-    if (OgcCaching.notModified(ctx, live.snapshot().version(), format)) {
+    if (OgcCaching.notModified(ctx, live.get().version(), format)) {
       return;
     }
-    Map<String, Object> c = collection(ctx, live.snapshot().dataset().boundaries(), level, v);
+    Map<String, Object> c = collection(ctx, live.get().dataset().boundaries(), level, v);
     if (format == OgcFormat.HTML) {
       @SuppressWarnings("unchecked")
       List<Map<String, Object>> links = (List<Map<String, Object>>) c.get("links");
@@ -73,10 +75,9 @@ public final class CollectionsHandler {
           Json.obj(
               "id", c.get("id"),
               "itemType", c.get("itemType"),
-              "features", live.snapshot().dataset().boundaries().count(level),
+              "features", live.get().dataset().boundaries().count(level),
               "extent (CRS84 bbox)",
-                  java.util.Arrays.toString(
-                      extent(live.snapshot().dataset().boundaries(), level))));
+                  java.util.Arrays.toString(extent(live.get().dataset().boundaries(), level))));
       page.links(links.stream().map(CollectionsHandler::link).toList()).send(ctx);
       return;
     }

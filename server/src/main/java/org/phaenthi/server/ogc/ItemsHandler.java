@@ -8,6 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.locationtech.jts.geom.Geometry;
 import org.phaenthi.boundaries.AdminLevel;
 import org.phaenthi.boundaries.Area;
@@ -15,6 +16,7 @@ import org.phaenthi.boundaries.Dataset;
 import org.phaenthi.server.ApiException;
 import org.phaenthi.server.Json;
 import org.phaenthi.server.LiveData;
+import org.phaenthi.server.Snapshot;
 import org.phaenthi.server.export.ExportAdmission;
 import org.phaenthi.server.export.GeoJsonFeatureWriter;
 
@@ -31,7 +33,7 @@ public final class ItemsHandler {
    */
   static final int ADMITTED_PAGE = 100;
 
-  private final LiveData live;
+  private final Supplier<Snapshot> live; // read-only: a handler never swaps the data
   private final ExportAdmission admission;
 
   public ItemsHandler(LiveData live) {
@@ -42,14 +44,13 @@ public final class ItemsHandler {
    * @param admission the downloads' admission, or null for none
    */
   public ItemsHandler(LiveData live, ExportAdmission admission) {
-    this.live = live;
+    this.live = live::snapshot;
     this.admission = admission;
   }
 
   public void items(Context ctx) throws IOException {
-    Dataset d = live.snapshot().dataset();
-    AdminLevel level =
-        CollectionsHandler.level(live.snapshot().levels(), ctx.pathParam("collectionId"));
+    Dataset d = live.get().dataset();
+    AdminLevel level = CollectionsHandler.level(live.get().levels(), ctx.pathParam("collectionId"));
     OgcFormat format = OgcFormat.of(ctx);
     ItemsQuery q = ItemsQuery.parse(ctx, d, level, false);
     if (notModified(ctx, d, q, format)) {
@@ -98,9 +99,8 @@ public final class ItemsHandler {
   }
 
   public void item(Context ctx) throws IOException {
-    Dataset d = live.snapshot().dataset();
-    AdminLevel level =
-        CollectionsHandler.level(live.snapshot().levels(), ctx.pathParam("collectionId"));
+    Dataset d = live.get().dataset();
+    AdminLevel level = CollectionsHandler.level(live.get().levels(), ctx.pathParam("collectionId"));
     OgcFormat format = OgcFormat.of(ctx);
     String code = ctx.pathParam("featureId");
     ItemsQuery q = ItemsQuery.parse(ctx, d, level, true);

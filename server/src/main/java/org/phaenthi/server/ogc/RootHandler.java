@@ -7,9 +7,11 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.phaenthi.server.ApiException;
 import org.phaenthi.server.Json;
 import org.phaenthi.server.LiveData;
+import org.phaenthi.server.Snapshot;
 
 /**
  * The landing page ({@code /ogc}), the conformance declaration ({@code /ogc/conformance}) and the
@@ -40,10 +42,10 @@ public final class RootHandler {
   static final String OPENAPI_RESOURCE = "/phaenthi-ogc/openapi.json";
   private static final Set<String> ONLY_F = Set.of("f");
 
-  private final LiveData live;
+  private final Supplier<Snapshot> live; // read-only: a handler never swaps the data
 
   public RootHandler(LiveData live) {
-    this.live = live;
+    this.live = live::snapshot;
   }
 
   /** The stylesheet of the HTML pages ({@code /ogc/style.css}). */
@@ -56,9 +58,9 @@ public final class RootHandler {
   }
 
   public void landing(Context ctx) {
-    VendorParams v = VendorParams.parse(ctx, live.snapshot().dataset(), ONLY_F);
+    VendorParams v = VendorParams.parse(ctx, live.get().dataset(), ONLY_F);
     OgcFormat format = OgcFormat.of(ctx);
-    if (OgcCaching.notModified(ctx, live.snapshot().version(), format)) {
+    if (OgcCaching.notModified(ctx, live.get().version(), format)) {
       return;
     }
     String ogc = OgcUrls.ogc(ctx);
@@ -107,7 +109,7 @@ public final class RootHandler {
     if (format == OgcFormat.HTML) {
       new HtmlPage(title)
           .para(description)
-          .para("Data version " + live.snapshot().version())
+          .para("Data version " + live.get().version())
           .links(links)
           .send(ctx);
       return;
@@ -117,9 +119,9 @@ public final class RootHandler {
   }
 
   public void conformance(Context ctx) {
-    VendorParams.parse(ctx, live.snapshot().dataset(), ONLY_F);
+    VendorParams.parse(ctx, live.get().dataset(), ONLY_F);
     OgcFormat format = OgcFormat.of(ctx);
-    if (OgcCaching.notModified(ctx, live.snapshot().version(), format)) {
+    if (OgcCaching.notModified(ctx, live.get().version(), format)) {
       return;
     }
     List<Link> links =
@@ -140,9 +142,9 @@ public final class RootHandler {
   }
 
   public void apiDefinition(Context ctx) throws IOException {
-    VendorParams.parse(ctx, live.snapshot().dataset(), ONLY_F);
+    VendorParams.parse(ctx, live.get().dataset(), ONLY_F);
     OgcFormat format = OgcFormat.of(ctx);
-    if (OgcCaching.notModified(ctx, live.snapshot().version(), format)) {
+    if (OgcCaching.notModified(ctx, live.get().version(), format)) {
       return;
     }
     byte[] doc = openApi();

@@ -6,12 +6,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.phaenthi.boundaries.AdminLevel;
 import org.phaenthi.boundaries.Dataset;
 import org.phaenthi.boundaries.indicators.Indicator;
 import org.phaenthi.boundaries.indicators.ValueKind;
 import org.phaenthi.server.Json;
 import org.phaenthi.server.LiveData;
+import org.phaenthi.server.Snapshot;
 import org.phaenthi.server.export.Selection;
 
 /**
@@ -27,10 +29,10 @@ public final class SchemaHandler {
   static final String REL_SCHEMA = "http://www.opengis.net/def/rel/ogc/1.0/schema";
   static final String REL_QUERYABLES = "http://www.opengis.net/def/rel/ogc/1.0/queryables";
   private static final Set<String> ONLY_F = Set.of("f");
-  private final LiveData live;
+  private final Supplier<Snapshot> live; // read-only: a handler never swaps the data
 
   public SchemaHandler(LiveData live) {
-    this.live = live;
+    this.live = live::snapshot;
   }
 
   public void schema(Context ctx) {
@@ -42,9 +44,8 @@ public final class SchemaHandler {
   }
 
   private void send(Context ctx, boolean queryables) {
-    AdminLevel level =
-        CollectionsHandler.level(live.snapshot().levels(), ctx.pathParam("collectionId"));
-    Dataset d = live.snapshot().dataset();
+    AdminLevel level = CollectionsHandler.level(live.get().levels(), ctx.pathParam("collectionId"));
+    Dataset d = live.get().dataset();
     VendorParams v = VendorParams.parse(ctx, d, ONLY_F);
     OgcFormat format = OgcFormat.of(ctx);
     Selection s =

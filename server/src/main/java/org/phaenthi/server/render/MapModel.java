@@ -36,11 +36,25 @@ public record MapModel(
     List<Fill> areas,
     Texts texts) {
 
+  public MapModel {
+    classes = List.copyOf(classes);
+    notes = List.copyOf(notes);
+    areas = List.copyOf(areas);
+  }
+
   /** One class of the legend: its colour, label and how many areas it holds. */
   public record LegendRow(Color colour, String label, long count) {}
 
-  /** One area to draw: lon/lat geometry and its colour; {@code colour} null = no data (hatched). */
-  public record Fill(Area area, Geometry geometry, Color colour, boolean faded) {}
+  /**
+   * One area to draw, in its colour ({@code colour} null = no data, hatched), with the geometry of
+   * {@code shapes}: the shared gap-free band, looked up when drawn, neither held nor copied here.
+   */
+  public record Fill(Area area, Simplification shapes, Color colour, boolean faded) {
+    /** The area's lon/lat geometry in the band (the dataset's, shared: never changed). */
+    public Geometry geometry() {
+      return shapes.geometry(area);
+    }
+  }
 
   /** Zoom of the gap-free band for a map of {@code widthPixels} over the areas shown. */
   static int zoomFor(List<Area> areas, double widthPixels) {
@@ -114,7 +128,7 @@ public record MapModel(
       boolean fade = c != null && iv != null && ind.smallDenominator(iv);
       faded += fade ? 1 : 0;
       bangkok |= c == null && a.code().startsWith("10");
-      fills.add(new Fill(a, shapes.geometry(a), c, fade));
+      fills.add(new Fill(a, shapes, c, fade));
     }
     List<LegendRow> rows =
         finite.length == 0 ? List.of() : legend(tx, colours, counts, breaks, classValues, min, max);
@@ -210,6 +224,14 @@ public record MapModel(
     return Math.min(i, n - 1);
   }
 
+  /**
+   * Exact equality on purpose, as the web app's {@code ===} in {@code legendModel}: a class whose
+   * lowest and highest values are the same double is labelled by that one value.
+   */
+  private static boolean exactlyEqual(double a, double b) {
+    return a == b;
+  }
+
   /** The web app's {@code legendModel} labels: a class of one value by that value. */
   private static List<LegendRow> legend(
       Texts tx,
@@ -248,9 +270,9 @@ public record MapModel(
         a = a + 1;
       }
       String label;
-      if (lo[i] == hi[i]) {
+      if (exactlyEqual(lo[i], hi[i])) {
         label = tx.number(lo[i]);
-      } else if (a == b) {
+      } else if (exactlyEqual(a, b)) {
         label = tx.number(a);
       } else if (a <= b) {
         label = tx.number(a) + " – " + tx.number(b);

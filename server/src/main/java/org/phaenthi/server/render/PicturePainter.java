@@ -37,7 +37,35 @@ public final class PicturePainter {
       double titleWidth,
       Rectangle2D mapBox,
       List<Rectangle2D> classSwatches,
-      Rectangle2D noDataSwatch) {}
+      Rectangle2D noDataSwatch) {
+    /** Copies: a rectangle is mutable. */
+    public Layout {
+      titleLines = List.copyOf(titleLines);
+      mapBox = copy(mapBox);
+      classSwatches = classSwatches.stream().map(Layout::copy).toList();
+      noDataSwatch = copy(noDataSwatch);
+    }
+
+    @Override
+    public Rectangle2D mapBox() {
+      return copy(mapBox);
+    }
+
+    /** Copies of the swatches. */
+    @Override
+    public List<Rectangle2D> classSwatches() {
+      return classSwatches.stream().map(Layout::copy).toList();
+    }
+
+    @Override
+    public Rectangle2D noDataSwatch() {
+      return copy(noDataSwatch);
+    }
+
+    private static Rectangle2D copy(Rectangle2D r) {
+      return r == null ? null : (Rectangle2D) r.clone();
+    }
+  }
 
   /** The scale of a page against the 1600×900 slide. */
   static double scale(double w, double h) {

@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.phaenthi.boundaries.AdminLevel;
 import org.phaenthi.boundaries.Area;
 import org.phaenthi.boundaries.Dataset;
@@ -13,6 +14,7 @@ import org.phaenthi.server.ApiException;
 import org.phaenthi.server.LiveData;
 import org.phaenthi.server.Params;
 import org.phaenthi.server.Resolver;
+import org.phaenthi.server.Snapshot;
 import org.phaenthi.server.api.ClassesHandler;
 import org.phaenthi.server.api.ValuesHandler;
 import org.phaenthi.server.export.ExportAdmission;
@@ -31,11 +33,11 @@ public final class RenderHandler {
   /** Indicator of the report card's map when none is given, when the data has it. */
   static final String REPORT_INDICATOR = "tpmap:target_poor_rate";
 
-  private final LiveData live;
+  private final Supplier<Snapshot> live; // read-only: a handler never swaps the data
   private final RenderCache cache;
 
   public RenderHandler(LiveData live, ExportAdmission admission, String cacheControl) {
-    this.live = live;
+    this.live = live::snapshot;
     this.cache = new RenderCache(RenderCache.MAX_BYTES, admission, cacheControl);
   }
 
@@ -43,7 +45,7 @@ public final class RenderHandler {
   public void picture(Context ctx) {
     String file = ctx.pathParam("file");
     RenderFormat format = RenderFormat.ofFile(file);
-    Dataset d = live.snapshot().dataset();
+    Dataset d = live.get().dataset();
     RenderRequest r = RenderRequest.parse(ctx, d, RenderFormat.stem(file));
     LocalDate today = LocalDate.now(THAILAND);
     String version = d.boundaryVersion() + "." + valueVersion(d, r);
@@ -79,7 +81,7 @@ public final class RenderHandler {
       throw ApiException.notFound("the report card is a PDF: /render/report/{code}.pdf");
     }
     Params.onlyKnown(ctx, REPORT_PARAMS);
-    Dataset d = live.snapshot().dataset();
+    Dataset d = live.get().dataset();
     String code = RenderFormat.stem(file);
     Area area =
         d.boundaries()

@@ -39,6 +39,10 @@ public record RenderRequest(
     RenderSize size,
     boolean national) {
 
+  public RenderRequest {
+    manual = List.copyOf(manual);
+  }
+
   /** A request with national breaks, the web app's default. */
   public RenderRequest(
       AdminLevel level,

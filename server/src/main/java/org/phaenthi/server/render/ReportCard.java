@@ -7,6 +7,7 @@ import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +48,15 @@ public final class ReportCard {
       List<String> best,
       List<String> worst,
       String changeLine,
-      String changeCaveat) {}
+      String changeCaveat) {
+    /** Copies; a share is null where the data lacks it. */
+    public Content {
+      areaShares = Collections.unmodifiableList(new ArrayList<>(areaShares));
+      parentShares = Collections.unmodifiableList(new ArrayList<>(parentShares));
+      best = List.copyOf(best);
+      worst = List.copyOf(worst);
+    }
+  }
 
   private ReportCard() {}
 
@@ -342,17 +351,7 @@ public final class ReportCard {
     double tx0 = margin + radarSize + 50 * s;
     double ty = y + 20 * s;
     ty = list(c, map.texts().t("best"), k.best(), tx0, ty, w - margin - tx0, s, bold, body);
-    ty =
-        list(
-            c,
-            map.texts().t("worst"),
-            k.worst(),
-            tx0,
-            ty + 20 * s,
-            w - margin - tx0,
-            s,
-            bold,
-            body);
+    list(c, map.texts().t("worst"), k.worst(), tx0, ty + 20 * s, w - margin - tx0, s, bold, body);
     Font small = Fonts.of(false, (float) (15 * s));
     double fy = h - margin - 2 * 22 * s;
     for (String line : TextWrap.lines(map.source(), small, c.frc(), w - 2 * margin, 3)) {

@@ -5,9 +5,9 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.security.MessageDigest;
@@ -47,7 +47,8 @@ public final class TileCache {
   private final Cache<TileKey, Identity> identity;
   private final TileSource source;
   private final ValueJoin join;
-  private final MeterRegistry meters;
+  private final Meter.MeterProvider<Timer> renderTime;
+  private final Meter.MeterProvider<DistributionSummary> tileBytes;
   private final Counter geometryRenders;
   private final Counter valueJoins;
   private final Counter hits;
@@ -56,7 +57,7 @@ public final class TileCache {
   private final Counter identityMisses;
 
   /** The uncompressed bytes of {@code tile}. */
-  private record Identity(CachedTile tile, byte[] raw) {}
+  private record Identity(CachedTile tile, TileBytes raw) {}
 
   /**
    * @param maxBytes bound of the tier of gzip tiles, in compressed bytes
@@ -78,11 +79,13 @@ public final class TileCache {
       MeterRegistry meters) {
     this.source = source;
     this.join = join;
-    this.meters = meters;
+    this.renderTime = Timer.builder("phaenthi.tiles.render").withRegistry(meters);
+    this.tileBytes =
+        DistributionSummary.builder("phaenthi.tiles.bytes").baseUnit("bytes").withRegistry(meters);
     this.cache =
         Caffeine.newBuilder()
             .maximumWeight(maxBytes)
-            .weigher((TileKey k, CachedTile t) -> t.gzip().length + ENTRY_OVERHEAD_BYTES)
+            .weigher((TileKey k, CachedTile t) -> t.gzip().length() + ENTRY_OVERHEAD_BYTES)
             .recordStats()
             .build();
     this.identity =
@@ -90,7 +93,7 @@ public final class TileCache {
             ? null
             : Caffeine.newBuilder()
                 .maximumWeight(identityMaxBytes)
-                .weigher((TileKey k, Identity i) -> i.raw().length + ENTRY_OVERHEAD_BYTES)
+                .weigher((TileKey k, Identity i) -> i.raw().length() + ENTRY_OVERHEAD_BYTES)
                 .build();
     if (identity != null) {
       Gauge.builder(
@@ -137,8 +140,8 @@ public final class TileCache {
    * The uncompressed bytes of a cached tile, decompressed once and kept in the second tier (or
    * decompressed for this request only when that tier is off).
    */
-  public byte[] identity(TileKey key, CachedTile tile) {
-    byte[] raw = peekIdentity(key, tile);
+  public TileBytes identity(TileKey key, CachedTile tile) {
+    TileBytes raw = peekIdentity(key, tile);
     if (raw != null) {
       return raw;
     }
@@ -155,7 +158,7 @@ public final class TileCache {
    * decompresses: {@link TileFastPath} runs on Jetty's selector threads and leaves that to {@link
    * #identity}); a tile found counts as a hit.
    */
-  public byte[] peekIdentity(TileKey key, CachedTile tile) {
+  public TileBytes peekIdentity(TileKey key, CachedTile tile) {
     if (tile.isEmpty()) {
       return tile.gzip();
     }
@@ -176,11 +179,15 @@ public final class TileCache {
       return 0;
     }
     identity.cleanUp(); // Caffeine evicts in the background: settle first
-    return identity.asMap().values().stream().mapToLong(i -> i.raw().length).sum();
+    return identity.asMap().values().stream().mapToLong(i -> i.raw().length()).sum();
   }
 
-  private static byte[] gunzip(CachedTile tile) {
-    try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(tile.gzip()))) {
+  private static TileBytes gunzip(CachedTile tile) {
+    return TileBytes.own(gunzipBytes(tile));
+  }
+
+  private static byte[] gunzipBytes(CachedTile tile) {
+    try (GZIPInputStream in = new GZIPInputStream(tile.gzip().stream())) {
       byte[] raw = in.readAllBytes();
       if (raw.length != tile.rawBytes()) {
         throw new IllegalStateException("tile unzipped to " + raw.length + " bytes");
@@ -272,7 +279,7 @@ public final class TileCache {
 
   /** Compressed bytes of the pinned tiles (for the memory figures in BENCHMARKS.md). */
   public long pinnedBytes() {
-    return pinned.values().stream().mapToLong(t -> t.gzip().length).sum();
+    return pinned.values().stream().mapToLong(t -> t.gzip().length()).sum();
   }
 
   /**
@@ -316,7 +323,7 @@ public final class TileCache {
 
   private CachedTile joinValues(TileKey key, CachedTile geometry) {
     long t0 = System.nanoTime();
-    byte[] geometryRaw = geometry.isEmpty() ? new byte[0] : gunzip(geometry);
+    byte[] geometryRaw = geometry.isEmpty() ? new byte[0] : gunzipBytes(geometry);
     byte[] raw = join.join(key, geometryRaw);
     valueJoins.increment();
     return finish(key, raw, "values", t0);
@@ -324,17 +331,10 @@ public final class TileCache {
 
   private CachedTile finish(TileKey key, byte[] raw, String kind, long t0) {
     byte[] gz = raw.length == 0 ? raw : gzip(raw);
-    Timer.builder("phaenthi.tiles.render")
-        .tag("z", Integer.toString(key.coord().z()))
-        .tag("kind", kind)
-        .register(meters)
-        .record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
-    DistributionSummary.builder("phaenthi.tiles.bytes")
-        .baseUnit("bytes")
-        .tag("z", Integer.toString(key.coord().z()))
-        .register(meters)
-        .record(raw.length);
-    return new CachedTile(gz, raw.length, etag(key.dataVersion(), raw));
+    String z = Integer.toString(key.coord().z());
+    renderTime.withTags("z", z, "kind", kind).record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
+    tileBytes.withTags("z", z).record(raw.length);
+    return new CachedTile(TileBytes.own(gz), raw.length, etag(key.dataVersion(), raw));
   }
 
   /**

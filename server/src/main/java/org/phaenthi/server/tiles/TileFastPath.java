@@ -1,11 +1,11 @@
 package org.phaenthi.server.tiles;
 
 import java.net.URLDecoder;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
@@ -18,6 +18,7 @@ import org.eclipse.jetty.util.Callback;
 import org.phaenthi.server.AcceptEncoding;
 import org.phaenthi.server.ApiException;
 import org.phaenthi.server.LiveData;
+import org.phaenthi.server.Snapshot;
 import org.phaenthi.server.http.HeadAsGet;
 import org.phaenthi.server.http.VersionedUrls;
 
@@ -55,7 +56,7 @@ public final class TileFastPath extends Handler.Wrapper {
   private static final HttpField REVALIDATE =
       new PreEncodedHttpField(HttpHeader.CACHE_CONTROL, VersionedUrls.REVALIDATE);
 
-  private final LiveData live;
+  private final Supplier<Snapshot> live; // read-only: a handler never swaps the data
   private final TileCache cache;
   private final HttpField cacheControl;
   private final BooleanSupplier enabled;
@@ -73,7 +74,7 @@ public final class TileFastPath extends Handler.Wrapper {
       String cacheControl,
       BooleanSupplier enabled,
       RequestLog log) {
-    this.live = live;
+    this.live = live::snapshot;
     this.cache = cache;
     this.cacheControl = new PreEncodedHttpField(HttpHeader.CACHE_CONTROL, cacheControl);
     this.enabled = enabled;
@@ -100,7 +101,7 @@ public final class TileFastPath extends Handler.Wrapper {
       return delegate(request, response, callback);
     }
     int status;
-    byte[] body;
+    TileBytes body;
     boolean gzip = false;
     if (TileHandler.matches(headers.get(HttpHeader.IF_NONE_MATCH), tile.etag())) {
       status = 304;
@@ -129,12 +130,12 @@ public final class TileFastPath extends Handler.Wrapper {
       if (gzip) {
         out.put(GZIP);
       }
-      out.put(HttpHeader.CONTENT_LENGTH, body.length);
+      out.put(HttpHeader.CONTENT_LENGTH, body.length());
     }
     response.setStatus(status);
     cache.countHit();
     answered.increment();
-    response.write(true, body == null ? BufferUtil.EMPTY_BUFFER : ByteBuffer.wrap(body), callback);
+    response.write(true, body == null ? BufferUtil.EMPTY_BUFFER : body.buffer(), callback);
     if (log != null) {
       log.log(
           HeadAsGet.method(request),
@@ -227,7 +228,7 @@ public final class TileFastPath extends Handler.Wrapper {
     }
     try {
       return TileHandler.parse(
-          live.snapshot(),
+          live.get(),
           path.substring(PREFIX.length(), a),
           path.substring(a + 1, b),
           path.substring(b + 1, c),

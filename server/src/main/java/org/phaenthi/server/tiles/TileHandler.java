@@ -5,6 +5,7 @@ import io.javalin.http.Handler;
 import java.io.IOException;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.phaenthi.boundaries.AdminLevel;
 import org.phaenthi.boundaries.indicators.Indicator;
 import org.phaenthi.boundaries.indicators.IndicatorData;
@@ -32,7 +33,7 @@ public final class TileHandler implements Handler {
   public static final String MVT_TYPE = "application/vnd.mapbox-vector-tile";
   private static final Set<String> PARAMS =
       Set.of("indicator", "year", Change.PARAM, VersionedUrls.PARAM);
-  private final LiveData live;
+  private final Supplier<Snapshot> live; // read-only: a handler never swaps the data
   private final TileCache cache;
   private final String cacheControl;
   private final BooleanSupplier storeAvailable;
@@ -43,7 +44,7 @@ public final class TileHandler implements Handler {
    */
   public TileHandler(
       LiveData live, TileCache cache, String cacheControl, BooleanSupplier storeAvailable) {
-    this.live = live;
+    this.live = live::snapshot;
     this.cache = cache;
     this.cacheControl = cacheControl;
     this.storeAvailable = storeAvailable;
@@ -52,7 +53,7 @@ public final class TileHandler implements Handler {
   @Override
   public void handle(Context ctx) throws IOException {
     Params.onlyKnown(ctx, PARAMS);
-    Snapshot s = live.snapshot();
+    Snapshot s = live.get();
     TileKey key = parse(ctx, s);
     String cacheControl =
         VersionedUrls.cacheControl(
@@ -100,9 +101,9 @@ public final class TileHandler implements Handler {
    * through Javalin's result stream in chunked encoding, which costs a good part of the throughput
    * of cached tiles (see BENCHMARKS.md).
    */
-  private static void send(Context ctx, byte[] body) throws IOException {
-    ctx.res().setContentLength(body.length);
-    ctx.res().getOutputStream().write(body);
+  private static void send(Context ctx, TileBytes body) throws IOException {
+    ctx.res().setContentLength(body.length());
+    body.transferTo(ctx.res().getOutputStream());
   }
 
   static TileKey parse(Context ctx, Snapshot s) {

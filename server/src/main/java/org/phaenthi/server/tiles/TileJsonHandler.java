@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.locationtech.jts.geom.Envelope;
 import org.phaenthi.boundaries.AdminLevel;
 import org.phaenthi.boundaries.Dataset;
@@ -19,6 +20,7 @@ import org.phaenthi.server.Json;
 import org.phaenthi.server.LiveData;
 import org.phaenthi.server.Params;
 import org.phaenthi.server.Resolver;
+import org.phaenthi.server.Snapshot;
 import org.phaenthi.server.api.Change;
 import org.phaenthi.server.http.PublicUrls;
 import org.phaenthi.server.http.VersionedUrls;
@@ -30,11 +32,11 @@ import org.phaenthi.server.http.VersionedUrls;
  * version}), so the tiles are answered immutable ({@link VersionedUrls}).
  */
 public final class TileJsonHandler implements Handler {
-  private final LiveData live;
+  private final Supplier<Snapshot> live; // read-only: a handler never swaps the data
   private final String cacheControl;
 
   public TileJsonHandler(LiveData live, String cacheControl) {
-    this.live = live;
+    this.live = live::snapshot;
     this.cacheControl = cacheControl;
   }
 
@@ -45,7 +47,7 @@ public final class TileJsonHandler implements Handler {
     if (!file.endsWith(".json")) {
       throw ApiException.notFound("TileJSON is at /tiles/{level}.json, e.g. /tiles/province.json");
     }
-    Dataset d = live.snapshot().dataset();
+    Dataset d = live.get().dataset();
     AdminLevel level =
         Params.mappedLevel(d.boundaries().levels(), file.substring(0, file.length() - 5));
     String query = "";

@@ -116,8 +116,8 @@ public final class TilePyramid {
         out.writeInt(k.coord().y());
         out.writeInt(t.rawBytes());
         out.writeUTF(t.etag());
-        out.writeInt(t.gzip().length);
-        out.write(t.gzip());
+        out.writeInt(t.gzip().length());
+        t.gzip().transferTo(out);
       }
     } catch (IOException e) {
       throw new IllegalStateException(e);
@@ -156,7 +156,7 @@ public final class TilePyramid {
         AdminLevel l = AdminLevel.named(level);
         if (l.hasGeometry() && z <= maxZoom) {
           keys.add(new TileKey(boundaries, l, new TileCoord(z, x, y), null, 0));
-          tiles.add(new CachedTile(gzip, raw, etag));
+          tiles.add(new CachedTile(TileBytes.own(gzip), raw, etag));
         }
       }
       if (in.read() != -1) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.IntConsumer;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
@@ -40,7 +41,7 @@ public final class TileRenderer implements TileSource, ValueJoin {
   static final int PARALLEL_FROM_FEATURES = 512;
 
   private final int parallelFrom;
-  private final LiveData live;
+  private final Supplier<Snapshot> live; // read-only: a handler never swaps the data
   private final TileGeometryPipeline pipeline;
 
   public TileRenderer(LiveData live, TileGeometryPipeline pipeline) {
@@ -49,7 +50,7 @@ public final class TileRenderer implements TileSource, ValueJoin {
 
   /** For tests: {@code parallelFrom} geometries or more are processed in parallel. */
   TileRenderer(LiveData live, TileGeometryPipeline pipeline, int parallelFrom) {
-    this.live = live;
+    this.live = live::snapshot;
     this.pipeline = pipeline;
     this.parallelFrom = parallelFrom;
   }
@@ -66,8 +67,7 @@ public final class TileRenderer implements TileSource, ValueJoin {
 
   @Override
   public TileKey geometryKey(TileKey valueKey) {
-    return new TileKey(
-        live.snapshot().boundaryVersion(), valueKey.level(), valueKey.coord(), null, 0);
+    return new TileKey(live.get().boundaryVersion(), valueKey.level(), valueKey.coord(), null, 0);
   }
 
   @Override
@@ -75,7 +75,7 @@ public final class TileRenderer implements TileSource, ValueJoin {
     if (geometryTile.length == 0) {
       return geometryTile;
     }
-    Map<String, IndicatorValue> values = values(live.snapshot(), valueKey);
+    Map<String, IndicatorValue> values = values(live.get(), valueKey);
     int digits = valueKey.level().codeLength();
     return MvtPropertyJoin.join(
         geometryTile,
@@ -105,7 +105,7 @@ public final class TileRenderer implements TileSource, ValueJoin {
    */
   @Override
   public byte[] render(TileKey key) {
-    Snapshot s = live.snapshot();
+    Snapshot s = live.get();
     ZoomGeometry geometry = s.zoomGeometry(key.level(), key.coord().z());
     Envelope clip = pipeline.clipEnvelopeMeters(key.coord());
     Boundaries boundaries = s.dataset().boundaries();

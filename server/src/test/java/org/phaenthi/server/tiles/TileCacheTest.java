@@ -47,9 +47,9 @@ class TileCacheTest {
     TileKey k = key("v1", 5);
     CachedTile tile = cached(cache, k);
     assertNull(cache.peekIdentity(k, tile), "nothing unzipped before a client asked");
-    byte[] first = cache.identity(k, tile);
-    assertEquals(10_000, first.length);
-    assertArrayEquals(first, source(10_000, new AtomicInteger()).render(k));
+    TileBytes first = cache.identity(k, tile);
+    assertEquals(10_000, first.length());
+    assertArrayEquals(first.toByteArray(), source(10_000, new AtomicInteger()).render(k));
     assertSame(first, cache.identity(k, tile), "the second request is not unzipped again");
     assertSame(first, cache.peekIdentity(k, tile));
     assertEquals(10_000, cache.identityBytes());
@@ -60,9 +60,9 @@ class TileCacheTest {
     TileCache cache = new TileCache(1 << 20, 0, source(10_000, new AtomicInteger()), meters());
     TileKey k = key("v1", 5);
     CachedTile tile = cached(cache, k);
-    byte[] a = cache.identity(k, tile);
-    byte[] b = cache.identity(k, tile);
-    assertArrayEquals(a, b);
+    TileBytes a = cache.identity(k, tile);
+    TileBytes b = cache.identity(k, tile);
+    assertArrayEquals(a.toByteArray(), b.toByteArray());
     assertNotSame(a, b);
     assertNull(cache.peekIdentity(k, tile));
     assertEquals(0, cache.identityBytes());
@@ -90,7 +90,7 @@ class TileCacheTest {
     cache.identity(k, tile);
     CachedTile other = new CachedTile(TileCache.gzip(new byte[] {1, 2, 3}), 3, "\"other\"");
     assertNull(cache.peekIdentity(k, other), "not the tile it was unzipped from");
-    assertArrayEquals(new byte[] {1, 2, 3}, cache.identity(k, other));
+    assertArrayEquals(new byte[] {1, 2, 3}, cache.identity(k, other).toByteArray());
     cache.retainVersions(java.util.Set.of("v2"));
     assertNull(cache.peekIdentity(k, other), "dropped with its data version");
     assertEquals(0, cache.identityBytes());
@@ -103,8 +103,8 @@ class TileCacheTest {
     TileKey sea = new TileKey("v1", AdminLevel.PROVINCE, new TileCoord(10, 3, 0), null, 0);
     CachedTile tile = cached(cache, sea);
     assertTrue(tile.isEmpty());
-    assertEquals(0, cache.peekIdentity(sea, tile).length);
-    assertEquals(0, cache.identity(sea, tile).length);
+    assertEquals(0, cache.peekIdentity(sea, tile).length());
+    assertEquals(0, cache.identity(sea, tile).length());
   }
 
   private static SimpleMeterRegistry meters() {

@@ -13,12 +13,31 @@ import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
  * is unknown, never true, so {@code value < 10} does not select areas without data.
  */
 public sealed interface Expr {
-  /** TRUE, FALSE, or null for unknown. */
-  Boolean eval(Map<String, Object> p);
+  /** The truth of this filter for one feature. */
+  Truth eval(Map<String, Object> p);
 
   /** Whether the feature passes: only a definite TRUE does. */
   default boolean test(Map<String, Object> p) {
-    return Boolean.TRUE.equals(eval(p));
+    return eval(p) == Truth.TRUE;
+  }
+
+  /** SQL's three truth values: a comparison with a missing value is {@link #UNKNOWN}. */
+  enum Truth {
+    TRUE,
+    FALSE,
+    UNKNOWN;
+
+    static Truth of(boolean b) {
+      return b ? TRUE : FALSE;
+    }
+
+    Truth not() {
+      return switch (this) {
+        case TRUE -> FALSE;
+        case FALSE -> TRUE;
+        case UNKNOWN -> UNKNOWN;
+      };
+    }
   }
 
   /** A property or a literal. */
@@ -74,112 +93,124 @@ public sealed interface Expr {
     }
 
     @Override
-    public Boolean eval(Map<String, Object> p) {
+    public Truth eval(Map<String, Object> p) {
       if (!(left.value(p) instanceof Geometry a) || !(right.value(p) instanceof Geometry b)) {
-        return null;
+        return Truth.UNKNOWN;
       }
-      return SpatialRelation.test(op, a, b, prepared, rightPrepared);
+      return Truth.of(SpatialRelation.test(op, a, b, prepared, rightPrepared));
     }
   }
 
   record And(List<Expr> args) implements Expr {
+    public And {
+      args = List.copyOf(args);
+    }
+
     @Override
-    public Boolean eval(Map<String, Object> p) {
+    public Truth eval(Map<String, Object> p) {
       boolean unknown = false;
       for (Expr e : args) {
-        Boolean b = e.eval(p);
-        if (Boolean.FALSE.equals(b)) {
-          return false;
+        Truth t = e.eval(p);
+        if (t == Truth.FALSE) {
+          return Truth.FALSE;
         }
-        unknown |= b == null;
+        unknown |= t == Truth.UNKNOWN;
       }
-      return unknown ? null : true;
+      return unknown ? Truth.UNKNOWN : Truth.TRUE;
     }
   }
 
   record Or(List<Expr> args) implements Expr {
+    public Or {
+      args = List.copyOf(args);
+    }
+
     @Override
-    public Boolean eval(Map<String, Object> p) {
+    public Truth eval(Map<String, Object> p) {
       boolean unknown = false;
       for (Expr e : args) {
-        Boolean b = e.eval(p);
-        if (Boolean.TRUE.equals(b)) {
-          return true;
+        Truth t = e.eval(p);
+        if (t == Truth.TRUE) {
+          return Truth.TRUE;
         }
-        unknown |= b == null;
+        unknown |= t == Truth.UNKNOWN;
       }
-      return unknown ? null : false;
+      return unknown ? Truth.UNKNOWN : Truth.FALSE;
     }
   }
 
   record Not(Expr arg) implements Expr {
     @Override
-    public Boolean eval(Map<String, Object> p) {
-      Boolean b = arg.eval(p);
-      return b == null ? null : !b;
+    public Truth eval(Map<String, Object> p) {
+      return arg.eval(p).not();
     }
   }
 
   record Const(boolean value) implements Expr {
     @Override
-    public Boolean eval(Map<String, Object> p) {
-      return value;
+    public Truth eval(Map<String, Object> p) {
+      return Truth.of(value);
     }
   }
 
   /** {@code =, <>, <, <=, >, >=}. */
   record Compare(String op, Operand left, Operand right) implements Expr {
     @Override
-    public Boolean eval(Map<String, Object> p) {
+    public Truth eval(Map<String, Object> p) {
       Integer c = compare(left.value(p), right.value(p));
       if (c == null) {
-        return null;
+        return Truth.UNKNOWN;
       }
-      return switch (op) {
-        case "=" -> c == 0;
-        case "<>" -> c != 0;
-        case "<" -> c < 0;
-        case "<=" -> c <= 0;
-        case ">" -> c > 0;
-        case ">=" -> c >= 0;
-        default -> throw new IllegalStateException(op);
-      };
+      return Truth.of(
+          switch (op) {
+            case "=" -> c == 0;
+            case "<>" -> c != 0;
+            case "<" -> c < 0;
+            case "<=" -> c <= 0;
+            case ">" -> c > 0;
+            case ">=" -> c >= 0;
+            default -> throw new IllegalStateException(op);
+          });
     }
   }
 
   record Between(Operand value, Operand low, Operand high) implements Expr {
     @Override
-    public Boolean eval(Map<String, Object> p) {
+    public Truth eval(Map<String, Object> p) {
       Integer lo = compare(value.value(p), low.value(p));
       Integer hi = compare(value.value(p), high.value(p));
       if (lo == null || hi == null) {
-        return null;
+        return Truth.UNKNOWN;
       }
-      return lo >= 0 && hi <= 0;
+      return Truth.of(lo >= 0 && hi <= 0);
     }
   }
 
   record In(Operand value, List<Operand> list) implements Expr {
+    public In {
+      list = List.copyOf(list);
+    }
+
     @Override
-    public Boolean eval(Map<String, Object> p) {
+    public Truth eval(Map<String, Object> p) {
       Object v = value.value(p);
       if (v == null) {
-        return null;
+        return Truth.UNKNOWN;
       }
       for (Operand o : list) {
         Integer c = compare(v, o.value(p));
         if (c != null && c == 0) {
-          return true;
+          return Truth.TRUE;
         }
       }
-      return false;
+      return Truth.FALSE;
     }
   }
 
   record IsNull(Operand value) implements Expr {
     @Override
-    public Boolean eval(Map<String, Object> p) {
-      return value.value(p) == null;
+    public Truth eval(Map<String, Object> p) {
+      return Truth.of(value.value(p) == null);
     }
   }
 
@@ -214,9 +245,9 @@ public sealed interface Expr {
     }
 
     @Override
-    public Boolean eval(Map<String, Object> p) {
+    public Truth eval(Map<String, Object> p) {
       Object v = value.value(p);
-      return v == null ? null : regex.matcher(v.toString()).matches();
+      return v == null ? Truth.UNKNOWN : Truth.of(regex.matcher(v.toString()).matches());
     }
   }
 

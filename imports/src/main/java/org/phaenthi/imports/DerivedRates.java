@@ -17,8 +17,9 @@ import org.phaenthi.boundaries.indicators.ValueColumn;
  * holds them (already summed up to that area, so a province's rate is made from its summed counts,
  * never from its districts' rates). Numerator and denominator are kept with the value, so a client
  * can re-derive it. An area the numerator has and the denominator lacks has no value ({@value
- * #NO_DENOMINATOR}, not 0); denominator 0 → no value ({@value UploadMerger#NO_ELIGIBLE}); a level
- * without one of the two indicators has no rate.
+ * #NO_DENOMINATOR}, not 0); denominator 0 → no value ({@value UploadMerger#NO_ELIGIBLE}). A level
+ * that lacks one of the two indicators is left as it is: it gets no rate, and keeps one it has (the
+ * y66 file's own target-poor rate: that file has no people-surveyed column).
  */
 final class DerivedRates {
   static final String NO_DENOMINATOR = "denominator not in data";
@@ -48,7 +49,12 @@ final class DerivedRates {
         continue;
       }
       for (Map<String, Map<String, IndicatorValue>> level : values.values()) {
-        List<IndicatorValue> col = column(level.get(d.numerator()), level.get(d.denominator()));
+        Map<String, IndicatorValue> num = level.get(d.numerator());
+        Map<String, IndicatorValue> den = level.get(d.denominator());
+        if (num == null || den == null) {
+          continue; // nothing to derive from here: what the level has stays
+        }
+        List<IndicatorValue> col = column(num, den);
         if (col.isEmpty()) {
           level.remove(rate.code());
         } else {

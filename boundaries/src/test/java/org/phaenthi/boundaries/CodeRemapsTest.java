@@ -109,6 +109,25 @@ class CodeRemapsTest {
   }
 
   @Test
+  void malformedCsvIsRefusedNamingFileAndRecord() {
+    assertMessage("test.csv record 3: 3 fields, expected 4", "530306,530407,move,x\n1047xx,x,y");
+    assertMessage(
+        "test.csv: record 3: unterminated quoted field",
+        "530306,530407,move,x\n1047xx,104701,join,\"ท่าแฝก");
+    assertMessage("test.csv: record 2: text after a closing quote", "530306,530407,move,\"x\"y");
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                CodeRemapReader.read(
+                    new StringReader("from,to,kind,reason\n530306,530407"), "v", "t.csv"));
+    assertEquals(
+        "t.csv: the last record (2) has 2 of the header's 4 fields and no line end: the file is"
+            + " cut short",
+        e.getMessage());
+  }
+
+  @Test
   void theDescriptionChangesWithEveryRuleSoTheFingerprintDoes() throws IOException {
     String a = read("530306,530407,move,ท่าแฝก").describe();
     String b = read("530306,530408,move,ท่าแฝก").describe();

@@ -44,11 +44,13 @@ import org.slf4j.LoggerFactory;
  * The data directory's files as a publication, through the importer users' uploads take: each TPMAP
  * file is read ({@link TableReader}), detected ({@link Detector}), validated ({@link Validator},
  * against the boundaries and the catalogue's definitions) and merged ({@link UploadMerger}) in
- * turn, starting from an empty publication. There is no second loader for the bundled files. What
- * the importer's integer counts cannot carry is taken from the same validated tables: the happiness
- * score (a household-weighted mean of village means) and the y66 file's own target-poor rate; the
- * 2561 target-poor rate is the ratio of two imported counts (target poor, people surveyed), summed
- * first, then divided.
+ * turn, starting from an empty publication. There is no second loader for the bundled files, and no
+ * measure is computed beside the importer: the 2561 target-poor rate is a derived rate and the
+ * happiness score a weighted mean, both declared by the indicator set ({@link
+ * org.phaenthi.boundaries.indicators.Derivation}, {@link TpmapDefinitions}) and made by the
+ * importer as for any upload ({@link WeightedMeans}, {@link DerivedRates}). Only the y66 file's own
+ * target-poor rate (it has no people-surveyed column to derive it from) is taken from its validated
+ * table as it is.
  *
  * <p>Refused (IllegalArgumentException, the previous publication stays served): a file whose report
  * has errors, a file cut in its last row. Warnings go into the publication's note.
@@ -61,7 +63,6 @@ public final class BundledPublication {
           "real/tpmap-2561/61_village_11111.csv.gz",
           "real/tpmap-2566/y66_province_poverty_with_province_name.csv");
 
-  static final String NO_PEOPLE = "no people surveyed";
   private static final Logger LOG = LoggerFactory.getLogger(BundledPublication.class);
 
   private BundledPublication() {}
@@ -212,13 +213,9 @@ public final class BundledPublication {
     if (v2561 == null) {
       throw new IllegalArgumentException("the TPMAP 2561 village files gave no values");
     }
-    long t2 = System.nanoTime();
-    targetPoorRate(v2561);
-    happiness(files.get(0), remaps, v2561);
     if (v2566 != null) {
       givenRate(files.get(2), v2566);
     }
-    LOG.info("derived measures in {} ms", (System.nanoTime() - t2) / 1_000_000);
     return byYear;
   }
 
@@ -320,104 +317,6 @@ public final class BundledPublication {
     TreeSet<String> ids = new TreeSet<>();
     v.getOrDefault(AdminLevel.VILLAGE, Map.of()).values().forEach(c -> ids.addAll(c.keySet()));
     return List.copyOf(ids);
-  }
-
-  /**
-   * {@code tpmap:target_poor_rate} at every level: Σ target poor / Σ people surveyed × 100 of the
-   * imported counts; an area with target poor but no people-surveyed count has no value.
-   */
-  static void targetPoorRate(Map<AdminLevel, Map<String, Map<String, IndicatorValue>>> v) {
-    AreaIndex.Pool pool = new AreaIndex.Pool();
-    for (var level : v.values()) {
-      Map<String, IndicatorValue> target = level.get("tpmap:target_poor");
-      if (target == null) {
-        continue;
-      }
-      Map<String, IndicatorValue> people = level.getOrDefault("tpmap:people_surveyed", Map.of());
-      List<IndicatorValue> out = new ArrayList<>();
-      for (String a : new TreeSet<>(target.keySet())) {
-        double t = target.get(a).numerator();
-        IndicatorValue p = people.get(a);
-        if (p == null) {
-          out.add(new IndicatorValue(a, t, null, null, "people surveyed not in data"));
-        } else if (p.numerator() == 0) {
-          out.add(new IndicatorValue(a, t, 0.0, null, NO_PEOPLE));
-        } else {
-          out.add(new IndicatorValue(a, t, p.numerator(), t * 100.0 / p.numerator(), null));
-        }
-      }
-      level.put(TpmapDefinitions.TARGET_POOR_RATE, ValueColumn.of(out, pool));
-    }
-  }
-
-  /**
-   * {@code tpmap:happiness}: Σ(village score × households) / Σ households of the villages with a
-   * score, summed up from the rows of the village file the importer validated (placed as it places
-   * them: the vintage's remaps, then the code's prefix at each level). A blank or NA score leaves
-   * the village out of the mean, not 0.
-   */
-  static void happiness(
-      Imported f, CodeRemaps remaps, Map<AdminLevel, Map<String, Map<String, IndicatorValue>>> v) {
-    Table t = f.table();
-    Detector.Detection d = Importer.detect(t, Overrides.NONE);
-    String[] h = d.headers();
-    int score = column(h, "happiness");
-    int weight = column(h, "household.CNT");
-    Integer code = d.mapping().code();
-    if (score < 0 || weight < 0 || code == null) {
-      return;
-    }
-    Map<String, Map<String, IndicatorValue>> households = new LinkedHashMap<>();
-    v.forEach(
-        (l, m) -> {
-          if (m.containsKey("tpmap:households_surveyed")) {
-            households.put(l.urlName(), m.get("tpmap:households_surveyed"));
-          }
-        });
-    List<AdminLevel> levels = List.copyOf(v.keySet());
-    Map<AdminLevel, Map<String, double[]>> sums = new TreeMap<>();
-    levels.forEach(l -> sums.put(l, new TreeMap<>()));
-    int start = d.options().firstHeaderRow() + d.options().headerRows();
-    for (int r = start; r < t.rows().size(); r++) {
-      String id = t.cell(r, code).trim();
-      String placed = remaps.remap(id);
-      Double s = mean(t.cell(r, score));
-      long w;
-      try {
-        w = Long.parseLong(t.cell(r, weight).trim());
-      } catch (NumberFormatException e) {
-        continue;
-      }
-      for (AdminLevel l : levels) {
-        if (placed.length() < l.codeLength()) {
-          continue;
-        }
-        String a = l.equals(AdminLevel.VILLAGE) ? placed : placed.substring(0, l.codeLength());
-        if (!households.getOrDefault(l.urlName(), Map.of()).containsKey(a)) {
-          continue;
-        }
-        double[] sum = sums.get(l).computeIfAbsent(a, k -> new double[2]);
-        if (s != null) {
-          sum[0] += s * w;
-          sum[1] += w;
-        }
-      }
-    }
-    AreaIndex.Pool pool = new AreaIndex.Pool();
-    sums.forEach(
-        (l, byArea) -> {
-          if (byArea.isEmpty()) {
-            return;
-          }
-          List<IndicatorValue> out = new ArrayList<>();
-          byArea.forEach(
-              (a, s) ->
-                  out.add(
-                      s[1] == 0
-                          ? new IndicatorValue(a, s[0], 0.0, null, "no households with a score")
-                          : new IndicatorValue(a, s[0], s[1], s[0] / s[1], null)));
-          v.get(l).put(TpmapDefinitions.HAPPINESS, ValueColumn.of(out, pool));
-        });
   }
 
   /**

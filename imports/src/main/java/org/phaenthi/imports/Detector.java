@@ -1,9 +1,11 @@
 package org.phaenthi.imports;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -155,8 +157,15 @@ public final class Detector {
     return Math.max(fallback, 0);
   }
 
-  /** Rows after the first header row that hold no number are further header rows (at most 3). */
+  /**
+   * Rows after the first header row that hold no number are further header rows (at most 3); an
+   * indicator-definitions header ({@code code} with {@code name_th}/{@code name_en} and {@code
+   * kind}) is one row, as its rows may hold no number at all ({@code poor,คนจน,Poor,person,count}).
+   */
   static int headerRows(Table t, int first) {
+    if (first < t.rows().size() && isDefinitionsHeader(t.rows().get(first))) {
+      return 1;
+    }
     int n = 1;
     while (n < 3 && first + n < t.rows().size()) {
       String[] row = t.rows().get(first + n);
@@ -177,6 +186,16 @@ public final class Detector {
       n++;
     }
     return n;
+  }
+
+  private static boolean isDefinitionsHeader(String[] row) {
+    Set<String> h = new HashSet<>();
+    for (String c : row) {
+      h.add(Headers.norm(c));
+    }
+    return (h.contains("code") || h.contains("indicator_code"))
+        && (h.contains("name_th") || h.contains("name_en"))
+        && h.contains("kind");
   }
 
   /**

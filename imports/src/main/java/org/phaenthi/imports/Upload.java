@@ -21,6 +21,8 @@ import org.phaenthi.boundaries.indicators.Indicator;
  * @param provinces the provinces whose rows the upload replaces
  * @param definitions indicator definitions the upload brings (indicator files, กชช.2ค levels)
  * @param definitionSet the indicator set name those definitions go to
+ * @param means weighted-mean indicator code → area code at {@code storedLevel} → {Σ score × weight,
+ *     Σ weight} (decimals: {@link WeightedMeans})
  */
 public record Upload(
     Detector.Detection detection,
@@ -32,13 +34,47 @@ public record Upload(
     Map<String, Map<String, long[]>> counts,
     Set<String> provinces,
     List<Indicator> definitions,
-    String definitionSet) {
+    String definitionSet,
+    Map<String, Map<String, double[]>> means) {
+  public Upload(
+      Detector.Detection detection,
+      Report report,
+      int rows,
+      String level,
+      AdminLevel storedLevel,
+      Integer year,
+      Map<String, Map<String, long[]>> counts,
+      Set<String> provinces,
+      List<Indicator> definitions,
+      String definitionSet) {
+    this(
+        detection,
+        report,
+        rows,
+        level,
+        storedLevel,
+        year,
+        counts,
+        provinces,
+        definitions,
+        definitionSet,
+        Map.of());
+  }
+
   public Upload {
     // a read-only view, not a copy: the counts of a whole-country file are large
     counts = counts == null ? null : Collections.unmodifiableMap(counts);
     provinces =
         provinces == null ? null : Collections.unmodifiableSet(new LinkedHashSet<>(provinces));
     definitions = definitions == null ? null : List.copyOf(definitions);
+    means = means == null ? Map.of() : Collections.unmodifiableMap(means);
+  }
+
+  /** The indicators the upload brings values of: its counts' and its weighted means'. */
+  public Set<String> valueCodes() {
+    Set<String> codes = new LinkedHashSet<>(counts == null ? Set.of() : counts.keySet());
+    codes.addAll(means.keySet());
+    return codes;
   }
 
   public boolean publishable() {

@@ -16,6 +16,7 @@ import org.phaenthi.boundaries.catalog.IndicatorSet;
 import org.phaenthi.boundaries.catalog.PartIds;
 import org.phaenthi.boundaries.catalog.ValueSet;
 import org.phaenthi.boundaries.indicators.AreaIndex;
+import org.phaenthi.boundaries.indicators.Derivation;
 import org.phaenthi.boundaries.indicators.Indicator;
 import org.phaenthi.boundaries.indicators.IndicatorValue;
 import org.phaenthi.boundaries.indicators.SurveyYear;
@@ -33,6 +34,7 @@ import org.phaenthi.boundaries.indicators.YearInfo;
  */
 public final class UploadMerger {
   static final String NO_ELIGIBLE = "no eligible units";
+  static final String NO_SCORE = "no units with a score";
 
   private UploadMerger() {}
 
@@ -55,13 +57,13 @@ public final class UploadMerger {
     if (!u.definitions().isEmpty()) {
       extend(sets, values, u.definitionSet(), u.definitions(), now);
     }
-    if (!u.counts().isEmpty()) {
+    if (!u.valueCodes().isEmpty()) {
       Map<String, IndicatorSet> setOf = new LinkedHashMap<>();
       for (IndicatorSet s : sets) {
         s.indicators().forEach(i -> setOf.putIfAbsent(i.code(), s));
       }
       Map<IndicatorSet, List<String>> bySet = new LinkedHashMap<>();
-      for (String code : u.counts().keySet()) {
+      for (String code : u.valueCodes()) {
         IndicatorSet s = setOf.get(code);
         if (s == null) {
           throw new IllegalArgumentException("indicator " + code + " is in no indicator set");
@@ -118,9 +120,24 @@ public final class UploadMerger {
     }
     String oldId = sets.get(at).id();
     sets.set(at, fresh);
+    // a derived rate defined now is made at once from the counts the set already has
+    List<Indicator> rates =
+        defs.stream()
+            .filter(i -> i.derivation() != null)
+            .filter(i -> i.derivation().kind() == Derivation.Kind.RATIO)
+            .toList();
     for (int i = 0; i < values.size(); i++) {
       ValueSet v = values.get(i);
       if (v.indicatorSet().equals(oldId)) {
+        Map<AdminLevel, Map<String, Map<String, IndicatorValue>>> vals = v.values();
+        if (!rates.isEmpty()) {
+          vals = new TreeMap<>();
+          for (var e : v.values().entrySet()) {
+            vals.put(e.getKey(), new LinkedHashMap<>(e.getValue()));
+          }
+          DerivedRates.apply(rates, null, vals, new AreaIndex.Pool());
+          vals.values().removeIf(Map::isEmpty);
+        }
         values.set(
             i,
             new ValueSet(
@@ -128,7 +145,7 @@ public final class UploadMerger {
                 id,
                 v.year(),
                 v.createdAt(),
-                v.values(),
+                vals,
                 v.report()));
       }
     }
@@ -156,7 +173,6 @@ public final class UploadMerger {
     Set<AdminLevel> levels = new HashSet<>(old == null ? Set.of() : old.year().levels());
     for (String code : codes) {
       Indicator ind = defs.get(code);
-      Map<String, long[]> lowest = u.counts().get(code);
       for (AdminLevel l : current.boundaries().levels()) {
         Map<String, IndicatorValue> before =
             out.getOrDefault(l, Map.of()).getOrDefault(code, Map.of());
@@ -168,14 +184,7 @@ public final class UploadMerger {
               }
             });
         if (l.depth() <= stored.depth()) {
-          Map<String, long[]> sums = new TreeMap<>();
-          for (var e : lowest.entrySet()) {
-            String area = e.getKey().substring(0, l.codeLength());
-            long[] s = sums.computeIfAbsent(area, k -> new long[] {0, 0});
-            s[0] += e.getValue()[0];
-            s[1] = s[1] < 0 || e.getValue()[1] < 0 ? -1 : s[1] + e.getValue()[1];
-          }
-          sums.forEach((area, s) -> col.put(area, value(area, s, ind)));
+          summed(u, code, l, ind, col);
           levels.add(l);
         }
         Map<String, Map<String, IndicatorValue>> level =
@@ -187,6 +196,7 @@ public final class UploadMerger {
         }
       }
     }
+    DerivedRates.apply(set.indicators(), codes, out, pool);
     out.values().removeIf(Map::isEmpty);
     YearInfo info =
         old != null
@@ -212,6 +222,37 @@ public final class UploadMerger {
             PartIds.hashOf(info),
             contentIds ? PartIds.hashOf(out) : java.util.UUID.randomUUID().toString());
     return new ValueSet(id, set.id(), info, now, out, report);
+  }
+
+  /** The upload's counts (or weighted means) of {@code code} summed up to level {@code l}. */
+  private static void summed(
+      Upload u, String code, AdminLevel l, Indicator ind, Map<String, IndicatorValue> col) {
+    Map<String, double[]> means = u.means().get(code);
+    if (means != null) {
+      Map<String, double[]> sums = new TreeMap<>();
+      for (var e : means.entrySet()) {
+        double[] s =
+            sums.computeIfAbsent(e.getKey().substring(0, l.codeLength()), k -> new double[2]);
+        s[0] += e.getValue()[0];
+        s[1] += e.getValue()[1];
+      }
+      sums.forEach(
+          (area, s) ->
+              col.put(
+                  area,
+                  s[1] == 0
+                      ? new IndicatorValue(area, s[0], 0.0, null, NO_SCORE)
+                      : new IndicatorValue(area, s[0], s[1], s[0] / s[1], null)));
+      return;
+    }
+    Map<String, long[]> sums = new TreeMap<>();
+    for (var e : u.counts().get(code).entrySet()) {
+      String area = e.getKey().substring(0, l.codeLength());
+      long[] s = sums.computeIfAbsent(area, k -> new long[] {0, 0});
+      s[0] += e.getValue()[0];
+      s[1] = s[1] < 0 || e.getValue()[1] < 0 ? -1 : s[1] + e.getValue()[1];
+    }
+    sums.forEach((area, s) -> col.put(area, value(area, s, ind)));
   }
 
   /** The value of summed counts as the indicator's kind makes it. */

@@ -47,6 +47,7 @@ public final class Validator {
   private final Map<String, Integer> byKind = new TreeMap<>();
   private int errors;
   private int warnings;
+  private WeightedMeans means = WeightedMeans.NONE;
 
   private Validator(Table table, Detector.Detection d, Context ctx) {
     this.table = table;
@@ -97,7 +98,8 @@ public final class Validator {
             "การนิยามตัวชี้วัดต้องใช้สิทธิ์ระดับ all",
             null);
       }
-      List<Indicator> defs = Definitions.read(table, d, this::issue, progress);
+      List<Indicator> defs =
+          Definitions.read(table, d, ctx.current().indicatorSets(), this::issue, progress);
       Report report = new Report(errors, warnings, issues, byKind, List.of());
       return new Upload(
           d,
@@ -152,8 +154,13 @@ public final class Validator {
     if (d.format() == Format.KCC2C) {
       cols = Kcc2c.expand(cols, d.headers(), indicators, defined);
     }
+    WeightedMeans means =
+        d.format() == Format.LONG
+            ? WeightedMeans.NONE
+            : WeightedMeans.of(d.headers(), indicators.values(), cols, this);
+    this.means = means;
     if (d.format() != Format.LONG) {
-      if (cols.isEmpty()) {
+      if (cols.isEmpty() && means.isEmpty()) {
         issue(
             Issue.Severity.ERROR,
             "no_indicator_columns",
@@ -282,6 +289,7 @@ public final class Validator {
           add(counts, c.indicator(), storedCode, v);
         }
       }
+      means.add(row, rowNo, storedCode);
     }
     progress.accept(Math.max(total, 0));
     if (dataRows == 0) {
@@ -928,7 +936,8 @@ public final class Validator {
         counts,
         provinces,
         defined,
-        defined.isEmpty() ? null : "nrd2c");
+        defined.isEmpty() ? null : "nrd2c",
+        means.sums());
   }
 
   private List<Report.Coverage> coverage(

@@ -11,6 +11,9 @@ package org.phaenthi.boundaries.indicators;
  * @param definition how the value is computed, in English (the catalogue's formula)
  * @param definitionTh the same in Thai as the set's author wrote it; null when the set gives none
  *     (the server then words it from the kind)
+ * @param derivation how the values are made from other indicators' counts (a derived rate) or from
+ *     a score and a weight column (a weighted mean); null for an indicator imported from count
+ *     columns of its own
  */
 public record Indicator(
     String code,
@@ -29,7 +32,48 @@ public record Indicator(
     String denominatorLabel,
     String tpmapDimension,
     String source,
-    String definitionTh) {
+    String definitionTh,
+    Derivation derivation) {
+
+  /** An indicator imported from count columns of its own. */
+  public Indicator(
+      String code,
+      String set,
+      String categoryCode,
+      String categoryTh,
+      String categoryEn,
+      String nameTh,
+      String nameEn,
+      String unit,
+      Boolean higherIsBetter,
+      ValueKind kind,
+      String valueUnit,
+      String definition,
+      String numeratorLabel,
+      String denominatorLabel,
+      String tpmapDimension,
+      String source,
+      String definitionTh) {
+    this(
+        code,
+        set,
+        categoryCode,
+        categoryTh,
+        categoryEn,
+        nameTh,
+        nameEn,
+        unit,
+        higherIsBetter,
+        kind,
+        valueUnit,
+        definition,
+        numeratorLabel,
+        denominatorLabel,
+        tpmapDimension,
+        source,
+        definitionTh,
+        null);
+  }
 
   /** An indicator whose set gives no Thai definition (the bundled catalogue). */
   public Indicator(
@@ -66,7 +110,7 @@ public record Indicator(
         denominatorLabel,
         tpmapDimension,
         source,
-        null);
+        (String) null);
   }
 
   /**

@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Reads the indicator catalogue ({@code indicators/catalog.csv}, UTF-8, RFC 4180). */
+/**
+ * Reads the indicator catalogue ({@code indicators/catalog.csv}, UTF-8, RFC 4180, through {@link
+ * CsvRows}).
+ */
 public final class IndicatorCatalogReader {
   static final List<String> COLUMNS =
       List.of(
@@ -51,12 +54,43 @@ public final class IndicatorCatalogReader {
 
   /** Reads from any reader; {@code sourceName} is used in error messages. */
   public static List<CatalogEntry> read(Reader reader, String sourceName) throws IOException {
-    CsvReader csv = new CsvReader(reader, sourceName);
-    List<String> header = csv.next();
-    if (header == null) {
+    List<CatalogEntry> out = new ArrayList<>();
+    Set<String> codes = new HashSet<>();
+    Map<String, Integer> at = new HashMap<>();
+    int[] width = {-1};
+    CsvRows.read(
+        reader,
+        sourceName,
+        (row, record) -> {
+          if (width[0] < 0) {
+            header(row, at, sourceName);
+            width[0] = row.size();
+            return;
+          }
+          if (row.size() != width[0]) {
+            throw new IllegalArgumentException(
+                sourceName
+                    + ": record "
+                    + record
+                    + " has "
+                    + row.size()
+                    + " fields, header has "
+                    + width[0]);
+          }
+          String code = row.get(at.get("code")).trim();
+          if (code.isEmpty() || !codes.add(code)) {
+            throw new IllegalArgumentException(
+                sourceName + ": record " + record + ": empty or repeated code " + code);
+          }
+          out.add(entry(row, at, sourceName, record));
+        });
+    if (width[0] < 0) {
       throw new IllegalArgumentException(sourceName + ": empty catalogue");
     }
-    Map<String, Integer> at = new HashMap<>();
+    return List.copyOf(out);
+  }
+
+  private static void header(List<String> header, Map<String, Integer> at, String sourceName) {
     for (int i = 0; i < header.size(); i++) {
       at.put(header.get(i).trim(), i);
     }
@@ -65,27 +99,6 @@ public final class IndicatorCatalogReader {
         throw new IllegalArgumentException(sourceName + ": catalogue column missing: " + c);
       }
     }
-    List<CatalogEntry> out = new ArrayList<>();
-    Set<String> codes = new HashSet<>();
-    for (List<String> row = csv.next(); row != null; row = csv.next()) {
-      if (row.size() != header.size()) {
-        throw new IllegalArgumentException(
-            sourceName
-                + ": record "
-                + csv.recordNumber()
-                + " has "
-                + row.size()
-                + " fields, header has "
-                + header.size());
-      }
-      String code = row.get(at.get("code")).trim();
-      if (code.isEmpty() || !codes.add(code)) {
-        throw new IllegalArgumentException(
-            sourceName + ": record " + csv.recordNumber() + ": empty or repeated code " + code);
-      }
-      out.add(entry(row, at, sourceName, csv.recordNumber()));
-    }
-    return List.copyOf(out);
   }
 
   private static CatalogEntry entry(

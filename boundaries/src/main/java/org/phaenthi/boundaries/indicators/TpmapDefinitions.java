@@ -27,9 +27,13 @@ import org.phaenthi.boundaries.Levels;
  *       {@code ind_k}: COUNT.
  *   <li>{@code tpmap:welfare_registered} … {@code chronic}: PERCENT of people surveyed.
  *   <li>{@code tpmap:target_poor_rate}: PERCENT target poor / people surveyed (TPMAP's {@code
- *       JPT.MOFval.pov.rate}); in 2566 (province file) the file's own rate, no denominator.
+ *       JPT.MOFval.pov.rate}), a derived rate ({@link Derivation#ratio}) of {@code
+ *       tpmap:target_poor} over {@code tpmap:people_surveyed} that the importer makes at every
+ *       level; in 2566 (province file, no people-surveyed column) the file's own rate, no
+ *       denominator.
  *   <li>{@code tpmap:happiness}: WEIGHTED_MEAN, Σ(village score × households) / Σ households of
- *       villages with a score; approximate (a mean of means).
+ *       villages with a score ({@link Derivation#weightedMean} of the columns {@code happiness} and
+ *       {@code household.CNT}); approximate (a mean of means).
  * </ul>
  */
 public final class TpmapDefinitions {
@@ -53,7 +57,19 @@ public final class TpmapDefinitions {
       String valueUnit,
       String definition,
       String numeratorLabel,
-      String denominatorLabel) {}
+      String denominatorLabel,
+      Derivation derivation) {
+    Measure(
+        String code,
+        ValueKind kind,
+        String unit,
+        String valueUnit,
+        String definition,
+        String numeratorLabel,
+        String denominatorLabel) {
+      this(code, kind, unit, valueUnit, definition, numeratorLabel, denominatorLabel, null);
+    }
+  }
 
   private TpmapDefinitions() {}
 
@@ -130,7 +146,8 @@ public final class TpmapDefinitions {
             "%",
             TARGET_POOR + " / " + PEOPLE + " × 100 (TPMAP JPT.MOFval.pov.rate)",
             TARGET_POOR,
-            PEOPLE));
+            PEOPLE,
+            Derivation.ratio("tpmap:target_poor", "tpmap:people_surveyed")));
     out.add(
         new Measure(
             HAPPINESS,
@@ -139,7 +156,8 @@ public final class TpmapDefinitions {
             "score",
             "household-weighted mean of village mean scores (approximate)",
             "Σ(village happiness × households)",
-            "Σ households (villages with a score)"));
+            "Σ households (villages with a score)",
+            Derivation.weightedMean("happiness", "household.CNT")));
     return out;
   }
 
@@ -249,6 +267,8 @@ public final class TpmapDefinitions {
         m.numeratorLabel(),
         m.denominatorLabel(),
         e.tpmapDimension().isEmpty() ? null : e.tpmapDimension(),
-        in2566 ? SOURCE_2561 + "; 2566: " + SOURCE_Y66 : SOURCE_2561);
+        in2566 ? SOURCE_2561 + "; 2566: " + SOURCE_Y66 : SOURCE_2561,
+        null,
+        m.derivation());
   }
 }

@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.phaenthi.boundaries.CodeRemaps;
-import org.phaenthi.boundaries.indicators.CsvReader;
+import org.phaenthi.boundaries.indicators.CsvRows;
 
 /**
  * Reads the remap table of a boundary vintage. The known vintages are listed in the resource {@code
@@ -104,25 +104,35 @@ public final class CodeRemapReader {
 
   private static List<List<String>> rows(Reader reader, String source, List<String> header)
       throws IOException {
-    CsvReader csv = new CsvReader(reader, source);
-    List<String> h = csv.next();
-    if (h == null || !h.stream().map(String::trim).toList().equals(header)) {
-      throw new IllegalArgumentException(
-          source + ": header must be " + String.join(",", header) + ", found " + h);
-    }
     List<List<String>> out = new ArrayList<>();
-    for (List<String> row = csv.next(); row != null; row = csv.next()) {
-      if (row.size() != header.size()) {
-        throw new IllegalArgumentException(
-            source
-                + " record "
-                + csv.recordNumber()
-                + ": "
-                + row.size()
-                + " fields, expected "
-                + header.size());
-      }
-      out.add(row);
+    boolean[] headerSeen = {false};
+    CsvRows.read(
+        reader,
+        source,
+        (row, record) -> {
+          if (!headerSeen[0]) {
+            headerSeen[0] = true;
+            if (!row.stream().map(String::trim).toList().equals(header)) {
+              throw new IllegalArgumentException(
+                  source + ": header must be " + String.join(",", header) + ", found " + row);
+            }
+            return;
+          }
+          if (row.size() != header.size()) {
+            throw new IllegalArgumentException(
+                source
+                    + " record "
+                    + record
+                    + ": "
+                    + row.size()
+                    + " fields, expected "
+                    + header.size());
+          }
+          out.add(row);
+        });
+    if (!headerSeen[0]) {
+      throw new IllegalArgumentException(
+          source + ": header must be " + String.join(",", header) + ", found null");
     }
     return out;
   }

@@ -29,7 +29,7 @@ import org.phaenthi.boundaries.catalog.PartIds;
  */
 public final class DatasetImporter {
   /** Bump when the import's output changes for the same input, so stores re-import. */
-  public static final String IMPORTER_VERSION = "7";
+  public static final String IMPORTER_VERSION = "8"; // 8: indicator sets carry derivations
 
   private final Path dataDir;
   private final List<Path> boundaryFiles;

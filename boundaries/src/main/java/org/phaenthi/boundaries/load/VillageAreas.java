@@ -1,10 +1,5 @@
 package org.phaenthi.boundaries.load;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,11 +7,10 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.GZIPInputStream;
 import org.phaenthi.boundaries.AdminLevel;
 import org.phaenthi.boundaries.Area;
 import org.phaenthi.boundaries.AreaCodes;
-import org.phaenthi.boundaries.indicators.CsvReader;
+import org.phaenthi.boundaries.indicators.CsvRows;
 
 /**
  * The areas of the {@code village} level (values only, no polygons): one per TPMAP village ID that
@@ -39,26 +33,30 @@ public final class VillageAreas {
 
   private VillageAreas() {}
 
-  /** The names file as code → Thai name; empty when the file is absent. */
+  /**
+   * The names file as code → Thai name; empty when the file is absent. A row whose code is not a
+   * village code (TPMAP writes {@code 2509620?}) or that has no name is skipped. 75 names of the
+   * 2559 file hold a comma without quotes ({@code 14055916,บางหลวงโดด1,2(01)}: villages 1 and 2
+   * merged): the fields after the code are the name, commas and all. A malformed quote or a cut
+   * file is refused, naming the file and the record.
+   */
   public static Map<String, String> readNames(Path file) {
     Map<String, String> names = new HashMap<>();
     if (!Files.isReadable(file)) {
       return names;
     }
-    try (InputStream raw = Files.newInputStream(file);
-        InputStream in =
-            String.valueOf(file.getFileName()).endsWith(".gz") ? new GZIPInputStream(raw) : raw;
-        Reader r = new InputStreamReader(in, StandardCharsets.UTF_8);
-        CsvReader csv = new CsvReader(r, String.valueOf(file.getFileName()))) {
-      csv.next(); // header: village_ID,village_name
-      for (List<String> row = csv.next(); row != null; row = csv.next()) {
-        if (row.size() >= 2 && AreaCodes.isValid(row.get(0).trim()) && !row.get(1).isBlank()) {
-          names.put(row.get(0).trim(), row.get(1).trim());
-        }
-      }
-    } catch (IOException e) {
-      throw new IllegalArgumentException("cannot read village names " + file + ": " + e, e);
-    }
+    CsvRows.read(
+        file,
+        (row, record) -> {
+          if (record == 1 || row.size() < 2) {
+            return; // the header is village_ID,village_name
+          }
+          String code = row.get(0).trim();
+          String name = String.join(",", row.subList(1, row.size())).trim();
+          if (AreaCodes.isValid(code) && !name.isEmpty()) {
+            names.put(code, name);
+          }
+        });
     return names;
   }
 

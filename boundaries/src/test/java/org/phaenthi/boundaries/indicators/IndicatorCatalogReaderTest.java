@@ -56,4 +56,29 @@ class IndicatorCatalogReaderTest {
         IllegalArgumentException.class,
         () -> IndicatorCatalogReader.read(new StringReader(header + "\n" + twice), "cat.csv"));
   }
+
+  @Test
+  void malformedRowsAreRefusedNamingFileAndRecord() {
+    String header = String.join(",", IndicatorCatalogReader.COLUMNS);
+    String good = "s,s:1,1,,,,ชื่อ,\"Name, with comma\",,,,,,,,,,";
+    assertEquals(
+        "cat.csv: record 3 has 3 fields, header has 18",
+        catalogueError(header + "\n" + good + "\ns,s:2,2\n"));
+    assertEquals(
+        "cat.csv: record 3: unterminated quoted field",
+        catalogueError(header + "\n" + good + "\ns,s:2,2,,,,\"ชื่อ,,,,,,,,,,,,\n"));
+    assertEquals(
+        "cat.csv: the last record (3) has 4 of the header's 18 fields and no line end: the file is"
+            + " cut short",
+        catalogueError(header + "\n" + good + "\ns,s:2,2,"));
+    assertEquals("cat.csv: catalogue column missing: set", catalogueError("code,name\n"));
+    assertEquals("cat.csv: empty catalogue", catalogueError(""));
+  }
+
+  private static String catalogueError(String text) {
+    return assertThrows(
+            IllegalArgumentException.class,
+            () -> IndicatorCatalogReader.read(new StringReader(text), "cat.csv"))
+        .getMessage();
+  }
 }

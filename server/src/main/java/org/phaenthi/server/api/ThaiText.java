@@ -30,6 +30,8 @@ public final class ThaiText {
           "no people surveyed", "ไม่มีคนที่ได้รับการสำรวจ",
           "people surveyed not in data", "ไม่มีจำนวนคนที่สำรวจในข้อมูล",
           "no households with a score", "ไม่มีครัวเรือนที่มีคะแนน",
+          "no units with a score", "ไม่มีหน่วยที่มีคะแนน",
+          "denominator not in data", "ไม่มีตัวหารในข้อมูล",
           "no denominator", "ไม่มีตัวหาร");
 
   private static final Pattern NO_DATA_IN = Pattern.compile("no data in (\\d{4})(?:: (.*))?");

@@ -89,7 +89,7 @@ final class ImportJson {
   }
 
   private static List<String> indicators(ImportJob j) {
-    List<String> out = new ArrayList<>(j.upload.counts().keySet());
+    List<String> out = new ArrayList<>(j.upload.valueCodes());
     j.upload
         .definitions()
         .forEach(

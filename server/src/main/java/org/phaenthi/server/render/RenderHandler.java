@@ -140,11 +140,15 @@ public final class RenderHandler {
         () -> {
           MapModel m = MapModel.of(d, r, today, r.size().widthPixels() * 0.6);
           ReportCard.Content k = ReportCard.content(d, area, r);
+          ReportCard.ChangePanel change =
+              ReportCard.changePanel(d, area, r, today, r.size().widthPixels() * 0.6);
           return Renderer.render(
               RenderFormat.PDF,
               r.size(),
               k.title(),
-              c -> ReportCard.paint(c, k, m, r.size().widthPixels(), r.size().heightPixels()));
+              c ->
+                  ReportCard.paint(
+                      c, k, m, change, r.size().widthPixels(), r.size().heightPixels()));
         });
   }
 

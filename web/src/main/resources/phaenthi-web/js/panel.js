@@ -58,11 +58,37 @@ function offerReportCard(app, el, area) {
   const child = app.levels && area.level ? app.levels.child(area.level) : null;
   if (!child || !app.levels.isMapLevel(child) || inBundle) return; // a static host makes no report cards
   if (!(app.meta && app.meta.render && app.meta.render.report)) return;
-  if (el.querySelector('.report-card')) return;
-  const href = `render/report/${encodeURIComponent(area.code)}.pdf?lang=${getLang()}`;
-  const a = Object.assign(document.createElement('a'), { className: 'report-card button', href, textContent: t('reportCard') });
+  const open = el.querySelector('.report-card');
+  if (open) {
+    open.href = reportCardHref(app, area, child); // the view may have changed under the open panel
+    return;
+  }
+  const a = Object.assign(document.createElement('a'), { className: 'report-card button', href: reportCardHref(app, area, child), textContent: t('reportCard') });
   a.setAttribute('download', '');
   el.querySelector('h3').after(a);
+}
+
+/**
+ * The report card of the view the panel was opened from: the map's indicator, its year when the card's map (the
+ * area's children) has it — else none, so the server takes the children's latest, rather than a 404 — and the
+ * map's method, classes and palette (a manual classification is the server's default there), in the
+ * interface's language.
+ */
+export function reportCardHref(app, area, child) {
+  // child: the name of the level the card maps (the area's children)
+  const s = app.state;
+  const q = new URLSearchParams();
+  const ind = app.catalogue && app.catalogue.indicators.find((i) => i.code === s.indicator);
+  if (ind) {
+    q.set('indicator', ind.code);
+    const years = (ind.years && ind.years[child]) || [];
+    if (s.year && years.includes(s.year)) q.set('year', String(s.year));
+  }
+  if (s.method && s.method !== 'manual' && s.method !== 'quantile') q.set('method', s.method);
+  if (s.classes && s.classes !== 5) q.set('classes', String(s.classes));
+  if (s.palette && s.palette !== 'RdYlBu') q.set('palette', s.palette);
+  q.set('lang', getLang());
+  return `render/report/${encodeURIComponent(area.code)}.pdf?${q.toString().replace(/%3A/g, ':')}`;
 }
 
 /**

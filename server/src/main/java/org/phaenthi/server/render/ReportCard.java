@@ -301,8 +301,8 @@ public final class ReportCard {
    * The change-map panel for a card whose children's map is {@code children}: the children's change
    * since the latest earlier year with data at their level; when they have none but the area's own
    * level has, the change of the area and its siblings (a province among the country's provinces,
-   * as TPMAP's 2566 figures are by province only) with the area outlined; null when neither has an
-   * earlier year.
+   * as TPMAP's 2566 figures are by province only) with the area outlined; failing that, the area's
+   * level's change from the card's year to a later one ({@link #laterRequest}); null when none.
    */
   public static ChangePanel changePanel(
       Dataset d, Area area, RenderRequest children, LocalDate today, double mapWidthPixels) {
@@ -311,6 +311,9 @@ public final class ReportCard {
     if (r == null) {
       r = changeRequest(d, children, area.level(), area.parentCode());
       highlight = area.code();
+    }
+    if (r == null) {
+      r = laterRequest(d, children, area.level(), area.parentCode());
     }
     if (r == null) {
       return null;
@@ -334,6 +337,46 @@ public final class ReportCard {
         level,
         children.indicator(),
         children.year(),
+        c,
+        children.method(),
+        children.classes(),
+        List.of(),
+        children.palette(),
+        parent,
+        children.texts(),
+        children.size(),
+        children.national());
+  }
+
+  /**
+   * A card of the children's latest year (TPMAP's districts: 2561) whose own level has a later one
+   * (its provinces: 2566): the change of the area and its siblings from the card's year to that
+   * later year, so the card still shows where the area went since; null without a later year.
+   */
+  static RenderRequest laterRequest(
+      Dataset d, RenderRequest children, AdminLevel level, String parent) {
+    IndicatorData data = d.indicators();
+    Indicator ind = children.indicator();
+    SurveyYear later = null;
+    for (SurveyYear y : data.years().keySet()) {
+      if (y.be() > children.year().be()
+          && data.values(y, level, ind.code()).isPresent()
+          && (later == null || y.be() > later.be())) {
+        later = y;
+      }
+    }
+    if (later == null) {
+      return null;
+    }
+    org.phaenthi.server.api.Change c =
+        new org.phaenthi.server.api.Change(ind, children.year(), later);
+    if (c.values(data, level).isEmpty()) {
+      return null;
+    }
+    return new RenderRequest(
+        level,
+        ind,
+        later,
         c,
         children.method(),
         children.classes(),

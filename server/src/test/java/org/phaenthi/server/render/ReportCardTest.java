@@ -276,7 +276,8 @@ class ReportCardTest {
 
   /**
    * A district whose subdistricts have one year only, but whose level has two: the panel maps the
-   * district among its siblings, outlined; a year without an earlier one has no panel.
+   * district among its siblings, outlined (for the earlier year's card, to the later year); data of
+   * one year have no panel.
    */
   @Test
   void withoutTheChildrensChangeThePanelMapsTheSiblingsAndWithoutAnEarlierYearNone() {
@@ -289,8 +290,14 @@ class ReportCardTest {
     assertEquals(org.phaenthi.boundaries.AdminLevel.DISTRICT, p.request().level());
     assertEquals("83", p.request().parent());
     assertEquals(2561, p.request().change().from().be());
-    assertEquals(
-        null, ReportCard.changePanel(two, d, card(two, RenderFixture.Y61, "8301"), today, 1488));
+    // the card of 2561 (the subdistricts' only year): the districts' change from 2561 to the later
+    // 2566, as TPMAP's provinces from 2561 to 2566
+    ReportCard.ChangePanel later =
+        ReportCard.changePanel(two, d, card(two, RenderFixture.Y61, "8301"), today, 1488);
+    assertEquals("8301", later.highlight());
+    assertEquals(2561, later.request().change().from().be());
+    assertEquals(2566, later.request().year().be());
+    assertEquals(org.phaenthi.boundaries.AdminLevel.DISTRICT, later.request().level());
     assertEquals(
         null,
         ReportCard.changePanel(

@@ -1,7 +1,7 @@
 // The panel opened by clicking an area: all its indicators against its parent, and an SVG radar of the
 // five TPMAP poverty dimensions. Each dimension is a count of target poor deprived in it, shown as a
 // share of the people surveyed so areas of different size compare.
-import { api, inBundle } from './api.js';
+import { api, inBundle, bundleReports } from './api.js';
 import { t, name, bothNames, formatNumber, unitOf, getLang } from './i18n.js';
 import { esc } from './controls.js';
 
@@ -56,16 +56,30 @@ export async function showAreaPanel(app, code) {
  */
 function offerReportCard(app, el, area) {
   const child = app.levels && area.level ? app.levels.child(area.level) : null;
-  if (!child || !app.levels.isMapLevel(child) || inBundle) return; // a static host makes no report cards
-  if (!(app.meta && app.meta.render && app.meta.render.report)) return;
+  if (!child || !app.levels.isMapLevel(child)) return;
+  // a static host makes none: a bundle offers the cards it was built with (its area and districts)
+  const href = inBundle ? bundleReportHref(app, area) : app.meta && app.meta.render && app.meta.render.report ? reportCardHref(app, area, child) : null;
   const open = el.querySelector('.report-card');
+  if (open && !href) open.remove();
+  if (!href) return;
   if (open) {
-    open.href = reportCardHref(app, area, child); // the view may have changed under the open panel
+    open.href = href; // the view may have changed under the open panel
     return;
   }
-  const a = Object.assign(document.createElement('a'), { className: 'report-card button', href: reportCardHref(app, area, child), textContent: t('reportCard') });
+  const a = Object.assign(document.createElement('a'), { className: 'report-card button', href, textContent: t('reportCard') });
   a.setAttribute('download', '');
   el.querySelector('h3').after(a);
+}
+
+/**
+ * In a static bundle, the file of the area's card for the map's indicator: the view's year when the bundle has
+ * that card, else the latest year it has for the indicator, in the interface's language; null when it has none.
+ */
+export function bundleReportHref(app, area) {
+  const cards = bundleReports().filter((r) => r.area === area.code && r.indicator === app.state.indicator);
+  if (!cards.length) return null;
+  const card = cards.find((r) => r.year === app.state.year) || cards.reduce((a, b) => (b.year > a.year ? b : a));
+  return card.files[getLang()] || card.files.th || null;
 }
 
 /**

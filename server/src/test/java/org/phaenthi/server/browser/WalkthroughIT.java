@@ -77,6 +77,50 @@ class WalkthroughIT {
   }
 
   /**
+   * "Save picture" of Phitsanulok's subdistricts (a long indicator name), in English and Thai:
+   * every text drawn on the picture, recorded, holds the whole title (it was cut to one line,
+   * losing the year), the legend's title broken between words only ("9-ye / ar" before) and the
+   * legend's municipal-units note (missing before).
+   */
+  @Test
+  void theSavedPictureHasTheWholeTitleWordsAndTheMunicipalNote() {
+    for (String lang : List.of("en", "th")) {
+      browser.open(server.baseUrl + "#i=bmn-2560:16&y=2561&l=subdistrict&a=65&lang=" + lang);
+      @SuppressWarnings("unchecked")
+      Map<String, Object> r =
+          (Map<String, Object>)
+              browser.jsAsync(
+                  "const done = arguments[arguments.length - 1];"
+                      + "const drawn = []; const P = CanvasRenderingContext2D.prototype;"
+                      + "const orig = P.fillText;"
+                      + "import('./js/picture.js').then(m => {"
+                      + " P.fillText = function (t) { drawn.push(String(t));"
+                      + "  return orig.apply(this, arguments); };"
+                      + " try { m.renderPicture(phaenthi.app); } finally { P.fillText = orig; }"
+                      + " done({drawn, title: phaenthi.app.titleText,"
+                      + "  legend: phaenthi.app.legendModel.title,"
+                      + "  note: document.querySelector('.legend .note')?.textContent || ''}); })"
+                      + ".catch(e => done({error: String(e)}))");
+      @SuppressWarnings("unchecked")
+      List<String> drawn = (List<String>) r.get("drawn");
+      String title = (String) r.get("title");
+      String note = ((String) r.get("note")).trim();
+      assertTrue(title.contains("2561") && !note.isEmpty(), r.toString());
+      if (lang.equals("en")) {
+        String spaced = String.join(" ", drawn).replaceAll("\\s+", " ");
+        assertTrue(spaced.contains(title.replaceAll("\\s+", " ")), "whole title in " + drawn);
+        assertTrue(
+            spaced.contains((String) r.get("legend")), "legend title between words: " + drawn);
+        assertTrue(spaced.contains(note.replaceAll("\\s+", " ")), "note in " + drawn);
+      } else {
+        String packed = String.join("", drawn).replaceAll("\\s", "");
+        assertTrue(packed.contains(title.replaceAll("\\s", "")), "whole title in " + drawn);
+        assertTrue(packed.contains(note.replaceAll("\\s", "")), "note in " + drawn);
+      }
+    }
+  }
+
+  /**
    * The fixed iframe code of a province's districts, in frames of 800×600, 360×300 and 400×400: the
    * whole province is in view in each (the code carried this window's zoom and centre, so a small
    * frame showed a fragment of Phitsanulok).

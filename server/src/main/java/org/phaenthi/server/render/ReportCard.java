@@ -424,6 +424,46 @@ public final class ReportCard {
    */
   public static Layout paint(
       Canvas c, Content k, MapModel map, ChangePanel change, double w, double h) {
+    // the maps and the radar shrink until the page's content ends above its footer (long names,
+    // a long caveat): laid out on a canvas that draws nothing, then drawn
+    Canvas dry =
+        new Canvas() {
+          @Override
+          public java.awt.font.FontRenderContext frc() {
+            return c.frc();
+          }
+
+          @Override
+          public void fill(java.awt.Shape sh, Color col, float alpha) {}
+
+          @Override
+          public void stroke(java.awt.Shape sh, Color col, float width) {}
+
+          @Override
+          public void hatch(java.awt.Shape sh, float spacing) {}
+
+          @Override
+          public void text(String t, Font f, Color col, float x, float y) {}
+        };
+    double fit = 1;
+    while (fit > 0.55
+        && paint(dry, k, map, change, w, h, fit).contentBottom() > footerTop(c, map, w, h)) {
+      fit -= 0.05;
+    }
+    return paint(c, k, map, change, w, h, fit);
+  }
+
+  private static double footerTop(Canvas c, MapModel map, double w, double h) {
+    double s = PicturePainter.scale(w, h);
+    double margin = 50 * s;
+    Font small = Fonts.of(false, (float) (15 * s));
+    List<String> source = TextWrap.lines(map.source(), small, c.frc(), w - 2 * margin, 3);
+    return h - margin - source.size() * 22 * s - small.getSize2D();
+  }
+
+  /** Draws the page with the maps' and the radar's heights times {@code fit}. */
+  private static Layout paint(
+      Canvas c, Content k, MapModel map, ChangePanel change, double w, double h, double fit) {
     double s = PicturePainter.scale(w, h);
     double margin = 50 * s;
     c.fill(new Rectangle2D.Double(0, 0, w, h), PicturePainter.BACKGROUND, 1);
@@ -450,11 +490,12 @@ public final class ReportCard {
     y += 15 * s;
     Rectangle2D mapBox =
         new Rectangle2D.Double(
-            margin, y, (w - 2 * margin) * 0.6, h * (change == null ? 0.42 : 0.25));
+            margin, y, (w - 2 * margin) * 0.6, fit * h * (change == null ? 0.42 : 0.25));
     PicturePainter.drawMap(c, map.areas(), mapBox, s);
     double lx = mapBox.getMaxX() + 20 * s;
     PicturePainter.Legend legend =
-        PicturePainter.drawLegend(c, map, lx, y, w - margin - lx, s * 0.85, mapBox.getHeight());
+        PicturePainter.drawLegend(
+            c, map, lx, y, w - margin - lx, s * 0.85 * (0.5 + 0.5 * fit), mapBox.getHeight());
     y = Math.max(mapBox.getMaxY(), legend.bottom()) + 40 * s;
     Rectangle2D changeBox = null;
     List<Rectangle2D> changeSwatches = List.of();
@@ -467,11 +508,17 @@ public final class ReportCard {
         y += head.lineHeight();
       }
       y -= head.lineHeight() * 0.4;
-      changeBox = new Rectangle2D.Double(margin, y, (w - 2 * margin) * 0.6, h * 0.19);
+      changeBox = new Rectangle2D.Double(margin, y, (w - 2 * margin) * 0.6, fit * h * 0.19);
       PicturePainter.drawMap(c, change.map().areas(), changeBox, s, change.highlight());
       PicturePainter.Legend cl =
           PicturePainter.drawLegend(
-              c, change.map(), lx, y, w - margin - lx, s * 0.7, changeBox.getHeight());
+              c,
+              change.map(),
+              lx,
+              y,
+              w - margin - lx,
+              s * 0.7 * (0.5 + 0.5 * fit),
+              changeBox.getHeight());
       changeSwatches = cl.swatches();
       y = Math.max(changeBox.getMaxY(), cl.bottom()) + 40 * s;
     }
@@ -495,7 +542,7 @@ public final class ReportCard {
       }
     }
     y += 10 * s;
-    double radarSize = Math.min((w - 2 * margin) * 0.5, h * (change == null ? 0.3 : 0.2));
+    double radarSize = fit * Math.min((w - 2 * margin) * 0.5, h * (change == null ? 0.3 : 0.2));
     double radarBottom = radar(c, k, margin, y, radarSize, s, map.texts());
     double tx0 = margin + radarSize + 50 * s;
     double ty = y + 20 * s;

@@ -542,7 +542,8 @@ public final class ReportCard {
       }
     }
     y += 10 * s;
-    double radarSize = fit * Math.min((w - 2 * margin) * 0.5, h * (change == null ? 0.3 : 0.2));
+    double radarSize =
+        Math.max(fit, 0.85) * Math.min((w - 2 * margin) * 0.5, h * (change == null ? 0.3 : 0.2));
     double radarBottom = radar(c, k, margin, y, radarSize, s, map.texts());
     double tx0 = margin + radarSize + 50 * s;
     double ty = y + 20 * s;

@@ -21,6 +21,11 @@ export const inBundle = Boolean(bundleManifest);
 let bundleSource = null; // the resolved `bundle`, there before any layer is made (the map waits for api/meta)
 bundle?.then((b) => (bundleSource = b));
 
+/** The report cards a static bundle holds (its manifest's `reports`: area, indicator, year, files by language). */
+export function bundleReports() {
+  return (bundleSource && bundleSource.manifest && bundleSource.manifest.reports) || [];
+}
+
 /**
  * Tells the client the data version the server serves. A different one than before empties the memo and
  * calls the `onDataVersion` listeners with (new, old); the first one only records it.

@@ -165,12 +165,19 @@ async function applyUrl() {
   app.state = next;
   app.notice = null;
   languageChanged(prevLang);
+  // the link's own view, read before anything moves the map: opening the panel resizes it, and the
+  // moveend that follows writes the view shown until now into the state (the link would then keep the
+  // old view instead of fitting its area)
+  const v = next.view;
   const panel = document.getElementById('area-panel');
-  if (next.selected && panel && panel.hidden) {
-    panel.hidden = false;
+  // the panel the link shows (or none) before the fit: it changes the map's size, and a fit made with
+  // the old panel would be off-centre once it opens or closes
+  if (panel && Boolean(next.selected) === panel.hidden) {
+    panel.hidden = !next.selected;
+    if (panel.hidden) panel.dataset.key = '';
     app.map.invalidateSize({ animate: false });
   }
-  const v = next.view;
+  next.view = v;
   app.rendering = true;
   if (v) app.map.setView([v.lat, v.lon], v.zoom, { animate: false });
   await render({ fit: !v });
@@ -198,15 +205,15 @@ function applyDefaults(s) {
 
 /**
  * Merges a change into the state and redraws; `fit` zooms to the new area. A drill-down, going up or
- * another level is a new history entry (Back returns to the view before it); other changes refine the
- * current entry.
+ * another level is a new history entry (Back returns to the view before it), and so is a change made with
+ * `push` (a search result); other changes refine the current entry.
  */
 export function setState(change, opts = {}) {
   const prev = { ...app.state };
   Object.assign(app.state, change);
   app.notice = null;
   languageChanged(prev.lang);
-  if (prev.level !== app.state.level || prev.area !== app.state.area) writeUrl({ push: true });
+  if (opts.push || prev.level !== app.state.level || prev.area !== app.state.area) writeUrl({ push: true });
   return render(opts);
 }
 

@@ -1,7 +1,7 @@
 // The panel opened by clicking an area: all its indicators against its parent, and an SVG radar of the
 // five TPMAP poverty dimensions. Each dimension is a count of target poor deprived in it, shown as a
 // share of the people surveyed so areas of different size compare.
-import { api, inBundle } from './api.js';
+import { api, inBundle, bundleReports } from './api.js';
 import { t, name, bothNames, formatNumber, unitOf, getLang } from './i18n.js';
 import { esc } from './controls.js';
 
@@ -56,13 +56,53 @@ export async function showAreaPanel(app, code) {
  */
 function offerReportCard(app, el, area) {
   const child = app.levels && area.level ? app.levels.child(area.level) : null;
-  if (!child || !app.levels.isMapLevel(child) || inBundle) return; // a static host makes no report cards
-  if (!(app.meta && app.meta.render && app.meta.render.report)) return;
-  if (el.querySelector('.report-card')) return;
-  const href = `render/report/${encodeURIComponent(area.code)}.pdf?lang=${getLang()}`;
+  if (!child || !app.levels.isMapLevel(child)) return;
+  // a static host makes none: a bundle offers the cards it was built with (its area and districts)
+  const href = inBundle ? bundleReportHref(app, area) : app.meta && app.meta.render && app.meta.render.report ? reportCardHref(app, area, child) : null;
+  const open = el.querySelector('.report-card');
+  if (open && !href) open.remove();
+  if (!href) return;
+  if (open) {
+    open.href = href; // the view may have changed under the open panel
+    return;
+  }
   const a = Object.assign(document.createElement('a'), { className: 'report-card button', href, textContent: t('reportCard') });
   a.setAttribute('download', '');
   el.querySelector('h3').after(a);
+}
+
+/**
+ * In a static bundle, the file of the area's card for the map's indicator: the view's year when the bundle has
+ * that card, else the latest year it has for the indicator, in the interface's language; null when it has none.
+ */
+export function bundleReportHref(app, area) {
+  const cards = bundleReports().filter((r) => r.area === area.code && r.indicator === app.state.indicator);
+  if (!cards.length) return null;
+  const card = cards.find((r) => r.year === app.state.year) || cards.reduce((a, b) => (b.year > a.year ? b : a));
+  return card.files[getLang()] || card.files.th || null;
+}
+
+/**
+ * The report card of the view the panel was opened from: the map's indicator, its year when the card's map (the
+ * area's children) has it — else none, so the server takes the children's latest, rather than a 404 — and the
+ * map's method, classes and palette (a manual classification is the server's default there), in the
+ * interface's language.
+ */
+export function reportCardHref(app, area, child) {
+  // child: the name of the level the card maps (the area's children)
+  const s = app.state;
+  const q = new URLSearchParams();
+  const ind = app.catalogue && app.catalogue.indicators.find((i) => i.code === s.indicator);
+  if (ind) {
+    q.set('indicator', ind.code);
+    const years = (ind.years && ind.years[child]) || [];
+    if (s.year && years.includes(s.year)) q.set('year', String(s.year));
+  }
+  if (s.method && s.method !== 'manual' && s.method !== 'quantile') q.set('method', s.method);
+  if (s.classes && s.classes !== 5) q.set('classes', String(s.classes));
+  if (s.palette && s.palette !== 'RdYlBu') q.set('palette', s.palette);
+  q.set('lang', getLang());
+  return `render/report/${encodeURIComponent(area.code)}.pdf?${q.toString().replace(/%3A/g, ':')}`;
 }
 
 /**

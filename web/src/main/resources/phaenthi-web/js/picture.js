@@ -20,12 +20,15 @@ export function renderPicture(app) {
   const g = out.getContext('2d');
   g.fillStyle = '#f4f7fa';
   g.fillRect(0, 0, W, H);
-  const top = 90;
+  // the whole title, wrapped between words into at most two lines at the largest size down to 60 % that
+  // holds it, else more lines: a title is never cut (it carries the area, level and year)
+  const title = fitTitle(g, app.titleText || '', W - 60);
+  const top = 30 + title.lines.length * title.lineH;
   const bottom = 50;
   drawMap(app, g, { x: 0, y: top, w: W - 420, h: H - top - bottom });
   g.fillStyle = '#1b2733';
-  g.font = `bold 40px ${FONT}`;
-  wrap(g, app.titleText || '', 30, 54, W - 60, 44, 1);
+  g.font = title.font;
+  title.lines.forEach((line, k) => g.fillText(line, 30, 30 + (k + 0.8) * title.lineH));
   drawLegend(app.legendModel, g, W - 400, top + 10, 380);
   const a = app.meta.attribution;
   g.font = `18px ${FONT}`;
@@ -172,7 +175,7 @@ function drawMap(app, g, box) {
 function drawLegend(m, g, x, y, w) {
   if (!m) return;
   g.fillStyle = 'rgba(255,255,255,0.95)';
-  const rows = m.emptyReason ? 1 : m.classes.length + 1 + (m.faded ? 1 : 0) + (m.caveat ? 3 : 0);
+  const rows = m.emptyReason ? 1 : m.classes.length + 1 + (m.faded ? 1 : 0) + (m.caveat ? 3 : 0) + (m.notOnMap && m.notOnMap.units > 0 ? 2 : 0);
   g.fillRect(x, y, w, 110 + rows * 46);
   g.fillStyle = '#1b2733';
   g.font = `bold 24px ${FONT}`;
@@ -208,26 +211,60 @@ function drawLegend(m, g, x, y, w) {
   for (const c of m.classes) swatch(c.colour, c.label, c.count);
   swatch(HATCH, t('noData'), m.noData);
   if (m.faded) swatch(m.faded.colours, m.faded.label, m.faded.count, SMALL_BASE_OPACITY);
-  if (m.caveat) {
-    g.font = `17px ${FONT}`;
-    g.fillStyle = '#555';
-    wrap(g, m.caveat, x + 16, yy + 10, w - 32, 22, 6);
-  }
+  // the notes of the app's legend: municipal units without a polygon, a change map's caveat
+  const notes = [];
+  if (m.notOnMap && m.notOnMap.units > 0) notes.push(t('notOnMap', { units: formatNumber(m.notOnMap.units), households: formatNumber(m.notOnMap.households) }));
+  if (m.caveat) notes.push(m.caveat);
+  g.font = `17px ${FONT}`;
+  g.fillStyle = '#555';
+  for (const note of notes) yy = wrap(g, note, x + 16, yy + 16, w - 32, 22, 6) - 6;
 }
 
-/** Fills text wrapped at `maxW` (Thai has no spaces between words, so it breaks by character), returns the next y. */
-function wrap(g, text, x, y, maxW, lineH, maxLines) {
-  let line = '';
-  let lines = 0;
-  for (const ch of text) {
-    if (g.measureText(line + ch).width > maxW && line) {
-      g.fillText(line, x, y);
-      y += lineH;
-      line = '';
-      if (++lines >= maxLines) return y;
-    }
-    line += ch;
+/** The title's font, lines and line height: 40 px bold, down to 24 px before it takes a third line. */
+export function fitTitle(g, text, maxW) {
+  for (let size = 40; size >= 24; size -= 2) {
+    g.font = `bold ${size}px ${FONT}`;
+    const lines = lineBreaks(g, text, maxW);
+    if (lines.length <= 2 || size === 24) return { font: g.font, lines, lineH: Math.round(size * 1.2) };
   }
-  g.fillText(line, x, y);
-  return y + lineH;
+  return null;
+}
+
+/** Word boundaries of a text: Thai has no spaces between words, Intl.Segmenter finds them. */
+function words(text) {
+  const seg = typeof Intl !== 'undefined' && Intl.Segmenter ? new Intl.Segmenter(getLang() === 'en' ? 'en' : 'th', { granularity: 'word' }) : null;
+  if (!seg) return text.split(/(?<=\s)/);
+  return [...seg.segment(text)].map((p) => p.segment);
+}
+
+/** The text broken into lines at most `maxW` wide, between words (a word wider than a line by character). */
+export function lineBreaks(g, text, maxW) {
+  const lines = [];
+  let line = '';
+  for (const word of words(text)) {
+    if (line && g.measureText(line + word).width > maxW) {
+      lines.push(line.trimEnd());
+      line = word.trimStart();
+    } else {
+      line += word;
+    }
+    while (g.measureText(line).width > maxW && line.length > 1) {
+      // one word wider than the line: by character
+      let k = line.length - 1;
+      while (k > 1 && g.measureText(line.slice(0, k)).width > maxW) k--;
+      lines.push(line.slice(0, k));
+      line = line.slice(k);
+    }
+  }
+  if (line.trim()) lines.push(line.trimEnd());
+  return lines;
+}
+
+/** Fills text wrapped at `maxW` between words (lineBreaks), at most `maxLines` lines; returns the next y. */
+function wrap(g, text, x, y, maxW, lineH, maxLines) {
+  for (const line of lineBreaks(g, text, maxW).slice(0, maxLines)) {
+    g.fillText(line, x, y);
+    y += lineH;
+  }
+  return y;
 }

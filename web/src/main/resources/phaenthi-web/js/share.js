@@ -25,12 +25,11 @@ export function openShareDialog(app) {
   const update = () => {
     $('share-link').value = `${base}#${formatState(app.state)}`;
     const extra = { interactive: $('share-interactive').checked ? '' : '0', lock: $('share-lock').checked ? province : '' };
-    // an embed starts clean: no area panel over its small frame
-    const src = `${base}embed?${formatState({ ...app.state, selected: '' }, extra)}`;
+    // an embed starts clean: no area panel over its small frame, and no view — the zoom and centre of this
+    // window would show a 360×300 frame a fragment of the area; the embed fits the area to its own frame
+    const src = `${base}embed?${formatState({ ...app.state, selected: '', view: null }, extra)}`;
     $('share-iframe').value = `<iframe src="${esc(src)}" width="${Number($('share-w').value)}" height="${Number($('share-h').value)}" style="border:0" title="${esc(app.titleText || 'Phaenthi')}" loading="lazy"></iframe>`;
-    // no view in it: the responsive embed fits the area to whatever width the host page gives it
-    const fitting = `${base}embed?${formatState({ ...app.state, selected: '', view: null }, extra)}`;
-    $('share-responsive').value = responsiveSnippet(fitting, base.origin, Number($('share-h').value), app.titleText || 'Phaenthi');
+    $('share-responsive').value = responsiveSnippet(src, base.origin, Number($('share-h').value), app.titleText || 'Phaenthi');
   };
   for (const id of ['share-w', 'share-h', 'share-interactive', 'share-lock']) $(id).oninput = update;
   $('share-copy').onclick = () => navigator.clipboard && navigator.clipboard.writeText($('share-iframe').value).catch(() => {});

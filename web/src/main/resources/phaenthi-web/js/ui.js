@@ -181,7 +181,8 @@ function bindSearch(app, setState) {
       app.map.invalidateSize({ animate: false });
     }
     app.fitTo = shown.code;
-    setState({ level: shown.level, area: app.levels.parentCode(shown.code), selected: shown.code }, { fit: true }).then(() => app.syncControls && app.syncControls());
+    // a search is a jump: Back returns to the view searched from, even when the level stays the same
+    setState({ level: shown.level, area: app.levels.parentCode(shown.code), selected: shown.code }, { fit: true, push: true }).then(() => app.syncControls && app.syncControls());
   };
 }
 

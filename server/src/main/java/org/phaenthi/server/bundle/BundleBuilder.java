@@ -140,9 +140,83 @@ public final class BundleBuilder {
             api.get("api/values/area/" + code + "?year=" + be));
       }
     }
+    List<Map<String, Object>> reports = new ArrayList<>();
+    java.time.LocalDate today = org.phaenthi.server.render.RenderHandler.today();
+    for (Area a : reportAreas()) {
+      AdminLevel child = s.levels().child(a.level()).orElseThrow();
+      for (var ind : r.indicators().entrySet()) {
+        List<Integer> childYears =
+            s
+                .dataset()
+                .indicators()
+                .yearsAvailable(ind.getKey().code())
+                .getOrDefault(child, List.of())
+                .stream()
+                .map(SurveyYear::be)
+                .toList();
+        for (SurveyYear y : ind.getValue()) {
+          if (!childYears.contains(y.be())) {
+            continue; // the card maps the children: a year they lack would be an empty map
+          }
+          Map<String, Object> files = new LinkedHashMap<>();
+          for (String lang : List.of("th", "en")) {
+            check();
+            String file = reportPath(a.code(), ind.getKey().code(), y.be(), lang);
+            out.put(
+                file,
+                org.phaenthi.server.render.RenderHandler.reportPdf(
+                    s.dataset(),
+                    a,
+                    org.phaenthi.server.render.RenderHandler.reportRequest(
+                        a, child, ind.getKey(), y, null, null, null, lang),
+                    today));
+            files.put(lang, file);
+          }
+          reports.add(
+              Json.obj(
+                  "area",
+                  a.code(),
+                  "indicator",
+                  ind.getKey().code(),
+                  "year",
+                  y.be(),
+                  "files",
+                  files));
+        }
+      }
+    }
+    this.reports = reports;
     out.put("ATTRIBUTION.txt", BundleTexts.attribution().getBytes(StandardCharsets.UTF_8));
     out.put("README.txt", BundleTexts.readme(r, s).getBytes(StandardCharsets.UTF_8));
     out.put(MANIFEST, manifest(levels, Files.size(archiveFile)));
+  }
+
+  /** The report cards written by {@link #write}, listed in the manifest. */
+  private List<Map<String, Object>> reports = List.of();
+
+  /**
+   * The areas whose report cards a bundle holds: its own area (a province or district) and, for a
+   * province, its districts; none for the whole country (77 + 928 cards).
+   */
+  List<Area> reportAreas() {
+    List<Area> out = new ArrayList<>();
+    if (r.area() == null) {
+      return out;
+    }
+    out.add(r.area());
+    var child = s.levels().child(r.area().level());
+    if (child.isPresent()) {
+      for (Area c : s.dataset().boundaries().children(child.get(), r.area().code())) {
+        if (s.levels().child(c.level()).filter(AdminLevel::hasGeometry).isPresent()) {
+          out.add(c);
+        }
+      }
+    }
+    return out;
+  }
+
+  static String reportPath(String area, String indicator, int year, String lang) {
+    return "data/report/" + area + "/" + safe(indicator) + "/" + year + "/" + lang + ".pdf";
   }
 
   private void check() throws IOException {
@@ -340,6 +414,7 @@ public final class BundleBuilder {
                     "maxzoom", a.maxZoom()),
             "geometry_zooms", GEOMETRY_ZOOMS,
             "indicators", inds,
+            "reports", reports,
             "data_version", s.dataset().dataVersion(),
             "made_at", Instant.now().toString()));
   }

@@ -246,12 +246,22 @@ public final class PicturePainter {
     return e;
   }
 
-  /** Fills and outlines the areas in Web Mercator, fitted into the box. */
-  static void drawMap(Canvas c, List<MapModel.Fill> areas, Rectangle2D box, double s) {
-    c.fill(box, MAP_GROUND, 1);
+  /**
+   * Where {@link #drawMap} puts the areas in a box: pixels per degree {@code k} and the offsets, x
+   * = ox + lon·k, y = oy − mercY(lat)·k; null when no area has geometry.
+   */
+  public record Projection(double k, double ox, double oy) {
+    /** The pixel of a lon/lat point. */
+    public java.awt.geom.Point2D point(double lon, double lat) {
+      return new java.awt.geom.Point2D.Double(ox + lon * k, oy - mercY(lat) * k);
+    }
+  }
+
+  /** The projection that fits the areas, with a 20-pixel (scaled) pad, into the box. */
+  public static Projection projection(List<MapModel.Fill> areas, Rectangle2D box, double s) {
     Envelope e = extent(areas);
     if (e.isNull()) {
-      return;
+      return null;
     }
     double pad = 20 * s;
     double k =
@@ -260,6 +270,28 @@ public final class PicturePainter {
             (box.getHeight() - 2 * pad) / Math.max(e.getHeight(), 1e-9));
     double ox = box.getX() + (box.getWidth() - e.getWidth() * k) / 2 - e.getMinX() * k;
     double oy = box.getY() + (box.getHeight() + e.getHeight() * k) / 2 + e.getMinY() * k;
+    return new Projection(k, ox, oy);
+  }
+
+  /** Fills and outlines the areas in Web Mercator, fitted into the box. */
+  static void drawMap(Canvas c, List<MapModel.Fill> areas, Rectangle2D box, double s) {
+    drawMap(c, areas, box, s, null);
+  }
+
+  /**
+   * Fills and outlines the areas in Web Mercator, fitted into the box; the area {@code highlight}
+   * (a code, or null) outlined in ink over the others, as the web app outlines the selected area.
+   */
+  static void drawMap(
+      Canvas c, List<MapModel.Fill> areas, Rectangle2D box, double s, String highlight) {
+    c.fill(box, MAP_GROUND, 1);
+    Projection pr = projection(areas, box, s);
+    if (pr == null) {
+      return;
+    }
+    double k = pr.k();
+    double ox = pr.ox();
+    double oy = pr.oy();
     List<Path2D> paths = new ArrayList<>();
     for (MapModel.Fill f : areas) {
       if (f.geometry() == null) {
@@ -278,6 +310,11 @@ public final class PicturePainter {
     for (Path2D p : paths) {
       if (p != null) {
         c.stroke(p, Color.WHITE, border);
+      }
+    }
+    for (int i = 0; i < areas.size(); i++) {
+      if (paths.get(i) != null && areas.get(i).area().code().equals(highlight)) {
+        c.stroke(paths.get(i), INK, (float) (4 * s));
       }
     }
   }

@@ -117,18 +117,15 @@ public final class RenderHandler {
           "parameter 'method' must be quantile, jenks or equal on the report card, not 'manual'");
     }
     RenderRequest r =
-        new RenderRequest(
+        reportRequest(
+            area,
             child,
             indicator,
             year,
-            null,
             method,
-            RenderRequest.classes(ctx.queryParam("classes")),
-            java.util.List.of(),
-            RenderRequest.palette(ctx.queryParam("palette")),
-            area.code(),
-            RenderRequest.lang(ctx.queryParam("lang")),
-            RenderSize.of("a4", null, null));
+            ctx.queryParam("classes"),
+            ctx.queryParam("palette"),
+            ctx.queryParam("lang"));
     LocalDate today = LocalDate.now(THAILAND);
     // the card reads every indicator of the year (best and weakest): keyed by the whole data
     // version
@@ -139,15 +136,52 @@ public final class RenderHandler {
         "report|" + code + "|" + r.key() + "|" + today,
         RenderFormat.PDF.contentType(),
         "phaenthi-report-" + code + "-" + year.be() + ".pdf",
-        () -> {
-          MapModel m = MapModel.of(d, r, today, r.size().widthPixels() * 0.6);
-          ReportCard.Content k = ReportCard.content(d, area, r);
-          return Renderer.render(
-              RenderFormat.PDF,
-              r.size(),
-              k.title(),
-              c -> ReportCard.paint(c, k, m, r.size().widthPixels(), r.size().heightPixels()));
-        });
+        () -> reportPdf(d, area, r, today));
+  }
+
+  /**
+   * The children's map request of a report card (the request {@code /render/report/{code}.pdf}
+   * makes for these parameters; null ones take its defaults).
+   */
+  public static RenderRequest reportRequest(
+      Area area,
+      AdminLevel child,
+      Indicator indicator,
+      SurveyYear year,
+      String method,
+      String classes,
+      String palette,
+      String lang) {
+    return new RenderRequest(
+        child,
+        indicator,
+        year,
+        null,
+        method == null ? "quantile" : method,
+        RenderRequest.classes(classes),
+        java.util.List.of(),
+        RenderRequest.palette(palette),
+        area.code(),
+        RenderRequest.lang(lang),
+        RenderSize.of("a4", null, null));
+  }
+
+  /** The report card's PDF bytes (also written into static bundles, {@code server/bundle}). */
+  public static byte[] reportPdf(Dataset d, Area area, RenderRequest r, LocalDate today) {
+    MapModel m = MapModel.of(d, r, today, r.size().widthPixels() * 0.6);
+    ReportCard.Content k = ReportCard.content(d, area, r);
+    ReportCard.ChangePanel change =
+        ReportCard.changePanel(d, area, r, today, r.size().widthPixels() * 0.6);
+    return Renderer.render(
+        RenderFormat.PDF,
+        r.size(),
+        k.title(),
+        c -> ReportCard.paint(c, k, m, change, r.size().widthPixels(), r.size().heightPixels()));
+  }
+
+  /** Today in Thailand: the "made" date of pictures and report cards. */
+  public static LocalDate today() {
+    return LocalDate.now(THAILAND);
   }
 
   private static String valueVersion(Dataset d, RenderRequest r) {

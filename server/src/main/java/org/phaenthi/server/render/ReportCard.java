@@ -6,6 +6,7 @@ import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -297,8 +298,181 @@ public final class ReportCard {
     return out;
   }
 
+  /**
+   * The card's change-map panel: the map of the change since an earlier year (in percentage points
+   * for a rate, each year's rate made from its summed counts, as {@code /api/values?compare=}) on
+   * the change maps' diverging palette, with its legend and the caveat when the years' sources
+   * differ. {@code highlight}: the card's area, outlined, when the panel maps its siblings.
+   */
+  public record ChangePanel(MapModel map, RenderRequest request, String highlight) {}
+
+  /**
+   * The change-map panel for a card whose children's map is {@code children}: the children's change
+   * since the latest earlier year with data at their level; when they have none but the area's own
+   * level has, the change of the area and its siblings (a province among the country's provinces,
+   * as TPMAP's 2566 figures are by province only) with the area outlined; failing that, the area's
+   * level's change from the card's year to a later one ({@link #laterRequest}); null when none.
+   */
+  public static ChangePanel changePanel(
+      Dataset d, Area area, RenderRequest children, LocalDate today, double mapWidthPixels) {
+    RenderRequest r = changeRequest(d, children, children.level(), children.parent());
+    String highlight = null;
+    if (r == null) {
+      r = changeRequest(d, children, area.level(), area.parentCode());
+      highlight = area.code();
+    }
+    if (r == null) {
+      r = laterRequest(d, children, area.level(), area.parentCode());
+    }
+    if (r == null) {
+      return null;
+    }
+    return new ChangePanel(MapModel.of(d, r, today, mapWidthPixels), r, highlight);
+  }
+
+  /** The children's request as a change map of {@code level} under {@code parent}, or null. */
+  static RenderRequest changeRequest(
+      Dataset d, RenderRequest children, AdminLevel level, String parent) {
+    SurveyYear base = earlierYear(d.indicators(), children.indicator(), level, children.year());
+    if (base == null) {
+      return null;
+    }
+    org.phaenthi.server.api.Change c =
+        new org.phaenthi.server.api.Change(children.indicator(), base, children.year());
+    if (c.values(d.indicators(), level).isEmpty()) {
+      return null;
+    }
+    return new RenderRequest(
+        level,
+        children.indicator(),
+        children.year(),
+        c,
+        children.method(),
+        children.classes(),
+        List.of(),
+        children.palette(),
+        parent,
+        children.texts(),
+        children.size(),
+        children.national());
+  }
+
+  /**
+   * A card of the children's latest year (TPMAP's districts: 2561) whose own level has a later one
+   * (its provinces: 2566): the change of the area and its siblings from the card's year to that
+   * later year, so the card still shows where the area went since; null without a later year.
+   */
+  static RenderRequest laterRequest(
+      Dataset d, RenderRequest children, AdminLevel level, String parent) {
+    IndicatorData data = d.indicators();
+    Indicator ind = children.indicator();
+    SurveyYear later = null;
+    for (SurveyYear y : data.years().keySet()) {
+      if (y.be() > children.year().be()
+          && data.values(y, level, ind.code()).isPresent()
+          && (later == null || y.be() > later.be())) {
+        later = y;
+      }
+    }
+    if (later == null) {
+      return null;
+    }
+    org.phaenthi.server.api.Change c =
+        new org.phaenthi.server.api.Change(ind, children.year(), later);
+    if (c.values(data, level).isEmpty()) {
+      return null;
+    }
+    return new RenderRequest(
+        level,
+        ind,
+        later,
+        c,
+        children.method(),
+        children.classes(),
+        List.of(),
+        children.palette(),
+        parent,
+        children.texts(),
+        children.size(),
+        children.national());
+  }
+
+  /** The latest year before {@code year} with values of the indicator at the level, or null. */
+  static SurveyYear earlierYear(
+      IndicatorData data, Indicator ind, AdminLevel level, SurveyYear year) {
+    SurveyYear base = null;
+    for (SurveyYear y : data.years().keySet()) {
+      if (y.be() < year.be()
+          && data.values(y, level, ind.code()).isPresent()
+          && (base == null || y.be() > base.be())) {
+        base = y;
+      }
+    }
+    return base;
+  }
+
+  /**
+   * Where the card's parts went: the children's map, the change map's box (null without a change
+   * panel), its legend swatches, and the lowest point of the content above the footer.
+   */
+  public record Layout(
+      Rectangle2D mapBox,
+      Rectangle2D changeBox,
+      List<Rectangle2D> changeSwatches,
+      double contentBottom,
+      double footerTop) {}
+
   /** Draws the page: {@code map} is the children's map model. */
-  public static void paint(Canvas c, Content k, MapModel map, double w, double h) {
+  public static Layout paint(Canvas c, Content k, MapModel map, double w, double h) {
+    return paint(c, k, map, null, w, h);
+  }
+
+  /**
+   * Draws the page: {@code map} is the children's map model, {@code change} the change-map panel
+   * (null: none).
+   */
+  public static Layout paint(
+      Canvas c, Content k, MapModel map, ChangePanel change, double w, double h) {
+    // the maps and the radar shrink until the page's content ends above its footer (long names,
+    // a long caveat): laid out on a canvas that draws nothing, then drawn
+    Canvas dry =
+        new Canvas() {
+          @Override
+          public java.awt.font.FontRenderContext frc() {
+            return c.frc();
+          }
+
+          @Override
+          public void fill(java.awt.Shape sh, Color col, float alpha) {}
+
+          @Override
+          public void stroke(java.awt.Shape sh, Color col, float width) {}
+
+          @Override
+          public void hatch(java.awt.Shape sh, float spacing) {}
+
+          @Override
+          public void text(String t, Font f, Color col, float x, float y) {}
+        };
+    double fit = 1;
+    while (fit > 0.55
+        && paint(dry, k, map, change, w, h, fit).contentBottom() > footerTop(c, map, w, h)) {
+      fit -= 0.05;
+    }
+    return paint(c, k, map, change, w, h, fit);
+  }
+
+  private static double footerTop(Canvas c, MapModel map, double w, double h) {
+    double s = PicturePainter.scale(w, h);
+    double margin = 50 * s;
+    Font small = Fonts.of(false, (float) (15 * s));
+    List<String> source = TextWrap.lines(map.source(), small, c.frc(), w - 2 * margin, 3);
+    return h - margin - source.size() * 22 * s - small.getSize2D();
+  }
+
+  /** Draws the page with the maps' and the radar's heights times {@code fit}. */
+  private static Layout paint(
+      Canvas c, Content k, MapModel map, ChangePanel change, double w, double h, double fit) {
     double s = PicturePainter.scale(w, h);
     double margin = 50 * s;
     c.fill(new Rectangle2D.Double(0, 0, w, h), PicturePainter.BACKGROUND, 1);
@@ -323,11 +497,40 @@ public final class ReportCard {
       c.text(line, sub.font(), PicturePainter.MUTED, (float) margin, (float) y);
     }
     y += 15 * s;
-    Rectangle2D mapBox = new Rectangle2D.Double(margin, y, (w - 2 * margin) * 0.6, h * 0.42);
+    Rectangle2D mapBox =
+        new Rectangle2D.Double(
+            margin, y, (w - 2 * margin) * 0.6, fit * h * (change == null ? 0.42 : 0.25));
     PicturePainter.drawMap(c, map.areas(), mapBox, s);
     double lx = mapBox.getMaxX() + 20 * s;
-    PicturePainter.drawLegend(c, map, lx, y, w - margin - lx, s * 0.85, mapBox.getHeight());
-    y = mapBox.getMaxY() + 40 * s;
+    PicturePainter.Legend legend =
+        PicturePainter.drawLegend(
+            c, map, lx, y, w - margin - lx, s * 0.85 * (0.5 + 0.5 * fit), mapBox.getHeight());
+    y = Math.max(mapBox.getMaxY(), legend.bottom()) + 40 * s;
+    Rectangle2D changeBox = null;
+    List<Rectangle2D> changeSwatches = List.of();
+    if (change != null) {
+      // the panel's title says what it maps: indicator, where, level and the two years
+      PicturePainter.Text head =
+          PicturePainter.fit(c, change.map().title(), true, (float) (21 * s), w - 2 * margin, 2);
+      for (String line : head.lines()) {
+        c.text(line, head.font(), PicturePainter.INK, (float) margin, (float) y);
+        y += head.lineHeight();
+      }
+      y -= head.lineHeight() * 0.4;
+      changeBox = new Rectangle2D.Double(margin, y, (w - 2 * margin) * 0.6, fit * h * 0.19);
+      PicturePainter.drawMap(c, change.map().areas(), changeBox, s, change.highlight());
+      PicturePainter.Legend cl =
+          PicturePainter.drawLegend(
+              c,
+              change.map(),
+              lx,
+              y,
+              w - margin - lx,
+              s * 0.7 * (0.5 + 0.5 * fit),
+              changeBox.getHeight());
+      changeSwatches = cl.swatches();
+      y = Math.max(changeBox.getMaxY(), cl.bottom()) + 40 * s;
+    }
     for (String line : TextWrap.lines(k.rankLine(), bold, c.frc(), w - 2 * margin, 3)) {
       c.text(line, bold, PicturePainter.INK, (float) margin, (float) y);
       y += 30 * s;
@@ -338,7 +541,9 @@ public final class ReportCard {
         y += 28 * s;
       }
     }
-    if (k.changeCaveat() != null) {
+    // with a change panel its legend says the caveat
+    if (k.changeCaveat() != null
+        && (change == null || !change.map().notes().contains(k.changeCaveat()))) {
       Font note = Fonts.of(false, (float) (16 * s));
       for (String line : TextWrap.lines(k.changeCaveat(), note, c.frc(), w - 2 * margin, 3)) {
         c.text(line, note, PicturePainter.MUTED, (float) margin, (float) y);
@@ -346,19 +551,23 @@ public final class ReportCard {
       }
     }
     y += 10 * s;
-    double radarSize = Math.min((w - 2 * margin) * 0.5, h * 0.3);
-    radar(c, k, margin, y, radarSize, s, map.texts());
+    double radarSize =
+        Math.max(fit, 0.85) * Math.min((w - 2 * margin) * 0.5, h * (change == null ? 0.3 : 0.2));
+    double radarBottom = radar(c, k, margin, y, radarSize, s, map.texts());
     double tx0 = margin + radarSize + 50 * s;
     double ty = y + 20 * s;
     ty = list(c, map.texts().t("best"), k.best(), tx0, ty, w - margin - tx0, s, bold, body);
     list(c, map.texts().t("worst"), k.worst(), tx0, ty + 20 * s, w - margin - tx0, s, bold, body);
     Font small = Fonts.of(false, (float) (15 * s));
-    double fy = h - margin - 2 * 22 * s;
-    for (String line : TextWrap.lines(map.source(), small, c.frc(), w - 2 * margin, 3)) {
+    List<String> source = TextWrap.lines(map.source(), small, c.frc(), w - 2 * margin, 3);
+    double fy = h - margin - source.size() * 22 * s;
+    double footerTop = fy - small.getSize2D();
+    for (String line : source) {
       c.text(line, small, PicturePainter.MUTED, (float) margin, (float) fy);
       fy += 22 * s;
     }
     c.text(map.dateLine(), small, PicturePainter.MUTED, (float) margin, (float) fy);
+    return new Layout(mapBox, changeBox, changeSwatches, Math.max(ty, radarBottom), footerTop);
   }
 
   private static double list(
@@ -383,7 +592,7 @@ public final class ReportCard {
   }
 
   /** The radar of the web app's area panel: rings, axes, the parent's outline, the area's shape. */
-  static void radar(Canvas c, Content k, double x, double y, double size, double s, Texts tx) {
+  static double radar(Canvas c, Content k, double x, double y, double size, double s, Texts tx) {
     Font head = Fonts.of(true, (float) (19 * s));
     Font label = Fonts.of(false, (float) (16 * s));
     c.text(
@@ -442,6 +651,7 @@ public final class ReportCard {
     c.text(k.areaName(), label, PicturePainter.INK, (float) (x + 22 * s), (float) ky);
     c.fill(new Ellipse2D.Double(x + size / 2, ky - 12 * s, 14 * s, 14 * s), PARENT, 1);
     c.text(k.parentName(), label, PicturePainter.INK, (float) (x + size / 2 + 22 * s), (float) ky);
+    return ky + 6 * s;
   }
 
   private static double angle(int i, int n) {

@@ -232,11 +232,25 @@ class BundleIT {
               return panel.isDisplayed() && panel.getText().contains("เมืองภูเก็ต");
             });
     assertEquals(
-        0L,
-        browser.js(
-            "return document.querySelectorAll('.report-card').length"
-                + " + (document.getElementById('downloads').hidden ? 0 : 1)"),
-        "no download or report-card link in a static bundle");
+        Boolean.TRUE,
+        browser.js("return document.getElementById('downloads').hidden"),
+        "no download link in a static bundle");
+    // the district's report card is one of the bundle's files, for the map's indicator and year
+    browser
+        .waitUpTo(10)
+        .until(
+            d -> (Long) browser.js("return document.querySelectorAll('.report-card').length") == 1);
+    String card =
+        (String) browser.js("return document.querySelector('.report-card').getAttribute('href')");
+    assertEquals("data/report/8301/test_rate/2561/th.pdf", card);
+    assertEquals(
+        "%PDF",
+        browser.jsAsync(
+            "const done = arguments[arguments.length - 1];"
+                + "fetch(arguments[0]).then(r => r.text()).then(t => done(t.slice(0, 4)),"
+                + " e => done(String(e)))",
+            card),
+        "the card is served by the static host");
     System.out.printf(
         "[bundle] %s: first coloured map %.0f ms from navigation; %d subdistrict features from %d"
             + " archive reads%n",

@@ -219,8 +219,9 @@ class WebAppItemsIT {
               d ->
                   (Long) browser.js("return document.querySelectorAll('.report-card').length")
                       == 1);
+      // the card of the view: its indicator and year (and the map's classification and palette)
       assertEquals(
-          "render/report/65.pdf?lang=en",
+          "render/report/65.pdf?indicator=tpmap:target_poor_rate&year=2561&lang=en",
           browser.js("return document.querySelector('.report-card').getAttribute('href')"));
       assertEquals(0L, browser.js("return window.__renderAsked"), "no probe of the PDF");
       assertEquals(
@@ -232,6 +233,32 @@ class WebAppItemsIT {
     } finally {
       browser.removeOnNewDocument(id);
     }
+    // another indicator, classification and palette: the card says so too
+    open("#i=bmn-2560:16&y=2561&l=district&a=65&s=65&m=jenks&n=7&p=YlOrRd&lang=th");
+    browser
+        .waitUpTo(10)
+        .until(
+            d -> (Long) browser.js("return document.querySelectorAll('.report-card').length") == 1);
+    assertEquals(
+        "render/report/65.pdf?indicator=bmn-2560:16&year=2561&method=jenks&classes=7"
+            + "&palette=YlOrRd&lang=th",
+        browser.js("return document.querySelector('.report-card').getAttribute('href')"));
+    // the province map of 2566 (a year the card's district map does not have): no year, so the
+    // server takes the districts' latest, rather than a 404
+    open("#i=tpmap:target_poor_rate&y=2566&l=province&s=65&lang=en");
+    browser
+        .waitUpTo(10)
+        .until(
+            d -> (Long) browser.js("return document.querySelectorAll('.report-card').length") == 1);
+    String href =
+        (String) browser.js("return document.querySelector('.report-card').getAttribute('href')");
+    assertEquals("render/report/65.pdf?indicator=tpmap:target_poor_rate&lang=en", href);
+    assertEquals(
+        200L,
+        browser.jsAsync(
+            "const done = arguments[arguments.length - 1];"
+                + "fetch(arguments[0]).then(r => done(r.status), e => done(String(e)))",
+            href));
     // a server that says it makes none (an older one, a static copy): no button
     String none =
         browser.onNewDocument(

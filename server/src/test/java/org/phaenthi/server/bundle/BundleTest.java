@@ -80,6 +80,37 @@ class BundleTest {
     return Json.MAPPER.readTree(zip.get(path));
   }
 
+  /**
+   * The report cards of the bundle's province and of each of its districts, for every indicator and
+   * year the bundle has at the card's children's level, in Thai and English: PDFs whose text layer
+   * names the area, listed in the manifest with the files the app links to.
+   */
+  @Test
+  void holdsTheReportCardsOfItsProvinceAndDistricts() throws IOException {
+    JsonNode reports = json("bundle.json").get("reports");
+    java.util.Set<String> areas = new java.util.TreeSet<>();
+    for (JsonNode r : reports) {
+      areas.add(r.get("area").asText());
+      assertEquals("test:rate", r.get("indicator").asText());
+      assertEquals(2561, r.get("year").asInt());
+      for (String lang : List.of("th", "en")) {
+        String file = r.get("files").get(lang).asText();
+        assertEquals(
+            "data/report/" + r.get("area").asText() + "/test_rate/2561/" + lang + ".pdf", file);
+        assertTrue(zip.containsKey(file), file);
+        try (org.apache.pdfbox.pdmodel.PDDocument doc =
+            org.apache.pdfbox.Loader.loadPDF(zip.get(file))) {
+          String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+          assertTrue(
+              text.contains(lang.equals("en") ? "Area report" : "รายงานพื้นที่"),
+              file + ": " + text);
+          assertTrue(text.contains("(" + r.get("area").asText() + ")"), file + ": " + text);
+        }
+      }
+    }
+    assertEquals(java.util.Set.of("83", "8301", "8302", "8303"), areas);
+  }
+
   @Test
   void holdsTheAppItsLibrariesAndTexts() {
     for (String f :

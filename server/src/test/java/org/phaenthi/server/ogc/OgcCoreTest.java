@@ -132,6 +132,42 @@ class OgcCoreTest {
             .asText());
   }
 
+  /**
+   * Every path of the definition has at least one operation (an HTTP method with its responses),
+   * and nothing but operations, {@code parameters}, {@code servers}, {@code summary} and {@code
+   * description} at path level: a path whose operation fields sit unwrapped (as {@code
+   * /api/classes} once did) is a path clients cannot call.
+   */
+  @Test
+  void everyPathHasAnOperation() {
+    JsonNode paths = json(http.get("/ogc/api")).path("paths");
+    Set<String> methods = Set.of("get", "put", "post", "delete", "options", "head", "patch");
+    Set<String> pathFields = Set.of("parameters", "servers", "summary", "description", "$ref");
+    List<String> bad = new ArrayList<>();
+    paths
+        .fields()
+        .forEachRemaining(
+            p -> {
+              int ops = 0;
+              for (var it = p.getValue().fieldNames(); it.hasNext(); ) {
+                String f = it.next();
+                if (methods.contains(f)) {
+                  ops++;
+                  if (!p.getValue().path(f).path("responses").isObject()) {
+                    bad.add(p.getKey() + " " + f + " without responses");
+                  }
+                } else if (!pathFields.contains(f)) {
+                  bad.add(p.getKey() + ": '" + f + "' is not an operation");
+                }
+              }
+              if (ops == 0) {
+                bad.add(p.getKey() + " has no operation");
+              }
+            });
+    assertTrue(paths.size() > 10, paths.toString());
+    assertEquals(List.of(), bad);
+  }
+
   @Test
   void req_core_conformance_op() {
     assertEquals(200, http.get("/ogc/conformance").statusCode());

@@ -169,4 +169,160 @@ class ReportCardTest {
                 RenderSize.of("a4", null, null)));
     assertEquals(null, one.changeLine());
   }
+
+  /**
+   * Where the indicator has an earlier year at the children's level, the card has a change-map
+   * panel: each district of Phuket in the colour {@code /api/classes?compare=&palette=} gives the
+   * class of its change in {@code /api/values?compare=} (decoded from the PDF drawn at 300 dpi),
+   * the legend's swatches in those colours, the panel's title, unit and the caveat (the two years'
+   * sources differ) in the text layer, and the page's content above its footer.
+   */
+  @Test
+  void aProvinceCardMapsItsChildrensChangeInTheChangeMapsColours(@TempDir Path dir)
+      throws IOException {
+    Dataset two = RenderFixture.dataset(true);
+    try (PhaenthiServer s2 = TestServers.start(two, dir)) {
+      HttpTestClient h2 = new HttpTestClient(s2.port());
+      String ind = HttpTestClient.enc(RenderFixture.RATE);
+      HttpResponse<byte[]> r =
+          h2.get("/render/report/83.pdf?indicator=" + ind + "&year=2566&lang=en&palette=RdYlBu");
+      assertEquals(200, r.statusCode(), () -> new String(r.body(), StandardCharsets.UTF_8));
+      com.fasterxml.jackson.databind.JsonNode values =
+          h2.json("/api/values?level=district&indicator=" + ind + "&year=2566&compare=2561");
+      com.fasterxml.jackson.databind.JsonNode classes =
+          h2.json(
+              "/api/classes?level=district&indicator="
+                  + ind
+                  + "&year=2566&compare=2561&palette=RdYlBu");
+      List<Double> breaks = new java.util.ArrayList<>();
+      classes.get("breaks").forEach(b -> breaks.add(b.asDouble()));
+      // the layout of the same page, drawn here
+      Area a = two.boundaries().area("83").orElseThrow();
+      RenderRequest req =
+          new RenderRequest(
+              org.phaenthi.boundaries.AdminLevel.DISTRICT,
+              two.indicators().indicator(RenderFixture.RATE).orElseThrow(),
+              RenderFixture.Y66,
+              null,
+              "quantile",
+              5,
+              List.of(),
+              "RdYlBu",
+              "83",
+              new Texts("en"),
+              RenderSize.of("a4", null, null));
+      java.time.LocalDate today = java.time.LocalDate.now(RenderHandler.THAILAND);
+      MapModel m = MapModel.of(two, req, today, req.size().widthPixels() * 0.6);
+      ReportCard.ChangePanel panel = ReportCard.changePanel(two, a, req, today, 1488);
+      assertTrue(panel != null, "a change panel");
+      assertEquals(null, panel.highlight(), "the children's own change");
+      int w = req.size().widthPixels();
+      int h = req.size().heightPixels();
+      java.awt.image.BufferedImage scratch =
+          new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_RGB);
+      java.awt.Graphics2D g = scratch.createGraphics();
+      ReportCard.Layout layout =
+          ReportCard.paint(
+              new Graphics2dCanvas(g), ReportCard.content(two, a, req), m, panel, w, h);
+      g.dispose();
+      assertTrue(layout.changeBox() != null);
+      assertTrue(
+          layout.contentBottom() < layout.footerTop(),
+          layout.contentBottom() + " overlaps the footer at " + layout.footerTop());
+      try (PDDocument doc = Loader.loadPDF(r.body())) {
+        String flat = new PDFTextStripper().getText(doc).replaceAll("\\s", "");
+        assertTrue(flat.contains("change2561–2566"), flat);
+        assertTrue(flat.contains("percentagepoints"), flat);
+        assertTrue(flat.contains("differentsources"), flat);
+        java.awt.image.BufferedImage img =
+            new org.apache.pdfbox.rendering.PDFRenderer(doc).renderImageWithDPI(0, 300);
+        assertEquals(w, img.getWidth(), 1);
+        PicturePainter.Projection pr =
+            PicturePainter.projection(
+                panel.map().areas(), layout.changeBox(), PicturePainter.scale(w, h));
+        int checked = 0;
+        for (com.fasterxml.jackson.databind.JsonNode v : values.get("values")) {
+          double change = v.get("value").asDouble();
+          int k = 0;
+          while (k < breaks.size() && change > breaks.get(k)) {
+            k++;
+          }
+          String want = classes.get("classes").get(k).get("colour").asText();
+          org.locationtech.jts.geom.Geometry geom =
+              panel.map().areas().stream()
+                  .filter(f -> f.area().code().equals(v.get("code").asText()))
+                  .findFirst()
+                  .orElseThrow()
+                  .geometry();
+          org.locationtech.jts.geom.Point p = geom.getInteriorPoint();
+          java.awt.geom.Point2D px = pr.point(p.getX(), p.getY());
+          int rgb = img.getRGB((int) px.getX(), (int) px.getY()) & 0xffffff;
+          assertEquals(want, String.format("#%06x", rgb), v.get("code") + " changed " + change);
+          checked++;
+        }
+        assertEquals(3, checked);
+        for (int i = 0; i < layout.changeSwatches().size(); i++) {
+          java.awt.geom.Rectangle2D sw = layout.changeSwatches().get(i);
+          int rgb = img.getRGB((int) sw.getCenterX(), (int) sw.getCenterY()) & 0xffffff;
+          assertEquals(
+              classes.get("classes").get(i).get("colour").asText(),
+              String.format("#%06x", rgb),
+              "swatch " + i);
+        }
+        assertEquals(classes.get("classes").size(), layout.changeSwatches().size());
+      }
+    }
+  }
+
+  /**
+   * A district whose subdistricts have one year only, but whose level has two: the panel maps the
+   * district among its siblings, outlined (for the earlier year's card, to the later year); data of
+   * one year have no panel.
+   */
+  @Test
+  void withoutTheChildrensChangeThePanelMapsTheSiblingsAndWithoutAnEarlierYearNone() {
+    Dataset two = RenderFixture.dataset(true);
+    Area d = two.boundaries().area("8301").orElseThrow();
+    java.time.LocalDate today = java.time.LocalDate.now(RenderHandler.THAILAND);
+    ReportCard.ChangePanel p =
+        ReportCard.changePanel(two, d, card(two, RenderFixture.Y66, "8301"), today, 1488);
+    assertEquals("8301", p.highlight());
+    assertEquals(org.phaenthi.boundaries.AdminLevel.DISTRICT, p.request().level());
+    assertEquals("83", p.request().parent());
+    assertEquals(2561, p.request().change().from().be());
+    // the card of 2561 (the subdistricts' only year): the districts' change from 2561 to the later
+    // 2566, as TPMAP's provinces from 2561 to 2566
+    ReportCard.ChangePanel later =
+        ReportCard.changePanel(two, d, card(two, RenderFixture.Y61, "8301"), today, 1488);
+    assertEquals("8301", later.highlight());
+    assertEquals(2561, later.request().change().from().be());
+    assertEquals(2566, later.request().year().be());
+    assertEquals(org.phaenthi.boundaries.AdminLevel.DISTRICT, later.request().level());
+    assertEquals(
+        null,
+        ReportCard.changePanel(
+            DATA,
+            DATA.boundaries().area("83").orElseThrow(),
+            card(DATA, RenderFixture.Y61, "83"),
+            today,
+            1488));
+  }
+
+  /** The children's map request of a card, as {@code RenderHandler.report} makes it. */
+  private static RenderRequest card(
+      Dataset d, org.phaenthi.boundaries.indicators.SurveyYear y, String code) {
+    Area a = d.boundaries().area(code).orElseThrow();
+    return new RenderRequest(
+        d.boundaries().levels().child(a.level()).orElseThrow(),
+        d.indicators().indicator(RenderFixture.RATE).orElseThrow(),
+        y,
+        null,
+        "quantile",
+        5,
+        List.of(),
+        "RdYlBu",
+        code,
+        new Texts("en"),
+        RenderSize.of("a4", null, null));
+  }
 }

@@ -128,6 +128,7 @@ public final class PhaenthiServer implements AutoCloseable {
     this.responses = new ResponseCache(64L * 1024 * 1024, config.tiles().cacheControl());
     live.onReplace(s -> tileCache.retainVersions(s.liveVersions()));
     live.onReplace(this::preparePyramidLater);
+    live.onReplace(PhaenthiServer::decodeGeometryLater);
     this.storeHealth = new StoreHealth(store, live);
     this.follower = new VersionFollower(store, live);
     this.adminAuth =
@@ -441,7 +442,15 @@ public final class PhaenthiServer implements AutoCloseable {
       metricsGate.metricsPort(metricsConnector.getLocalPort());
     }
     follower.start();
+    decodeGeometryLater(live.snapshot());
     return this;
+  }
+
+  /** The served snapshot's bands, decoded off the start-up path (see ZoomGeometryIndex). */
+  private static void decodeGeometryLater(Snapshot s) {
+    Thread t = new Thread(s::decodeGeometry, "decode-bands");
+    t.setDaemon(true);
+    t.start();
   }
 
   /**

@@ -31,16 +31,35 @@ final class ValueSetCodec {
       out.writeByte(FORMAT);
       out.writeInt(values.size());
       for (IndicatorValue v : values) {
-        out.writeUTF(v.areaCode());
+        writeUtf(out, v.areaCode());
         out.writeDouble(nan(v.numerator()));
         out.writeDouble(nan(v.denominator()));
         out.writeDouble(nan(v.value()));
-        out.writeUTF(v.missingReason() == null ? "" : v.missingReason());
+        writeUtf(out, v.missingReason() == null ? "" : v.missingReason());
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return bytes.toByteArray();
+  }
+
+  /**
+   * {@link DataOutputStream#writeUTF}'s bytes: an ASCII string (1–127, as codes and reasons are) is
+   * its length and its chars as bytes, written without writeUTF's per-char encoding loop.
+   */
+  private static void writeUtf(DataOutputStream out, String s) throws IOException {
+    int n = s.length();
+    boolean ascii = n < 65536;
+    for (int i = 0; i < n && ascii; i++) {
+      char c = s.charAt(i);
+      ascii = c >= 1 && c <= 127;
+    }
+    if (!ascii) {
+      out.writeUTF(s);
+      return;
+    }
+    out.writeShort(n);
+    out.writeBytes(s);
   }
 
   /** The values of one blob as a column, its code index not shared with other columns. */

@@ -96,6 +96,23 @@ class ValueSetCodecTest {
     Map<String, IndicatorValue> expected = new LinkedHashMap<>();
     values.forEach(v -> expected.put(v.areaCode(), v));
     assertEquals(expected, ValueSetCodec.decode(ValueSetCodec.encode(values)));
+    // the bytes are DataOutputStream.writeUTF's, ASCII fast path or not
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      out.writeByte(1);
+      out.writeInt(values.size());
+      for (IndicatorValue v : values) {
+        out.writeUTF(v.areaCode());
+        out.writeDouble(v.numerator() == null ? Double.NaN : v.numerator());
+        out.writeDouble(v.denominator() == null ? Double.NaN : v.denominator());
+        out.writeDouble(v.value() == null ? Double.NaN : v.value());
+        out.writeUTF(v.missingReason() == null ? "" : v.missingReason());
+      }
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    org.junit.jupiter.api.Assertions.assertArrayEquals(
+        bytes.toByteArray(), ValueSetCodec.encode(values));
     byte[] cut = ValueSetCodec.encode(values);
     byte[] shorter = java.util.Arrays.copyOf(cut, cut.length - 3);
     assertThrows(java.io.UncheckedIOException.class, () -> ValueSetCodec.decode(shorter));

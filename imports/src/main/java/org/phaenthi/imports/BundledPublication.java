@@ -83,25 +83,24 @@ public final class BundledPublication {
     long t0 = System.nanoTime();
     Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     String source = importer.fingerprint();
+    // the files are read while the boundaries load (reading needs no areas, validating does)
+    List<CompletableFuture<Read>> reads = startReading(importer.indicatorsDir());
     List<CatalogEntry> catalogue = TpmapDefinitions.catalogue(importer.indicatorsDir());
     BoundaryLoader.Result polygons = importer.loadBoundaries();
     long boundariesMillis = (System.nanoTime() - t0) / 1_000_000;
     List<String> notes = new ArrayList<>();
     Map<Integer, Map<AdminLevel, Map<String, Map<String, IndicatorValue>>>> byYear =
-        values(
-            importer.indicatorsDir(),
-            polygons.boundaries(),
-            catalogue,
-            importer.remaps(),
-            who,
-            note,
-            notes);
+        values(reads, polygons.boundaries(), catalogue, importer.remaps(), who, note, notes);
     Map<AdminLevel, Map<String, Map<String, IndicatorValue>>> v2561 = byYear.get(2561);
     Map<AdminLevel, Map<String, Map<String, IndicatorValue>>> v2566 = byYear.get(2566);
     List<String> villageIds = villageIds(v2561);
     long tb = System.nanoTime();
-    BoundarySet bs = importer.boundarySet(polygons, villageIds, held, now);
-    LOG.info("boundary set {} in {} ms", bs.id(), (System.nanoTime() - tb) / 1_000_000);
+    // the boundary set (its bands, when the store does not hold it) is built while the value
+    // sets are hashed: neither needs the other, and hashing millions of values takes seconds
+    CompletableFuture<BoundarySet> building =
+        CompletableFuture.supplyAsync(
+            () -> importer.boundarySet(polygons, villageIds, held, now),
+            BundledPublication::daemon);
     Set<String> in2566 = new HashSet<>();
     if (v2566 != null) {
       v2566.values().forEach(m -> in2566.addAll(m.keySet()));
@@ -123,10 +122,14 @@ public final class BundledPublication {
     report.put("filesImported", (long) notes.size());
     report.put("villageUnits", (long) villageIds.size());
     report.put("indicators", (long) indicators.size());
+    String hash2561 = contentHash(v2561);
+    String hash2566 = v2566 == null ? null : contentHash(v2566);
+    BoundarySet bs = join(building);
+    LOG.info("boundary set {} in {} ms", bs.id(), (System.nanoTime() - tb) / 1_000_000);
     List<ValueSet> values = new ArrayList<>();
-    values.add(valueSet(is, bs, TpmapDefinitions.year2561(), now, v2561, report));
+    values.add(valueSet(is, bs, TpmapDefinitions.year2561(), now, v2561, hash2561, report));
     if (v2566 != null) {
-      values.add(valueSet(is, bs, TpmapDefinitions.year2566(), now, v2566, Map.of()));
+      values.add(valueSet(is, bs, TpmapDefinitions.year2566(), now, v2566, hash2566, Map.of()));
     }
     long millis = (System.nanoTime() - t0) / 1_000_000;
     LOG.info(
@@ -163,6 +166,18 @@ public final class BundledPublication {
       String who,
       String note,
       List<String> notes) {
+    return values(startReading(indicatorsDir), polygons, catalogue, remaps, who, note, notes);
+  }
+
+  /** As above, of the files {@link #startReading} is reading. */
+  private static Map<Integer, Map<AdminLevel, Map<String, Map<String, IndicatorValue>>>> values(
+      List<CompletableFuture<Read>> reads,
+      Boundaries polygons,
+      List<CatalogEntry> catalogue,
+      CodeRemaps remaps,
+      String who,
+      String note,
+      List<String> notes) {
     Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     IndicatorSet all =
         new IndicatorSet(
@@ -177,20 +192,14 @@ public final class BundledPublication {
     // are then merged in order, as three uploads would be
     Dataset context = current;
     long t0 = System.nanoTime();
-    List<CompletableFuture<Imported>> reads = new ArrayList<>();
-    for (String name : FILES) {
-      reads.add(
-          CompletableFuture.supplyAsync(
-              () -> importFile(indicatorsDir.resolve(name), context, remaps),
-              task -> {
-                Thread t = new Thread(task, "bundled-import");
-                t.setDaemon(true);
-                t.start();
-              }));
+    List<CompletableFuture<Imported>> validated = new ArrayList<>();
+    for (CompletableFuture<Read> r : reads) {
+      validated.add(
+          r.thenApplyAsync(f -> validateFile(f, context, remaps), BundledPublication::daemon));
     }
     List<Imported> files = new ArrayList<>();
-    for (CompletableFuture<Imported> r : reads) {
-      files.add(join(r));
+    for (CompletableFuture<Imported> v : validated) {
+      files.add(join(v));
     }
     long t1 = System.nanoTime();
     for (Imported f : files) {
@@ -219,7 +228,27 @@ public final class BundledPublication {
     return byYear;
   }
 
-  private static Imported join(CompletableFuture<Imported> f) {
+  /**
+   * Starts reading and detecting each of {@link #FILES} on its own thread (the two village files
+   * are most of the work; the old loaders read them in parallel too).
+   */
+  static List<CompletableFuture<Read>> startReading(Path indicatorsDir) {
+    List<CompletableFuture<Read>> reads = new ArrayList<>();
+    for (String name : FILES) {
+      reads.add(
+          CompletableFuture.supplyAsync(
+              () -> readFile(indicatorsDir.resolve(name)), BundledPublication::daemon));
+    }
+    return reads;
+  }
+
+  private static void daemon(Runnable task) {
+    Thread t = new Thread(task, "bundled-import");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  private static <T> T join(CompletableFuture<T> f) {
     try {
       return f.join();
     } catch (CompletionException e) {
@@ -251,8 +280,16 @@ public final class BundledPublication {
     return Dataset.unsaved(new Draft(bs, List.of(all), List.of(), "import", "validation", source));
   }
 
+  /** One bundled file as read and detected, not yet validated. */
+  record Read(Path file, Table table, Detector.Detection detection) {}
+
   /** Reads, detects and validates one file; refuses a cut file or a report with errors. */
   static Imported importFile(Path file, Dataset current, CodeRemaps remaps) {
+    return validateFile(readFile(file), current, remaps);
+  }
+
+  /** Reads and detects one file; refuses a cut file. */
+  static Read readFile(Path file) {
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(file);
@@ -276,9 +313,19 @@ public final class BundledPublication {
                 + " fields: the file is cut short");
       }
     }
+    return new Read(file, t, d);
+  }
+
+  /** Validates one file as read; refuses a report with errors. */
+  static Imported validateFile(Read r, Dataset current, CodeRemaps remaps) {
+    Path file = r.file();
     Upload u =
         Importer.validate(
-            t, d, new Validator.Context(current, remaps, "all"), n -> {}, () -> false);
+            r.table(),
+            r.detection(),
+            new Validator.Context(current, remaps, "all"),
+            n -> {},
+            () -> false);
     if (!u.publishable()) {
       throw new IllegalArgumentException(
           file
@@ -291,7 +338,7 @@ public final class BundledPublication {
                   .map(Issue::messageEn)
                   .toList());
     }
-    return new Imported(file, t, u);
+    return new Imported(file, r.table(), u);
   }
 
   private static ValueSet valueSet(
@@ -300,11 +347,10 @@ public final class BundledPublication {
       YearInfo year,
       Instant now,
       Map<AdminLevel, Map<String, Map<String, IndicatorValue>>> values,
+      String contentHash,
       Map<String, Long> report) {
-    values.values().removeIf(Map::isEmpty);
     return new ValueSet(
-        PartIds.of(
-            PartIds.VALUES, is.id(), bs.vintage(), PartIds.hashOf(year), PartIds.hashOf(values)),
+        PartIds.of(PartIds.VALUES, is.id(), bs.vintage(), PartIds.hashOf(year), contentHash),
         is.id(),
         year,
         now,
@@ -312,11 +358,25 @@ public final class BundledPublication {
         report);
   }
 
+  /** The hash of a value set's values, levels without any dropped first (the part id's). */
+  private static String contentHash(Map<AdminLevel, Map<String, Map<String, IndicatorValue>>> v) {
+    v.values().removeIf(Map::isEmpty);
+    return PartIds.hashOf(v);
+  }
+
   /** The IDs of every village with values, sorted. */
   static List<String> villageIds(Map<AdminLevel, Map<String, Map<String, IndicatorValue>>> v) {
-    TreeSet<String> ids = new TreeSet<>();
-    v.getOrDefault(AdminLevel.VILLAGE, Map.of()).values().forEach(c -> ids.addAll(c.keySet()));
-    return List.copyOf(ids);
+    // the columns of one level mostly share one area index: each distinct one is read once
+    Set<AreaIndex> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    Set<String> ids = new HashSet<>();
+    for (Map<String, IndicatorValue> c : v.getOrDefault(AdminLevel.VILLAGE, Map.of()).values()) {
+      if (!(c instanceof ValueColumn col) || seen.add(col.areas())) {
+        ids.addAll(c.keySet());
+      }
+    }
+    String[] sorted = ids.toArray(String[]::new);
+    java.util.Arrays.sort(sorted);
+    return List.of(sorted);
   }
 
   /**

@@ -3,6 +3,7 @@ package org.phaenthi.imports;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -171,28 +172,52 @@ public final class UploadMerger {
     Map<String, Indicator> defs = new LinkedHashMap<>();
     set.indicators().forEach(i -> defs.put(i.code(), i));
     Set<AdminLevel> levels = new HashSet<>(old == null ? Set.of() : old.year().levels());
+    List<AdminLevel> all = current.boundaries().levels().all();
+    for (AdminLevel l : all) {
+      if (l.depth() <= stored.depth()) {
+        levels.add(l);
+      }
+    }
+    // the counts maps of one upload are filled row by row, so maps of the same areas iterate in
+    // the same order: the first indicator's sort order serves every indicator with its key order
+    Order first = null;
     for (String code : codes) {
-      Indicator ind = defs.get(code);
-      for (AdminLevel l : current.boundaries().levels()) {
-        Map<String, IndicatorValue> before =
-            out.getOrDefault(l, Map.of()).getOrDefault(code, Map.of());
-        TreeMap<String, IndicatorValue> col = new TreeMap<>();
-        before.forEach(
-            (area, v) -> {
-              if (!provinces.contains(area.substring(0, 2))) {
-                col.put(area, v);
-              }
-            });
-        if (l.depth() <= stored.depth()) {
-          summed(u, code, l, ind, col);
-          levels.add(l);
-        }
+      if (u.counts().get(code) != null) {
+        first = Order.of(u.counts().get(code), null);
+        break;
+      }
+    }
+    Order firstOrder = first;
+    // each indicator's columns are independent of the others': built side by side (they only read
+    // out), then put in the order the codes and levels come, so every level's map is ordered as
+    // one indicator after the other would order it
+    List<ValueColumn[]> built =
+        codes.parallelStream()
+            .map(
+                code ->
+                    columns(
+                        out,
+                        all,
+                        stored,
+                        provinces,
+                        u.counts().get(code) == null
+                            ? null
+                            : Order.of(u.counts().get(code), firstOrder),
+                        u.means().get(code),
+                        defs.get(code),
+                        code,
+                        pool))
+            .toList();
+    for (int c = 0; c < codes.size(); c++) {
+      String code = codes.get(c);
+      ValueColumn[] cols = built.get(c);
+      for (int i = 0; i < all.size(); i++) {
         Map<String, Map<String, IndicatorValue>> level =
-            out.computeIfAbsent(l, k -> new LinkedHashMap<>());
-        if (col.isEmpty()) {
+            out.computeIfAbsent(all.get(i), k -> new LinkedHashMap<>());
+        if (cols[i] == null) {
           level.remove(code);
         } else {
-          level.put(code, ValueColumn.of(col.values(), pool));
+          level.put(code, cols[i]);
         }
       }
     }
@@ -224,35 +249,135 @@ public final class UploadMerger {
     return new ValueSet(id, set.id(), info, now, out, report);
   }
 
-  /** The upload's counts (or weighted means) of {@code code} summed up to level {@code l}. */
-  private static void summed(
-      Upload u, String code, AdminLevel l, Indicator ind, Map<String, IndicatorValue> col) {
-    Map<String, double[]> means = u.means().get(code);
-    if (means != null) {
-      Map<String, double[]> sums = new TreeMap<>();
-      for (var e : means.entrySet()) {
-        double[] s =
-            sums.computeIfAbsent(e.getKey().substring(0, l.codeLength()), k -> new double[2]);
-        s[0] += e.getValue()[0];
-        s[1] += e.getValue()[1];
+  /** One indicator's counts in ascending code order. */
+  private record Order(
+      String[] keys, int[] order, String[] codes, long[] numerators, long[] denominators) {
+    /**
+     * The counts of {@code m} sorted by code, with {@code known}'s order when its keys come alike.
+     */
+    static Order of(Map<String, long[]> m, Order known) {
+      int n = m.size();
+      String[] keys = new String[n];
+      long[][] counts = new long[n][];
+      int i = 0;
+      for (var e : m.entrySet()) {
+        keys[i] = e.getKey();
+        counts[i] = e.getValue();
+        i++;
       }
-      sums.forEach(
-          (area, s) ->
-              col.put(
-                  area,
-                  s[1] == 0
-                      ? new IndicatorValue(area, s[0], 0.0, null, NO_SCORE)
-                      : new IndicatorValue(area, s[0], s[1], s[0] / s[1], null)));
-      return;
+      int[] order;
+      String[] codes;
+      if (known != null && Arrays.equals(known.keys, keys)) {
+        keys = known.keys;
+        order = known.order;
+        codes = known.codes;
+      } else {
+        Integer[] boxed = new Integer[n];
+        Arrays.setAll(boxed, k -> k);
+        String[] unsorted = keys;
+        Arrays.sort(boxed, (x, y) -> unsorted[x].compareTo(unsorted[y]));
+        order = new int[n];
+        codes = new String[n];
+        for (int k = 0; k < n; k++) {
+          order[k] = boxed[k];
+          codes[k] = keys[order[k]];
+        }
+      }
+      long[] num = new long[n];
+      long[] den = new long[n];
+      for (int k = 0; k < n; k++) {
+        long[] v = counts[order[k]];
+        num[k] = v[0];
+        den[k] = v[1];
+      }
+      return new Order(keys, order, codes, num, den);
     }
-    Map<String, long[]> sums = new TreeMap<>();
-    for (var e : u.counts().get(code).entrySet()) {
-      String area = e.getKey().substring(0, l.codeLength());
-      long[] s = sums.computeIfAbsent(area, k -> new long[] {0, 0});
+  }
+
+  /**
+   * One indicator's column at each level (null: none): the rows outside the upload's provinces as
+   * they were, and at the upload's level and above its counts summed per area. The codes are
+   * sorted, so the codes that share an area's prefix are a run: one pass per level sums them.
+   */
+  private static ValueColumn[] columns(
+      Map<AdminLevel, Map<String, Map<String, IndicatorValue>>> out,
+      List<AdminLevel> all,
+      AdminLevel stored,
+      Set<String> provinces,
+      Order lowest,
+      Map<String, double[]> means,
+      Indicator ind,
+      String code,
+      AreaIndex.Pool pool) {
+    ValueColumn[] cols = new ValueColumn[all.size()];
+    for (int i = 0; i < all.size(); i++) {
+      AdminLevel l = all.get(i);
+      Map<String, IndicatorValue> before =
+          out.getOrDefault(l, Map.of()).getOrDefault(code, Map.of());
+      TreeMap<String, IndicatorValue> kept = new TreeMap<>();
+      before.forEach(
+          (area, v) -> {
+            if (!provinces.contains(area.substring(0, 2))) {
+              kept.put(area, v);
+            }
+          });
+      List<IndicatorValue> sums = new ArrayList<>();
+      if (l.depth() <= stored.depth()) {
+        if (means != null) {
+          meansSummed(means, l.codeLength(), sums);
+        } else if (lowest != null) {
+          sum(lowest, l.codeLength(), ind, sums);
+        }
+      }
+      if (kept.isEmpty()) {
+        // the sums alone, already in code order
+        cols[i] = sums.isEmpty() ? null : ValueColumn.of(sums, pool);
+      } else {
+        sums.forEach(v -> kept.put(v.areaCode(), v));
+        cols[i] = ValueColumn.of(kept.values(), pool);
+      }
+    }
+    return cols;
+  }
+
+  /** A weighted mean's Σ score × weight and Σ weight per area of codes of this length, in order. */
+  private static void meansSummed(
+      Map<String, double[]> means, int length, List<IndicatorValue> out) {
+    Map<String, double[]> sums = new TreeMap<>();
+    for (var e : means.entrySet()) {
+      double[] s = sums.computeIfAbsent(e.getKey().substring(0, length), k -> new double[2]);
       s[0] += e.getValue()[0];
-      s[1] = s[1] < 0 || e.getValue()[1] < 0 ? -1 : s[1] + e.getValue()[1];
+      s[1] += e.getValue()[1];
     }
-    sums.forEach((area, s) -> col.put(area, value(area, s, ind)));
+    sums.forEach(
+        (area, s) ->
+            out.add(
+                s[1] == 0
+                    ? new IndicatorValue(area, s[0], 0.0, null, NO_SCORE)
+                    : new IndicatorValue(area, s[0], s[1], s[0] / s[1], null)));
+  }
+
+  /** The counts summed per area of codes of this length (ascending codes give ascending areas). */
+  private static void sum(Order lowest, int length, Indicator ind, List<IndicatorValue> out) {
+    String[] codes = lowest.codes();
+    long[] num = lowest.numerators();
+    long[] den = lowest.denominators();
+    String area = null;
+    long[] s = null;
+    for (int k = 0; k < codes.length; k++) {
+      if (area == null || !codes[k].startsWith(area)) {
+        if (area != null) {
+          out.add(value(area, s, ind));
+        }
+        area = codes[k].substring(0, length);
+        s = new long[] {0, 0};
+      }
+      s[0] += num[k];
+      s[1] = s[1] < 0 || den[k] < 0 ? -1 : s[1] + den[k];
+    }
+    if (area != null) {
+      out.add(value(area, s, ind));
+    }
   }
 
   /** The value of summed counts as the indicator's kind makes it. */

@@ -45,6 +45,8 @@ public final class Validator {
   private final Map<String, Indicator> indicators = new HashMap<>();
   private final List<Issue> issues = new ArrayList<>();
   private final Map<String, Integer> byKind = new TreeMap<>();
+  // every code the counts hold, kept row by row (the union of the counts' key sets)
+  private final Set<String> countedCodes = new HashSet<>();
   private int errors;
   private int warnings;
   private WeightedMeans means = WeightedMeans.NONE;
@@ -277,6 +279,7 @@ public final class Validator {
             null);
         continue;
       }
+      boolean counted = false;
       for (Mapping.IndicatorColumns c : cols) {
         if (c.indicator() == null || !indicators.containsKey(c.indicator())) {
           continue;
@@ -287,9 +290,13 @@ public final class Validator {
                 : numbers(row, rowNo, c, kindOf(c));
         if (v != null) {
           add(counts, c.indicator(), storedCode, v);
+          counted = true;
         }
       }
       means.add(row, rowNo, storedCode);
+      if (counted) {
+        countedCodes.add(storedCode);
+      }
     }
     progress.accept(Math.max(total, 0));
     if (dataRows == 0) {
@@ -901,15 +908,16 @@ public final class Validator {
     long[] v = numbers(row, rowNo, c, kindOf(c));
     if (v != null) {
       add(counts, indicator, storedCode, v);
+      countedCodes.add(storedCode);
     }
   }
 
   private static void add(
       Map<String, Map<String, long[]>> counts, String indicator, String code, long[] v) {
-    long[] sum = counts.computeIfAbsent(indicator, k -> new HashMap<>()).get(code);
-    if (sum == null) {
-      counts.get(indicator).put(code, v.clone());
-    } else {
+    // one look-up of the code (putIfAbsent), not get then put: most rows are a code seen first
+    long[] sum =
+        counts.computeIfAbsent(indicator, k -> new HashMap<>()).putIfAbsent(code, v.clone());
+    if (sum != null) {
       sum[0] += v[0];
       sum[1] = sum[1] < 0 || v[1] < 0 ? -1 : sum[1] + v[1];
     }
@@ -946,8 +954,7 @@ public final class Validator {
     if (stored == null || counts.isEmpty()) {
       return List.of();
     }
-    Set<String> codes = new HashSet<>();
-    counts.values().forEach(m -> codes.addAll(m.keySet()));
+    Set<String> codes = countedCodes;
     String firstIndicator = counts.keySet().iterator().next();
     SurveyYear previous = previousYear(year, firstIndicator);
     List<Report.Coverage> out = new ArrayList<>();

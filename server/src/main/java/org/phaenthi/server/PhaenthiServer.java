@@ -130,6 +130,7 @@ public final class PhaenthiServer implements AutoCloseable {
     this.responses = new ResponseCache(64L * 1024 * 1024, config.tiles().cacheControl());
     live.onReplace(s -> tileCache.retainVersions(s.liveVersions()));
     live.onReplace(this::preparePyramidLater);
+    live.onReplace(PhaenthiServer::decodeGeometryLater);
     this.storeHealth = new StoreHealth(store, live);
     this.follower = new VersionFollower(store, live, live.claimSwap());
     this.adminAuth =
@@ -446,6 +447,7 @@ public final class PhaenthiServer implements AutoCloseable {
       metricsGate.metricsPort(metricsConnector.getLocalPort());
     }
     follower.start();
+    decodeGeometryLater(live.snapshot());
     return this;
   }
 
@@ -491,6 +493,13 @@ public final class PhaenthiServer implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /** The served snapshot's bands, decoded off the start-up path (see ZoomGeometryIndex). */
+  private static void decodeGeometryLater(Snapshot s) {
+    Thread t = new Thread(s::decodeGeometry, "decode-bands");
+    t.setDaemon(true);
+    t.start();
   }
 
   /**

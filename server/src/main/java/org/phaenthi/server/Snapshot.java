@@ -36,18 +36,20 @@ public final class Snapshot {
     boolean sameGeometry =
         previous != null && previous.dataset.boundaryVersion().equals(dataset.boundaryVersion());
     this.search = sameGeometry ? previous.search : new AreaSearch(dataset.boundaries());
-    // The levels decode independently; in parallel they take the time of the largest.
-    dataset.boundaries().levels().withGeometry().stream()
-        .parallel()
-        .map(
-            level ->
-                Map.entry(
-                    level,
-                    sameGeometry
-                        ? previous.geometry.get(level)
-                        : ZoomGeometryIndex.of(dataset, level)))
-        .toList()
-        .forEach(e -> geometry.put(e.getKey(), e.getValue()));
+    // the bands are decoded on first use or by decodeGeometry(), not here (see ZoomGeometryIndex)
+    for (AdminLevel level : dataset.boundaries().levels().withGeometry()) {
+      geometry.put(
+          level,
+          sameGeometry ? previous.geometry.get(level) : ZoomGeometryIndex.of(dataset, level));
+    }
+  }
+
+  /**
+   * Decodes every level's bands, in parallel (they take the time of the largest); the server calls
+   * it on a background thread once it listens, so no request but one arriving meanwhile waits.
+   */
+  public void decodeGeometry() {
+    geometry.values().parallelStream().forEach(ZoomGeometryIndex::decode);
   }
 
   public Dataset dataset() {

@@ -4,8 +4,12 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import org.phaenthi.boundaries.indicators.AreaIndex;
 import org.phaenthi.boundaries.indicators.IndicatorValue;
@@ -27,16 +31,35 @@ final class ValueSetCodec {
       out.writeByte(FORMAT);
       out.writeInt(values.size());
       for (IndicatorValue v : values) {
-        out.writeUTF(v.areaCode());
+        writeUtf(out, v.areaCode());
         out.writeDouble(nan(v.numerator()));
         out.writeDouble(nan(v.denominator()));
         out.writeDouble(nan(v.value()));
-        out.writeUTF(v.missingReason() == null ? "" : v.missingReason());
+        writeUtf(out, v.missingReason() == null ? "" : v.missingReason());
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return bytes.toByteArray();
+  }
+
+  /**
+   * {@link DataOutputStream#writeUTF}'s bytes: an ASCII string (1–127, as codes and reasons are) is
+   * its length and its chars as bytes, written without writeUTF's per-char encoding loop.
+   */
+  private static void writeUtf(DataOutputStream out, String s) throws IOException {
+    int n = s.length();
+    boolean ascii = n < 65536;
+    for (int i = 0; i < n && ascii; i++) {
+      char c = s.charAt(i);
+      ascii = c >= 1 && c <= 127;
+    }
+    if (!ascii) {
+      out.writeUTF(s);
+      return;
+    }
+    out.writeShort(n);
+    out.writeBytes(s);
   }
 
   /** The values of one blob as a column, its code index not shared with other columns. */
@@ -50,22 +73,51 @@ final class ValueSetCodec {
    * (format 1 is unchanged) read the same way.
    */
   static ValueColumn decode(byte[] data, AreaIndex.Pool pool) {
-    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
-      int format = in.readByte();
+    // read straight from the array (big-endian, as DataOutputStream writes): an ASCII string
+    // without DataInputStream's char buffer, an empty reason without a string at all
+    ByteBuffer in = ByteBuffer.wrap(data);
+    try {
+      int format = in.get();
       if (format != FORMAT) {
         throw new IllegalStateException("unknown value-set format " + format);
       }
-      int n = in.readInt();
+      int n = in.getInt();
       ValueColumn.Builder out = ValueColumn.builder(n);
       for (int i = 0; i < n; i++) {
-        String code = in.readUTF();
-        double num = in.readDouble();
-        double den = in.readDouble();
-        double val = in.readDouble();
-        String reason = in.readUTF();
+        String code = utf(data, in);
+        double num = in.getDouble();
+        double den = in.getDouble();
+        double val = in.getDouble();
+        String reason = utf(data, in);
         out.add(code, num, den, val, reason.isEmpty() ? null : reason);
       }
       return out.build(pool);
+    } catch (BufferUnderflowException | IndexOutOfBoundsException e) {
+      throw new UncheckedIOException(new EOFException("value-set blob cut short"));
+    }
+  }
+
+  /** A string as {@link DataOutputStream#writeUTF} wrote it (modified UTF-8). */
+  private static String utf(byte[] data, ByteBuffer in) {
+    int length = in.getShort() & 0xffff;
+    if (length == 0) {
+      return "";
+    }
+    int at = in.position();
+    if (at + length > data.length) {
+      throw new BufferUnderflowException();
+    }
+    boolean ascii = true;
+    for (int k = at; k < at + length && ascii; k++) {
+      // 1–127 are themselves in modified UTF-8; anything else (0 included) takes the full decoder
+      ascii = data[k] > 0;
+    }
+    in.position(at + length);
+    if (ascii) {
+      return new String(data, at, length, StandardCharsets.ISO_8859_1);
+    }
+    try {
+      return new DataInputStream(new ByteArrayInputStream(data, at - 2, length + 2)).readUTF();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

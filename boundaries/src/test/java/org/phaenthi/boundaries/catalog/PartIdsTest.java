@@ -29,4 +29,21 @@ class PartIdsTest {
     assertNotEquals(
         PartIds.hashOf(List.of(Map.of())), PartIds.hashOf(content), "content changes the hash");
   }
+
+  /** Text past the digest's buffer, non-ASCII text and pieces longer than the buffer hash alike. */
+  @Test
+  void longAndNonAsciiTextHashesAsTheWholeText() {
+    Map<String, IndicatorValue> column = new LinkedHashMap<>();
+    for (int i = 0; i < 5000; i++) {
+      String code = String.format("83%08d", i);
+      column.put(
+          code,
+          i % 7 == 0
+              ? IndicatorValue.missing(code, "ไม่มีข้อมูล " + i)
+              : new IndicatorValue(code, i * 1.5, 1e9 + i, i / 3.0, null));
+    }
+    String huge = "x".repeat(70_000) + "ก";
+    Object content = List.of(column, huge, "y".repeat(70_000), Map.of("é", List.of(1, 2)));
+    assertEquals(PartIds.hash(String.valueOf(content)).substring(0, 32), PartIds.hashOf(content));
+  }
 }

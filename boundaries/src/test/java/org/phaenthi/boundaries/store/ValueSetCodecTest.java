@@ -83,4 +83,38 @@ class ValueSetCodecTest {
     assertEquals(2, pool.indexes());
     assertEquals(2, c.size());
   }
+
+  /** Non-ASCII text (a Thai reason, a NUL, a supplementary character) reads as written. */
+  @Test
+  void readsEveryStringAsWritten() {
+    List<IndicatorValue> values =
+        List.of(
+            new IndicatorValue("10", 1.0, 2.0, 50.0, null),
+            new IndicatorValue("11", 0.0, 0.0, null, "ไม่มีครัวเรือนที่สำรวจ"),
+            new IndicatorValue("12", null, null, null, "a\u0000b"),
+            new IndicatorValue("13", null, null, null, "\uD83D\uDE00 é"));
+    Map<String, IndicatorValue> expected = new LinkedHashMap<>();
+    values.forEach(v -> expected.put(v.areaCode(), v));
+    assertEquals(expected, ValueSetCodec.decode(ValueSetCodec.encode(values)));
+    // the bytes are DataOutputStream.writeUTF's, ASCII fast path or not
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      out.writeByte(1);
+      out.writeInt(values.size());
+      for (IndicatorValue v : values) {
+        out.writeUTF(v.areaCode());
+        out.writeDouble(v.numerator() == null ? Double.NaN : v.numerator());
+        out.writeDouble(v.denominator() == null ? Double.NaN : v.denominator());
+        out.writeDouble(v.value() == null ? Double.NaN : v.value());
+        out.writeUTF(v.missingReason() == null ? "" : v.missingReason());
+      }
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    org.junit.jupiter.api.Assertions.assertArrayEquals(
+        bytes.toByteArray(), ValueSetCodec.encode(values));
+    byte[] cut = ValueSetCodec.encode(values);
+    byte[] shorter = java.util.Arrays.copyOf(cut, cut.length - 3);
+    assertThrows(java.io.UncheckedIOException.class, () -> ValueSetCodec.decode(shorter));
+  }
 }

@@ -18,30 +18,50 @@ import org.phaenthi.tiles.WebMercator;
  * Per level, the geometry each zoom draws from: the gap-free coverage band persisted with the
  * dataset. A dataset without bands (built by hand in tests) falls back to the full-detail
  * boundaries at every zoom, without a border layer.
+ *
+ * <p>The bands are decoded on first use ({@link #decode}), not when the index is made: a warm start
+ * serves the stored tile pyramid without them, so it answers {@code /health} before they are read,
+ * and decodes them on a background thread right after ({@code Snapshot.decodeGeometry}). A request
+ * that needs them meanwhile waits for that one decode.
  */
 public final class ZoomGeometryIndex {
-  private final LevelBands bands;
-  private final ZoomGeometry fullDetail;
+  private final Dataset dataset;
+  private final AdminLevel level;
+  private LevelBands bands;
+  private ZoomGeometry fullDetail;
+  private boolean decoded;
 
-  private ZoomGeometryIndex(LevelBands bands, ZoomGeometry fullDetail) {
-    this.bands = bands;
-    this.fullDetail = fullDetail;
+  private ZoomGeometryIndex(Dataset dataset, AdminLevel level) {
+    this.dataset = dataset;
+    this.level = level;
   }
 
   public static ZoomGeometryIndex of(Dataset dataset, AdminLevel level) {
-    var bands = DecodedBands.of(dataset, level);
-    if (bands.isPresent()) {
-      return new ZoomGeometryIndex(bands.get(), null);
+    return new ZoomGeometryIndex(dataset, level);
+  }
+
+  /** Decodes the level's bands (or projects its areas) once; later calls return at once. */
+  public synchronized ZoomGeometryIndex decode() {
+    if (!decoded) {
+      var b = DecodedBands.of(dataset, level);
+      if (b.isPresent()) {
+        bands = b.get();
+      } else {
+        fullDetail = new Projected(dataset.boundaries().areas(level));
+      }
+      decoded = true;
     }
-    return new ZoomGeometryIndex(null, new Projected(dataset.boundaries().areas(level)));
+    return this;
   }
 
   public ZoomGeometry forZoom(int zoom) {
+    decode();
     return bands == null ? fullDetail : new Band(bands.bandFor(zoom));
   }
 
   /** The coverage band (areas and borders) of one zoom; lon/lat shapes for GeoJSON too. */
   public BandGeometry band(int zoom) {
+    decode();
     return bands == null ? null : bands.bandFor(zoom);
   }
 

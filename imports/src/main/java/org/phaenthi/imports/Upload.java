@@ -67,7 +67,7 @@ public record Upload(
     provinces =
         provinces == null ? null : Collections.unmodifiableSet(new LinkedHashSet<>(provinces));
     definitions = definitions == null ? null : List.copyOf(definitions);
-    means = means == null ? Map.of() : Collections.unmodifiableMap(means);
+    means = Collections.unmodifiableMap(means == null ? Map.of() : means);
   }
 
   /** The indicators the upload brings values of: its counts' and its weighted means'. */

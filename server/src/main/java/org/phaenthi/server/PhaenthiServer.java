@@ -439,15 +439,15 @@ public final class PhaenthiServer implements AutoCloseable {
   }
 
   public PhaenthiServer start() {
-    Thread warmup = warmUp(live.snapshot());
     preparePyramid(live.snapshot());
-    awaitWarmup(warmup);
     app.start(config.server().host(), config.server().port());
     if (metricsConnector != null) {
       metricsGate.metricsPort(metricsConnector.getLocalPort());
     }
     follower.start();
+    // after the port opens, so neither the bands' decode nor the warm-up delays a warm start
     decodeGeometryLater(live.snapshot());
+    warmUp(live.snapshot());
     return this;
   }
 
@@ -455,13 +455,14 @@ public final class PhaenthiServer implements AutoCloseable {
   private static final int WARMUP_TILES_PER_ZOOM = 30;
 
   /**
-   * Starts the render warm-up ({@link RenderWarmup}) beside the pyramid's loading; null when {@code
-   * --tile-warmup-ms} is 0. Its thread is a daemon: a server closed meanwhile is not held.
+   * Starts the render warm-up ({@link RenderWarmup}) once the port is open, on a daemon thread
+   * beside the bands' decode (its first render waits for that); nothing when {@code
+   * --tile-warmup-ms} is 0. A server closed meanwhile is not held.
    */
-  private Thread warmUp(Snapshot s) {
+  private void warmUp(Snapshot s) {
     int budget = config.tiles().warmupMillis();
     if (budget <= 0) {
-      return null;
+      return;
     }
     Thread t =
         new Thread(
@@ -480,19 +481,6 @@ public final class PhaenthiServer implements AutoCloseable {
             "tile-warmup");
     t.setDaemon(true);
     t.start();
-    return t;
-  }
-
-  /** The port opens once the warm-up is done (it stops itself at its time bound). */
-  private void awaitWarmup(Thread warmup) {
-    if (warmup == null) {
-      return;
-    }
-    try {
-      warmup.join(config.tiles().warmupMillis() + 5_000L);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 
   /** The served snapshot's bands, decoded off the start-up path (see ZoomGeometryIndex). */

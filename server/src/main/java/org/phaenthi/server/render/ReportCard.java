@@ -420,7 +420,33 @@ public final class ReportCard {
       Rectangle2D changeBox,
       List<Rectangle2D> changeSwatches,
       double contentBottom,
-      double footerTop) {}
+      double footerTop) {
+    public Layout {
+      mapBox = copy(mapBox);
+      changeBox = copy(changeBox);
+      changeSwatches = changeSwatches.stream().map(ReportCard::copy).toList();
+    }
+
+    @Override
+    public Rectangle2D mapBox() {
+      return copy(mapBox);
+    }
+
+    @Override
+    public Rectangle2D changeBox() {
+      return copy(changeBox);
+    }
+
+    @Override
+    public List<Rectangle2D> changeSwatches() {
+      return changeSwatches.stream().map(ReportCard::copy).toList();
+    }
+  }
+
+  /** A copy of an AWT rectangle (they are mutable); null stays null. */
+  private static Rectangle2D copy(Rectangle2D r) {
+    return r == null ? null : (Rectangle2D) r.clone();
+  }
 
   /** Draws the page: {@code map} is the children's map model. */
   public static Layout paint(Canvas c, Content k, MapModel map, double w, double h) {
@@ -454,12 +480,14 @@ public final class ReportCard {
           @Override
           public void text(String t, Font f, Color col, float x, float y) {}
         };
-    double fit = 1;
-    while (fit > 0.55
-        && paint(dry, k, map, change, w, h, fit).contentBottom() > footerTop(c, map, w, h)) {
-      fit -= 0.05;
+    // fit 1, 0.95, … down to 0.6 (steps counted in whole numbers)
+    int step = 0;
+    while (step < 8
+        && paint(dry, k, map, change, w, h, 1 - 0.05 * step).contentBottom()
+            > footerTop(c, map, w, h)) {
+      step++;
     }
-    return paint(c, k, map, change, w, h, fit);
+    return paint(c, k, map, change, w, h, 1 - 0.05 * step);
   }
 
   private static double footerTop(Canvas c, MapModel map, double w, double h) {

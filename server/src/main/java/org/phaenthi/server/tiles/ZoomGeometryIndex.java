@@ -27,9 +27,11 @@ import org.phaenthi.tiles.WebMercator;
 public final class ZoomGeometryIndex {
   private final Dataset dataset;
   private final AdminLevel level;
-  private LevelBands bands;
-  private ZoomGeometry fullDetail;
-  private boolean decoded;
+  private final Object lock = new Object();
+  // null until decoded; then the bands, or (a level without bands) its projected areas
+  private volatile Decoded decoded;
+
+  private record Decoded(LevelBands bands, ZoomGeometry fullDetail) {}
 
   private ZoomGeometryIndex(Dataset dataset, AdminLevel level) {
     this.dataset = dataset;
@@ -41,28 +43,38 @@ public final class ZoomGeometryIndex {
   }
 
   /** Decodes the level's bands (or projects its areas) once; later calls return at once. */
-  public synchronized ZoomGeometryIndex decode() {
-    if (!decoded) {
-      var b = DecodedBands.of(dataset, level);
-      if (b.isPresent()) {
-        bands = b.get();
-      } else {
-        fullDetail = new Projected(dataset.boundaries().areas(level));
-      }
-      decoded = true;
-    }
+  public ZoomGeometryIndex decode() {
+    decoded();
     return this;
   }
 
+  private Decoded decoded() {
+    Decoded d = decoded;
+    if (d == null) {
+      synchronized (lock) {
+        d = decoded;
+        if (d == null) {
+          var b = DecodedBands.of(dataset, level);
+          d =
+              b.isPresent()
+                  ? new Decoded(b.get(), null)
+                  : new Decoded(null, new Projected(dataset.boundaries().areas(level)));
+          decoded = d;
+        }
+      }
+    }
+    return d;
+  }
+
   public ZoomGeometry forZoom(int zoom) {
-    decode();
-    return bands == null ? fullDetail : new Band(bands.bandFor(zoom));
+    Decoded d = decoded();
+    return d.bands() == null ? d.fullDetail() : new Band(d.bands().bandFor(zoom));
   }
 
   /** The coverage band (areas and borders) of one zoom; lon/lat shapes for GeoJSON too. */
   public BandGeometry band(int zoom) {
-    decode();
-    return bands == null ? null : bands.bandFor(zoom);
+    Decoded d = decoded();
+    return d.bands() == null ? null : d.bands().bandFor(zoom);
   }
 
   private record Band(BandGeometry band) implements ZoomGeometry {

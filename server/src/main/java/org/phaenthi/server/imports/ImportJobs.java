@@ -462,22 +462,7 @@ public final class ImportJobs implements AutoCloseable {
             TestPause.at("after-commit", job.id);
             return made[0];
           });
-      synchronized (job) {
-        job.publication = made[0].id();
-        job.phase = ImportJob.Phase.PUBLISHED;
-        job.bytes = null;
-      }
-      audit.record(
-          new AuditEntry(
-              Instant.now(),
-              who.name(),
-              "publish upload",
-              job.fileName,
-              job.sha256,
-              (long) u.rows(),
-              made[0].id(),
-              u.report().summary()));
-      records.save(job);
+      published(job, who, u, made[0]);
       LOG.info("import job {} published {} as publication {}", job.id, job.fileName, made[0].id());
     } catch (RuntimeException e) {
       String why = ErrorSummary.of(e);
@@ -486,22 +471,7 @@ public final class ImportJobs implements AutoCloseable {
         // the follower or the next start serves it
         LOG.warn(
             "import job {} published {} but serving it here failed: {}", job.id, made[0].id(), why);
-        synchronized (job) {
-          job.publication = made[0].id();
-          job.phase = ImportJob.Phase.PUBLISHED;
-          job.bytes = null;
-        }
-        audit.record(
-            new AuditEntry(
-                Instant.now(),
-                who.name(),
-                "publish upload",
-                job.fileName,
-                job.sha256,
-                (long) u.rows(),
-                made[0].id(),
-                u.report().summary()));
-        records.save(job);
+        published(job, who, u, made[0]);
         return;
       }
       LOG.warn("import job {} failed to publish, nothing changed: {}", job.id, why);
@@ -515,6 +485,26 @@ public final class ImportJobs implements AutoCloseable {
     } finally {
       publishing.set(false);
     }
+  }
+
+  /** The job is published as {@code made}: its record saved and the audit entry written. */
+  private void published(ImportJob job, Principal who, Upload u, Publication made) {
+    synchronized (job) {
+      job.publication = made.id();
+      job.phase = ImportJob.Phase.PUBLISHED;
+      job.bytes = null;
+    }
+    audit.record(
+        new AuditEntry(
+            Instant.now(),
+            who.name(),
+            "publish upload",
+            job.fileName,
+            job.sha256,
+            (long) u.rows(),
+            made.id(),
+            u.report().summary()));
+    records.save(job);
   }
 
   static final String PUBLISH_FAILED_EN =

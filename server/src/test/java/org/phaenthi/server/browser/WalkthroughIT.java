@@ -5,12 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 
 /**
@@ -23,24 +21,13 @@ class WalkthroughIT {
   private RealServer server;
   private Browser browser;
 
+  @RegisterExtension
+  static final TestBrowsers BROWSERS = TestBrowsers.onRealServer("walkthrough-");
+
   @BeforeAll
-  void start() throws Exception {
-    Browser.assumeAvailable();
-    server = RealServer.shared();
-    browser = Browser.start(1280, 800);
-  }
-
-  @AfterAll
-  void stop() throws Exception {
-    if (browser != null) {
-      browser.close();
-    }
-  }
-
-  @AfterEach
-  void noConsoleErrors(TestInfo info) throws Exception {
-    browser.screenshot("walkthrough-" + info.getTestMethod().orElseThrow().getName());
-    assertEquals(List.of(), browser.drainConsoleErrors(), "browser console errors");
+  void start() {
+    server = BROWSERS.server();
+    browser = BROWSERS.browser();
   }
 
   /**

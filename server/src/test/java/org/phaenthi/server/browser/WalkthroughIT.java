@@ -21,8 +21,7 @@ class WalkthroughIT {
   private RealServer server;
   private Browser browser;
 
-  @RegisterExtension
-  static final TestBrowsers BROWSERS = TestBrowsers.onRealServer("walkthrough-");
+  @RegisterExtension static final TestBrowsers BROWSERS = TestBrowsers.onRealServer("walkthrough-");
 
   @BeforeAll
   void start() {

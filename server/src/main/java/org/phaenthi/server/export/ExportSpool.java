@@ -21,9 +21,11 @@ import java.util.stream.Stream;
  * are built once into a file of a private temporary directory and kept there, keyed by what makes
  * their bytes (data version, format, selection), bounded by disk bytes. Identical requests made
  * while one is being built wait for that build instead of starting their own (the first caller
- * builds in its own thread; Caffeine's async cache with a caller-runs executor holds no lock while
- * it does). An evicted file is deleted; a reader that opened it before keeps reading it (POSIX
- * unlink), one that finds it gone builds it again.
+ * builds in its own thread, outside the cache: the cache is handed an incomplete future, which the
+ * builder completes, so no build runs inside the cache's map compute — a bundle's build asks the
+ * spool for its PMTiles archive, and a nested compute in the same bin of Caffeine's map fails with
+ * "Recursive update"). An evicted file is deleted; a reader that opened it before keeps reading it
+ * (POSIX unlink), one that finds it gone builds it again.
  */
 public final class ExportSpool implements AutoCloseable {
   /** Writes the download into {@code file}. */
@@ -235,24 +237,27 @@ public final class ExportSpool implements AutoCloseable {
 
   /**
    * The kept file of {@code key}, built when missing unless {@code abandoned} says every waiter has
-   * gone: a waiter that queued behind a build that was then cancelled (Caffeine runs the build with
-   * the caller-runs executor inside its map's compute, so the next caller waits there, not on the
-   * future) must not start a new one for nobody.
+   * gone. The first caller installs an incomplete future and builds outside the cache's lock; later
+   * callers wait on that future (a cancelled or failed build's future is dropped by the cache, and
+   * {@link #use(String, CancellableBuilder, Reader, BooleanSupplier)} asks again for a client that
+   * still waits).
    */
   private Spooled get(String key, Builder builder, BooleanSupplier abandoned) throws IOException {
+    CompletableFuture<Spooled> mine = new CompletableFuture<>();
+    CompletableFuture<Spooled> f = cache.get(key, (k, executor) -> mine);
+    if (f == mine) {
+      if (abandoned.getAsBoolean()) {
+        mine.completeExceptionally(new UncheckedIOException(new Cancelled()));
+      } else {
+        try {
+          mine.complete(build(builder));
+        } catch (RuntimeException | Error e) {
+          mine.completeExceptionally(e);
+        }
+      }
+    }
     try {
-      return cache
-          .get(
-              key,
-              k -> {
-                if (abandoned.getAsBoolean()) {
-                  throw new UncheckedIOException(new Cancelled());
-                }
-                return build(builder);
-              })
-          .join();
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
+      return f.join();
     } catch (CompletionException e) {
       if (e.getCause() instanceof UncheckedIOException u) {
         throw u.getCause();

@@ -111,18 +111,24 @@ class ForwardedUrlsTest {
   void ogcAndTileJsonSayHowLongTheyMayBeCached() throws IOException {
     try (PhaenthiServer server = TestServers.start(TestServers.dataset(), tmp)) {
       HttpTestClient http = new HttpTestClient(server.port());
+      // OGC answers: a shared cache keeps them but asks again, with the ETag of the data they
+      // read (OgcCaching; OgcCachingTest has the 304s)
       for (String path :
           List.of(
               "/ogc?f=json",
               "/ogc/conformance?f=json",
               "/ogc/collections?f=html",
-              "/ogc/collections/province/items?f=json",
-              "/tiles/province.json")) {
+              "/ogc/collections/province/items?f=json")) {
         HttpResponse<byte[]> r = http.get(path);
         assertEquals(200, r.statusCode(), path);
         assertEquals(
-            "public, max-age=300", r.headers().firstValue("Cache-Control").orElse(null), path);
+            "public, no-cache", r.headers().firstValue("Cache-Control").orElse(null), path);
+        assertTrue(r.headers().firstValue("ETag").isPresent(), path);
       }
+      // an unversioned TileJSON: five minutes (a versioned one is immutable: TileVersionsTest)
+      HttpResponse<byte[]> tj = http.get("/tiles/province.json");
+      assertEquals(200, tj.statusCode());
+      assertEquals("public, max-age=300", tj.headers().firstValue("Cache-Control").orElse(null));
     }
   }
 

@@ -100,7 +100,11 @@ final class ChangeBody {
         + "): check that the indicator was measured the same way";
   }
 
-  /** The same caveat in Thai, for the Thai interface, pictures and files. */
+  /**
+   * The same caveat in Thai, for the Thai interface, pictures and files. It names the sources by
+   * their Thai names (the {@code source_th} of the indicators, shortened to the name before its
+   * details); a source with no known Thai name (a user's import) is left out, the years stay.
+   */
   static String caveatTh(IndicatorData data, Change c) {
     YearInfo a = data.years().get(c.from());
     YearInfo b = data.years().get(c.to());
@@ -108,13 +112,14 @@ final class ChangeBody {
       return null;
     }
     return "ข้อมูลสองปีมาจากแหล่งต่างกัน ("
-        + c.from().be()
-        + ": "
-        + a.source()
+        + sideTh(c.from().be(), a.source())
         + "; "
-        + c.to().be()
-        + ": "
-        + b.source()
+        + sideTh(c.to().be(), b.source())
         + ") ควรตรวจสอบว่าตัวชี้วัดวัดด้วยวิธีเดียวกันก่อนเปรียบเทียบ";
+  }
+
+  private static String sideTh(int be, String source) {
+    String name = ThaiText.sourceName(source);
+    return name == null ? "ปี " + be : "ปี " + be + ": " + name;
   }
 }

@@ -89,6 +89,16 @@ public final class ThaiText {
           "TPMAP ปี 2566 (ระดับจังหวัดเท่านั้น ไม่ทราบปีของชุดตัวชี้วัด) จาก Open Parliament Hack"
               + " 2024");
 
+  /**
+   * The short Thai name of one source as a year's data names it (the Thai source up to its details:
+   * "ข้อมูลสาธารณะ TPMAP (สศช./เนคเทค) ปี 2561"), for sentences such as a change map's caveat; null
+   * if the source has no Thai.
+   */
+  public static String sourceName(String english) {
+    String th = english == null ? null : SOURCES.get(english);
+    return th == null ? null : th.split(":| \\(ระดับ")[0].trim();
+  }
+
   private static final Pattern YEAR_PART = Pattern.compile("(\\d{4}): (.*)");
 
   /**

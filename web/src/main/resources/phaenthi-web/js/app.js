@@ -11,7 +11,7 @@ import { buildSidebar, bindKeys, updateBreadcrumb, updateRanking } from './ui.js
 import { showAreaPanel } from './panel.js';
 import { Levels } from './levels.js';
 import { describeMap } from './describe.js';
-import { syncPictureButton } from './picture.js';
+import { syncPictureButton, words } from './picture.js';
 
 const SOFTWARE =
   'Map: Leaflet (BSD-2-Clause), Leaflet.VectorGrid (Beerware). Colours: ColorBrewer.org by Cynthia A. Brewer, ' +
@@ -94,6 +94,7 @@ async function main() {
     bindKeys(app, { setState, goUp });
   }
   app.refit = () => fitArea();
+  app.fitHeaderTitle = fitHeaderTitle;
   app.writeUrl = writeUrl;
   map.on('moveend', () => writeUrl());
   // render() refines once it has placed the view; zooms in between would refine shapes about to go
@@ -356,9 +357,45 @@ async function updateTitle() {
   const level = app.levels.get(s.level);
   app.titleText = `${name(app.current.indicator)} · ${where} · ${name(level)} · ${yearText()}`;
   const el = document.getElementById('map-title');
-  if (el) el.textContent = app.titleText;
+  if (el) setHeaderTitle(el, app.titleText);
   if (!app.embed) updateBreadcrumb(app, chain, { setState });
 }
+
+const THAI = /[\u0E00-\u0E7F]/;
+
+/**
+ * The header's map title, whole: it wraps between words (Thai ones, which have no spaces, where
+ * Intl.Segmenter finds them, as the saved picture does) over two lines, its type shrinking down to
+ * 14 px before it takes a third (then down to 13 px). It is never cut by an ellipsis.
+ */
+function setHeaderTitle(el, text) {
+  const parts = words(text);
+  el.replaceChildren();
+  parts.forEach((w, k) => {
+    if (k && THAI.test(parts[k - 1].slice(-1)) && THAI.test(w[0])) el.append(document.createElement('wbr'));
+    el.append(w);
+  });
+  fitHeaderTitle();
+}
+
+/** Shrinks the header's title until it fits two lines (presentation mode has its own size). */
+function fitHeaderTitle() {
+  const el = document.getElementById('map-title');
+  if (!el) return;
+  el.style.fontSize = '';
+  el.style.maxHeight = '';
+  if (document.body.classList.contains('present')) return;
+  const base = parseFloat(getComputedStyle(el).fontSize);
+  // two lines down to 14 px; a very long title (a BMN indicator's) takes a third line, down to 13 px
+  for (const [lines, least] of [[2, 14], [3, 13]]) {
+    el.style.maxHeight = `${lines * 1.25}em`;
+    for (let size = base; size >= least; size -= 1) {
+      el.style.fontSize = `${size}px`;
+      if (el.scrollHeight <= el.clientHeight + 1 && el.scrollWidth <= el.clientWidth) return;
+    }
+  }
+}
+addEventListener('resize', () => fitHeaderTitle());
 
 /** "ปี (พ.ศ.) 2566", or for a change map "การเปลี่ยนแปลง 2561→2566". */
 export function yearText() {
@@ -412,8 +449,10 @@ async function fitArea() {
   const lw = lr && lr.width ? mr.right - lr.left + 6 : 0;
   const lh = lr && lr.height ? mr.bottom - lr.top + 6 : 0;
   // only a padding that clears the legend counts; if neither fits, beside it with at most 45 % of the width
+  // (with a phone's sheet up the legend sits above the sheet, often wider than 45 %: beside it then, as
+  // long as 100 px of the map stay free)
   const options = [];
-  if (lw <= size.x * 0.45) options.push([lw, base]);
+  if (lw <= (sheet ? size.x - 120 : size.x * 0.45)) options.push([lw, base]);
   if (Math.max(base, lh) <= size.y * 0.6) options.push([10, Math.max(base, lh)]);
   const zoomWith = ([r, bt]) => app.map.getBoundsZoom(b, false, L.point(10 + r, 10 + bt));
   const [right, bottom] = options.sort((p, q) => zoomWith(q) - zoomWith(p))[0] || [Math.min(lw, size.x * 0.45), base];

@@ -231,7 +231,7 @@ export function fitTitle(g, text, maxW) {
 }
 
 /** Word boundaries of a text: Thai has no spaces between words, Intl.Segmenter finds them. */
-function words(text) {
+export function words(text) {
   const seg = typeof Intl !== 'undefined' && Intl.Segmenter ? new Intl.Segmenter(getLang() === 'en' ? 'en' : 'th', { granularity: 'word' }) : null;
   if (!seg) return text.split(/(?<=\s)/);
   return [...seg.segment(text)].map((p) => p.segment);

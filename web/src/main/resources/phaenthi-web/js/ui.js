@@ -230,6 +230,7 @@ export function togglePresentation(app, force) {
   const on = force ?? !document.body.classList.contains('present');
   if (on === document.body.classList.contains('present')) return;
   document.body.classList.toggle('present', on);
+  if (app.fitHeaderTitle) app.fitHeaderTitle();
   app.fitted = false;
   const settled = on && document.documentElement.requestFullscreen && !document.fullscreenElement
     ? document.documentElement.requestFullscreen().catch(() => {})

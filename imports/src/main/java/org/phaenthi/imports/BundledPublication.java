@@ -90,6 +90,9 @@ public final class BundledPublication {
     List<String> notes = new ArrayList<>();
     Map<Integer, Map<AdminLevel, Map<String, Map<String, IndicatorValue>>>> byYear =
         values(reads, polygons.boundaries(), catalogue, importer.remaps(), who, note, notes);
+    // the files' tables (hundreds of MB of cells) are not needed once validated and merged: let
+    // them go before the bands are built, or a first import does not fit the documented heap
+    reads.clear();
     Map<AdminLevel, Map<String, Map<String, IndicatorValue>>> v2561 = byYear.get(2561);
     Map<AdminLevel, Map<String, Map<String, IndicatorValue>>> v2566 = byYear.get(2566);
     List<String> villageIds = villageIds(v2561);

@@ -27,15 +27,24 @@ public final class DerivedData {
   }
 
   /**
-   * The levels' bands, built side by side: each level is simplified as a coverage of its own, so
-   * they are independent. Up to one thread per core, the level with the most vertices first (on two
-   * cores the subdistricts take one while the provinces and districts share the other).
+   * The levels' bands, built side by side when the heap is at least {@link #SIDE_BY_SIDE_HEAP}:
+   * each level is simplified as a coverage of its own, so they are independent. Up to one thread
+   * per core, the level with the most vertices first (on two cores the subdistricts take one while
+   * the provinces and districts share the other).
    */
+  /** The heap under which the levels' bands are built one after the other (2 GiB). */
+  static final long SIDE_BY_SIDE_HEAP = 2L << 30;
+
   static void build(Boundaries boundaries, Map<String, byte[]> blobs, Map<String, Long> counts) {
     List<AdminLevel> levels = boundaries.levels().withGeometry();
     List<AdminLevel> largestFirst = new ArrayList<>(levels);
     largestFirst.sort(Comparator.comparingLong((AdminLevel l) -> -vertices(boundaries, l)));
-    int threads = Math.max(1, Math.min(levels.size(), Runtime.getRuntime().availableProcessors()));
+    // side by side only with heap to spare: each level's build holds its coverage and its encoded
+    // bands at once, and a first import in the documented -Xmx1200m ran out of heap with two
+    int threads =
+        Runtime.getRuntime().maxMemory() < SIDE_BY_SIDE_HEAP
+            ? 1
+            : Math.max(1, Math.min(levels.size(), Runtime.getRuntime().availableProcessors()));
     ExecutorService pool =
         Executors.newFixedThreadPool(
             threads,

@@ -98,6 +98,7 @@ public final class PhaenthiServer implements AutoCloseable {
   private final VersionFollower follower;
   private final AccessLog accessLog = new AccessLog();
   private volatile boolean tileFastPath = true;
+  private final SecurityHeaders securityHeaders;
   private final TileFastPath fastPath;
   private final TrustedProxies trustedProxies;
   private final ClientLimits clientLimits;
@@ -147,13 +148,16 @@ public final class PhaenthiServer implements AutoCloseable {
                 NodeId.random(),
                 this::nodeUrl,
                 Duration.ofSeconds(config.imports().staleSeconds())));
+    this.securityHeaders =
+        new SecurityHeaders(config.http().embedAncestors(), config.web().baseMapUrl());
     this.fastPath =
         new TileFastPath(
             live,
             tileCache,
             config.tiles().cacheControl(),
             () -> tileFastPath,
-            config.web().accessLog() ? accessLog::log : null);
+            config.web().accessLog() ? accessLog::log : null,
+            securityHeaders);
     FunctionCounter.builder("phaenthi.tiles.fast_path", fastPath, TileFastPath::answered)
         .description("cached tiles answered ahead of Javalin")
         .register(meters);
@@ -199,22 +203,20 @@ public final class PhaenthiServer implements AutoCloseable {
     if (config.web().accessLog()) {
       c.requestLogger.http(this::logRequest);
     }
-    // Javalin puts its servlet context inside the innermost wrapper: HEAD is asked as the GET,
-    // every
-    // response gets the security headers, the public read paths get CORS, and cached tiles are
-    // answered before Javalin.
+    // Javalin puts its servlet context inside the innermost wrapper. Outermost the client limits
+    // (they tell the whole-header bound which connections are handling a request), then cached
+    // tiles are answered (adding the headers the wrappers behind would), then HEAD is asked as the
+    // GET, every response gets the security headers and the public read paths get CORS.
     c.jetty.modifyServer(
         server -> {
           HeadAsGet head = new HeadAsGet();
-          SecurityHeaders security =
-              new SecurityHeaders(config.http().embedAncestors(), config.web().baseMapUrl());
+          SecurityHeaders security = securityHeaders;
           PublicCors cors = new PublicCors(corsOrigins(config.web().corsOrigins()));
+          fastPath.setHandler(head);
           head.setHandler(security);
           security.setHandler(cors);
-          cors.setHandler(fastPath);
-          // outermost: tells the whole-header bound which connections are handling a request
           Handler.Wrapper limits = clientLimits.handler();
-          limits.setHandler(head);
+          limits.setHandler(fastPath);
           server.setHandler(limits);
           server.setErrorHandler(new JsonErrorHandler());
         });

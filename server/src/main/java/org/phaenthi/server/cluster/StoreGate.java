@@ -8,8 +8,8 @@ import org.phaenthi.server.Json;
 /**
  * Before every request: while the store is unreachable, data requests ({@code /api/*}, {@code
  * /ogc/collections*}) answer 503 with a JSON message and {@code /health} and {@code /health/ready}
- * answer 503 {@code "degraded"} (not ready). Tiles are left to their handler, which may still answer from its cache; static files
- * and the admin API pass.
+ * answer 503 {@code "degraded"} (not ready). Tiles are left to their handler, which may still
+ * answer from its cache; static files and the admin API pass.
  */
 public final class StoreGate implements Handler {
   private final StoreHealth health;

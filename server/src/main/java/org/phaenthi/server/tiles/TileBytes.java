@@ -58,8 +58,8 @@ public final class TileBytes {
     return view.capacity() == 0;
   }
 
-  /** {@code Content-Length: }{@link #length()}, pre-encoded. */
-  public HttpField contentLength() {
+  /** {@code Content-Length: }{@link #length()}, pre-encoded (for {@link TileFastPath}). */
+  HttpField contentLength() {
     return contentLength;
   }
 

@@ -4,6 +4,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpField;
@@ -68,7 +69,7 @@ public final class TileFastPath extends Handler.Wrapper {
   private final HttpField cacheControl;
   private final BooleanSupplier enabled;
   private final RequestLog log;
-  private final SecurityHeaders security;
+  private final BiConsumer<HttpFields.Mutable, String> securityHeaders;
   private final LongAdder answered = new LongAdder();
 
   /**
@@ -84,7 +85,7 @@ public final class TileFastPath extends Handler.Wrapper {
       RequestLog log,
       SecurityHeaders security) {
     this.live = live::snapshot;
-    this.security = security;
+    this.securityHeaders = security::addTo;
     this.cache = cache;
     this.cacheControl = new PreEncodedHttpField(HttpHeader.CACHE_CONTROL, cacheControl);
     this.enabled = enabled;
@@ -130,7 +131,7 @@ public final class TileFastPath extends Handler.Wrapper {
     }
     // the response has no headers yet: add, in the order the handlers behind this one would
     HttpFields.Mutable out = response.getHeaders();
-    security.addTo(out, path);
+    securityHeaders.accept(out, path);
     out.add(PublicCors.VARY_ORIGIN);
     out.add(tile.etagHeader());
     // as VersionedUrls.cacheControl decides for TileHandler, without building a string

@@ -58,7 +58,7 @@ for step in "${steps[@]}"; do
     load) run load -pl server verify -Dit.test=ExportLoadIT -Dphaenthi.it.store="$STORE" "${IT[@]}" ;;
     slow) run slow -pl server test -Dspotless.check.skip=true \
       -Dtest='ClientLimitsTest,WriteTimeoutTest,CommittedFailureTest,ExportCancelTest' ;;
-    fuzz) run fuzz -pl server test -Dspotless.check.skip=true -Dtest=ParamFuzzTest -Djqwik.tries.default="$FUZZ_TRIES" ;;
+    fuzz) run fuzz -pl server test -Dspotless.check.skip=true -Dtest=ParamFuzzTest -Dphaenthi.fuzz.tries="$FUZZ_TRIES" ;;
     csp) run csp -pl server verify -Dit.test=CspIT "${IT[@]}" ;;
     *) echo "unknown step $step" >&2; exit 2 ;;
   esac

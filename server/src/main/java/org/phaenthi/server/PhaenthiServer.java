@@ -32,6 +32,7 @@ import org.phaenthi.server.api.HealthHandler;
 import org.phaenthi.server.api.IndicatorsHandler;
 import org.phaenthi.server.api.LevelsHandler;
 import org.phaenthi.server.api.MetaHandler;
+import org.phaenthi.server.api.ReadyHandler;
 import org.phaenthi.server.api.SearchHandler;
 import org.phaenthi.server.api.ValuesHandler;
 import org.phaenthi.server.cluster.AdminImportHandler;
@@ -98,6 +99,8 @@ public final class PhaenthiServer implements AutoCloseable {
   private final VersionFollower follower;
   private final AccessLog accessLog = new AccessLog();
   private volatile boolean tileFastPath = true;
+  private final SecurityHeaders securityHeaders;
+  private final Readiness readiness = new Readiness();
   private final TileFastPath fastPath;
   private final TrustedProxies trustedProxies;
   private final ClientLimits clientLimits;
@@ -147,13 +150,16 @@ public final class PhaenthiServer implements AutoCloseable {
                 NodeId.random(),
                 this::nodeUrl,
                 Duration.ofSeconds(config.imports().staleSeconds())));
+    this.securityHeaders =
+        new SecurityHeaders(config.http().embedAncestors(), config.web().baseMapUrl());
     this.fastPath =
         new TileFastPath(
             live,
             tileCache,
             config.tiles().cacheControl(),
             () -> tileFastPath,
-            config.web().accessLog() ? accessLog::log : null);
+            config.web().accessLog() ? accessLog::log : null,
+            securityHeaders);
     FunctionCounter.builder("phaenthi.tiles.fast_path", fastPath, TileFastPath::answered)
         .description("cached tiles answered ahead of Javalin")
         .register(meters);
@@ -199,22 +205,20 @@ public final class PhaenthiServer implements AutoCloseable {
     if (config.web().accessLog()) {
       c.requestLogger.http(this::logRequest);
     }
-    // Javalin puts its servlet context inside the innermost wrapper: HEAD is asked as the GET,
-    // every
-    // response gets the security headers, the public read paths get CORS, and cached tiles are
-    // answered before Javalin.
+    // Javalin puts its servlet context inside the innermost wrapper. Outermost the client limits
+    // (they tell the whole-header bound which connections are handling a request), then cached
+    // tiles are answered (adding the headers the wrappers behind would), then HEAD is asked as the
+    // GET, every response gets the security headers and the public read paths get CORS.
     c.jetty.modifyServer(
         server -> {
           HeadAsGet head = new HeadAsGet();
-          SecurityHeaders security =
-              new SecurityHeaders(config.http().embedAncestors(), config.web().baseMapUrl());
+          SecurityHeaders security = securityHeaders;
           PublicCors cors = new PublicCors(corsOrigins(config.web().corsOrigins()));
+          fastPath.setHandler(head);
           head.setHandler(security);
           security.setHandler(cors);
-          cors.setHandler(fastPath);
-          // outermost: tells the whole-header bound which connections are handling a request
           Handler.Wrapper limits = clientLimits.handler();
-          limits.setHandler(head);
+          limits.setHandler(fastPath);
           server.setHandler(limits);
           server.setErrorHandler(new JsonErrorHandler());
         });
@@ -279,7 +283,10 @@ public final class PhaenthiServer implements AutoCloseable {
         new org.phaenthi.server.api.FirstViewPreloads(live);
     r.before("/", preloads::addTo);
     r.before("/index.html", preloads::addTo);
-    r.get("/health", new HealthHandler(live, config.store().isPostgres() ? "postgis" : "embedded"));
+    r.get(
+        "/health",
+        new HealthHandler(live, config.store().isPostgres() ? "postgis" : "embedded", readiness));
+    r.get("/health/ready", new ReadyHandler(readiness));
     r.get("/api/meta", new MetaHandler(live, config.web().baseMapUrl(), true));
     r.get("/api/levels", new LevelsHandler(live));
     r.get("/api/indicators", new IndicatorsHandler(live));
@@ -446,41 +453,62 @@ public final class PhaenthiServer implements AutoCloseable {
     }
     follower.start();
     // after the port opens, so neither the bands' decode nor the warm-up delays a warm start
-    decodeGeometryLater(live.snapshot());
-    warmUp(live.snapshot());
+    finishStart(live.snapshot());
     return this;
+  }
+
+  /** Where the start-up is ({@code /health/ready}). */
+  public Readiness readiness() {
+    return readiness;
+  }
+
+  /**
+   * Decodes the served snapshot's bands, then runs the render warm-up ({@link RenderWarmup}; not
+   * when {@code --tile-warmup-ms} is 0), one after the other on one daemon thread once the port is
+   * open — the warm-up's renders need the bands, and on two cores the two side by side only slowed
+   * each other — and marks the server ready. A server closed meanwhile is not held.
+   */
+  private void finishStart(Snapshot s) {
+    long t0 = System.nanoTime();
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                s.decodeGeometry();
+                readiness.advance(Readiness.Phase.WARMING_UP);
+                warmUp(s);
+              } finally {
+                readiness.advance(Readiness.Phase.READY);
+                LOG.info(
+                    "ready {} ms after the port opened ({} ms since the JVM started)",
+                    (System.nanoTime() - t0) / 1_000_000,
+                    java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
+              }
+            },
+            "start-up-decode-and-warm-up");
+    t.setDaemon(true);
+    t.start();
   }
 
   /** Tiles above the pyramid per level and zoom that the start-up warm-up renders. */
   private static final int WARMUP_TILES_PER_ZOOM = 30;
 
-  /**
-   * Starts the render warm-up ({@link RenderWarmup}) once the port is open, on a daemon thread
-   * beside the bands' decode (its first render waits for that); nothing when {@code
-   * --tile-warmup-ms} is 0. A server closed meanwhile is not held.
-   */
+  /** Runs the render warm-up ({@link RenderWarmup}) within {@code --tile-warmup-ms}, if any. */
   private void warmUp(Snapshot s) {
     int budget = config.tiles().warmupMillis();
     if (budget <= 0) {
       return;
     }
-    Thread t =
-        new Thread(
-            () -> {
-              RenderWarmup.Outcome o =
-                  RenderWarmup.run(
-                      tileCache,
-                      RenderWarmup.keys(s, config.tiles().pyramidMaxZoom(), WARMUP_TILES_PER_ZOOM),
-                      budget);
-              LOG.info(
-                  "render warm-up: {} of {} tiles above the pyramid rendered and dropped in {} ms",
-                  o.renders(),
-                  o.planned(),
-                  o.millis());
-            },
-            "tile-warmup");
-    t.setDaemon(true);
-    t.start();
+    RenderWarmup.Outcome o =
+        RenderWarmup.run(
+            tileCache,
+            RenderWarmup.keys(s, config.tiles().pyramidMaxZoom(), WARMUP_TILES_PER_ZOOM),
+            budget);
+    LOG.info(
+        "render warm-up: {} of {} tiles above the pyramid rendered and dropped in {} ms",
+        o.renders(),
+        o.planned(),
+        o.millis());
   }
 
   /** The served snapshot's bands, decoded off the start-up path (see ZoomGeometryIndex). */

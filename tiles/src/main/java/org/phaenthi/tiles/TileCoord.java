@@ -34,6 +34,18 @@ public record TileCoord(int z, int x, int y) {
     }
   }
 
+  // Written out: a record's generated equals/hashCode go through a method-handle chain, measurable
+  // in a server's tile-cache lookup (Phaenthi's BENCHMARKS.md, "Cached tiles").
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof TileCoord t && z == t.z && x == t.x && y == t.y;
+  }
+
+  @Override
+  public int hashCode() {
+    return (x * 65599 + y) * 31 + z; // no two tiles of one zoom collide up to z16
+  }
+
   /** Creates a tile from x, y, z in the order tile URLs usually name them. */
   public static TileCoord ofXYZ(int x, int y, int z) {
     return new TileCoord(z, x, y);

@@ -11,20 +11,24 @@ import org.phaenthi.boundaries.AdminLevel;
 import org.phaenthi.boundaries.Dataset;
 import org.phaenthi.server.Json;
 import org.phaenthi.server.LiveData;
+import org.phaenthi.server.Readiness;
 import org.phaenthi.server.Snapshot;
 
 /**
- * {@code GET /health}: status, data version and counts. The store is named by its kind ({@code
- * embedded} or {@code postgis}) only: its file path or database URL is for the server log, not for
- * anyone who can reach the port.
+ * {@code GET /health}: status, readiness ({@link Readiness}; {@code /health/ready} answers 503
+ * until ready), data version and counts. The store is named by its kind ({@code embedded} or {@code
+ * postgis}) only: its file path or database URL is for the server log, not for anyone who can reach
+ * the port.
  */
 public final class HealthHandler implements Handler {
   private final Supplier<Snapshot> live; // read-only: a handler never swaps the data
   private final String storeKind;
+  private final Readiness readiness;
 
-  public HealthHandler(LiveData live, String storeKind) {
+  public HealthHandler(LiveData live, String storeKind, Readiness readiness) {
     this.live = live::snapshot;
     this.storeKind = storeKind;
+    this.readiness = readiness;
   }
 
   @Override
@@ -39,6 +43,8 @@ public final class HealthHandler implements Handler {
         ctx,
         obj(
             "status", "ok",
+            "ready", readiness.ready(),
+            "phase", readiness.phase().id(),
             "data_version", d.dataVersion(),
             "imported_at", d.importedAt().toString(),
             "store", storeKind,

@@ -7,9 +7,9 @@ import org.phaenthi.server.Json;
 
 /**
  * Before every request: while the store is unreachable, data requests ({@code /api/*}, {@code
- * /ogc/collections*}) answer 503 with a JSON message and {@code /health} answers 503 {@code
- * "degraded"}. Tiles are left to their handler, which may still answer from its cache; static files
- * and the admin API pass.
+ * /ogc/collections*}) answer 503 with a JSON message and {@code /health} and {@code /health/ready}
+ * answer 503 {@code "degraded"} (not ready). Tiles are left to their handler, which may still
+ * answer from its cache; static files and the admin API pass.
  */
 public final class StoreGate implements Handler {
   private final StoreHealth health;
@@ -24,11 +24,11 @@ public final class StoreGate implements Handler {
       return;
     }
     String path = ctx.path();
-    if (path.equals("/health")) {
+    if (path.equals("/health") || path.equals("/health/ready")) {
       ctx.status(503);
       ctx.header("Cache-Control", "no-store");
       ctx.header("Retry-After", "1");
-      Json.send(ctx, Json.obj("status", "degraded", "message", health.message()));
+      Json.send(ctx, Json.obj("status", "degraded", "ready", false, "message", health.message()));
       ctx.skipRemainingHandlers();
     } else if (path.startsWith("/api/") || path.startsWith("/ogc/collections")) {
       ctx.header("Retry-After", "1");

@@ -66,8 +66,21 @@ public final class SecurityHeaders extends Handler.Wrapper {
     HttpFields.Mutable h = response.getHeaders();
     h.put(NOSNIFF);
     h.put(REFERRER);
-    String path = request.getHttpURI().getPath();
-    h.put(EMBED_PATH.equals(path) ? embedCsp : pageCsp);
+    h.put(csp(request.getHttpURI().getPath()));
     return super.handle(request, response, callback);
+  }
+
+  /**
+   * Adds the headers to a response that has none of them yet, for a handler that answers ahead of
+   * this one ({@code TileFastPath}): {@code add}, not {@code put}, as there is nothing to replace.
+   */
+  public void addTo(HttpFields.Mutable h, String path) {
+    h.add(NOSNIFF);
+    h.add(REFERRER);
+    h.add(csp(path));
+  }
+
+  private HttpField csp(String path) {
+    return EMBED_PATH.equals(path) ? embedCsp : pageCsp;
   }
 }

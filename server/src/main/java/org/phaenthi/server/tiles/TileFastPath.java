@@ -4,11 +4,13 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.http.PreEncodedHttpField;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -20,23 +22,29 @@ import org.phaenthi.server.ApiException;
 import org.phaenthi.server.LiveData;
 import org.phaenthi.server.Snapshot;
 import org.phaenthi.server.http.HeadAsGet;
+import org.phaenthi.server.http.PublicCors;
+import org.phaenthi.server.http.SecurityHeaders;
 import org.phaenthi.server.http.VersionedUrls;
 
 /**
- * Serves tiles that are already cached straight from Jetty, ahead of Javalin: a plain {@code GET
- * /tiles/{level}/{z}/{x}/{y}.mvt[?indicator=&year=][&v=]} without an {@code Origin} header whose
- * tile is in the {@link TileCache} — and, for a client that does not accept gzip, whose
- * uncompressed bytes are in the cache's second tier — is answered here with exactly the headers and
- * bytes {@link TileHandler} would send (200, 204 or 304). Everything else — a miss (of either
- * tier), a bad request, an unknown parameter, a request needing CORS headers, any other path — goes
- * on to Javalin unchanged, so errors, rendering, unzipping and CORS stay in one place.
+ * Serves tiles that are already cached straight from Jetty, ahead of Javalin: a plain {@code GET}
+ * or {@code HEAD} of {@code /tiles/{level}/{z}/{x}/{y}.mvt[?indicator=&year=][&v=]} without an
+ * {@code Origin} header whose tile is in the {@link TileCache} — and, for a client that does not
+ * accept gzip, whose uncompressed bytes are in the cache's second tier — is answered here with
+ * exactly the headers and bytes the handlers behind it would send (200, 204 or 304). Everything
+ * else — a miss (of either tier), a bad request, an unknown parameter, a request needing CORS
+ * headers, any other path — goes on to them unchanged ({@link HeadAsGet}, {@link SecurityHeaders},
+ * {@link PublicCors}, then Javalin), so errors, rendering, unzipping and CORS stay in one place.
  *
  * <p>Why: a cached tile is the most frequent request by far. Javalin's servlet path (servlet
  * request wrappers, session handler, routing, before-handlers) and the hand-off of every request
  * from Jetty's selector to a pool thread cost more CPU than the rest of the request together. This
  * handler is declared non-blocking, so Jetty calls it on the selector thread: a cached tile is
  * written there without a thread hand-off, and every other request is handed to the thread pool
- * here, where Javalin may block as before. See BENCHMARKS.md, "Cached tiles".
+ * here, where Javalin may block as before. It sits in front of the header wrappers (right inside
+ * {@code ClientLimits}) and adds what they would ({@link SecurityHeaders#addTo}, {@link
+ * PublicCors#VARY_ORIGIN}): going through three more wrappers, each replacing headers with {@code
+ * put}, cost a measurable part of a cached tile. See BENCHMARKS.md, "Cached tiles".
  */
 public final class TileFastPath extends Handler.Wrapper {
   /** Receives one access-log line per request answered here. */
@@ -61,6 +69,7 @@ public final class TileFastPath extends Handler.Wrapper {
   private final HttpField cacheControl;
   private final BooleanSupplier enabled;
   private final RequestLog log;
+  private final BiConsumer<HttpFields.Mutable, String> securityHeaders;
   private final LongAdder answered = new LongAdder();
 
   /**
@@ -73,8 +82,10 @@ public final class TileFastPath extends Handler.Wrapper {
       TileCache cache,
       String cacheControl,
       BooleanSupplier enabled,
-      RequestLog log) {
+      RequestLog log,
+      SecurityHeaders security) {
     this.live = live::snapshot;
+    this.securityHeaders = security::addTo;
     this.cache = cache;
     this.cacheControl = new PreEncodedHttpField(HttpHeader.CACHE_CONTROL, cacheControl);
     this.enabled = enabled;
@@ -84,9 +95,10 @@ public final class TileFastPath extends Handler.Wrapper {
   @Override
   public boolean handle(Request request, Response response, Callback callback) throws Exception {
     String path = request.getHttpURI().getPath();
+    String method = request.getMethod();
     if (path == null
         || !path.startsWith(PREFIX)
-        || !"GET".equals(request.getMethod())
+        || !(HttpMethod.GET.is(method) || HttpMethod.HEAD.is(method))
         || !enabled.getAsBoolean()) {
       return delegate(request, response, callback);
     }
@@ -117,20 +129,23 @@ public final class TileFastPath extends Handler.Wrapper {
         return delegate(request, response, callback); // Javalin unzips it once, into the tier
       }
     }
+    // the response has no headers yet: add, in the order the handlers behind this one would
     HttpFields.Mutable out = response.getHeaders();
-    out.put(tile.etagHeader());
+    securityHeaders.accept(out, path);
+    out.add(PublicCors.VARY_ORIGIN);
+    out.add(tile.etagHeader());
     // as VersionedUrls.cacheControl decides for TileHandler, without building a string
-    out.put(
+    out.add(
         version[0] == null
             ? cacheControl
             : version[0].equals(key.dataVersion()) ? IMMUTABLE : REVALIDATE);
-    out.add(VARY); // after PublicCors's Vary: Origin, as TileHandler adds it
+    out.add(VARY); // after Vary: Origin, as TileHandler adds it
     if (body != null) {
-      out.put(CONTENT_TYPE);
+      out.add(CONTENT_TYPE);
       if (gzip) {
-        out.put(GZIP);
+        out.add(GZIP);
       }
-      out.put(HttpHeader.CONTENT_LENGTH, body.length());
+      out.add(body.contentLength());
     }
     response.setStatus(status);
     cache.countHit();
@@ -138,7 +153,7 @@ public final class TileFastPath extends Handler.Wrapper {
     response.write(true, body == null ? BufferUtil.EMPTY_BUFFER : body.buffer(), callback);
     if (log != null) {
       log.log(
-          HeadAsGet.method(request),
+          method, // the client's: a HEAD is answered here as a HEAD
           path,
           status,
           (System.nanoTime() - request.getBeginNanoTime()) / 1e6f,

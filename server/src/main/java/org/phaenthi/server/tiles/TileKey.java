@@ -1,5 +1,6 @@
 package org.phaenthi.server.tiles;
 
+import java.util.Objects;
 import org.phaenthi.boundaries.AdminLevel;
 import org.phaenthi.tiles.TileCoord;
 
@@ -26,5 +27,28 @@ public record TileKey(
   public TileKey(
       String dataVersion, AdminLevel level, TileCoord coord, String indicator, int yearBe) {
     this(dataVersion, level, coord, indicator, yearBe, 0);
+  }
+
+  // Written out: a record's generated equals/hashCode go through a method-handle chain that cost
+  // ~1.3 % of a cached tile's CPU in the fast path's cache lookup (async-profiler, BENCHMARKS.md).
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof TileKey k
+        && yearBe == k.yearBe
+        && compareBe == k.compareBe
+        && level == k.level
+        && coord.equals(k.coord)
+        && Objects.equals(dataVersion, k.dataVersion)
+        && Objects.equals(indicator, k.indicator);
+  }
+
+  @Override
+  public int hashCode() {
+    int h = Objects.hashCode(dataVersion);
+    h = 31 * h + level.hashCode();
+    h = 31 * h + coord.hashCode();
+    h = 31 * h + Objects.hashCode(indicator);
+    h = 31 * h + yearBe;
+    return 31 * h + compareBe;
   }
 }

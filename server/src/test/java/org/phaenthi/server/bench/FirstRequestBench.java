@@ -43,7 +43,9 @@ import org.phaenthi.tiles.TileCoord;
  * level (30; fewer exist at low zooms), {@code --postgis false}, {@code --seed S}, {@code
  * --pyramid-max-zoom Z} (8, as {@code --tile-pyramid-max-zoom}), {@code --warmup-ms M} (as {@code
  * --tile-warmup-ms}; 0 is the server without the start-up render warm-up), {@code --trace true} (a
- * marker line before each zoom and level, to read beside {@code -XX:+PrintCompilation}).
+ * marker line before each zoom and level, to read beside {@code -XX:+PrintCompilation}), {@code
+ * --wait-ready true} (ask only once {@code /health/ready} says 200, as a load balancer would send
+ * traffic; the time to ready is printed either way).
  */
 public final class FirstRequestBench {
   private FirstRequestBench() {}
@@ -92,6 +94,31 @@ public final class FirstRequestBench {
         (started - t0) / 1e9,
         (System.currentTimeMillis() - jvmStart) / 1e3);
     long rendersAtStart = server.tileCache().geometryRenders();
+    if (Boolean.parseBoolean(opt.getOrDefault("wait-ready", "false"))) {
+      while (!server.readiness().ready()) {
+        Thread.sleep(5);
+      }
+      System.out.printf(
+          "ready: %.2f s after the server started, %.2f s since the JVM started%n",
+          (System.nanoTime() - started) / 1e9, (System.currentTimeMillis() - jvmStart) / 1e3);
+    } else {
+      Thread readyWatch =
+          new Thread(
+              () -> {
+                while (!server.readiness().ready()) {
+                  try {
+                    Thread.sleep(5);
+                  } catch (InterruptedException e) {
+                    return;
+                  }
+                }
+                System.out.printf(
+                    "ready (while the tiles were asked): %.2f s after the server started%n",
+                    (System.nanoTime() - started) / 1e9);
+              });
+      readyWatch.setDaemon(true);
+      readyWatch.start();
+    }
 
     HttpClient http = HttpClient.newHttpClient();
     String base = "http://127.0.0.1:" + server.port();

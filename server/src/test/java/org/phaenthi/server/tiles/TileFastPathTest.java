@@ -260,4 +260,37 @@ class TileFastPathTest {
     assertEquals(200, ask(true, path, "Accept-Encoding", "gzip").status());
     assertEquals(1, server.tileFastPathAnswered() - before, "the hit was answered here");
   }
+
+  /**
+   * A HEAD of a cached tile (link checkers, caches revalidating, {@code curl -I}) is answered here
+   * with the GET's status and headers and no body, as the handlers behind answer it; the security
+   * headers and {@code Vary: Origin}, which the fast path adds itself, are the same on both paths.
+   */
+  @Test
+  void aHeadOfACachedTileIsAnsweredHereWithTheHeadersOfItsGet() {
+    for (String[] headers : new String[][] {{"Accept-Encoding", "gzip"}, {}}) {
+      ask(true, TILE, headers);
+      ask(true, TILE, headers); // the identity tier is filled by the first GET without gzip
+      Answer get = ask(true, TILE, headers);
+      server.tileFastPath(false);
+      Answer slow = head(TILE, headers);
+      server.tileFastPath(true);
+      long before = server.tileFastPathAnswered();
+      Answer fast = head(TILE, headers);
+      assertEquals(1, server.tileFastPathAnswered() - before, "answered here " + List.of(headers));
+      assertEquals(slow.status(), fast.status());
+      assertEquals(slow.headers(), fast.headers());
+      assertEquals(get.headers(), fast.headers(), "a HEAD has its GET's headers");
+      assertEquals(0, fast.body().length);
+      assertEquals(List.of("nosniff"), fast.headers().get("x-content-type-options"));
+      assertTrue(fast.headers().containsKey("content-security-policy"));
+    }
+  }
+
+  static Answer head(String path, String... headers) {
+    HttpResponse<byte[]> r = http.send("HEAD", path, headers);
+    Map<String, List<String>> h = new TreeMap<>(r.headers().map());
+    h.remove("date");
+    return new Answer(r.statusCode(), h, r.body());
+  }
 }

@@ -52,23 +52,15 @@ final class Kcc2c {
                       + LEVEL_EN[k - 1]
                       + ")";
           Indicator i =
-              new Indicator(
-                  code,
-                  "nrd2c",
-                  null,
-                  null,
-                  null,
-                  th,
-                  en,
-                  "village",
-                  k == 1 ? Boolean.FALSE : k == 3 ? Boolean.TRUE : null,
-                  ValueKind.PERCENT,
-                  "%",
-                  "villages at level " + k + " / villages scored × 100 (กชช.2ค)",
-                  "villages at level " + k,
-                  "villages scored",
-                  null,
-                  "กชช.2ค (NRD2C) upload");
+              Indicator.builder(code, "nrd2c")
+                  .names(th, en)
+                  .unit("village")
+                  .higherIsBetter(k == 1 ? Boolean.FALSE : k == 3 ? Boolean.TRUE : null)
+                  .kind(ValueKind.PERCENT, "%")
+                  .definition("villages at level " + k + " / villages scored × 100 (กชช.2ค)", null)
+                  .counts("villages at level " + k, "villages scored")
+                  .source("กชช.2ค (NRD2C) upload")
+                  .build();
           known.put(code, i);
           defined.add(i);
         }

@@ -66,47 +66,45 @@ public final class TestServers {
   }
 
   /**
+   * A rate of the set "test" (category T1), lower is better, in %; the caller names it and says
+   * what it counts.
+   */
+  public static Indicator.Builder testRate(String code) {
+    return Indicator.builder(code, "test")
+        .category("T1", "ทดสอบ", "Test")
+        .unit("person")
+        .higherIsBetter(false)
+        .kind(ValueKind.PERCENT, "%")
+        .source("test");
+  }
+
+  /** A count of TPMAP's category (TP) in {@code set}: households unless the caller says. */
+  public static Indicator.Builder tpmapCount(String code, String set) {
+    return Indicator.builder(code, set)
+        .category("TP", "ทีพีแมพ", "TPMAP")
+        .unit("household")
+        .kind(ValueKind.COUNT, "households")
+        .definition("count", null)
+        .counts("households", null)
+        .source("test");
+  }
+
+  /**
    * A hand-made indicator table over Phuket with known sums: one rate indicator (2561, all levels,
    * one subdistrict with denominator 0, one subdistrict absent, one municipal pseudo-subdistrict
    * 830151 without a polygon) and households; one count indicator with a province-only 2566.
    */
   public static IndicatorData indicators() {
     Indicator rate =
-        new Indicator(
-            "test:rate",
-            "test",
-            "T1",
-            "ทดสอบ",
-            "Test",
-            "อัตรา",
-            "Rate",
-            "person",
-            false,
-            ValueKind.PERCENT,
-            "%",
-            "failing / eligible × 100",
-            "failing",
-            "eligible",
-            null,
-            "test");
+        testRate("test:rate")
+            .names("อัตรา", "Rate")
+            .definition("failing / eligible × 100", null)
+            .counts("failing", "eligible")
+            .build();
     Indicator households =
-        new Indicator(
-            "tpmap:households_surveyed",
-            "tpmap-2561",
-            "TP",
-            "ทีพีแมพ",
-            "TPMAP",
-            "ครัวเรือน",
-            "Households surveyed",
-            "household",
-            null,
-            ValueKind.COUNT,
-            "households",
-            "count",
-            "households",
-            null,
-            null,
-            "test");
+        tpmapCount("tpmap:households_surveyed", "tpmap-2561")
+            .names("ครัวเรือน", "Households surveyed")
+            .build();
     Map<SurveyYear, Map<AdminLevel, Map<String, Map<String, IndicatorValue>>>> v = new HashMap<>();
     SurveyYear y61 = new SurveyYear(2561);
     SurveyYear y66 = new SurveyYear(2566);

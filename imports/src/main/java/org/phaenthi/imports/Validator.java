@@ -103,17 +103,8 @@ public final class Validator {
       List<Indicator> defs =
           Definitions.read(table, d, ctx.current().indicatorSets(), this::issue, progress);
       Report report = new Report(errors, warnings, issues, byKind, List.of());
-      return new Upload(
-          d,
-          report,
-          dataRows(table, d),
-          null,
-          null,
-          null,
-          Map.of(),
-          Set.of(),
-          defs,
-          d.options().indicatorSet());
+      return Upload.definitionsOnly(
+          d, report, dataRows(table, d), defs, d.options().indicatorSet());
     }
     ImportOptions o = d.options();
     Mapping m = d.mapping();

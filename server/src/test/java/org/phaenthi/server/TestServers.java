@@ -25,6 +25,8 @@ import org.phaenthi.boundaries.indicators.YearInfo;
 import org.phaenthi.boundaries.load.BoundaryLoader;
 import org.phaenthi.boundaries.load.PropertyMapping;
 import org.phaenthi.boundaries.store.EmbeddedStore;
+import org.phaenthi.boundaries.store.Store;
+import org.phaenthi.server.tiles.TileKey;
 
 /** Builds small real datasets and servers for handler tests. */
 public final class TestServers {
@@ -212,7 +214,40 @@ public final class TestServers {
   public static PhaenthiServer start(Dataset ds, Path dir, String... options) {
     EmbeddedStore store = new EmbeddedStore(dir.resolve("store"));
     store.publish(ds.asDraft("test", "test"));
-    return new PhaenthiServer(config(dir, options), new LiveData(store.load()), store).start();
+    return serve(dir, store, options);
+  }
+
+  /** An embedded store in {@code dir/store} with {@code first} published (note "first"). */
+  public static EmbeddedStore publishedStore(Path dir, Dataset first) {
+    EmbeddedStore store = new EmbeddedStore(dir.resolve("store"));
+    store.publish(first.asDraft("test", "first"));
+    return store;
+  }
+
+  /**
+   * A started server on a free port over {@code store} (kept open by the caller, who closes it
+   * after the server), serving its latest publication, with any further options.
+   */
+  public static PhaenthiServer serve(Path dir, EmbeddedStore store, String... options) {
+    return serve(dir, store.load(), store, options);
+  }
+
+  /** A started server on a free port serving {@code served} over {@code store}. */
+  public static PhaenthiServer serve(Path dir, Dataset served, Store store, String... options) {
+    return new PhaenthiServer(config(dir, options), new LiveData(served), store).start();
+  }
+
+  /** A tile's URL path ({@code /tiles/{level}/{z}/{x}/{y}.mvt}). */
+  public static String tilePath(TileKey k) {
+    return "/tiles/"
+        + k.level().urlName()
+        + "/"
+        + k.coord().z()
+        + "/"
+        + k.coord().x()
+        + "/"
+        + k.coord().y()
+        + ".mvt";
   }
 
   /** The config of a test server on a free loopback port over the store in {@code dir/store}. */
@@ -246,10 +281,8 @@ public final class TestServers {
    * free port with any further options.
    */
   public static OnStore onStore(Path dir, Dataset first, String... options) {
-    EmbeddedStore store = new EmbeddedStore(dir.resolve("store"));
-    store.publish(first.asDraft("test", "first"));
-    PhaenthiServer server =
-        new PhaenthiServer(config(dir, options), new LiveData(store.load()), store).start();
+    EmbeddedStore store = publishedStore(dir, first);
+    PhaenthiServer server = serve(dir, store, options);
     return new OnStore(store, server, new HttpTestClient(server.port()));
   }
 

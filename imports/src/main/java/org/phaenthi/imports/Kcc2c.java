@@ -81,14 +81,13 @@ final class Kcc2c {
     int want = c.numeratorKind().charAt(5) - '0';
     if (!s.equals("1") && !s.equals("2") && !s.equals("3")) {
       if (want == 1) {
-        v.issue(
+        v.cellIssue(
             Issue.Severity.ERROR,
             "not_a_level",
             rowNo,
-            v.header(c.levels()),
+            c.levels(),
             "row " + rowNo + ": '" + s + "' is not a level (1, 2 or 3)",
-            "แถว " + rowNo + ": '" + s + "' ไม่ใช่ระดับ (1, 2 หรือ 3)",
-            null);
+            "แถว " + rowNo + ": '" + s + "' ไม่ใช่ระดับ (1, 2 หรือ 3)");
       }
       return null;
     }

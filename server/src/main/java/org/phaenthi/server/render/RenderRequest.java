@@ -129,15 +129,11 @@ public record RenderRequest(
   public String key() {
     return String.join(
         "|",
-        level.urlName(),
-        indicator.code(),
-        String.valueOf(year.be()),
-        change == null ? "" : String.valueOf(change.from().be()),
+        new MapQuery(level, indicator, year, parent, change).key(),
         method,
         String.valueOf(classes),
         manual.toString(),
         palette,
-        String.valueOf(parent),
         texts.lang(),
         size.widthPixels() + "x" + size.heightPixels() + "@" + size.dpi(),
         String.valueOf(nationalClasses()));

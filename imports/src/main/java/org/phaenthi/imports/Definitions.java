@@ -139,29 +139,26 @@ final class Definitions {
       }
       rowOf.add(rowNo);
       out.add(
-          new Indicator(
-              code,
-              s,
-              blankToNull(get(row, col, "category_code")),
-              blankToNull(get(row, col, "category_th")),
-              blankToNull(get(row, col, "category_en")),
-              nameTh.isEmpty() ? nameEn : nameTh,
-              nameEn.isEmpty() ? nameTh : nameEn,
-              unit.isEmpty() ? null : unit,
-              higher,
-              kind,
-              kind == ValueKind.PERCENT ? "%" : unit.isEmpty() ? null : unit,
-              blankToNull(defEn),
-              derivation != null
-                  ? numeratorLabel(derivation)
-                  : kind == ValueKind.PERCENT ? "units passing" : null,
-              derivation != null
-                  ? denominatorLabel(derivation)
-                  : kind == ValueKind.PERCENT ? "eligible units" : null,
-              null,
-              "indicator definitions upload",
-              blankToNull(defTh),
-              derivation));
+          Indicator.builder(code, s)
+              .category(
+                  blankToNull(get(row, col, "category_code")),
+                  blankToNull(get(row, col, "category_th")),
+                  blankToNull(get(row, col, "category_en")))
+              .names(nameTh.isEmpty() ? nameEn : nameTh, nameEn.isEmpty() ? nameTh : nameEn)
+              .unit(unit.isEmpty() ? null : unit)
+              .higherIsBetter(higher)
+              .kind(kind, kind == ValueKind.PERCENT ? "%" : unit.isEmpty() ? null : unit)
+              .definition(blankToNull(defEn), blankToNull(defTh))
+              .counts(
+                  derivation != null
+                      ? numeratorLabel(derivation)
+                      : kind == ValueKind.PERCENT ? "units passing" : null,
+                  derivation != null
+                      ? denominatorLabel(derivation)
+                      : kind == ValueKind.PERCENT ? "eligible units" : null)
+              .source("indicator definitions upload")
+              .derivation(derivation)
+              .build());
     }
     errors += checkRatios(out, rowOf, existing, sink);
     progress.accept(t.rows().size() - start);

@@ -52,23 +52,15 @@ final class Kcc2c {
                       + LEVEL_EN[k - 1]
                       + ")";
           Indicator i =
-              new Indicator(
-                  code,
-                  "nrd2c",
-                  null,
-                  null,
-                  null,
-                  th,
-                  en,
-                  "village",
-                  k == 1 ? Boolean.FALSE : k == 3 ? Boolean.TRUE : null,
-                  ValueKind.PERCENT,
-                  "%",
-                  "villages at level " + k + " / villages scored × 100 (กชช.2ค)",
-                  "villages at level " + k,
-                  "villages scored",
-                  null,
-                  "กชช.2ค (NRD2C) upload");
+              Indicator.builder(code, "nrd2c")
+                  .names(th, en)
+                  .unit("village")
+                  .higherIsBetter(k == 1 ? Boolean.FALSE : k == 3 ? Boolean.TRUE : null)
+                  .kind(ValueKind.PERCENT, "%")
+                  .definition("villages at level " + k + " / villages scored × 100 (กชช.2ค)", null)
+                  .counts("villages at level " + k, "villages scored")
+                  .source("กชช.2ค (NRD2C) upload")
+                  .build();
           known.put(code, i);
           defined.add(i);
         }
@@ -89,14 +81,13 @@ final class Kcc2c {
     int want = c.numeratorKind().charAt(5) - '0';
     if (!s.equals("1") && !s.equals("2") && !s.equals("3")) {
       if (want == 1) {
-        v.issue(
+        v.cellIssue(
             Issue.Severity.ERROR,
             "not_a_level",
             rowNo,
-            v.header(c.levels()),
+            c.levels(),
             "row " + rowNo + ": '" + s + "' is not a level (1, 2 or 3)",
-            "แถว " + rowNo + ": '" + s + "' ไม่ใช่ระดับ (1, 2 หรือ 3)",
-            null);
+            "แถว " + rowNo + ": '" + s + "' ไม่ใช่ระดับ (1, 2 หรือ 3)");
       }
       return null;
     }

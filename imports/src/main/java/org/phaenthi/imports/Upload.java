@@ -36,26 +36,25 @@ public record Upload(
     List<Indicator> definitions,
     String definitionSet,
     Map<String, Map<String, double[]>> means) {
-  public Upload(
+  /**
+   * An upload of indicator definitions only (an indicators file): no level, year, counts or
+   * provinces; the definitions go to the indicator set {@code definitionSet}.
+   */
+  static Upload definitionsOnly(
       Detector.Detection detection,
       Report report,
       int rows,
-      String level,
-      AdminLevel storedLevel,
-      Integer year,
-      Map<String, Map<String, long[]>> counts,
-      Set<String> provinces,
       List<Indicator> definitions,
       String definitionSet) {
-    this(
+    return new Upload(
         detection,
         report,
         rows,
-        level,
-        storedLevel,
-        year,
-        counts,
-        provinces,
+        null,
+        null,
+        null,
+        Map.of(),
+        Set.of(),
         definitions,
         definitionSet,
         Map.of());

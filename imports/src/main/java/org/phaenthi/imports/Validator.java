@@ -91,64 +91,43 @@ public final class Validator {
   private Upload run(IntConsumer progress, BooleanSupplier cancelled) {
     if (d.format() == Format.INDICATORS) {
       if (!ctx.scope().equals("all")) {
-        issue(
+        fileIssue(
             Issue.Severity.ERROR,
             "outside_scope",
-            null,
-            null,
             "indicator definitions need a token of scope 'all'",
-            "การนิยามตัวชี้วัดต้องใช้สิทธิ์ระดับ all",
-            null);
+            "การนิยามตัวชี้วัดต้องใช้สิทธิ์ระดับ all");
       }
       List<Indicator> defs =
           Definitions.read(table, d, ctx.current().indicatorSets(), this::issue, progress);
       Report report = new Report(errors, warnings, issues, byKind, List.of());
-      return new Upload(
-          d,
-          report,
-          dataRows(table, d),
-          null,
-          null,
-          null,
-          Map.of(),
-          Set.of(),
-          defs,
-          d.options().indicatorSet());
+      return Upload.definitionsOnly(
+          d, report, dataRows(table, d), defs, d.options().indicatorSet());
     }
     ImportOptions o = d.options();
     Mapping m = d.mapping();
     Integer year = o.year();
     if (year == null && m.year() == null) {
-      issue(
+      fileIssue(
           Issue.Severity.ERROR,
           "no_year",
-          null,
-          null,
           "the survey year is not in the file or its name; give it (year=2566, Buddhist Era)",
-          "ไม่พบปีที่สำรวจในไฟล์หรือชื่อไฟล์ กรุณาระบุปี (year=2566 เป็นปี พ.ศ.)",
-          null);
+          "ไม่พบปีที่สำรวจในไฟล์หรือชื่อไฟล์ กรุณาระบุปี (year=2566 เป็นปี พ.ศ.)");
     }
     if (year != null && (year < 2400 || year > 2700)) {
-      issue(
+      fileIssue(
           Issue.Severity.ERROR,
           "no_year",
-          null,
-          null,
           "the year " + year + " is not a Buddhist Era year (e.g. 2566)",
-          "ปี " + year + " ไม่ใช่ปี พ.ศ. (เช่น 2566)",
-          null);
+          "ปี " + year + " ไม่ใช่ปี พ.ศ. (เช่น 2566)");
       year = null;
     }
     String level = o.level();
     if (m.code() == null && m.name() == null) {
-      issue(
+      fileIssue(
           Issue.Severity.ERROR,
           "no_area_column",
-          null,
-          null,
           "no column holds area codes or names; map the code or name column",
-          "ไม่พบคอลัมน์รหัสหรือชื่อพื้นที่ กรุณาเลือกคอลัมน์รหัสหรือชื่อ",
-          null);
+          "ไม่พบคอลัมน์รหัสหรือชื่อพื้นที่ กรุณาเลือกคอลัมน์รหัสหรือชื่อ");
       return finish(year, level, 0, Map.of(), Set.of(), List.of());
     }
     List<Mapping.IndicatorColumns> cols = new ArrayList<>(m.indicators());
@@ -163,14 +142,11 @@ public final class Validator {
     this.means = means;
     if (d.format() != Format.LONG) {
       if (cols.isEmpty() && means.isEmpty()) {
-        issue(
+        fileIssue(
             Issue.Severity.ERROR,
             "no_indicator_columns",
-            null,
-            null,
             "no indicator columns were found; map each indicator's columns",
-            "ไม่พบคอลัมน์ตัวชี้วัด กรุณาเลือกคอลัมน์ของแต่ละตัวชี้วัด",
-            null);
+            "ไม่พบคอลัมน์ตัวชี้วัด กรุณาเลือกคอลัมน์ของแต่ละตัวชี้วัด");
       }
       for (Mapping.IndicatorColumns c : cols) {
         if (c.indicator() == null) {
@@ -249,14 +225,13 @@ public final class Validator {
         continue;
       }
       if (!AreaCodes.isValid(code.substring(0, 2)) || !inScope(code)) {
-        issue(
+        cellIssue(
             Issue.Severity.ERROR,
             "outside_scope",
             rowNo,
-            header(m.code()),
+            m.code(),
             "row " + rowNo + ": area " + code + " is outside your province " + ctx.scope(),
-            "แถว " + rowNo + ": พื้นที่ " + code + " อยู่นอกจังหวัดของคุณ (" + ctx.scope() + ")",
-            null);
+            "แถว " + rowNo + ": พื้นที่ " + code + " อยู่นอกจังหวัดของคุณ (" + ctx.scope() + ")");
         continue;
       }
       String storedCode = storedCode(code, stored);
@@ -269,14 +244,13 @@ public final class Validator {
       String dupKey = codeCell.isEmpty() ? code : codeCell.replace(" ", "");
       Integer before = firstRowOf.putIfAbsent(dupKey, rowNo);
       if (before != null) {
-        issue(
+        cellIssue(
             Issue.Severity.ERROR,
             "duplicate_row",
             rowNo,
-            header(m.code()),
+            m.code(),
             "row " + rowNo + " repeats area " + code + " of row " + before,
-            "แถว " + rowNo + " ซ้ำกับพื้นที่ " + code + " ในแถว " + before,
-            null);
+            "แถว " + rowNo + " ซ้ำกับพื้นที่ " + code + " ในแถว " + before);
         continue;
       }
       boolean counted = false;
@@ -300,14 +274,11 @@ public final class Validator {
     }
     progress.accept(Math.max(total, 0));
     if (dataRows == 0) {
-      issue(
+      fileIssue(
           Issue.Severity.ERROR,
           "no_rows",
-          null,
-          null,
           "the file has no data rows under its headers",
-          "ไม่มีแถวข้อมูลใต้หัวตาราง",
-          null);
+          "ไม่มีแถวข้อมูลใต้หัวตาราง");
     }
     return finish(year, level, dataRows, counts, provinces, defined);
   }
@@ -334,11 +305,11 @@ public final class Validator {
         return null;
       }
       if (level != null && !level.equals(rowLevel)) {
-        issue(
+        cellIssue(
             Issue.Severity.ERROR,
             "unexpected_level",
             rowNo,
-            header(m.code()),
+            m.code(),
             "row "
                 + rowNo
                 + ": "
@@ -355,17 +326,16 @@ public final class Validator {
                 + " เป็นรหัสระดับ"
                 + thai(rowLevel)
                 + " แต่ไฟล์เป็นระดับ"
-                + thai(level),
-            null);
+                + thai(level));
         return null;
       }
       String remapped = ctx.remaps().remap(code);
       if (!remapped.equals(code)) {
-        issue(
+        cellIssue(
             Issue.Severity.WARNING,
             "remapped",
             rowNo,
-            header(m.code()),
+            m.code(),
             "row "
                 + rowNo
                 + ": "
@@ -375,8 +345,7 @@ public final class Validator {
                 + " (remap of "
                 + ctx.remaps().vintage().orElse("the boundaries")
                 + ")",
-            "แถว " + rowNo + ": " + code + " เป็นรหัสของชุดขอบเขตอื่น ค่าจะไปอยู่ที่ " + remapped,
-            null);
+            "แถว " + rowNo + ": " + code + " เป็นรหัสของชุดขอบเขตอื่น ค่าจะไปอยู่ที่ " + remapped);
         code = remapped;
       }
       String check = rowLevel.equals("village") ? code.substring(0, 6) : code;
@@ -413,30 +382,28 @@ public final class Validator {
       return code;
     }
     if (nameCell.isEmpty()) {
-      issue(
+      cellIssue(
           Issue.Severity.ERROR,
           "empty_cell",
           rowNo,
-          header(m.code() != null ? m.code() : m.name()),
+          m.code() != null ? m.code() : m.name(),
           "row " + rowNo + " has neither an area code nor a name",
-          "แถว " + rowNo + " ไม่มีทั้งรหัสและชื่อพื้นที่",
-          null);
+          "แถว " + rowNo + " ไม่มีทั้งรหัสและชื่อพื้นที่");
       return null;
     }
     AdminLevel lvl = level == null ? null : areas.boundaries().levels().byName(level).orElse(null);
     if (lvl == null) {
-      issue(
+      cellIssue(
           Issue.Severity.ERROR,
           "unexpected_level",
           rowNo,
-          header(m.name()),
+          m.name(),
           "row "
               + rowNo
               + ": areas given by name need the level (province, district or subdistrict); villages need codes",
           "แถว "
               + rowNo
-              + ": การระบุพื้นที่ด้วยชื่อต้องระบุระดับ (จังหวัด อำเภอ ตำบล) ส่วนหมู่บ้านต้องใช้รหัส",
-          null);
+              + ": การระบุพื้นที่ด้วยชื่อต้องระบุระดับ (จังหวัด อำเภอ ตำบล) ส่วนหมู่บ้านต้องใช้รหัส");
       return null;
     }
     String parentPrefix = ctx.scope().equals("all") ? "" : ctx.scope();
@@ -604,11 +571,11 @@ public final class Validator {
     if (num == null || (c.denominator() != null && den == null)) {
       if (num != null || den != null) {
         Integer col = num == null ? c.numerator() : c.denominator();
-        issue(
+        cellIssue(
             Issue.Severity.WARNING,
             "empty_cell",
             rowNo,
-            header(col),
+            col,
             "row "
                 + rowNo
                 + ": "
@@ -622,17 +589,16 @@ public final class Validator {
                 + header(col)
                 + " ว่าง "
                 + c.indicator()
-                + " จึงไม่มีข้อมูล (ไม่ใช่ 0)",
-            null);
+                + " จึงไม่มีข้อมูล (ไม่ใช่ 0)");
       }
       return null;
     }
     if (den != null && num > den) {
-      issue(
+      cellIssue(
           Issue.Severity.ERROR,
           "numerator_exceeds_denominator",
           rowNo,
-          header(c.numerator()),
+          c.numerator(),
           "row "
               + rowNo
               + ": "
@@ -651,18 +617,17 @@ public final class Validator {
               + " มีจำนวน "
               + num
               + " มากกว่าจำนวนที่สำรวจ "
-              + den,
-          null);
+              + den);
       return null;
     }
     if (c.passing() != null && den != null) {
       Long other = count(row, rowNo, c.passing());
       if (other != null && other != Long.MIN_VALUE && other + num != den) {
-        issue(
+        cellIssue(
             Issue.Severity.ERROR,
             "counts_do_not_add_up",
             rowNo,
-            header(c.passing()),
+            c.passing(),
             "row "
                 + rowNo
                 + ": "
@@ -682,8 +647,7 @@ public final class Validator {
                 + " + ไม่ผ่าน "
                 + num
                 + " ≠ จำนวนที่สำรวจ "
-                + den,
-            null);
+                + den);
         return null;
       }
       if (other != null && other != Long.MIN_VALUE) {
@@ -717,23 +681,22 @@ public final class Validator {
     try {
       p = Double.parseDouble(s);
     } catch (NumberFormatException e) {
-      issue(
+      cellIssue(
           Issue.Severity.WARNING,
           "not_a_number",
           rowNo,
-          header(col),
+          col,
           "row " + rowNo + ": the percentage '" + cell(row, col) + "' is not a number",
-          "แถว " + rowNo + ": ร้อยละ '" + cell(row, col) + "' ไม่ใช่ตัวเลข",
-          null);
+          "แถว " + rowNo + ": ร้อยละ '" + cell(row, col) + "' ไม่ใช่ตัวเลข");
       return;
     }
     double expected = den == 0 ? 0 : num * 100.0 / den;
     if (Math.abs(p - expected) > PERCENT_TOLERANCE) {
-      issue(
+      cellIssue(
           Issue.Severity.WARNING,
           "percent_mismatch",
           rowNo,
-          header(col),
+          col,
           String.format(
               java.util.Locale.ROOT,
               "row %d: %s: the file says %s %% but the counts give %.2f %% (%d of %d); the counts are used",
@@ -751,8 +714,7 @@ public final class Validator {
               s,
               expected,
               num,
-              den),
-          null);
+              den));
     }
   }
 
@@ -790,36 +752,33 @@ public final class Validator {
     try {
       dv = Double.parseDouble(t);
     } catch (NumberFormatException e) {
-      issue(
+      cellIssue(
           Issue.Severity.ERROR,
           "not_a_number",
           rowNo,
-          header(col),
+          col,
           "row " + rowNo + ": '" + s + "' in " + header(col) + " is not a number",
-          "แถว " + rowNo + ": '" + s + "' ในช่อง " + header(col) + " ไม่ใช่ตัวเลข",
-          null);
+          "แถว " + rowNo + ": '" + s + "' ในช่อง " + header(col) + " ไม่ใช่ตัวเลข");
       return Long.MIN_VALUE;
     }
     if (dv < 0) {
-      issue(
+      cellIssue(
           Issue.Severity.ERROR,
           "negative",
           rowNo,
-          header(col),
+          col,
           "row " + rowNo + ": " + header(col) + " is negative (" + s + ")",
-          "แถว " + rowNo + ": ช่อง " + header(col) + " ติดลบ (" + s + ")",
-          null);
+          "แถว " + rowNo + ": ช่อง " + header(col) + " ติดลบ (" + s + ")");
       return Long.MIN_VALUE;
     }
     if (dv != Math.rint(dv)) {
-      issue(
+      cellIssue(
           Issue.Severity.ERROR,
           "not_integer",
           rowNo,
-          header(col),
+          col,
           "row " + rowNo + ": " + header(col) + " is a count but holds " + s,
-          "แถว " + rowNo + ": ช่อง " + header(col) + " ต้องเป็นจำนวนนับ แต่มีค่า " + s,
-          null);
+          "แถว " + rowNo + ": ช่อง " + header(col) + " ต้องเป็นจำนวนนับ แต่มีค่า " + s);
       return Long.MIN_VALUE;
     }
     return (long) dv;
@@ -836,36 +795,34 @@ public final class Validator {
     Mapping m = d.mapping();
     String ind = m.indicator() == null ? "" : cell(row, m.indicator());
     if (ind.isEmpty()) {
-      issue(
+      cellIssue(
           Issue.Severity.ERROR,
           "empty_cell",
           rowNo,
-          header(m.indicator()),
+          m.indicator(),
           "row " + rowNo + " has no indicator",
-          "แถว " + rowNo + " ไม่มีรหัสตัวชี้วัด",
-          null);
+          "แถว " + rowNo + " ไม่มีรหัสตัวชี้วัด");
       return;
     }
     String indicator = ind.contains(":") ? ind : d.options().indicatorSet() + ":" + ind;
     if (!indicators.containsKey(indicator)) {
-      issue(
+      cellIssue(
           Issue.Severity.ERROR,
           "unknown_indicator",
           rowNo,
-          header(m.indicator()),
+          m.indicator(),
           "row " + rowNo + ": indicator " + indicator + " is not defined",
-          "แถว " + rowNo + ": ยังไม่มีนิยามตัวชี้วัด " + indicator,
-          null);
+          "แถว " + rowNo + ": ยังไม่มีนิยามตัวชี้วัด " + indicator);
       return;
     }
     if (m.year() != null) {
       String y = cell(row, m.year());
       if (year == null || !y.equals(String.valueOf(year))) {
-        issue(
+        cellIssue(
             Issue.Severity.ERROR,
             "unexpected_year",
             rowNo,
-            header(m.year()),
+            m.year(),
             "row "
                 + rowNo
                 + ": year "
@@ -879,21 +836,19 @@ public final class Validator {
                 + y
                 + " ไม่ตรงกับปีของไฟล์ "
                 + year
-                + " กรุณานำเข้าไฟล์ละหนึ่งปี",
-            null);
+                + " กรุณานำเข้าไฟล์ละหนึ่งปี");
         return;
       }
     }
     Integer before = firstRowOf.putIfAbsent(code + "|" + indicator, rowNo);
     if (before != null) {
-      issue(
+      cellIssue(
           Issue.Severity.ERROR,
           "duplicate_row",
           rowNo,
-          header(m.indicator()),
+          m.indicator(),
           "row " + rowNo + " repeats " + code + " " + indicator + " of row " + before,
-          "แถว " + rowNo + " ซ้ำกับ " + code + " " + indicator + " ในแถว " + before,
-          null);
+          "แถว " + rowNo + " ซ้ำกับ " + code + " " + indicator + " ในแถว " + before);
       return;
     }
     String kind =
@@ -1018,6 +973,16 @@ public final class Validator {
     if (issues.size() < Report.MAX_ISSUES) {
       issues.add(new Issue(s, kind, row, column, en, th, suggestions));
     }
+  }
+
+  /** An issue of the whole file: no row, no column, no suggestions. */
+  void fileIssue(Issue.Severity s, String kind, String en, String th) {
+    issue(s, kind, null, null, en, th, null);
+  }
+
+  /** An issue of one cell: the row and the header of column {@code col}, no suggestions. */
+  void cellIssue(Issue.Severity s, String kind, Integer row, Integer col, String en, String th) {
+    issue(s, kind, row, header(col), en, th, null);
   }
 
   String header(Integer col) {

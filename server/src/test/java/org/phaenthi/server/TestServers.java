@@ -25,6 +25,8 @@ import org.phaenthi.boundaries.indicators.YearInfo;
 import org.phaenthi.boundaries.load.BoundaryLoader;
 import org.phaenthi.boundaries.load.PropertyMapping;
 import org.phaenthi.boundaries.store.EmbeddedStore;
+import org.phaenthi.boundaries.store.Store;
+import org.phaenthi.server.tiles.TileKey;
 
 /** Builds small real datasets and servers for handler tests. */
 public final class TestServers {
@@ -66,47 +68,45 @@ public final class TestServers {
   }
 
   /**
+   * A rate of the set "test" (category T1), lower is better, in %; the caller names it and says
+   * what it counts.
+   */
+  public static Indicator.Builder testRate(String code) {
+    return Indicator.builder(code, "test")
+        .category("T1", "ทดสอบ", "Test")
+        .unit("person")
+        .higherIsBetter(false)
+        .kind(ValueKind.PERCENT, "%")
+        .source("test");
+  }
+
+  /** A count of TPMAP's category (TP) in {@code set}: households unless the caller says. */
+  public static Indicator.Builder tpmapCount(String code, String set) {
+    return Indicator.builder(code, set)
+        .category("TP", "ทีพีแมพ", "TPMAP")
+        .unit("household")
+        .kind(ValueKind.COUNT, "households")
+        .definition("count", null)
+        .counts("households", null)
+        .source("test");
+  }
+
+  /**
    * A hand-made indicator table over Phuket with known sums: one rate indicator (2561, all levels,
    * one subdistrict with denominator 0, one subdistrict absent, one municipal pseudo-subdistrict
    * 830151 without a polygon) and households; one count indicator with a province-only 2566.
    */
   public static IndicatorData indicators() {
     Indicator rate =
-        new Indicator(
-            "test:rate",
-            "test",
-            "T1",
-            "ทดสอบ",
-            "Test",
-            "อัตรา",
-            "Rate",
-            "person",
-            false,
-            ValueKind.PERCENT,
-            "%",
-            "failing / eligible × 100",
-            "failing",
-            "eligible",
-            null,
-            "test");
+        testRate("test:rate")
+            .names("อัตรา", "Rate")
+            .definition("failing / eligible × 100", null)
+            .counts("failing", "eligible")
+            .build();
     Indicator households =
-        new Indicator(
-            "tpmap:households_surveyed",
-            "tpmap-2561",
-            "TP",
-            "ทีพีแมพ",
-            "TPMAP",
-            "ครัวเรือน",
-            "Households surveyed",
-            "household",
-            null,
-            ValueKind.COUNT,
-            "households",
-            "count",
-            "households",
-            null,
-            null,
-            "test");
+        tpmapCount("tpmap:households_surveyed", "tpmap-2561")
+            .names("ครัวเรือน", "Households surveyed")
+            .build();
     Map<SurveyYear, Map<AdminLevel, Map<String, Map<String, IndicatorValue>>>> v = new HashMap<>();
     SurveyYear y61 = new SurveyYear(2561);
     SurveyYear y66 = new SurveyYear(2566);
@@ -214,7 +214,40 @@ public final class TestServers {
   public static PhaenthiServer start(Dataset ds, Path dir, String... options) {
     EmbeddedStore store = new EmbeddedStore(dir.resolve("store"));
     store.publish(ds.asDraft("test", "test"));
-    return new PhaenthiServer(config(dir, options), new LiveData(store.load()), store).start();
+    return serve(dir, store, options);
+  }
+
+  /** An embedded store in {@code dir/store} with {@code first} published (note "first"). */
+  public static EmbeddedStore publishedStore(Path dir, Dataset first) {
+    EmbeddedStore store = new EmbeddedStore(dir.resolve("store"));
+    store.publish(first.asDraft("test", "first"));
+    return store;
+  }
+
+  /**
+   * A started server on a free port over {@code store} (kept open by the caller, who closes it
+   * after the server), serving its latest publication, with any further options.
+   */
+  public static PhaenthiServer serve(Path dir, EmbeddedStore store, String... options) {
+    return serve(dir, store.load(), store, options);
+  }
+
+  /** A started server on a free port serving {@code served} over {@code store}. */
+  public static PhaenthiServer serve(Path dir, Dataset served, Store store, String... options) {
+    return new PhaenthiServer(config(dir, options), new LiveData(served), store).start();
+  }
+
+  /** A tile's URL path ({@code /tiles/{level}/{z}/{x}/{y}.mvt}). */
+  public static String tilePath(TileKey k) {
+    return "/tiles/"
+        + k.level().urlName()
+        + "/"
+        + k.coord().z()
+        + "/"
+        + k.coord().x()
+        + "/"
+        + k.coord().y()
+        + ".mvt";
   }
 
   /** The config of a test server on a free loopback port over the store in {@code dir/store}. */
@@ -248,10 +281,8 @@ public final class TestServers {
    * free port with any further options.
    */
   public static OnStore onStore(Path dir, Dataset first, String... options) {
-    EmbeddedStore store = new EmbeddedStore(dir.resolve("store"));
-    store.publish(first.asDraft("test", "first"));
-    PhaenthiServer server =
-        new PhaenthiServer(config(dir, options), new LiveData(store.load()), store).start();
+    EmbeddedStore store = publishedStore(dir, first);
+    PhaenthiServer server = serve(dir, store, options);
     return new OnStore(store, server, new HttpTestClient(server.port()));
   }
 

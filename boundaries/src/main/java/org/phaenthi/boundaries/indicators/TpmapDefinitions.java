@@ -251,24 +251,19 @@ public final class TpmapDefinitions {
   private static Indicator indicator(CatalogEntry e, Measure m, boolean in2566) {
     boolean happiness = m.kind() == ValueKind.WEIGHTED_MEAN;
     String unit = m.unit() != null ? m.unit() : e.unit();
-    return new Indicator(
-        e.code(),
-        e.set(),
-        e.categoryCode(),
-        e.categoryTh(),
-        e.categoryEn(),
-        happiness ? e.nameTh() + " (ค่าประมาณ)" : e.nameTh(),
-        happiness ? e.nameEn() + " (approximate)" : e.nameEn(),
-        unit,
-        e.higherIsBetter(),
-        m.kind(),
-        m.valueUnit(),
-        m.definition(),
-        m.numeratorLabel(),
-        m.denominatorLabel(),
-        e.tpmapDimension().isEmpty() ? null : e.tpmapDimension(),
-        in2566 ? SOURCE_2561 + "; 2566: " + SOURCE_Y66 : SOURCE_2561,
-        null,
-        m.derivation());
+    return Indicator.builder(e.code(), e.set())
+        .category(e.categoryCode(), e.categoryTh(), e.categoryEn())
+        .names(
+            happiness ? e.nameTh() + " (ค่าประมาณ)" : e.nameTh(),
+            happiness ? e.nameEn() + " (approximate)" : e.nameEn())
+        .unit(unit)
+        .higherIsBetter(e.higherIsBetter())
+        .kind(m.kind(), m.valueUnit())
+        .definition(m.definition(), null)
+        .counts(m.numeratorLabel(), m.denominatorLabel())
+        .tpmapDimension(e.tpmapDimension().isEmpty() ? null : e.tpmapDimension())
+        .source(in2566 ? SOURCE_2561 + "; 2566: " + SOURCE_Y66 : SOURCE_2561)
+        .derivation(m.derivation())
+        .build();
   }
 }

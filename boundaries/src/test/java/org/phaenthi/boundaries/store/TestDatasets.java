@@ -40,23 +40,16 @@ final class TestDatasets {
   }
 
   static Indicator indicator(String code, ValueKind kind) {
-    return new Indicator(
-        code,
-        "bmn-2560",
-        "H1",
-        "สุขภาพ",
-        "Health",
-        "ชื่อ " + code,
-        "name " + code,
-        "person",
-        kind == ValueKind.PERCENT ? Boolean.TRUE : null,
-        kind,
-        kind == ValueKind.PERCENT ? "%" : "people",
-        "definition",
-        "passing",
-        "eligible",
-        null,
-        "test");
+    return Indicator.builder(code, "bmn-2560")
+        .category("H1", "สุขภาพ", "Health")
+        .names("ชื่อ " + code, "name " + code)
+        .unit("person")
+        .higherIsBetter(kind == ValueKind.PERCENT ? Boolean.TRUE : null)
+        .kind(kind, kind == ValueKind.PERCENT ? "%" : "people")
+        .definition("definition", null)
+        .counts("passing", "eligible")
+        .source("test")
+        .build();
   }
 
   /** Version 1: two indicators, two years, values at every level incl. missing ones. */

@@ -20,7 +20,6 @@ import org.phaenthi.boundaries.indicators.SurveyYear;
 import org.phaenthi.server.ApiException;
 import org.phaenthi.server.LiveData;
 import org.phaenthi.server.Params;
-import org.phaenthi.server.Resolver;
 import org.phaenthi.server.ResponseCache;
 import org.phaenthi.server.Snapshot;
 import org.phaenthi.server.http.VersionedUrls;
@@ -56,13 +55,7 @@ public final class ClassesHandler implements Handler {
   public void handle(Context ctx) {
     Params.onlyKnown(ctx, PARAMS);
     Dataset d = live.get().dataset();
-    IndicatorData data = d.indicators();
-    AdminLevel level = Params.level(d.boundaries().levels(), ctx.queryParam("level"));
-    Indicator indicator = Params.indicator(data, ctx.queryParam("indicator"));
-    SurveyYear year = Resolver.year(data, ctx.queryParam("year"), level, indicator.code());
-    String parent = Params.parent(ctx.queryParam("parent"), level);
-    Params.knownParent(d.boundaries(), level, parent);
-    Change change = Change.of(data, indicator, year, ctx.queryParam(Change.PARAM));
+    MapQuery q = MapQuery.of(ctx, d);
     String method = method(ctx.queryParam("method"));
     int n = classes(ctx.queryParam("n"));
     List<Double> manual = manual(ctx.queryParam("breaks"), method);
@@ -75,17 +68,12 @@ public final class ClassesHandler implements Handler {
               + palette
               + "'");
     }
-    String version =
-        change != null ? ValuesHandler.version(d, change) : d.valueVersion(indicator.code(), year);
+    String version = q.version(d);
     String key =
         String.join(
             "|",
             "classes",
-            level.urlName(),
-            indicator.code(),
-            String.valueOf(year.be()),
-            String.valueOf(parent),
-            change == null ? "" : String.valueOf(change.from().be()),
+            q.key(),
             method,
             String.valueOf(n),
             manual.toString(),
@@ -96,23 +84,24 @@ public final class ClassesHandler implements Handler {
         key,
         VersionedUrls.cacheControl(ctx, d.dataVersion()),
         () -> {
-          List<Double> values = values(d, level, indicator, year, parent, change);
+          List<Double> values =
+              values(d, q.level(), q.indicator(), q.year(), q.parent(), q.change());
           List<Double> breaks =
-              change != null
+              q.change() != null
                   ? ClassBreaks.change(values, method, n, manual)
                   : ClassBreaks.compute(values, method, n, manual);
           return body(
-              level,
-              indicator,
-              year,
-              parent,
-              change,
+              q.level(),
+              q.indicator(),
+              q.year(),
+              q.parent(),
+              q.change(),
               method,
               n,
               values,
               breaks,
               version,
-              colours(palette, indicator, change, values, breaks));
+              colours(palette, q.indicator(), q.change(), values, breaks));
         });
   }
 

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.phaenthi.boundaries.AdminLevel;
+import org.phaenthi.boundaries.indicators.Derivation;
 import org.phaenthi.boundaries.indicators.Indicator;
 import org.phaenthi.boundaries.indicators.IndicatorData;
 import org.phaenthi.boundaries.indicators.SurveyYear;
@@ -72,7 +73,29 @@ public final class IndicatorsHandler implements Handler {
         "source_th", ThaiText.source(i),
         "numerator", i.numeratorLabel(),
         "denominator", i.denominatorLabel(),
+        "derivation", derivation(i.derivation()),
+        "numerator_code", rate(i.derivation()) ? i.derivation().numerator() : null,
+        "denominator_code", rate(i.derivation()) ? i.derivation().denominator() : null,
         "source", i.source(),
         "years", years);
+  }
+
+  /**
+   * How the indicator's values are made, as the API names it: {@code rate} (Σ numerator count ÷ Σ
+   * denominator count × 100 of two count indicators), {@code weighted_mean} (Σ score × weight ÷ Σ
+   * weight of two value-file columns), null for a plain count or value of columns of its own.
+   */
+  static String derivation(Derivation d) {
+    if (d == null) {
+      return null;
+    }
+    return switch (d.kind()) {
+      case RATIO -> "rate";
+      case WEIGHTED_MEAN -> "weighted_mean";
+    };
+  }
+
+  private static boolean rate(Derivation d) {
+    return d != null && d.kind() == Derivation.Kind.RATIO;
   }
 }

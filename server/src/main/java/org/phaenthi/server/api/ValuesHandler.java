@@ -20,7 +20,6 @@ import org.phaenthi.boundaries.indicators.SurveyYear;
 import org.phaenthi.server.LiveData;
 import org.phaenthi.server.MissingData;
 import org.phaenthi.server.Params;
-import org.phaenthi.server.Resolver;
 import org.phaenthi.server.ResponseCache;
 import org.phaenthi.server.Snapshot;
 import org.phaenthi.server.http.VersionedUrls;
@@ -46,31 +45,16 @@ public final class ValuesHandler implements Handler {
   public void handle(Context ctx) {
     Params.onlyKnown(ctx, PARAMS);
     Dataset d = live.get().dataset();
-    IndicatorData data = d.indicators();
-    AdminLevel level = Params.level(d.boundaries().levels(), ctx.queryParam("level"));
-    Indicator indicator = Params.indicator(data, ctx.queryParam("indicator"));
-    SurveyYear year = Resolver.year(data, ctx.queryParam("year"), level, indicator.code());
-    String parent = Params.parent(ctx.queryParam("parent"), level);
-    Params.knownParent(d.boundaries(), level, parent);
-    Change change = Change.of(data, indicator, year, ctx.queryParam(Change.PARAM));
-    String cacheControl = VersionedUrls.cacheControl(ctx, d.dataVersion());
-    String key =
-        "values|" + level.urlName() + "|" + indicator.code() + "|" + year.be() + "|" + parent;
-    if (change != null) {
-      responses.sendJson(
-          ctx,
-          version(d, change),
-          key + "|compare=" + change.from().be(),
-          cacheControl,
-          () -> ChangeBody.body(d, level, change, parent));
-      return;
-    }
+    MapQuery q = MapQuery.of(ctx, d);
     responses.sendJson(
         ctx,
-        d.valueVersion(indicator.code(), year),
-        key,
-        cacheControl,
-        () -> body(d, level, indicator, year, parent));
+        q.version(d),
+        "values|" + q.key(),
+        VersionedUrls.cacheControl(ctx, d.dataVersion()),
+        () ->
+            q.change() != null
+                ? ChangeBody.body(d, q.level(), q.change(), q.parent())
+                : body(d, q.level(), q.indicator(), q.year(), q.parent()));
   }
 
   /** The part version of a change: both years' value sets. */

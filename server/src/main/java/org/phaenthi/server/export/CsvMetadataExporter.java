@@ -43,12 +43,7 @@ final class CsvMetadataExporter {
       gen.writeEndArray();
       gen.writeStringField("primaryKey", "code");
       gen.writeEndObject();
-      gen.writeObjectFieldStart("phaenthi:metadata");
-      for (var e : m.typed().entrySet()) {
-        gen.writeFieldName(e.getKey());
-        GeoJsonFeatureWriter.writeValue(gen, e.getValue());
-      }
-      gen.writeEndObject();
+      GeoJsonFeatureWriter.writeObject(gen, "phaenthi:metadata", m.typed());
       gen.writeEndObject();
     }
   }

@@ -27,20 +27,8 @@ public final class GeoJsonExporter implements Exporter {
       gen.writeStartObject();
       gen.writeStringField("type", "FeatureCollection");
       gen.writeStringField("name", ExportHandler.layerName(s));
-      if (!crs.isDefault()) {
-        gen.writeObjectFieldStart("crs");
-        gen.writeStringField("type", "name");
-        gen.writeObjectFieldStart("properties");
-        gen.writeStringField("name", "urn:ogc:def:crs:EPSG::" + crs.epsg());
-        gen.writeEndObject();
-        gen.writeEndObject();
-      }
-      gen.writeObjectFieldStart("metadata");
-      for (var e : m.typed().entrySet()) {
-        gen.writeFieldName(e.getKey());
-        GeoJsonFeatureWriter.writeValue(gen, e.getValue());
-      }
-      gen.writeEndObject();
+      GeoJsonFeatureWriter.writeLegacyCrs(gen, crs);
+      GeoJsonFeatureWriter.writeObject(gen, "metadata", m.typed());
       gen.writeArrayFieldStart("features");
       GeoJsonFeatureWriter w =
           GeoJsonFeatureWriter.allProperties(

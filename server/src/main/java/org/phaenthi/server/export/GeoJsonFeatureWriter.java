@@ -86,6 +86,33 @@ public record GeoJsonFeatureWriter(
     return g;
   }
 
+  /** The member {@code name}: an object of {@code values}, each with its JSON type. */
+  public static void writeObject(JsonGenerator gen, String name, Map<String, Object> values)
+      throws IOException {
+    gen.writeObjectFieldStart(name);
+    for (Map.Entry<String, Object> e : values.entrySet()) {
+      gen.writeFieldName(e.getKey());
+      writeValue(gen, e.getValue());
+    }
+    gen.writeEndObject();
+  }
+
+  /**
+   * Outside CRS84, the legacy (GeoJSON 2008) {@code crs} member GDAL and QGIS read, e.g. {@code
+   * urn:ogc:def:crs:EPSG::32647}; nothing in CRS84.
+   */
+  static void writeLegacyCrs(JsonGenerator gen, Crs crs) throws IOException {
+    if (crs.isDefault()) {
+      return;
+    }
+    gen.writeObjectFieldStart("crs");
+    gen.writeStringField("type", "name");
+    gen.writeObjectFieldStart("properties");
+    gen.writeStringField("name", "urn:ogc:def:crs:EPSG::" + crs.epsg());
+    gen.writeEndObject();
+    gen.writeEndObject();
+  }
+
   /** A property value with its JSON type: numbers, booleans, null, else a string. */
   public static void writeValue(JsonGenerator gen, Object v) throws IOException {
     if (v == null) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
-import java.util.Map;
 import org.locationtech.jts.geom.Envelope;
 import org.phaenthi.boundaries.Area;
 import org.phaenthi.server.Json;
@@ -68,14 +67,7 @@ public final class TopoJsonExporter implements Exporter {
     try (JsonGenerator gen = Json.MAPPER.getFactory().createGenerator(out)) {
       gen.writeStartObject();
       gen.writeStringField("type", "Topology");
-      if (!crs.isDefault()) {
-        gen.writeObjectFieldStart("crs");
-        gen.writeStringField("type", "name");
-        gen.writeObjectFieldStart("properties");
-        gen.writeStringField("name", "urn:ogc:def:crs:EPSG::" + crs.epsg());
-        gen.writeEndObject();
-        gen.writeEndObject();
-      }
+      GeoJsonFeatureWriter.writeLegacyCrs(gen, crs);
       if (!ext.isNull()) {
         gen.writeArrayFieldStart("bbox");
         gen.writeNumber(ext.getMinX());
@@ -94,12 +86,7 @@ public final class TopoJsonExporter implements Exporter {
       gen.writeNumber(y0);
       gen.writeEndArray();
       gen.writeEndObject();
-      gen.writeObjectFieldStart("metadata");
-      for (var e : m.typed().entrySet()) {
-        gen.writeFieldName(e.getKey());
-        GeoJsonFeatureWriter.writeValue(gen, e.getValue());
-      }
-      gen.writeEndObject();
+      GeoJsonFeatureWriter.writeObject(gen, "metadata", m.typed());
       gen.writeObjectFieldStart("objects");
       gen.writeObjectFieldStart(s.level().urlName());
       gen.writeStringField("type", "GeometryCollection");
@@ -138,12 +125,7 @@ public final class TopoJsonExporter implements Exporter {
       }
       gen.writeEndArray();
     }
-    gen.writeObjectFieldStart("properties");
-    for (Map.Entry<String, Object> e : s.properties(a).entrySet()) {
-      gen.writeFieldName(e.getKey());
-      GeoJsonFeatureWriter.writeValue(gen, e.getValue());
-    }
-    gen.writeEndObject();
+    GeoJsonFeatureWriter.writeObject(gen, "properties", s.properties(a));
     gen.writeEndObject();
   }
 

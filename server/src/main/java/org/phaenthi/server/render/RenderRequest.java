@@ -6,13 +6,12 @@ import java.util.Set;
 import org.phaenthi.boundaries.AdminLevel;
 import org.phaenthi.boundaries.Dataset;
 import org.phaenthi.boundaries.indicators.Indicator;
-import org.phaenthi.boundaries.indicators.IndicatorData;
 import org.phaenthi.boundaries.indicators.SurveyYear;
 import org.phaenthi.server.ApiException;
 import org.phaenthi.server.Params;
-import org.phaenthi.server.Resolver;
 import org.phaenthi.server.api.Change;
 import org.phaenthi.server.api.ClassesHandler;
+import org.phaenthi.server.api.MapQuery;
 
 /**
  * What a picture shows, parsed and checked once from the web app's state keys: {@code indicator,
@@ -86,31 +85,26 @@ public record RenderRequest(
   /** Parses a picture request for {@code level}; 400 naming a bad parameter, 404 for unknowns. */
   public static RenderRequest parse(Context ctx, Dataset d, String levelName) {
     Params.onlyKnown(ctx, PARAMS);
-    IndicatorData data = d.indicators();
     AdminLevel level = Params.mappedLevel(d.boundaries().levels(), levelName);
-    Indicator indicator = Params.indicator(data, ctx.queryParam("indicator"));
-    SurveyYear year = Resolver.year(data, ctx.queryParam("year"), level, indicator.code());
     if (ctx.queryParam("parent") != null && ctx.queryParam("area") != null) {
       throw ApiException.badRequest("give parameter 'parent' or its other name 'area', not both");
     }
     String parentText =
         ctx.queryParam("parent") != null ? ctx.queryParam("parent") : ctx.queryParam("area");
-    String parent = Params.parent(parentText, level);
-    Params.knownParent(d.boundaries(), level, parent);
-    Change change = Change.of(data, indicator, year, ctx.queryParam(Change.PARAM));
+    MapQuery q = MapQuery.of(ctx, d, level, parentText);
     String method = ClassesHandler.method(ctx.queryParam("method"));
     int classes = classes(ctx.queryParam("classes"));
     List<Double> manual = ClassesHandler.manual(ctx.queryParam("breaks"), method);
     return new RenderRequest(
         level,
-        indicator,
-        year,
-        change,
+        q.indicator(),
+        q.year(),
+        q.change(),
         method,
         classes,
         manual,
         palette(ctx.queryParam("palette")),
-        parent,
+        q.parent(),
         lang(ctx.queryParam("lang")),
         RenderSize.of(ctx.queryParam("size"), ctx.queryParam("w"), ctx.queryParam("h")),
         national(ctx.queryParam("scope")));
@@ -135,15 +129,11 @@ public record RenderRequest(
   public String key() {
     return String.join(
         "|",
-        level.urlName(),
-        indicator.code(),
-        String.valueOf(year.be()),
-        change == null ? "" : String.valueOf(change.from().be()),
+        new MapQuery(level, indicator, year, parent, change).key(),
         method,
         String.valueOf(classes),
         manual.toString(),
         palette,
-        String.valueOf(parent),
         texts.lang(),
         size.widthPixels() + "x" + size.heightPixels() + "@" + size.dpi(),
         String.valueOf(nationalClasses()));

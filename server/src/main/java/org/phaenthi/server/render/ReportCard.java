@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntPredicate;
 import org.phaenthi.boundaries.AdminLevel;
 import org.phaenthi.boundaries.Area;
 import org.phaenthi.boundaries.Dataset;
@@ -215,12 +216,7 @@ public final class ReportCard {
     IndicatorData data = d.indicators();
     Indicator ind = map.indicator();
     AdminLevel level = area.level();
-    SurveyYear base = null;
-    for (SurveyYear y : data.years().keySet()) {
-      if (y.be() < map.year().be() && data.values(y, level, ind.code()).isPresent()) {
-        base = y;
-      }
-    }
+    SurveyYear base = earlierYear(data, ind, level, map.year());
     if (base == null) {
       return new String[] {null, null};
     }
@@ -330,62 +326,50 @@ public final class ReportCard {
     return new ChangePanel(MapModel.of(d, r, today, mapWidthPixels), r, highlight);
   }
 
-  /** The children's request as a change map of {@code level} under {@code parent}, or null. */
+  /**
+   * The children's request as a change map of {@code level} under {@code parent} since the latest
+   * earlier year with values there, or null.
+   */
   static RenderRequest changeRequest(
       Dataset d, RenderRequest children, AdminLevel level, String parent) {
     SurveyYear base = earlierYear(d.indicators(), children.indicator(), level, children.year());
-    if (base == null) {
-      return null;
-    }
+    return base == null ? null : changeMap(d, children, level, parent, base, children.year());
+  }
+
+  /**
+   * A card of the children's latest year (TPMAP's districts: 2561) whose own level has a later one
+   * (its provinces: 2566): the change of the area and its siblings from the card's year to the
+   * latest later year, so the card still shows where the area went since; null without a later
+   * year.
+   */
+  static RenderRequest laterRequest(
+      Dataset d, RenderRequest children, AdminLevel level, String parent) {
+    int be = children.year().be();
+    SurveyYear later = latestYear(d.indicators(), children.indicator(), level, y -> y > be);
+    return later == null ? null : changeMap(d, children, level, parent, children.year(), later);
+  }
+
+  /**
+   * The children's request (method, classes, palette, texts, size) as the map of {@code level}
+   * under {@code parent} of the change from {@code from} to {@code to}; null when the level has no
+   * change values for those years.
+   */
+  private static RenderRequest changeMap(
+      Dataset d,
+      RenderRequest children,
+      AdminLevel level,
+      String parent,
+      SurveyYear from,
+      SurveyYear to) {
     org.phaenthi.server.api.Change c =
-        new org.phaenthi.server.api.Change(children.indicator(), base, children.year());
+        new org.phaenthi.server.api.Change(children.indicator(), from, to);
     if (c.values(d.indicators(), level).isEmpty()) {
       return null;
     }
     return new RenderRequest(
         level,
         children.indicator(),
-        children.year(),
-        c,
-        children.method(),
-        children.classes(),
-        List.of(),
-        children.palette(),
-        parent,
-        children.texts(),
-        children.size(),
-        children.national());
-  }
-
-  /**
-   * A card of the children's latest year (TPMAP's districts: 2561) whose own level has a later one
-   * (its provinces: 2566): the change of the area and its siblings from the card's year to that
-   * later year, so the card still shows where the area went since; null without a later year.
-   */
-  static RenderRequest laterRequest(
-      Dataset d, RenderRequest children, AdminLevel level, String parent) {
-    IndicatorData data = d.indicators();
-    Indicator ind = children.indicator();
-    SurveyYear later = null;
-    for (SurveyYear y : data.years().keySet()) {
-      if (y.be() > children.year().be()
-          && data.values(y, level, ind.code()).isPresent()
-          && (later == null || y.be() > later.be())) {
-        later = y;
-      }
-    }
-    if (later == null) {
-      return null;
-    }
-    org.phaenthi.server.api.Change c =
-        new org.phaenthi.server.api.Change(ind, children.year(), later);
-    if (c.values(data, level).isEmpty()) {
-      return null;
-    }
-    return new RenderRequest(
-        level,
-        ind,
-        later,
+        to,
         c,
         children.method(),
         children.classes(),
@@ -400,15 +384,21 @@ public final class ReportCard {
   /** The latest year before {@code year} with values of the indicator at the level, or null. */
   static SurveyYear earlierYear(
       IndicatorData data, Indicator ind, AdminLevel level, SurveyYear year) {
-    SurveyYear base = null;
+    return latestYear(data, ind, level, be -> be < year.be());
+  }
+
+  /** The latest year whose B.E. number {@code which} accepts with values of the indicator. */
+  private static SurveyYear latestYear(
+      IndicatorData data, Indicator ind, AdminLevel level, IntPredicate which) {
+    SurveyYear latest = null;
     for (SurveyYear y : data.years().keySet()) {
-      if (y.be() < year.be()
+      if (which.test(y.be())
           && data.values(y, level, ind.code()).isPresent()
-          && (base == null || y.be() > base.be())) {
-        base = y;
+          && (latest == null || y.be() > latest.be())) {
+        latest = y;
       }
     }
-    return base;
+    return latest;
   }
 
   /**

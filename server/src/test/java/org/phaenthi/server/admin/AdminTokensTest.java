@@ -16,11 +16,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.phaenthi.boundaries.store.EmbeddedStore;
-import org.phaenthi.server.Config;
 import org.phaenthi.server.DataBootstrap;
 import org.phaenthi.server.HttpTestClient;
 import org.phaenthi.server.Json;
-import org.phaenthi.server.LiveData;
 import org.phaenthi.server.PhaenthiServer;
 import org.phaenthi.server.TestServers;
 
@@ -43,16 +41,6 @@ class AdminTokensTest {
     PhaenthiServer s = TestServers.start(TestServers.dataset(), dir, options);
     servers.add(s);
     return s;
-  }
-
-  private PhaenthiServer serve(EmbeddedStore store) {
-    Config config =
-        Config.read(
-            new String[] {
-              "--port", "0", "--host", "127.0.0.1", "--store", dir.resolve("store").toString()
-            },
-            Map.of());
-    return new PhaenthiServer(config, new LiveData(TestServers.dataset()), store).start();
   }
 
   /** Runs {@code admin ARGS --store DIR}; returns [exit code, stdout, stderr]. */
@@ -239,7 +227,7 @@ class AdminTokensTest {
     String office = create("office", "65");
     String national = create("national", "all");
     try (EmbeddedStore store = new EmbeddedStore(dir.resolve("store"));
-        PhaenthiServer s = serve(store)) {
+        PhaenthiServer s = TestServers.serve(dir, TestServers.dataset(), store)) {
       store.publish(TestServers.dataset().asDraft("test", "test"));
       assertEquals(201, rollback(new HttpTestClient(s.port()), national));
     }

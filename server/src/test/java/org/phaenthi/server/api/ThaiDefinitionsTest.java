@@ -8,9 +8,15 @@ import org.phaenthi.boundaries.indicators.ValueKind;
 
 class ThaiDefinitionsTest {
   static Indicator indicator(String code, ValueKind kind) {
-    return new Indicator(
-        code, "s", "C", "ก", "C", "ชื่อ", "Name", "person", null, kind, "%", "d", "n", "d", null,
-        "src");
+    return Indicator.builder(code, "s")
+        .category("C", "ก", "C")
+        .names("ชื่อ", "Name")
+        .unit("person")
+        .kind(kind, "%")
+        .definition("d", null)
+        .counts("n", "d")
+        .source("src")
+        .build();
   }
 
   @Test

@@ -12,23 +12,20 @@ import org.phaenthi.boundaries.indicators.ValueKind;
 /** The Thai the API serves next to its English (reasons, units, sources, definitions). */
 class ThaiTextTest {
   private static Indicator withSource(String source) {
-    return new Indicator(
-        "tpmap:target_poor_rate",
-        "s",
-        "C",
-        "ก",
-        "C",
-        "ชื่อ",
-        "Name",
-        "person",
-        false,
-        ValueKind.PERCENT,
-        "%",
-        "d",
-        "n",
-        "d",
-        null,
-        source);
+    return indicator("tpmap:target_poor_rate", false, source);
+  }
+
+  private static Indicator indicator(String code, Boolean higherIsBetter, String source) {
+    return Indicator.builder(code, "s")
+        .category("C", "ก", "C")
+        .names("ชื่อ", "Name")
+        .unit("person")
+        .higherIsBetter(higherIsBetter)
+        .kind(ValueKind.PERCENT, "%")
+        .definition("d", null)
+        .counts("n", "d")
+        .source(source)
+        .build();
   }
 
   @Test
@@ -78,25 +75,7 @@ class ThaiTextTest {
   @Test
   void englishDefinitionsNameNoColumns() {
     for (String code : new String[] {"bmn-2560:7", "tpmap:target_poor_rate", "tpmap:ind_3"}) {
-      String en =
-          EnglishDefinitions.of(
-              new Indicator(
-                  code,
-                  "s",
-                  "C",
-                  "ก",
-                  "C",
-                  "ชื่อ",
-                  "Name",
-                  "person",
-                  null,
-                  ValueKind.PERCENT,
-                  "%",
-                  "d",
-                  "n",
-                  "d",
-                  null,
-                  "src"));
+      String en = EnglishDefinitions.of(indicator(code, null, "src"));
       assertFalse(en.matches("(?s).*(\\.ALL|\\.CNT|JPT|MOFval).*"), en);
     }
   }

@@ -13,7 +13,6 @@ import org.phaenthi.boundaries.indicators.Indicator;
 import org.phaenthi.boundaries.indicators.IndicatorData;
 import org.phaenthi.boundaries.indicators.IndicatorValue;
 import org.phaenthi.boundaries.indicators.SurveyYear;
-import org.phaenthi.boundaries.indicators.ValueKind;
 import org.phaenthi.boundaries.indicators.YearInfo;
 import org.phaenthi.server.TestServers;
 
@@ -30,41 +29,13 @@ final class TwoYears {
 
   static Dataset dataset() {
     Indicator rate =
-        new Indicator(
-            RATE,
-            "test",
-            "T1",
-            "ทดสอบ",
-            "Test",
-            "สัดส่วนคนจน",
-            "Poor rate",
-            "person",
-            false,
-            ValueKind.PERCENT,
-            "%",
-            "poor / surveyed × 100",
-            "poor",
-            "surveyed",
-            null,
-            "test");
+        TestServers.testRate(RATE)
+            .names("สัดส่วนคนจน", "Poor rate")
+            .definition("poor / surveyed × 100", null)
+            .counts("poor", "surveyed")
+            .build();
     Indicator count =
-        new Indicator(
-            COUNT,
-            "test",
-            "TP",
-            "ทีพีแมพ",
-            "TPMAP",
-            "ครัวเรือน",
-            "Households surveyed",
-            "household",
-            null,
-            ValueKind.COUNT,
-            "households",
-            "count",
-            "households",
-            null,
-            null,
-            "test");
+        TestServers.tpmapCount(COUNT, "test").names("ครัวเรือน", "Households surveyed").build();
     SurveyYear y61 = new SurveyYear(2561);
     SurveyYear y66 = new SurveyYear(2566);
     Map<SurveyYear, Map<AdminLevel, Map<String, Map<String, IndicatorValue>>>> v = new HashMap<>();

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.Map;
 import org.phaenthi.boundaries.Dataset;
 import org.phaenthi.boundaries.store.Store;
 import org.phaenthi.server.Config;
@@ -60,19 +59,7 @@ final class RealServer implements AutoCloseable {
   }
 
   static RealServer start(Path storeDir) {
-    Config config =
-        Config.read(
-            new String[] {
-              "--port",
-              "0",
-              "--host",
-              "127.0.0.1",
-              "--data",
-              TestServers.realDataDir().toString(),
-              "--store",
-              storeDir.resolve("store").toString()
-            },
-            Map.of());
+    Config config = TestServers.config(storeDir, "--data", TestServers.realDataDir().toString());
     Store store = DataBootstrap.openStore(config.store());
     Dataset dataset = DataBootstrap.prepare(config, store);
     return new RealServer(new PhaenthiServer(config, new LiveData(dataset), store).start());

@@ -14,7 +14,6 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.phaenthi.boundaries.store.EmbeddedStore;
 import org.phaenthi.server.HttpTestClient;
 import org.phaenthi.server.PhaenthiServer;
 import org.phaenthi.server.TestServers;
@@ -25,6 +24,26 @@ import org.phaenthi.server.TestServers;
  */
 class BundleCliTest {
   @TempDir Path tmp;
+
+  /** {@code phaenthi bundle --area AREA --indicator test:rate --out OUT --store STORE}. */
+  private int bundle(String area, Path out, Path store, StringWriter o, StringWriter e) {
+    return BundleCli.run(
+        new String[] {
+          "--area",
+          area,
+          "--indicator",
+          "test:rate",
+          "--out",
+          out.toString(),
+          "--store",
+          store.toString(),
+          "--data",
+          tmp.resolve("none").toString()
+        },
+        Map.of(),
+        new PrintWriter(o),
+        new PrintWriter(e));
+  }
 
   @Test
   void writesTheEndpointsBundleAsAFolder() throws Exception {
@@ -37,30 +56,12 @@ class BundleCliTest {
       zip = BundleTest.unzip(r.body());
     }
     // the same publication in a store of its own (the server's store stays locked by this JVM)
-    Path cliStore = tmp.resolve("cli-store");
-    try (EmbeddedStore store = new EmbeddedStore(cliStore)) {
-      store.publish(TestServers.dataset().asDraft("test", "test"));
-    }
+    Path cli = tmp.resolve("cli");
+    TestServers.publishedStore(cli, TestServers.dataset()).close();
     Path out = tmp.resolve("site");
     StringWriter o = new StringWriter();
     StringWriter e = new StringWriter();
-    int code =
-        BundleCli.run(
-            new String[] {
-              "--area",
-              "83",
-              "--indicator",
-              "test:rate",
-              "--out",
-              out.toString(),
-              "--store",
-              cliStore.toString(),
-              "--data",
-              tmp.resolve("none").toString()
-            },
-            Map.of(),
-            new PrintWriter(o),
-            new PrintWriter(e));
+    int code = bundle("83", out, cli.resolve("store"), o, e);
     assertEquals(0, code, e.toString());
     assertTrue(o.toString().contains("bundle of 83 written"), o.toString());
     Map<String, byte[]> dir = new TreeMap<>();
@@ -82,23 +83,7 @@ class BundleCliTest {
   @Test
   void badArgumentsAreRefusedClearly() {
     StringWriter e = new StringWriter();
-    int code =
-        BundleCli.run(
-            new String[] {
-              "--area",
-              "99",
-              "--indicator",
-              "test:rate",
-              "--out",
-              tmp.resolve("x").toString(),
-              "--store",
-              tmp.resolve("cli-store-2").toString(),
-              "--data",
-              tmp.resolve("none").toString()
-            },
-            Map.of(),
-            new PrintWriter(new StringWriter()),
-            new PrintWriter(e));
+    int code = bundle("99", tmp.resolve("x"), tmp.resolve("cli-store-2"), new StringWriter(), e);
     assertTrue(code != 0);
     assertTrue(e.toString().contains("phaenthi bundle:"), e.toString());
     assertEquals(
@@ -114,23 +99,7 @@ class BundleCliTest {
   void anOutThatNamesNoFolderIsRefusedBeforeTheDataIsOpened() {
     StringWriter e = new StringWriter();
     Path root = tmp.getRoot();
-    int code =
-        BundleCli.run(
-            new String[] {
-              "--area",
-              "83",
-              "--indicator",
-              "test:rate",
-              "--out",
-              root.toString(),
-              "--store",
-              tmp.resolve("cli-store-3").toString(),
-              "--data",
-              tmp.resolve("none").toString()
-            },
-            Map.of(),
-            new PrintWriter(new StringWriter()),
-            new PrintWriter(e));
+    int code = bundle("83", root, tmp.resolve("cli-store-3"), new StringWriter(), e);
     assertEquals(1, code, e.toString());
     assertTrue(
         e.toString().contains("--out takes a folder or a file ending in .zip, not " + root),

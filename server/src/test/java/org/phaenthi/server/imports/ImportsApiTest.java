@@ -12,15 +12,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.phaenthi.boundaries.store.EmbeddedStore;
-import org.phaenthi.server.Config;
 import org.phaenthi.server.Json;
-import org.phaenthi.server.LiveData;
 import org.phaenthi.server.PhaenthiServer;
 import org.phaenthi.server.TestServers;
 
@@ -36,36 +33,23 @@ class ImportsApiTest {
       "code,rate_eligible,rate_failing\n830101,200,30\n830102,100,0\n830201,50,5\n";
 
   @TempDir Path dir;
+  private TestServers.OnStore on;
   private EmbeddedStore store;
   private PhaenthiServer server;
   private final HttpClient client = HttpClient.newHttpClient();
 
   @BeforeEach
   void start() {
-    store = new EmbeddedStore(dir.resolve("store"));
-    store.publish(TestServers.dataset().asDraft("test", "first"));
-    Config config =
-        Config.read(
-            new String[] {
-              "--port",
-              "0",
-              "--host",
-              "127.0.0.1",
-              "--store",
-              dir.resolve("store").toString(),
-              "--admin-token",
-              TOKEN,
-              "--upload-limit-mb",
-              "1"
-            },
-            Map.of());
-    server = new PhaenthiServer(config, new LiveData(store.load()), store).start();
+    on =
+        TestServers.onStore(
+            dir, TestServers.dataset(), "--admin-token", TOKEN, "--upload-limit-mb", "1");
+    store = on.store();
+    server = on.server();
   }
 
   @AfterEach
   void stop() {
-    server.close();
-    store.close();
+    on.close();
   }
 
   @Test

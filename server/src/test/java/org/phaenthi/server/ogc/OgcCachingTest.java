@@ -16,9 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.phaenthi.boundaries.catalog.Publication;
 import org.phaenthi.boundaries.store.EmbeddedStore;
-import org.phaenthi.server.Config;
 import org.phaenthi.server.HttpTestClient;
-import org.phaenthi.server.LiveData;
 import org.phaenthi.server.PhaenthiServer;
 import org.phaenthi.server.TestServers;
 
@@ -35,28 +33,22 @@ class OgcCachingTest {
   private static final String RATE_ITEMS = ITEMS + "&indicator=test:rate&year=2561";
 
   @TempDir Path dir;
+  private TestServers.OnStore on;
   private EmbeddedStore store;
   private PhaenthiServer server;
   private HttpTestClient http;
 
   @BeforeEach
   void start() {
-    store = new EmbeddedStore(dir.resolve("store"));
-    store.publish(TestServers.dataset().asDraft("test", "first"));
-    Config config =
-        Config.read(
-            new String[] {
-              "--port", "0", "--host", "127.0.0.1", "--store", dir.resolve("store").toString()
-            },
-            Map.of());
-    server = new PhaenthiServer(config, new LiveData(store.load()), store).start();
-    http = new HttpTestClient(server.port());
+    on = TestServers.onStore(dir, TestServers.dataset());
+    store = on.store();
+    server = on.server();
+    http = on.http();
   }
 
   @AfterEach
   void stop() {
-    server.close();
-    store.close();
+    on.close();
   }
 
   private static String header(HttpResponse<byte[]> r, String name) {

@@ -48,43 +48,22 @@ final class RenderFixture {
           "83", new double[] {2000, 85, 85, 85, 85, 85});
 
   static Indicator percent(String code, String th, String en, Boolean higherIsBetter) {
-    return new Indicator(
-        code,
-        "test",
-        "T",
-        "ทดสอบ",
-        "Test",
-        th,
-        en,
-        "person",
-        higherIsBetter,
-        ValueKind.PERCENT,
-        "%",
-        "n / d × 100",
-        "n",
-        "d",
-        null,
-        "test");
+    return TestServers.testRate(code)
+        .category("T", "ทดสอบ", "Test")
+        .names(th, en)
+        .higherIsBetter(higherIsBetter)
+        .definition("n / d × 100", null)
+        .counts("n", "d")
+        .build();
   }
 
   static Indicator count(String code, String th, String en) {
-    return new Indicator(
-        code,
-        "tpmap-2561",
-        "TP",
-        "ทีพีแมพ",
-        "TPMAP",
-        th,
-        en,
-        "person",
-        null,
-        ValueKind.COUNT,
-        "people",
-        "count",
-        "people",
-        null,
-        null,
-        "test");
+    return TestServers.tpmapCount(code, "tpmap-2561")
+        .names(th, en)
+        .unit("person")
+        .kind(ValueKind.COUNT, "people")
+        .counts("people", null)
+        .build();
   }
 
   static IndicatorValue rate(String code, double n, double d) {

@@ -76,20 +76,7 @@ class ReportCardTest {
   @Test
   void radarSharesAreSummedCountsAgainstTheParent() {
     Area a = DATA.boundaries().area("8301").orElseThrow();
-    RenderRequest r =
-        new RenderRequest(
-            DATA.boundaries().levels().child(a.level()).orElseThrow(),
-            DATA.indicators().indicator(RenderFixture.RATE).orElseThrow(),
-            RenderFixture.Y61,
-            null,
-            "quantile",
-            5,
-            List.of(),
-            "RdYlBu",
-            "8301",
-            new Texts("en"),
-            RenderSize.of("a4", null, null));
-    ReportCard.Content k = ReportCard.content(DATA, a, r);
+    ReportCard.Content k = ReportCard.content(DATA, a, card(DATA, RenderFixture.Y61, "8301"));
     assertEquals(List.of(5.0, 4.0, 3.0, 2.0, 1.0), k.areaShares());
     assertEquals(List.of(4.25, 4.25, 4.25, 4.25, 4.25), k.parentShares());
     assertEquals("Phuket", k.parentName());
@@ -124,20 +111,8 @@ class ReportCardTest {
     Dataset two = RenderFixture.dataset(true);
     org.phaenthi.boundaries.Area a = two.boundaries().area("8301").orElseThrow();
     for (String lang : List.of("en", "th")) {
-      RenderRequest r =
-          new RenderRequest(
-              a.level(),
-              two.indicators().indicator(RenderFixture.RATE).orElseThrow(),
-              RenderFixture.Y66,
-              null,
-              "quantile",
-              5,
-              List.of(),
-              "RdYlBu",
-              "8301",
-              new Texts(lang),
-              RenderSize.of("a4", null, null));
-      ReportCard.Content k = ReportCard.content(two, a, r);
+      ReportCard.Content k =
+          ReportCard.content(two, a, request(two, a.level(), RenderFixture.Y66, "8301", lang));
       // 3 % → 4 %: +1 pp; the siblings 8302 −3 pp and 8303 +2 pp: second of three by rise
       if (lang.equals("en")) {
         assertTrue(
@@ -155,18 +130,12 @@ class ReportCardTest {
         ReportCard.content(
             DATA,
             DATA.boundaries().area("8301").orElseThrow(),
-            new RenderRequest(
+            request(
+                DATA,
                 org.phaenthi.boundaries.AdminLevel.DISTRICT,
-                DATA.indicators().indicator(RenderFixture.RATE).orElseThrow(),
                 RenderFixture.Y61,
-                null,
-                "quantile",
-                5,
-                List.of(),
-                "RdYlBu",
                 "8301",
-                new Texts("en"),
-                RenderSize.of("a4", null, null)));
+                "en"));
     assertEquals(null, one.changeLine());
   }
 
@@ -198,19 +167,7 @@ class ReportCardTest {
       classes.get("breaks").forEach(b -> breaks.add(b.asDouble()));
       // the layout of the same page, drawn here
       Area a = two.boundaries().area("83").orElseThrow();
-      RenderRequest req =
-          new RenderRequest(
-              org.phaenthi.boundaries.AdminLevel.DISTRICT,
-              two.indicators().indicator(RenderFixture.RATE).orElseThrow(),
-              RenderFixture.Y66,
-              null,
-              "quantile",
-              5,
-              List.of(),
-              "RdYlBu",
-              "83",
-              new Texts("en"),
-              RenderSize.of("a4", null, null));
+      RenderRequest req = card(two, RenderFixture.Y66, "83");
       java.time.LocalDate today = java.time.LocalDate.now(RenderHandler.THAILAND);
       MapModel m = MapModel.of(two, req, today, req.size().widthPixels() * 0.6);
       ReportCard.ChangePanel panel = ReportCard.changePanel(two, a, req, today, 1488);
@@ -312,8 +269,18 @@ class ReportCardTest {
   private static RenderRequest card(
       Dataset d, org.phaenthi.boundaries.indicators.SurveyYear y, String code) {
     Area a = d.boundaries().area(code).orElseThrow();
+    return request(d, d.boundaries().levels().child(a.level()).orElseThrow(), y, code, "en");
+  }
+
+  /** A map of the test rate at {@code level} under {@code parent}: quantiles, 5 classes, A4. */
+  private static RenderRequest request(
+      Dataset d,
+      org.phaenthi.boundaries.AdminLevel level,
+      org.phaenthi.boundaries.indicators.SurveyYear y,
+      String parent,
+      String lang) {
     return new RenderRequest(
-        d.boundaries().levels().child(a.level()).orElseThrow(),
+        level,
         d.indicators().indicator(RenderFixture.RATE).orElseThrow(),
         y,
         null,
@@ -321,8 +288,8 @@ class ReportCardTest {
         5,
         List.of(),
         "RdYlBu",
-        code,
-        new Texts("en"),
+        parent,
+        new Texts(lang),
         RenderSize.of("a4", null, null));
   }
 }

@@ -17,7 +17,6 @@ import org.phaenthi.boundaries.AdminLevel;
 import org.phaenthi.boundaries.store.EmbeddedStore;
 import org.phaenthi.server.Config;
 import org.phaenthi.server.HttpTestClient;
-import org.phaenthi.server.LiveData;
 import org.phaenthi.server.PhaenthiServer;
 import org.phaenthi.server.Snapshot;
 import org.phaenthi.server.TestServers;
@@ -31,26 +30,10 @@ import org.phaenthi.server.TestServers;
 class RenderWarmupTest {
   @TempDir Path dir;
 
-  private PhaenthiServer start(EmbeddedStore store, String... more) {
-    List<String> args =
-        new java.util.ArrayList<>(
-            List.of(
-                "--port", "0", "--host", "127.0.0.1", "--store", dir.resolve("store").toString()));
-    args.addAll(List.of(more));
-    Config config = Config.read(args.toArray(String[]::new), Map.of());
-    return new PhaenthiServer(config, new LiveData(store.load()), store).start();
-  }
-
-  private EmbeddedStore store() {
-    EmbeddedStore store = new EmbeddedStore(dir.resolve("store"));
-    store.publish(TestServers.dataset().asDraft("test", "first"));
-    return store;
-  }
-
   @Test
   void tilesOfEveryLevelAtTheFourZoomsAboveThePyramid() {
-    EmbeddedStore store = store();
-    try (PhaenthiServer server = start(store, "--tile-warmup-ms", "0")) {
+    EmbeddedStore store = TestServers.publishedStore(dir, TestServers.dataset());
+    try (PhaenthiServer server = TestServers.serve(dir, store, "--tile-warmup-ms", "0")) {
       Snapshot s = server.live().snapshot();
       List<TileKey> keys = RenderWarmup.keys(s, 8, 5);
       assertEquals(
@@ -91,8 +74,8 @@ class RenderWarmupTest {
 
   @Test
   void rendersKeepNothingAndTheFirstRequestIsStillARender() {
-    EmbeddedStore store = store();
-    try (PhaenthiServer server = start(store, "--tile-warmup-ms", "0")) {
+    EmbeddedStore store = TestServers.publishedStore(dir, TestServers.dataset());
+    try (PhaenthiServer server = TestServers.serve(dir, store, "--tile-warmup-ms", "0")) {
       TileCache cache = server.tileCache();
       List<TileKey> keys = RenderWarmup.keys(server.live().snapshot(), 8, 3);
       long size = cache.size();
@@ -107,18 +90,7 @@ class RenderWarmupTest {
       }
       TileKey k = keys.get(0);
       HttpTestClient http = new HttpTestClient(server.port());
-      int status =
-          http.get(
-                  "/tiles/"
-                      + k.level().urlName()
-                      + "/"
-                      + k.coord().z()
-                      + "/"
-                      + k.coord().x()
-                      + "/"
-                      + k.coord().y()
-                      + ".mvt")
-              .statusCode();
+      int status = http.get(TestServers.tilePath(k)).statusCode();
       assertTrue(status == 200 || status == 204, "status " + status);
       assertEquals(renders + 1, cache.geometryRenders(), "rendered on request");
       // a spent time bound renders nothing
@@ -130,8 +102,8 @@ class RenderWarmupTest {
 
   @Test
   void theDefaultServerWarmsUpBeforeItsPortOpensAndTheBoundIsChecked() {
-    EmbeddedStore store = store();
-    try (PhaenthiServer server = start(store)) {
+    EmbeddedStore store = TestServers.publishedStore(dir, TestServers.dataset());
+    try (PhaenthiServer server = TestServers.serve(dir, store)) {
       assertEquals(
           TilePyramid.keys(server.live().snapshot(), 8).size(),
           server.tileCache().geometryRenders(),

@@ -16,9 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.phaenthi.boundaries.AdminLevel;
 import org.phaenthi.boundaries.store.EmbeddedStore;
-import org.phaenthi.server.Config;
 import org.phaenthi.server.HttpTestClient;
-import org.phaenthi.server.LiveData;
 import org.phaenthi.server.PhaenthiServer;
 import org.phaenthi.server.TestServers;
 import org.phaenthi.tiles.TileGeometryPipeline;
@@ -31,41 +29,20 @@ import org.phaenthi.tiles.TileGeometryPipeline;
 class TilePyramidTest {
   @TempDir Path dir;
 
-  private PhaenthiServer start(EmbeddedStore store, String... more) {
-    List<String> args =
-        new java.util.ArrayList<>(
-            List.of(
-                "--port", "0", "--host", "127.0.0.1", "--store", dir.resolve("store").toString()));
-    args.addAll(List.of(more));
-    Config config = Config.read(args.toArray(String[]::new), Map.of());
-    return new PhaenthiServer(config, new LiveData(store.load()), store).start();
-  }
-
   /** Every pyramid tile's path, for the snapshot served. */
   private static List<String> paths(PhaenthiServer server) {
     return TilePyramid.keys(server.live().snapshot(), 8).stream()
-        .map(
-            k ->
-                "/tiles/"
-                    + k.level().urlName()
-                    + "/"
-                    + k.coord().z()
-                    + "/"
-                    + k.coord().x()
-                    + "/"
-                    + k.coord().y()
-                    + ".mvt")
+        .map(TestServers::tilePath)
         .toList();
   }
 
   @Test
   void renderedOnceStoredAndLoadedAtTheNextStartWithoutRendering() {
-    EmbeddedStore store = new EmbeddedStore(dir.resolve("store"));
-    store.publish(TestServers.dataset().asDraft("test", "first"));
+    EmbeddedStore store = TestServers.publishedStore(dir, TestServers.dataset());
     Map<String, String> etags = new LinkedHashMap<>();
     Map<String, byte[]> bodies = new LinkedHashMap<>();
     String boundaries;
-    PhaenthiServer first = start(store);
+    PhaenthiServer first = TestServers.serve(dir, store);
     try {
       boundaries = first.live().snapshot().boundaryVersion();
       List<String> paths = paths(first);
@@ -92,7 +69,7 @@ class TilePyramidTest {
     }
 
     EmbeddedStore again = new EmbeddedStore(dir.resolve("store"));
-    PhaenthiServer second = start(again);
+    PhaenthiServer second = TestServers.serve(dir, again);
     try {
       assertEquals(0, second.tileCache().geometryRenders(), "loaded, not rendered");
       assertEquals(etags.size(), second.tileCache().pinnedCount(boundaries));
@@ -114,14 +91,13 @@ class TilePyramidTest {
 
   @Test
   void aPyramidStoredForALowerMaxZoomIsLoadedAndTheRestRenderedNotStored() {
-    EmbeddedStore store = new EmbeddedStore(dir.resolve("store"));
-    store.publish(TestServers.dataset().asDraft("test", "first"));
-    PhaenthiServer low = start(store, "--tile-pyramid-max-zoom", "5");
+    EmbeddedStore store = TestServers.publishedStore(dir, TestServers.dataset());
+    PhaenthiServer low = TestServers.serve(dir, store, "--tile-pyramid-max-zoom", "5");
     String boundaries = low.live().snapshot().boundaryVersion();
     byte[] stored = store.tilePyramid(boundaries).orElseThrow();
     int lowCount = TilePyramid.keys(low.live().snapshot(), 5).size();
     low.close();
-    PhaenthiServer high = start(store);
+    PhaenthiServer high = TestServers.serve(dir, store);
     try {
       int all = TilePyramid.keys(high.live().snapshot(), 8).size();
       assertEquals(all, high.tileCache().pinnedCount(boundaries));
@@ -136,9 +112,8 @@ class TilePyramidTest {
 
   @Test
   void offWithMinusOneAndAStoredPyramidOfAnotherBoundarySetOrDamagedIsNotLoaded() {
-    EmbeddedStore store = new EmbeddedStore(dir.resolve("store"));
-    store.publish(TestServers.dataset().asDraft("test", "first"));
-    PhaenthiServer off = start(store, "--tile-pyramid-max-zoom", "-1");
+    EmbeddedStore store = TestServers.publishedStore(dir, TestServers.dataset());
+    PhaenthiServer off = TestServers.serve(dir, store, "--tile-pyramid-max-zoom", "-1");
     String boundaries = off.live().snapshot().boundaryVersion();
     try {
       assertEquals(0, off.tileCache().pinnedCount(boundaries));

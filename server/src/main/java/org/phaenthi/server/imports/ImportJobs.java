@@ -86,7 +86,7 @@ public final class ImportJobs implements AutoCloseable {
     this.follower = follower;
     this.audit = audit;
     this.records = records;
-    records.start(this::local, this::cancelRequested, this::committed, this::settledPublished);
+    records.start(this::local, this::cancelRequested, this::committed, this::auditSettled);
   }
 
   /** The jobs this node runs, for {@link JobRecords}' heartbeat. */
@@ -520,7 +520,7 @@ public final class ImportJobs implements AutoCloseable {
    * publish upload} entry for that publication yet, so a second settle (a node stopped between this
    * entry and the record's save) does not write it twice.
    */
-  void settledPublished(JobRecord r, Publication made) {
+  void auditSettled(JobRecord r, Publication made) {
     boolean logged =
         audit.recent(SETTLE_AUDIT_LOOKBACK, made.who()).stream()
             .anyMatch(

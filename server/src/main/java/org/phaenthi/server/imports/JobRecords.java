@@ -85,7 +85,7 @@ public final class JobRecords implements AutoCloseable {
    *     ImportJobs#committed}); used to settle the record of a job whose node died between the
    *     store's commit and its save of the job as published
    * @param onSettled called once for such a job, before its record is saved as published: writes
-   *     the audit entry its node did not get to write ({@link ImportJobs#settledPublished})
+   *     the audit entry its node did not get to write ({@link ImportJobs#auditSettled})
    */
   void start(
       Supplier<List<ImportJob>> local,

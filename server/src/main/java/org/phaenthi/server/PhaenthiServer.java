@@ -169,6 +169,22 @@ public final class PhaenthiServer implements AutoCloseable {
             config.http().headerTimeoutSeconds(),
             config.http().maxConnectionsPerClient(),
             trustedProxies::trusts);
+    FunctionCounter.builder(
+            "phaenthi.http.connections.idle_closed", clientLimits, ClientLimits::closedIdle)
+        .description(
+            "idle connections closed so that their client, at --max-connections-per-client,"
+                + " could open a new one")
+        .register(meters);
+    FunctionCounter.builder(
+            "phaenthi.http.connections.refused", clientLimits, ClientLimits::refusedConnections)
+        .description(
+            "new connections of a client at --max-connections-per-client with every connection"
+                + " busy: answered 503")
+        .register(meters);
+    FunctionCounter.builder(
+            "phaenthi.http.headers.too_slow", clientLimits, ClientLimits::closedSlowHeaders)
+        .description("connections closed because a request header took over --header-timeout")
+        .register(meters);
     this.metricsGate = new MetricsGate(config.metrics());
     this.exportAdmission =
         new ExportAdmission(config.exports().concurrency(), config.exports().retryAfterSeconds());
@@ -595,9 +611,14 @@ public final class PhaenthiServer implements AutoCloseable {
     return clientLimits.closedSlowHeaders();
   }
 
-  /** Connections refused because their client already had as many open as allowed. */
+  /** New connections answered 503 because every connection of their client was busy. */
   public long refusedConnections() {
     return clientLimits.refusedConnections();
+  }
+
+  /** Idle connections closed so that their client, at its bound, could open a new one. */
+  public long closedIdleConnections() {
+    return clientLimits.closedIdle();
   }
 
   /**

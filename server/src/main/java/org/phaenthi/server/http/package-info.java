@@ -18,7 +18,9 @@
  *   <li><b>HEAD</b> ({@link org.phaenthi.server.http.HeadAsGet}): handled as the GET, so status and
  *       headers are the GET's; Jetty drops the body.
  *   <li><b>Client limits</b> ({@link org.phaenthi.server.http.ClientLimits}): whole-header time,
- *       connections per client address; the write timeout is Jetty's per-operation idle timeout.
+ *       connections per client address (a new one past the bound replaces the client's oldest
+ *       <b>idle</b> connection — no request being handled — and is refused 503 only when every one
+ *       is busy); the write timeout is Jetty's per-operation idle timeout.
  *   <li><b>Client caching of data</b> ({@link org.phaenthi.server.http.VersionedUrls}): a URL
  *       naming the served version in {@code v=} is immutable, every other data URL is revalidated.
  *   <li><b>Jetty's own errors</b> ({@link org.phaenthi.server.http.JsonErrorHandler}): 400, 414,

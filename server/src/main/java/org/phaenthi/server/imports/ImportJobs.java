@@ -1,5 +1,6 @@
 package org.phaenthi.server.imports;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -19,6 +20,7 @@ import org.phaenthi.boundaries.Dataset;
 import org.phaenthi.boundaries.catalog.Draft;
 import org.phaenthi.boundaries.catalog.Publication;
 import org.phaenthi.boundaries.load.CodeRemapReader;
+import org.phaenthi.boundaries.store.JobRecord;
 import org.phaenthi.boundaries.store.Store;
 import org.phaenthi.imports.Detector;
 import org.phaenthi.imports.ImportException;
@@ -28,6 +30,7 @@ import org.phaenthi.imports.Table;
 import org.phaenthi.imports.Upload;
 import org.phaenthi.imports.Validator;
 import org.phaenthi.server.ErrorSummary;
+import org.phaenthi.server.Json;
 import org.phaenthi.server.LiveData;
 import org.phaenthi.server.admin.AuditEntry;
 import org.phaenthi.server.admin.AuditLog;
@@ -83,7 +86,7 @@ public final class ImportJobs implements AutoCloseable {
     this.follower = follower;
     this.audit = audit;
     this.records = records;
-    records.start(this::local, this::cancelRequested, this::committed);
+    records.start(this::local, this::cancelRequested, this::committed, this::auditSettled);
   }
 
   /** The jobs this node runs, for {@link JobRecords}' heartbeat. */
@@ -507,6 +510,67 @@ public final class ImportJobs implements AutoCloseable {
     records.save(job);
   }
 
+  /** How far back the audit log is searched for a settled job's entry. */
+  static final int SETTLE_AUDIT_LOOKBACK = 10_000;
+
+  /**
+   * The audit entry of a job whose node died between the store's commit and its save of the job
+   * ({@link JobRecords#settle}): the entry {@link #published} would have written, dated when the
+   * publication was made and by whom, from the job's record; written only if the log has no {@code
+   * publish upload} entry for that publication yet, so a second settle (a node stopped between this
+   * entry and the record's save) does not write it twice.
+   */
+  void auditSettled(JobRecord r, Publication made) {
+    boolean logged =
+        audit.recent(SETTLE_AUDIT_LOOKBACK, made.who()).stream()
+            .anyMatch(
+                e ->
+                    "publish upload".equals(e.action())
+                        && Long.valueOf(made.id()).equals(e.publication()));
+    if (logged) {
+      return;
+    }
+    JsonNode v;
+    try {
+      v = Json.MAPPER.readTree(r.view());
+    } catch (java.io.IOException e) {
+      v = Json.MAPPER.createObjectNode();
+    }
+    JsonNode file = v.path("file");
+    JsonNode report = v.path("report");
+    String summary =
+        report.isObject()
+            ? report.path("errors").asLong()
+                + " errors, "
+                + report.path("warnings").asLong()
+                + " warnings"
+                + byKind(report.path("by_kind"))
+            : "report not recorded";
+    audit.record(
+        new AuditEntry(
+            made.publishedAt(),
+            made.who(),
+            "publish upload",
+            file.path("name").isTextual() ? file.path("name").asText() : null,
+            file.path("sha256").isTextual() ? file.path("sha256").asText() : null,
+            v.path("rows").isNumber() ? v.path("rows").asLong() : null,
+            made.id(),
+            summary
+                + "; recorded after a restart: the node that ran job "
+                + r.id()
+                + " stopped after the store's commit"));
+  }
+
+  /** The report's counts by kind as {@code Report.summary} writes them (sorted, or nothing). */
+  private static String byKind(JsonNode kinds) {
+    if (!kinds.isObject() || kinds.isEmpty()) {
+      return "";
+    }
+    java.util.TreeMap<String, Long> sorted = new java.util.TreeMap<>();
+    kinds.fields().forEachRemaining(e -> sorted.put(e.getKey(), e.getValue().asLong()));
+    return " " + sorted;
+  }
+
   static final String PUBLISH_FAILED_EN =
       "publishing failed and nothing changed: the map still serves the previous publication."
           + " Publish again; if it fails again, ask the server's administrator. Cause: ";
@@ -538,14 +602,14 @@ public final class ImportJobs implements AutoCloseable {
   }
 
   /** The publication the job committed, found by its mark ({@link #committing}); empty if none. */
-  Optional<Long> committed(String jobId) {
+  Optional<Publication> committed(String jobId) {
     String mark = committing(jobId) + "]";
     try {
       List<Publication> all = store.publications();
       for (int i = all.size() - 1; i >= 0; i--) {
         Publication p = all.get(i);
         if (p.note() != null && p.note().endsWith(mark)) {
-          return Optional.of(p.id());
+          return Optional.of(p);
         }
       }
       return Optional.empty();

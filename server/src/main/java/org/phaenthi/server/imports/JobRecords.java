@@ -10,9 +10,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.phaenthi.boundaries.catalog.Publication;
 import org.phaenthi.boundaries.store.AdminRecords;
 import org.phaenthi.boundaries.store.JobRecord;
 import org.phaenthi.server.ErrorSummary;
@@ -45,7 +47,8 @@ public final class JobRecords implements AutoCloseable {
   private final Map<String, String> views = new ConcurrentHashMap<>();
   private final Map<String, String> saved = new ConcurrentHashMap<>();
   private ScheduledExecutorService ticker;
-  private volatile Function<String, Optional<Long>> committed = id -> Optional.empty();
+  private volatile Function<String, Optional<Publication>> committed = id -> Optional.empty();
+  private volatile BiConsumer<JobRecord, Publication> onSettled = (r, p) -> {};
 
   /**
    * @param records the store's records ({@code null}: this node only, nothing written)
@@ -74,17 +77,23 @@ public final class JobRecords implements AutoCloseable {
   }
 
   /**
-   * Starts the heartbeat.
+   * Starts the heartbeat; its first task settles the records a stopped node left ({@link
+   * #settleAll}), so a job committed just before a kill is published after the restart whether or
+   * not anyone reads it.
    *
    * @param committed the publication a job committed, by the mark in its note ({@link
    *     ImportJobs#committed}); used to settle the record of a job whose node died between the
    *     store's commit and its save of the job as published
+   * @param onSettled called once for such a job, before its record is saved as published: writes
+   *     the audit entry its node did not get to write ({@link ImportJobs#auditSettled})
    */
   void start(
       Supplier<List<ImportJob>> local,
       Consumer<ImportJob> cancel,
-      Function<String, Optional<Long>> committed) {
+      Function<String, Optional<Publication>> committed,
+      BiConsumer<JobRecord, Publication> onSettled) {
     this.committed = committed;
+    this.onSettled = onSettled;
     if (records == null) {
       return;
     }
@@ -95,6 +104,7 @@ public final class JobRecords implements AutoCloseable {
               t.setDaemon(true);
               return t;
             });
+    ticker.execute(this::settleAll);
     long ms = HEARTBEAT.toMillis();
     ticker.scheduleWithFixedDelay(() -> beat(local.get(), cancel), ms, ms, TimeUnit.MILLISECONDS);
   }
@@ -120,12 +130,25 @@ public final class JobRecords implements AutoCloseable {
       if (n > 0) {
         LOG.warn(
             "{} import job(s) of a node silent for {} s marked interrupted", n, stale.toSeconds());
-        for (JobRecord r : records.jobs(ImportJobs.KEEP)) {
-          settle(r);
-        }
+        settleAll();
       }
     } catch (RuntimeException e) {
       LOG.warn("import job heartbeat failed: {}", ErrorSummary.of(e));
+    }
+  }
+
+  /**
+   * Settles the newest {@value ImportJobs#KEEP} records ({@link #settle}): at start (the embedded
+   * store marked a killed process's jobs interrupted when it opened, so no sweep would find them)
+   * and after each sweep that marked jobs interrupted. A store that cannot be read is logged.
+   */
+  void settleAll() {
+    try {
+      for (JobRecord r : records.jobs(ImportJobs.KEEP)) {
+        settle(r);
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("import jobs could not be settled: {}", ErrorSummary.of(e));
     }
   }
 
@@ -144,15 +167,23 @@ public final class JobRecords implements AutoCloseable {
   /**
    * The record as it should be read: a job that was publishing when its node died (silent, or
    * already marked interrupted) but whose publication the store holds is published — its node died
-   * after the store's commit and before it saved the job — and is written so; any other record as
-   * it is. A store that cannot be read leaves the record as it is.
+   * after the store's commit and before it saved the job — and is written so, after the audit entry
+   * its node did not write ({@code onSettled}, which writes it only if the log lacks it); any other
+   * record as it is. Idempotent: a settled record is published and is not settled again; a node
+   * stopped between the audit entry and the save finds the entry on its next start and does not
+   * write it twice. A store that cannot be read leaves the record as it is.
    */
-  JobRecord settle(JobRecord r) {
+  synchronized JobRecord settle(JobRecord r) {
     if (records == null || !wasPublishingWhenItsNodeStopped(r)) {
       return r;
     }
-    Optional<Long> made;
+    Optional<Publication> made;
     try {
+      // another thread of this node, or another node, may have settled it since r was read
+      Optional<JobRecord> now = records.job(r.id());
+      if (now.isPresent() && !wasPublishingWhenItsNodeStopped(now.get())) {
+        return now.get();
+      }
       made = committed.apply(r.id());
     } catch (RuntimeException e) {
       return r;
@@ -160,12 +191,13 @@ public final class JobRecords implements AutoCloseable {
     if (made.isEmpty()) {
       return r;
     }
+    long id = made.get().id();
     String view = r.view();
     try {
       @SuppressWarnings("unchecked")
       Map<String, Object> v = Json.MAPPER.readValue(r.view(), LinkedHashMap.class);
       v.put("phase", "published");
-      v.put("publication", made.get());
+      v.put("publication", id);
       v.put("publishable", false);
       v.put("error", null);
       view = Json.MAPPER.writeValueAsString(v);
@@ -186,12 +218,13 @@ public final class JobRecords implements AutoCloseable {
             null,
             null);
     try {
+      onSettled.accept(r, made.get());
       records.saveJob(done);
       LOG.info(
           "import job {} of node {} committed publication {} before its node stopped: published",
           r.id(),
           r.node(),
-          made.get());
+          id);
     } catch (RuntimeException e) {
       LOG.warn("import job {} could not be settled in the store: {}", r.id(), e.toString());
     }

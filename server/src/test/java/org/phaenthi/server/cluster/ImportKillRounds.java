@@ -26,9 +26,10 @@ import org.phaenthi.server.Json;
  * starts on the store; it serves the previous publication exactly ({@code /api/publications},
  * {@code /health} data version and a values response byte for byte) — or, after the commit, the new
  * one whole (one more publication, the job's mark in its note, its values those the same file
- * publishes again) — the job reads failed with the interrupted message in English and Thai (or
- * published, after the commit), and the same file uploaded again publishes. Subclasses give the
- * store.
+ * publishes again, exactly one "publish upload" audit entry for it, written by the new node before
+ * anyone read the job, and still one after a second restart) — the job reads failed with the
+ * interrupted message in English and Thai (or published, after the commit), and the same file
+ * uploaded again publishes. Subclasses give the store.
  */
 abstract class ImportKillRounds {
   static final List<String> POINTS =
@@ -71,9 +72,21 @@ abstract class ImportKillRounds {
                 after.current().get("note").asText().endsWith("; job " + killedJob + "]"),
                 after.current().toString());
             assertNotEquals(before.version(), after.version());
+            // before anyone reads the job: the new node settled it (at start, or by its sweep of
+            // the killed node's jobs) and wrote the audit entry the killed node did not get to
+            long made = after.current().get("id").asLong();
+            assertEquals(1, awaitPublishEntries(node, token, made, 15_000), label + " audit");
             job = node.awaitPhase(killedJob, token, 15_000, "published", "failed");
             assertEquals("published", job.get("phase").asText(), job.toString());
-            assertEquals(after.current().get("id").asLong(), job.get("publication").asLong());
+            assertEquals(made, job.get("publication").asLong());
+            // a second restart finds it settled: the entry is not written again
+            node.kill();
+            node = ServerChild.start(store, data, props, "--import-stale-seconds", "3");
+            job = node.awaitPhase(killedJob, token, 15_000, "published", "failed");
+            assertEquals("published", job.get("phase").asText(), job.toString());
+            Thread.sleep(2 * 1_000); // two heartbeats, time for any settle to have run
+            assertEquals(1, publishEntries(node, token, made), label + " audit after a restart");
+            seen.add("after-commit restarted twice (job published, 1 audit entry)");
           } else {
             assertEquals(
                 before, after, label + ": kill at " + killedAt + " changed what is served");
@@ -140,9 +153,9 @@ abstract class ImportKillRounds {
     return String.format(
         "%s: %d SIGKILLs, at %s; %d node starts, %d s",
         label,
-        POINTS.size(),
-        String.join(", ", seen),
         POINTS.size() + 1,
+        String.join(", ", seen),
+        POINTS.size() + 2,
         (System.nanoTime() - t0) / 1_000_000_000);
   }
 
@@ -166,6 +179,30 @@ abstract class ImportKillRounds {
       assertTrue(r.errorTh().contains("ถูกปิดก่อนงานเสร็จ"), r.errorTh());
     }
     return "SIGTERM in validating (exit after " + exitMs + " ms, job saved interrupted by it)";
+  }
+
+  /** The audit log's "publish upload" entries for publication {@code id}. */
+  static int publishEntries(AdminHttp node, String token, long id) {
+    int n = 0;
+    for (JsonNode e : node.json("/admin/api/audit?limit=1000", token).get("entries")) {
+      if (e.get("action").asText().equals("publish upload")
+          && e.get("publication").asLong(-1) == id) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** {@link #publishEntries} once there is one, or after {@code timeoutMs}. */
+  static int awaitPublishEntries(AdminHttp node, String token, long id, long timeoutMs)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeoutMs * 1_000_000;
+    int n = publishEntries(node, token, id);
+    while (n == 0 && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+      n = publishEntries(node, token, id);
+    }
+    return n;
   }
 
   private static String progress(JsonNode job) {

@@ -82,6 +82,9 @@ class ExportLoadIT {
                 data.toString(),
                 "--store",
                 store.toString(),
+                // one address stands for 200 clients with a download in flight each: at the default
+                // bound (64) the 65th and later would be refused 503 by the connection bound before
+                // the export admission under test saw them, and the probes of /health with them
                 "--max-connections-per-client",
                 "0",
                 "--access-log",

@@ -5,12 +5,29 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.InetAddress;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.phaenthi.server.Json;
@@ -18,8 +35,9 @@ import org.phaenthi.server.PhaenthiServer;
 import org.phaenthi.server.TestServers;
 
 /**
- * Slow and greedy clients: a header trickled in is cut off after the header timeout, a client
- * cannot open more than its share of connections, and Jetty's own refusals are JSON.
+ * Slow and greedy clients: a header trickled in is cut off after the header timeout, a client at
+ * its share of connections gets a new one in place of its oldest idle one (or, every one busy, a
+ * 503 with {@code Retry-After}), and Jetty's own refusals are JSON.
  */
 class ClientLimitsTest {
   @TempDir static Path tmp;
@@ -119,30 +137,35 @@ class ClientLimitsTest {
   }
 
   @Test
-  void aClientCannotHoldMoreThanItsConnections() throws Exception {
+  void aClientAtItsBoundGetsItsNewConnectionAndItsOldestIdleOneIsClosed() throws Exception {
+    // the server's own wiring (listener on the connector, handler outermost), at a bound of 4
+    long closedBefore = server.closedIdleConnections();
     List<Socket> sockets = new ArrayList<>();
     try {
-      for (int i = 0; i < 6; i++) {
-        sockets.add(new Socket("127.0.0.1", server.port()));
+      for (int i = 0; i < 5; i++) {
+        Socket s = new Socket("127.0.0.1", server.port());
+        sockets.add(s);
+        Raw.write(s, "GET /health HTTP/1.1\r\nHost: x\r\n\r\n");
+        assertTrue(readResponse(s).startsWith("HTTP/1.1 200"), "connection " + (i + 1));
+        Thread.sleep(30); // each idle for a different time
       }
-      Thread.sleep(300);
-      int closed = 0;
-      for (Socket s : sockets) {
-        if (Raw.closedWithin(s, 300)) {
-          closed++;
-        }
+      assertTrue(Raw.closedWithin(sockets.get(0), 2_000), "the oldest idle one is closed");
+      for (int i = 1; i < 5; i++) {
+        assertFalse(Raw.closedWithin(sockets.get(i), 50), "connection " + (i + 1) + " is kept");
       }
-      assertEquals(2, closed, "connections 5 and 6 of one client are closed");
+      assertEquals(closedBefore + 1, server.closedIdleConnections());
+      String metrics =
+          Raw.exchange(
+              server.port(), "GET /metrics HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+      assertTrue(
+          metrics.contains("phaenthi_http_connections_idle_closed_total")
+              && metrics.contains("phaenthi_http_connections_refused_total"),
+          metrics);
     } finally {
       for (Socket s : sockets) {
         s.close();
       }
     }
-    Thread.sleep(200);
-    String ok =
-        Raw.exchange(
-            server.port(), "GET /api/levels HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
-    assertTrue(ok.startsWith("HTTP/1.1 200"), "closed connections free their slots: " + ok);
   }
 
   @Test
@@ -164,6 +187,178 @@ class ClientLimitsTest {
       assertEquals(Integer.parseInt(c[1]), body.get("status").asInt(), answer);
       assertFalse(body.get("message").asText().isBlank());
       assertFalse(answer.contains("<html"), answer);
+    }
+  }
+
+  /**
+   * The per-client bound at its default (64) on a bare Jetty server with {@link ClientLimits} as
+   * {@link PhaenthiServer} wires it, and a handler whose {@code /slow} blocks until released: the
+   * only way to hold 64 requests in flight at once.
+   */
+  @Nested
+  class AtTheDefaultBound {
+    static final int BOUND = 64;
+    Server jetty;
+    ClientLimits limits;
+    int port;
+    final CountDownLatch release = new CountDownLatch(1);
+    final Semaphore entered = new Semaphore(0);
+
+    @BeforeEach
+    void startJetty() throws Exception {
+      jetty = new Server();
+      ServerConnector connector = new ServerConnector(jetty);
+      connector.setHost("127.0.0.1");
+      connector.setPort(0);
+      limits = new ClientLimits(10, BOUND, a -> false);
+      connector.addBean(limits);
+      jetty.addConnector(connector);
+      Handler.Wrapper outer = limits.handler();
+      outer.setHandler(
+          new Handler.Abstract() {
+            @Override
+            public boolean handle(Request request, Response response, Callback callback)
+                throws Exception {
+              if (Request.getPathInContext(request).equals("/slow")) {
+                entered.release();
+                release.await(30, TimeUnit.SECONDS);
+              }
+              response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain");
+              Content.Sink.write(response, true, "ok", callback);
+              return true;
+            }
+          });
+      jetty.setHandler(outer);
+      jetty.start();
+      port = connector.getLocalPort();
+    }
+
+    @AfterEach
+    void stopJetty() throws Exception {
+      release.countDown();
+      jetty.stop();
+    }
+
+    private Socket connect(String from) throws java.io.IOException {
+      return new Socket(InetAddress.getByName("127.0.0.1"), port, InetAddress.getByName(from), 0);
+    }
+
+    private void closeAll(List<Socket> sockets) throws java.io.IOException {
+      for (Socket s : sockets) {
+        s.close();
+      }
+    }
+
+    /** {@code n} connections from {@code from}, each with one request answered, kept alive. */
+    private List<Socket> idle(String from, int n) throws Exception {
+      List<Socket> out = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        Socket s = connect(from);
+        out.add(s);
+        Raw.write(s, "GET /ok HTTP/1.1\r\nHost: x\r\n\r\n");
+        assertTrue(readResponse(s).startsWith("HTTP/1.1 200"), "connection " + (i + 1));
+        if (i == 0) {
+          Thread.sleep(50); // the first is idle longest by a clear margin
+        }
+      }
+      return out;
+    }
+
+    /** {@code n} connections from {@code from}, each with a request held in the handler. */
+    private List<Socket> busy(String from, int n) throws Exception {
+      List<Socket> out = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        Socket s = connect(from);
+        out.add(s);
+        Raw.write(s, "GET /slow HTTP/1.1\r\nHost: x\r\n\r\n");
+      }
+      assertTrue(entered.tryAcquire(n, 20, TimeUnit.SECONDS), "requests in flight");
+      return out;
+    }
+
+    @Test
+    void the65thIdleKeptAliveConnectionIsServedAndTheOldestIdleOneIsClosed() throws Exception {
+      List<Socket> sockets = idle("127.0.0.1", BOUND);
+      try {
+        Socket extra = connect("127.0.0.1");
+        sockets.add(extra);
+        Raw.write(extra, "GET /ok HTTP/1.1\r\nHost: x\r\n\r\n");
+        assertTrue(readResponse(extra).startsWith("HTTP/1.1 200"), "the 65th is served");
+        assertTrue(Raw.closedWithin(sockets.get(0), 2_000), "the oldest idle one is closed");
+        for (int i = 1; i < BOUND; i++) {
+          assertFalse(Raw.closedWithin(sockets.get(i), 20), "connection " + (i + 1) + " kept");
+        }
+        // the next oldest is still usable
+        Raw.write(sockets.get(1), "GET /ok HTTP/1.1\r\nHost: x\r\n\r\n");
+        assertTrue(readResponse(sockets.get(1)).startsWith("HTTP/1.1 200"));
+        assertEquals(1, limits.closedIdle());
+        assertEquals(0, limits.refusedConnections());
+      } finally {
+        closeAll(sockets);
+      }
+    }
+
+    @Test
+    void the65thConnectionWhileAll64AreBusyIsAnswered503WithJsonAndRetryAfter() throws Exception {
+      List<Socket> sockets = busy("127.0.0.1", BOUND);
+      try {
+        Socket extra = connect("127.0.0.1");
+        extra.setSoTimeout(10_000);
+        Raw.write(extra, "GET /ok HTTP/1.1\r\nHost: x\r\n\r\n");
+        String answer = new String(extra.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        extra.close();
+        assertTrue(answer.startsWith("HTTP/1.1 503"), answer);
+        String head = answer.substring(0, answer.indexOf("\r\n\r\n")).toLowerCase(Locale.ROOT);
+        assertTrue(head.contains("retry-after: " + ClientLimits.RETRY_AFTER_SECONDS), head);
+        assertTrue(head.contains("connection: close"), head);
+        assertTrue(head.contains("content-type: application/json"), head);
+        JsonNode body = Json.MAPPER.readTree(answer.substring(answer.indexOf("\r\n\r\n") + 4));
+        assertEquals(503, body.get("status").asInt());
+        assertEquals(ClientLimits.REFUSED_EN, body.get("message").asText());
+        assertEquals(ClientLimits.REFUSED_TH, body.get("message_th").asText());
+        assertTrue(body.get("message_th").asText().contains("การเชื่อมต่อ"));
+        assertEquals(1, limits.refusedConnections());
+        assertEquals(0, limits.closedIdle(), "no busy connection was closed");
+        // the 64 busy ones finish normally
+        release.countDown();
+        for (Socket s : sockets) {
+          assertTrue(readResponse(s).startsWith("HTTP/1.1 200"));
+        }
+        // and, idle now, one of them gives way to a new connection
+        Socket after = connect("127.0.0.1");
+        sockets.add(after);
+        Raw.write(after, "GET /ok HTTP/1.1\r\nHost: x\r\n\r\n");
+        assertTrue(readResponse(after).startsWith("HTTP/1.1 200"));
+        assertEquals(1, limits.closedIdle());
+      } finally {
+        closeAll(sockets);
+      }
+    }
+
+    @Test
+    void anotherClientIsUnaffectedByOneAtItsBound() throws Exception {
+      List<Socket> busy = busy("127.0.0.1", BOUND);
+      List<Socket> other = new ArrayList<>();
+      try {
+        // 127.0.0.2 is another address of loopback: another client
+        other.addAll(idle("127.0.0.2", 3));
+        for (Socket s : other) {
+          Raw.write(s, "GET /ok HTTP/1.1\r\nHost: x\r\n\r\n");
+          assertTrue(readResponse(s).startsWith("HTTP/1.1 200"));
+        }
+        assertEquals(0, limits.refusedConnections());
+        assertEquals(0, limits.closedIdle());
+        for (Socket s : busy) {
+          assertFalse(Raw.closedWithin(s, 20), "the first client's connections are kept");
+        }
+        release.countDown();
+        for (Socket s : busy) {
+          assertTrue(readResponse(s).startsWith("HTTP/1.1 200"));
+        }
+      } finally {
+        closeAll(busy);
+        closeAll(other);
+      }
     }
   }
 }

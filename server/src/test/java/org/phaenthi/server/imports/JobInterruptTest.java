@@ -190,6 +190,120 @@ class JobInterruptTest {
     }
   }
 
+  @Test
+  void aRestartAfterAKillPastTheCommitPublishesTheJobAndWritesItsAuditEntryOnce() throws Exception {
+    // what a kill -9 after the commit leaves: the record publishing (the embedded store marks it
+    // interrupted when it opens), the publication with the job's mark, no "publish upload" entry
+    Instant longAgo = Instant.now().minus(Duration.ofMinutes(5));
+    String view =
+        Json.MAPPER.writeValueAsString(
+            java.util.Map.of(
+                "phase",
+                "publishing",
+                "file",
+                java.util.Map.of("name", "rates.csv", "sha256", "ab".repeat(32)),
+                "rows",
+                2,
+                "report",
+                java.util.Map.of(
+                    "errors", 0, "warnings", 1, "by_kind", java.util.Map.of("zero", 1))));
+    admin.saveJob(
+        new JobRecord(
+            "killed0000000001",
+            "dead",
+            null,
+            "uploader",
+            longAgo,
+            "publishing",
+            view,
+            longAgo,
+            false,
+            null,
+            null));
+    Publication made =
+        embedded.publish(
+            TestServers.dataset()
+                .asDraft(
+                    "publisher",
+                    "upload rates.csv [file rates.csv, 2 rows"
+                        + ImportJobs.committing("killed0000000001")
+                        + "]"));
+    assertEquals(1, admin.interruptStale(Instant.now(), JobRecord.INTERRUPTED_EN, "x"));
+    assertEquals("failed", admin.job("killed0000000001").orElseThrow().phase());
+
+    MemoryAuditLog audit = new MemoryAuditLog();
+    for (int restart = 1; restart <= 2; restart++) {
+      ImportJobs jobs =
+          new ImportJobs(
+              new ImportJobsTest.FailingStore(embedded),
+              live,
+              follower,
+              audit,
+              new JobRecords(admin, "node-" + restart, () -> null, STALE));
+      try {
+        // nobody reads the job: the start settles it
+        for (int i = 0;
+            i < 250 && !admin.job("killed0000000001").orElseThrow().phase().equals("published");
+            i++) {
+          Thread.sleep(20);
+        }
+        JobRecord r = admin.job("killed0000000001").orElseThrow();
+        assertEquals("published", r.phase(), "restart " + restart + ": " + r);
+        assertNull(r.errorEn());
+        assertEquals(made.id(), Json.MAPPER.readTree(r.view()).get("publication").asLong());
+      } finally {
+        jobs.close();
+      }
+      List<org.phaenthi.server.admin.AuditEntry> entries =
+          audit.recent(100).stream().filter(e -> e.action().equals("publish upload")).toList();
+      assertEquals(1, entries.size(), "restart " + restart + ": " + entries);
+      var e = entries.get(0);
+      assertEquals(made.id(), e.publication());
+      assertEquals("publisher", e.who());
+      assertEquals("rates.csv", e.file());
+      assertEquals("ab".repeat(32), e.sha256());
+      assertEquals(2L, e.rows());
+      assertEquals(made.publishedAt(), e.at());
+      assertTrue(e.detail().startsWith("0 errors, 1 warnings {zero=1}; recorded after a restart"));
+    }
+
+    // a node stopped between the audit entry and the record's save settles again: no second entry
+    admin.saveJob(
+        new JobRecord(
+            "killed0000000001",
+            "dead",
+            null,
+            "uploader",
+            longAgo,
+            "failed",
+            view,
+            longAgo,
+            false,
+            JobRecord.INTERRUPTED_EN,
+            JobRecord.INTERRUPTED_TH));
+    ImportJobs jobs =
+        new ImportJobs(
+            new ImportJobsTest.FailingStore(embedded),
+            live,
+            follower,
+            audit,
+            new JobRecords(admin, "node-3", () -> null, STALE));
+    try {
+      for (int i = 0;
+          i < 250 && !admin.job("killed0000000001").orElseThrow().phase().equals("published");
+          i++) {
+        Thread.sleep(20);
+      }
+      assertEquals("published", admin.job("killed0000000001").orElseThrow().phase());
+    } finally {
+      jobs.close();
+    }
+    assertEquals(
+        1,
+        audit.recent(100).stream().filter(e -> e.action().equals("publish upload")).count(),
+        "the entry already in the log is not written again");
+  }
+
   private static void waitFor(ImportJob job, ImportJob.Phase phase) throws InterruptedException {
     for (int i = 0; i < 500; i++) {
       synchronized (job) {

@@ -74,8 +74,6 @@ class MixedLoadIT {
                 data.toString(),
                 "--store",
                 store.toString(),
-                "--max-connections-per-client",
-                "0",
                 "--export-concurrency",
                 Integer.toString(THREADS),
                 "--access-log",

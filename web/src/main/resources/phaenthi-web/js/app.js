@@ -449,10 +449,10 @@ async function fitArea() {
   const lw = lr && lr.width ? mr.right - lr.left + 6 : 0;
   const lh = lr && lr.height ? mr.bottom - lr.top + 6 : 0;
   // only a padding that clears the legend counts; if neither fits, beside it with at most 45 % of the width
-  // (with a phone's sheet up the legend sits above the sheet, often wider than 45 %: beside it then, as
-  // long as 100 px of the map stay free)
+  // (with a phone's sheet up the legend sits above the sheet over 70 % of the strip: beside it then, as
+  // long as 90 px of the map stay free)
   const options = [];
-  if (lw <= (sheet ? size.x - 120 : size.x * 0.45)) options.push([lw, base]);
+  if (lw <= (sheet ? size.x - 90 : size.x * 0.45)) options.push([lw, base]);
   if (Math.max(base, lh) <= size.y * 0.6) options.push([10, Math.max(base, lh)]);
   const zoomWith = ([r, bt]) => app.map.getBoundsZoom(b, false, L.point(10 + r, 10 + bt));
   const [right, bottom] = options.sort((p, q) => zoomWith(q) - zoomWith(p))[0] || [Math.min(lw, size.x * 0.45), base];

@@ -19,7 +19,10 @@ const STRINGS = {
     yearMoved: 'ตัวชี้วัดนี้ไม่มีข้อมูลปี {from} ระดับ{level} จึงแสดงปี {to} ซึ่งเป็นปีล่าสุดที่มีข้อมูล',
     valuesFailed: 'โหลดค่าของแผนที่ไม่สำเร็จ ลองใหม่อีกครั้ง', noDataHere: 'ไม่มีข้อมูลปี {year} ระดับ{level}',
     change: 'การเปลี่ยนแปลง', compareWith: 'เทียบกับปี', noCompare: '— ไม่เทียบ —',
-    scope: 'แบ่งชั้นจาก', scopeNational: 'ทั้งประเทศ (สีเทียบกันได้ทุกมุมมอง)', scopeView: 'เฉพาะพื้นที่ที่แสดง',
+    scope: 'แบ่งชั้นจาก', scopeNational: 'ทั้งประเทศ', scopeView: 'มุมมองนี้',
+    scopeNationalExplain: 'ขอบชั้นคิดจากทั้งประเทศ สีเดียวกันในทุกมุมมอง จึงเทียบกันได้',
+    scopeViewExplain: 'ขอบชั้นคิดจากพื้นที่ที่แสดงอยู่เท่านั้น สีจึงเทียบกับมุมมองอื่นไม่ได้',
+    scopeManualExplain: 'ขอบชั้นกำหนดเอง ใช้เหมือนกันทุกมุมมอง',
     scopeNationalNote: 'ชั้นตามเกณฑ์ทั้งประเทศ', scopeViewNote: 'ชั้นตามพื้นที่ที่แสดงนี้',
     zoomIn: 'ขยาย', zoomOut: 'ย่อ', mapLabel: 'แผนที่ (กดปุ่มลูกศรเพื่อเลื่อน)', mapBy: 'แผนที่โดย', legend: 'คำอธิบายสัญลักษณ์', legendRow: '{range}: {count} พื้นที่',
     describeMap: 'แผนที่ {title}', describeHighest: 'สูงสุด: {areas}', describeLowest: 'ต่ำสุด: {areas}',
@@ -47,7 +50,10 @@ const STRINGS = {
     yearMoved: 'This indicator has no {from} data at {level} level: showing {to}, its latest year',
     valuesFailed: 'The map values could not be loaded; please try again', noDataHere: 'No data for {year} at {level} level',
     change: 'change', compareWith: 'Change since', noCompare: '— none —',
-    scope: 'Breaks from', scopeNational: 'the whole country (same colours in every view)', scopeView: 'the areas in this view',
+    scope: 'Breaks from', scopeNational: 'whole country', scopeView: 'this view',
+    scopeNationalExplain: 'Breaks from the whole country: the same colours in every view, so views compare',
+    scopeViewExplain: 'Breaks from the areas in this view only: colours do not compare with other views',
+    scopeManualExplain: 'Manual breaks: the same in every view',
     scopeNationalNote: 'national breaks', scopeViewNote: 'breaks of this view',
     zoomIn: 'Zoom in', zoomOut: 'Zoom out', mapLabel: 'Map (arrow keys pan it)', mapBy: 'Map by', legend: 'Legend', legendRow: '{range}: {count} areas',
     describeMap: 'Map of {title}', describeHighest: 'Highest: {areas}', describeLowest: 'Lowest: {areas}',
@@ -91,12 +97,13 @@ export function reasonText(row) {
 }
 
 /**
- * A text the server gives in both languages, `key` (English) and `key_th` (Thai): the one for the
- * interface's language, and in Thai nothing rather than English when the server has no Thai for it.
+ * A text the server gives in both languages, `key` (English; `key_en` where the server words it in
+ * full, e.g. a source stored with "จปฐ." in it) and `key_th` (Thai): the one for the interface's
+ * language, and in Thai nothing rather than English when the server has no Thai for it.
  */
 export function served(obj, key) {
   if (!obj) return '';
-  return (lang === 'en' ? obj[key] : obj[`${key}_th`]) || '';
+  return (lang === 'en' ? obj[`${key}_en`] || obj[key] : obj[`${key}_th`]) || '';
 }
 
 /** The name of an area, indicator or category in the current language. */

@@ -25,14 +25,15 @@ export function buildSidebar(app, { setState }) {
   side.innerHTML = `
     <label>${t('indicator')}<select id="indicator">${groups.join('')}</select></label>
     <div class="row">
-      <label>${t('year')}<select id="year">${years.map((y) => `<option value="${y.be}" title="${esc(y.label || '')}">${y.be}${y.synthetic ? ' *' : ''}</option>`).join('')}</select></label>
+      <label>${t('year')}<select id="year">${years.map((y) => `<option value="${y.be}" title="${esc(served(y, 'label'))}">${y.be}${y.synthetic ? ' *' : ''}</option>`).join('')}</select></label>
       <label>${t('compareWith')}<select id="compare"><option value="">${esc(t('noCompare'))}</option>${years.map((y) => `<option value="${y.be}">${y.be}</option>`).join('')}</select></label>
       <label>${t('level')}<select id="level">${app.levels.map.map((l) => `<option value="${l.level}">${esc(name(l))}</option>`).join('')}</select></label>
     </div>
     <fieldset><legend>${t('classification')}</legend>
       <label><select id="method" aria-label="${t('classification')}">${METHODS.map((m) => `<option value="${m}">${t(m)}</option>`).join('')}</select></label>
       <label id="breaks-label" hidden>${t('breaks')}<input id="breaks" inputmode="decimal" placeholder="1, 2.5, 5, 10"></label>
-      <label>${t('scope')}<select id="scope"><option value="national">${esc(t('scopeNational'))}</option><option value="view">${esc(t('scopeView'))}</option></select></label>
+      <label>${t('scope')}<select id="scope" aria-describedby="scope-explain"><option value="national">${esc(t('scopeNational'))}</option><option value="view">${esc(t('scopeView'))}</option></select></label>
+      <p id="scope-explain" class="scope-explain muted"></p>
       <div class="row">
         <label>${t('classes')}<select id="classes">${[3, 4, 5, 6, 7, 8, 9].map((n) => `<option>${n}</option>`).join('')}</select></label>
       </div>
@@ -68,6 +69,8 @@ export function buildSidebar(app, { setState }) {
     $('breaks-label').hidden = st.method !== 'manual';
     $('scope').value = st.scope;
     $('scope').disabled = st.method === 'manual';
+    // the options are short; what the choice means is said under the select
+    $('scope-explain').textContent = t(st.method === 'manual' ? 'scopeManualExplain' : st.scope === 'view' ? 'scopeViewExplain' : 'scopeNationalExplain');
     $('breaks').value = st.breaks.join(', ');
     const ind = app.catalogue.byCode.get(st.indicator);
     const yrs = (ind.years && ind.years[st.level]) || [];

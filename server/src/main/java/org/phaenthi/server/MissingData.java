@@ -15,7 +15,7 @@ public final class MissingData {
   /** Why an area has no value (missing is "no data", never 0). */
   public static String missingReason(Area a) {
     if (a.code().startsWith("10")) {
-      return "no data: Bangkok is not covered by the BMN (จปฐ.) survey";
+      return "no data: " + Attribution.BANGKOK_NOT_SURVEYED;
     }
     return "no data for this area in this year";
   }

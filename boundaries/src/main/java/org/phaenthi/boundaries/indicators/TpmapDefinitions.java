@@ -43,6 +43,10 @@ public final class TpmapDefinitions {
       "TPMAP (NESDC/NECTEC) 2561 public data: CDD จปฐ. household survey + MOF welfare registry";
   public static final String SOURCE_Y66 =
       "TPMAP y66 (province level only; indicator-set year unknown), via Open Parliament Hack 2024";
+
+  /** The 2561 year's label as stored (the server words it in full in English and Thai). */
+  public static final String LABEL_2561 = "TPMAP 2561 (จปฐ. 2561, indicator set bmn-2560)";
+
   public static final String PEOPLE = "HOUSEMEMBER_CNT";
   public static final String TARGET_POOR = "poor.JPT.MOFval.CNT";
   public static final String TARGET_POOR_RATE = "tpmap:target_poor_rate";
@@ -76,11 +80,7 @@ public final class TpmapDefinitions {
   /** The 2561 survey year as the bundled publication names it. */
   public static YearInfo year2561() {
     return new YearInfo(
-        Y2561,
-        "TPMAP 2561 (จปฐ. 2561, indicator set bmn-2560)",
-        SOURCE_2561,
-        Set.copyOf(Levels.WITH_VILLAGES.all()),
-        false);
+        Y2561, LABEL_2561, SOURCE_2561, Set.copyOf(Levels.WITH_VILLAGES.all()), false);
   }
 
   /** The y66 province file's year. */

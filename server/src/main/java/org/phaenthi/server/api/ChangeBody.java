@@ -82,7 +82,10 @@ final class ChangeBody {
     return out;
   }
 
-  /** Said when the two years do not come from the same source, so they may not be comparable. */
+  /**
+   * Said when the two years do not come from the same source, so they may not be comparable; the
+   * sources named in full in English ({@link SourceNames#en(String)}).
+   */
   static String caveat(IndicatorData data, Change c) {
     YearInfo a = data.years().get(c.from());
     YearInfo b = data.years().get(c.to());
@@ -92,11 +95,11 @@ final class ChangeBody {
     return "the two years come from different sources ("
         + c.from().be()
         + ": "
-        + a.source()
+        + SourceNames.en(a.source())
         + "; "
         + c.to().be()
         + ": "
-        + b.source()
+        + SourceNames.en(b.source())
         + "): check that the indicator was measured the same way";
   }
 

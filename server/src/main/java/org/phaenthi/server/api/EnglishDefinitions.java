@@ -22,7 +22,7 @@ public final class EnglishDefinitions {
           + " villages before dividing";
     }
     if (code.startsWith("tpmap:ind_")) {
-      return "Target poor failing BMN (จปฐ.) indicator "
+      return "Target poor failing Basic Minimum Needs (BMN) indicator "
           + code.substring("tpmap:ind_".length())
           + " (one person may fail several indicators, so these counts do not add up)";
     }

@@ -42,7 +42,11 @@ public final class IndicatorsHandler implements Handler {
               "be", y.year().be(),
               "ce", y.year().ce(),
               "label", y.label(),
+              "label_en", SourceNames.en(y.label()),
+              "label_th", SourceNames.th(y.label()),
               "source", y.source(),
+              "source_en", SourceNames.en(y.source()),
+              "source_th", SourceNames.th(y.source()),
               "synthetic", y.synthetic(),
               "levels", y.levels().stream().sorted().map(AdminLevel::urlName).toList()));
     }
@@ -70,6 +74,7 @@ public final class IndicatorsHandler implements Handler {
         "definition_th", i.definitionTh() != null ? i.definitionTh() : ThaiDefinitions.of(i),
         "definition_en", EnglishDefinitions.of(i),
         "value_unit_th", ThaiText.unit(i.valueUnit()),
+        "source_en", SourceNames.en(i),
         "source_th", ThaiText.source(i),
         "numerator", i.numeratorLabel(),
         "denominator", i.denominatorLabel(),

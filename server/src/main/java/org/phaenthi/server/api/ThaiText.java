@@ -9,6 +9,7 @@ import org.phaenthi.boundaries.AdminLevel;
 import org.phaenthi.boundaries.indicators.Indicator;
 import org.phaenthi.boundaries.indicators.IndicatorData;
 import org.phaenthi.boundaries.indicators.SurveyYear;
+import org.phaenthi.server.Attribution;
 
 /**
  * The Thai side of what the API words in English: why a value is missing, value units and sources,
@@ -22,17 +23,26 @@ public final class ThaiText {
 
   private static final Map<String, String> REASONS =
       Map.of(
-          "no data: Bangkok is not covered by the BMN (จปฐ.) survey",
-              "ไม่มีข้อมูล: กรุงเทพมหานครไม่อยู่ในการสำรวจ จปฐ.",
-          "Bangkok is not covered by the BMN (จปฐ.) survey", "กรุงเทพมหานครไม่อยู่ในการสำรวจ จปฐ.",
-          "no data for this area in this year", "ไม่มีข้อมูลของพื้นที่นี้ในปีนี้",
-          "no eligible units", "ไม่มีหน่วยที่ต้องสำรวจตามตัวชี้วัดนี้",
-          "no people surveyed", "ไม่มีคนที่ได้รับการสำรวจ",
-          "people surveyed not in data", "ไม่มีจำนวนคนที่สำรวจในข้อมูล",
-          "no households with a score", "ไม่มีครัวเรือนที่มีคะแนน",
-          "no units with a score", "ไม่มีหน่วยที่มีคะแนน",
-          "denominator not in data", "ไม่มีตัวหารในข้อมูล",
-          "no denominator", "ไม่มีตัวหาร");
+          "no data: " + Attribution.BANGKOK_NOT_SURVEYED,
+          "ไม่มีข้อมูล: " + Attribution.BANGKOK_NOT_SURVEYED_TH,
+          Attribution.BANGKOK_NOT_SURVEYED,
+          Attribution.BANGKOK_NOT_SURVEYED_TH,
+          "no data for this area in this year",
+          "ไม่มีข้อมูลของพื้นที่นี้ในปีนี้",
+          "no eligible units",
+          "ไม่มีหน่วยที่ต้องสำรวจตามตัวชี้วัดนี้",
+          "no people surveyed",
+          "ไม่มีคนที่ได้รับการสำรวจ",
+          "people surveyed not in data",
+          "ไม่มีจำนวนคนที่สำรวจในข้อมูล",
+          "no households with a score",
+          "ไม่มีครัวเรือนที่มีคะแนน",
+          "no units with a score",
+          "ไม่มีหน่วยที่มีคะแนน",
+          "denominator not in data",
+          "ไม่มีตัวหารในข้อมูล",
+          "no denominator",
+          "ไม่มีตัวหาร");
 
   private static final Pattern NO_DATA_IN = Pattern.compile("no data in (\\d{4})(?:: (.*))?");
   private static final Pattern COUNT_ZERO =
@@ -79,52 +89,22 @@ public final class ThaiText {
     return english == null ? null : UNITS.get(english);
   }
 
-  private static final Map<String, String> SOURCES =
-      Map.of(
-          "TPMAP (NESDC/NECTEC) 2561 public data: CDD จปฐ. household survey + MOF welfare registry",
-          "ข้อมูลสาธารณะ TPMAP (สศช./เนคเทค) ปี 2561: การสำรวจข้อมูล จปฐ. ระดับครัวเรือน"
-              + " ของกรมการพัฒนาชุมชน และทะเบียนสวัสดิการแห่งรัฐ กระทรวงการคลัง",
-          "TPMAP y66 (province level only; indicator-set year unknown), via Open Parliament Hack"
-              + " 2024",
-          "TPMAP ปี 2566 (ระดับจังหวัดเท่านั้น ไม่ทราบปีของชุดตัวชี้วัด) จาก Open Parliament Hack"
-              + " 2024");
-
   /**
    * The short Thai name of one source as a year's data names it (the Thai source up to its details:
    * "ข้อมูลสาธารณะ TPMAP (สศช./เนคเทค) ปี 2561"), for sentences such as a change map's caveat; null
    * if the source has no Thai.
    */
   public static String sourceName(String english) {
-    String th = english == null ? null : SOURCES.get(english);
+    String th = SourceNames.th(english);
     return th == null ? null : th.split(":| \\(ระดับ")[0].trim();
   }
 
-  private static final Pattern YEAR_PART = Pattern.compile("(\\d{4}): (.*)");
-
   /**
-   * The indicator's source in Thai, part by part ("A; 2566: B"); null if a part is unknown (the
+   * The indicator's source in Thai, part by part ("A; ปี 2566: B"); null if a part is unknown (the
    * Thai interface then leaves the source line out, the credits still name the data).
    */
   public static String source(Indicator i) {
-    if (i.source() == null) {
-      return null;
-    }
-    List<String> out = new ArrayList<>();
-    // "; " also occurs inside a source; only one before a year starts the next part
-    for (String part : i.source().split("; (?=\\d{4}: )")) {
-      Matcher m = YEAR_PART.matcher(part);
-      String prefix = "";
-      if (m.matches()) {
-        prefix = "ปี " + m.group(1) + ": ";
-        part = m.group(2);
-      }
-      String th = SOURCES.get(part);
-      if (th == null) {
-        return null;
-      }
-      out.add(prefix + th);
-    }
-    return String.join("; ", out);
+    return SourceNames.th(i);
   }
 
   /**

@@ -68,13 +68,27 @@ public record ExportMetadata(Map<String, Object> typed) {
       m.put("unit", i.valueUnit());
       m.put("counted_unit", i.unit());
       m.put("higher_is_better", i.higherIsBetter());
-      m.put("source", i.source());
+      // the source named in full in English (the stored one writes the survey "จปฐ.") and in Thai
+      m.put("source", org.phaenthi.server.api.SourceNames.en(i));
+      m.put("source_th", org.phaenthi.server.api.SourceNames.th(i));
       m.put("survey_year_be", s.year().be());
       m.put("survey_year_ce", s.year().ce());
       s.dataset()
           .indicators()
           .year(s.year().be())
-          .ifPresent(y -> m.put("survey_year_source", join(y.label(), y.source())));
+          .ifPresent(
+              y -> {
+                m.put(
+                    "survey_year_source",
+                    join(
+                        org.phaenthi.server.api.SourceNames.en(y.label()),
+                        org.phaenthi.server.api.SourceNames.en(y.source())));
+                m.put(
+                    "survey_year_source_th",
+                    join(
+                        org.phaenthi.server.api.SourceNames.th(y.label()),
+                        org.phaenthi.server.api.SourceNames.th(y.source())));
+              });
       m.put(
           "missing_values",
           "An empty value means no data (see the reason column), never zero."

@@ -6,6 +6,7 @@ import java.time.chrono.ThaiBuddhistChronology;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
+import org.phaenthi.server.Attribution;
 
 /**
  * The words of a picture in Thai and English, as the web app writes them ({@code i18n.js}), numbers
@@ -33,8 +34,8 @@ public record Texts(String lang) {
           Map.entry(
               "bangkok",
               new String[] {
-                "กรุงเทพมหานครไม่อยู่ในการสำรวจ จปฐ.: แสดงเป็นไม่มีข้อมูล",
-                "Bangkok is not covered by the BMN (จปฐ.) survey: shown as no data"
+                Attribution.BANGKOK_NOT_SURVEYED_TH + ": แสดงเป็นไม่มีข้อมูล",
+                Attribution.BANGKOK_NOT_SURVEYED + ": shown as no data"
               }),
           Map.entry(
               "licence",
@@ -42,7 +43,9 @@ public record Texts(String lang) {
                 "ขอบเขตการปกครอง © กรมแผนที่ทหาร ผ่าน OCHA HDX (CC BY 3.0 IGO) · ตัวชี้วัด: TPMAP"
                     + " (สศช./เนคเทค) จาก จปฐ. กรมการพัฒนาชุมชน ไม่ระบุสัญญาอนุญาต",
                 "Boundaries © RTSD via OCHA HDX (CC BY 3.0 IGO) · Indicators: TPMAP (NESDC/NECTEC),"
-                    + " CDD BMN (จปฐ.) survey, no licence stated"
+                    + " "
+                    + Attribution.BMN_SURVEY
+                    + ", no licence stated"
               }),
           Map.entry("rank", new String[] {"อันดับ", "Rank"}),
           Map.entry("of", new String[] {"จาก", "of"}),

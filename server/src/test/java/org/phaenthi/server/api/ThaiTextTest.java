@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import org.phaenthi.boundaries.indicators.Indicator;
 import org.phaenthi.boundaries.indicators.ValueKind;
+import org.phaenthi.server.Attribution;
 
 /** The Thai the API serves next to its English (reasons, units, sources, definitions). */
 class ThaiTextTest {
@@ -32,11 +33,11 @@ class ThaiTextTest {
   void reasonsTheServerGivesHaveThai() {
     assertEquals(
         "ไม่มีข้อมูล: กรุงเทพมหานครไม่อยู่ในการสำรวจ จปฐ.",
-        ThaiText.reason("no data: Bangkok is not covered by the BMN (จปฐ.) survey"));
+        ThaiText.reason("no data: " + Attribution.BANGKOK_NOT_SURVEYED));
     assertEquals("ไม่มีหน่วยที่ต้องสำรวจตามตัวชี้วัดนี้", ThaiText.reason("no eligible units"));
     assertEquals(
         "ไม่มีข้อมูลปี 2561: กรุงเทพมหานครไม่อยู่ในการสำรวจ จปฐ.",
-        ThaiText.reason("no data in 2561: Bangkok is not covered by the BMN (จปฐ.) survey"));
+        ThaiText.reason("no data in 2561: " + Attribution.BANGKOK_NOT_SURVEYED));
     assertEquals("ไม่มีข้อมูลปี 2566", ThaiText.reason("no data in 2566"));
     assertTrue(ThaiText.reason("the count was 0 in 2561: no per cent change").contains("2561"));
     assertNull(ThaiText.reason("a user's own words"), "unknown: no Thai rather than English");

@@ -35,23 +35,16 @@ class SourceNamesTest {
   }
 
   private static Indicator withSource(String code, String source) {
-    return new Indicator(
-        code,
-        "s",
-        "C",
-        "ก",
-        "C",
-        "ชื่อ",
-        "Name",
-        "person",
-        false,
-        ValueKind.PERCENT,
-        "%",
-        "d",
-        "n",
-        "d",
-        null,
-        source);
+    return Indicator.builder(code, "s")
+        .category("C", "ก", "C")
+        .names("ชื่อ", "Name")
+        .unit("person")
+        .higherIsBetter(false)
+        .kind(ValueKind.PERCENT, "%")
+        .definition("d", null)
+        .counts("n", "d")
+        .source(source)
+        .build();
   }
 
   private static void english(String text) {

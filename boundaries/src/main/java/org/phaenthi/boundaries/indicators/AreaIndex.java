@@ -78,13 +78,70 @@ public final class AreaIndex {
     return h ^ (h >>> 16);
   }
 
+  /** {@link #codesHash}'s start value. */
+  public static final long HASH_START = 0x9E3779B97F4A7C15L;
+
+  /**
+   * Adds one code to a hash of a code list (start with {@link #HASH_START}); the same as {@link
+   * #hashCode(long, byte[], int, int)} over the code's bytes when it is ASCII, as codes are.
+   */
+  public static long hashCode(long h, String code) {
+    h = (h ^ code.length()) * 0x100000001B3L;
+    for (int i = 0; i < code.length(); i++) {
+      h = (h ^ code.charAt(i)) * 0x100000001B3L;
+    }
+    return h;
+  }
+
+  /** Adds one ASCII code, given as {@code length} bytes of {@code data} at {@code at}. */
+  public static long hashCode(long h, byte[] data, int at, int length) {
+    h = (h ^ length) * 0x100000001B3L;
+    for (int i = at; i < at + length; i++) {
+      h = (h ^ data[i]) * 0x100000001B3L;
+    }
+    return h;
+  }
+
+  /** The hash of the whole code list (FNV-1a over the lengths and chars). */
+  long codesHash() {
+    long h = HASH_START;
+    for (String c : codes) {
+      h = hashCode(h, c);
+    }
+    return h;
+  }
+
+  /** Whether the code at {@code ordinal} is the ASCII bytes {@code data[at, at + length)}. */
+  public boolean codeEquals(int ordinal, byte[] data, int at, int length) {
+    String c = codes[ordinal];
+    if (c.length() != length) {
+      return false;
+    }
+    for (int i = 0; i < length; i++) {
+      if (c.charAt(i) != data[at + i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /**
    * Hands out one index per distinct code list and one string per distinct code, for the columns of
    * one load; thread-safe. Drop it when the load is done.
    */
   public static final class Pool {
     private final Map<List<String>, AreaIndex> indexes = new ConcurrentHashMap<>();
+    private final Map<Long, AreaIndex> byHash = new ConcurrentHashMap<>();
     private final Map<String, String> strings = new ConcurrentHashMap<>();
+
+    /**
+     * An index handed out before whose code list has this {@link #hashCode(long, String) hash}, or
+     * null: a candidate the caller checks code by code ({@link #codeEquals}) before using it, so a
+     * decoder that finds the codes of an index it has seen need not make their strings.
+     */
+    public AreaIndex candidate(long codesHash) {
+      return byHash.get(codesHash);
+    }
 
     /** The shared index of these strictly ascending codes (the array is not kept). */
     AreaIndex intern(String[] sortedCodes, int size) {
@@ -99,7 +156,9 @@ public final class AreaIndex {
       }
       AreaIndex fresh = new AreaIndex(own);
       AreaIndex raced = indexes.putIfAbsent(Arrays.asList(own), fresh);
-      return raced == null ? fresh : raced;
+      AreaIndex index = raced == null ? fresh : raced;
+      byHash.putIfAbsent(index.codesHash(), index); // a colliding list stays findable by the list
+      return index;
     }
 
     /** How many distinct indexes were handed out. */

@@ -88,6 +88,33 @@ public final class ValueColumn extends AbstractMap<String, IndicatorValue> {
     return new Builder(expectedSize);
   }
 
+  /**
+   * A column of rows already in the order of {@code index} (row i is the area {@code
+   * index.code(i)}); the arrays are read, not kept. For a decoder that found the codes of an index
+   * it had seen ({@link AreaIndex.Pool#candidate}) and so made no strings for them.
+   */
+  public static ValueColumn ofRows(
+      AreaIndex index,
+      double[] numerators,
+      double[] denominators,
+      double[] values,
+      String[] missingReasons) {
+    int n = index.size();
+    if (numerators.length < n
+        || denominators.length < n
+        || values.length < n
+        || missingReasons.length < n) {
+      throw new IllegalArgumentException("fewer rows than the index has areas");
+    }
+    Builder b = new Builder(0);
+    b.numerators = numerators;
+    b.denominators = denominators;
+    b.values = values;
+    b.reasons = missingReasons;
+    b.size = n;
+    return b.assemble(index);
+  }
+
   /** A column of these values, keyed by their area codes (IllegalArgumentException on a repeat). */
   public static ValueColumn of(Collection<IndicatorValue> values, AreaIndex.Pool pool) {
     Builder b = new Builder(values.size());
@@ -323,7 +350,11 @@ public final class ValueColumn extends AbstractMap<String, IndicatorValue> {
      */
     public ValueColumn build(AreaIndex.Pool pool) {
       sortByCode();
-      AreaIndex index = pool.intern(codes, size);
+      return assemble(pool.intern(codes, size));
+    }
+
+    /** The column of this builder's rows, in the order of {@code index}. */
+    private ValueColumn assemble(AreaIndex index) {
       NumberColumn num = NumberColumn.of(numerators, size);
       NumberColumn den = NumberColumn.of(denominators, size);
       Derivation derivation = Derivation.STORED;

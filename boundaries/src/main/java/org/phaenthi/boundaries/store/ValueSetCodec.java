@@ -82,6 +82,10 @@ final class ValueSetCodec {
         throw new IllegalStateException("unknown value-set format " + format);
       }
       int n = in.getInt();
+      ValueColumn known = onKnownIndex(data, in.position(), n, pool);
+      if (known != null) {
+        return known;
+      }
       ValueColumn.Builder out = ValueColumn.builder(n);
       for (int i = 0; i < n; i++) {
         String code = utf(data, in);
@@ -95,6 +99,62 @@ final class ValueSetCodec {
     } catch (BufferUnderflowException | IndexOutOfBoundsException e) {
       throw new UncheckedIOException(new EOFException("value-set blob cut short"));
     }
+  }
+
+  /**
+   * The column when its codes are, in order, those of an index the pool handed out before (the
+   * usual case: a level's 80 indicators share their areas), decoded without making a string per
+   * code or sorting; null when they are not (or not ASCII), and the caller decodes it in full. One
+   * pass hashes the codes' bytes, a second checks them against the pool's candidate while reading
+   * the numbers.
+   */
+  private static ValueColumn onKnownIndex(byte[] data, int start, int n, AreaIndex.Pool pool) {
+    long hash = AreaIndex.HASH_START;
+    int at = start;
+    for (int i = 0; i < n; i++) {
+      int length = u16(data, at);
+      at += 2;
+      for (int k = at; k < at + length; k++) {
+        if (data[k] <= 0) {
+          return null; // not ASCII: the full decoder
+        }
+      }
+      hash = AreaIndex.hashCode(hash, data, at, length);
+      at += length + 24;
+      at += 2 + u16(data, at);
+    }
+    AreaIndex index = pool.candidate(hash);
+    if (index == null || index.size() != n) {
+      return null;
+    }
+    double[] num = new double[n];
+    double[] den = new double[n];
+    double[] val = new double[n];
+    String[] reasons = new String[n];
+    ByteBuffer in = ByteBuffer.wrap(data);
+    at = start;
+    for (int i = 0; i < n; i++) {
+      int length = u16(data, at);
+      if (!index.codeEquals(i, data, at + 2, length)) {
+        return null; // a hash collision
+      }
+      at += 2 + length;
+      num[i] = in.getDouble(at);
+      den[i] = in.getDouble(at + 8);
+      val[i] = in.getDouble(at + 16);
+      in.position(at + 24);
+      String reason = utf(data, in);
+      reasons[i] = reason.isEmpty() ? null : reason;
+      at = in.position();
+    }
+    return ValueColumn.ofRows(index, num, den, val, reasons);
+  }
+
+  private static int u16(byte[] data, int at) {
+    if (at + 2 > data.length) {
+      throw new BufferUnderflowException();
+    }
+    return ((data[at] & 0xff) << 8) | (data[at + 1] & 0xff);
   }
 
   /** A string as {@link DataOutputStream#writeUTF} wrote it (modified UTF-8). */

@@ -84,6 +84,59 @@ class ValueSetCodecTest {
     assertEquals(2, c.size());
   }
 
+  /**
+   * A blob whose codes are those of an index the pool has seen is read onto that index without
+   * making its code strings, and gives what the full decode gives: numbers, nulls, reasons (a Thai
+   * one too), the derivation; a blob of the same codes in another order, or cut short, does not.
+   */
+  @Test
+  void aBlobOfKnownAreasIsReadOntoTheirIndexAsTheFullDecodeReadsIt() {
+    AreaIndex.Pool pool = new AreaIndex.Pool();
+    ValueColumn first = ValueSetCodec.decode(ValueSetCodec.encode(VALUES), pool);
+    List<IndicatorValue> other =
+        List.of(
+            new IndicatorValue("110101", 1.0, 4.0, 25.0, null),
+            new IndicatorValue("110102", null, null, null, "ไม่มีครัวเรือนที่สำรวจ"),
+            new IndicatorValue("110103", 3.0, 3.0, 100.0, null),
+            new IndicatorValue("110104", 0.0, 0.0, null, "no eligible units"));
+    ValueColumn known = ValueSetCodec.decode(ValueSetCodec.encode(other), pool);
+    assertSame(first.areas(), known.areas(), "onto the index seen before");
+    assertSame(first.areas().code(0), known.areas().code(0), "no new code strings");
+    ValueColumn full = ValueSetCodec.decode(ValueSetCodec.encode(other)); // a pool of its own
+    assertEquals(full, known);
+    for (int i = 0; i < full.size(); i++) {
+      assertEquals(full.at(i), known.at(i));
+    }
+    assertEquals(1, pool.indexes());
+    // the same codes out of order: decoded in full and sorted, still the same index
+    List<IndicatorValue> reversed = new java.util.ArrayList<>(other);
+    java.util.Collections.reverse(reversed);
+    ValueColumn sorted = ValueSetCodec.decode(ValueSetCodec.encode(reversed), pool);
+    assertEquals(full, sorted);
+    assertSame(first.areas(), sorted.areas());
+    byte[] cut = ValueSetCodec.encode(other);
+    byte[] shorter = java.util.Arrays.copyOf(cut, cut.length - 30);
+    assertThrows(java.io.UncheckedIOException.class, () -> ValueSetCodec.decode(shorter, pool));
+  }
+
+  /** The pool's candidate is checked code by code: one differing code is not the same index. */
+  @Test
+  void aCandidateIndexIsCheckedCodeByCode() {
+    AreaIndex.Pool pool = new AreaIndex.Pool();
+    ValueColumn a = ValueSetCodec.decode(ValueSetCodec.encode(VALUES), pool);
+    byte[] ascii = "110104".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    assertEquals(true, a.areas().codeEquals(3, ascii, 0, 6));
+    assertEquals(false, a.areas().codeEquals(2, ascii, 0, 6));
+    assertEquals(false, a.areas().codeEquals(3, ascii, 0, 5));
+    long h = AreaIndex.HASH_START;
+    for (String c : a.areas().codes()) {
+      h = AreaIndex.hashCode(h, c);
+    }
+    assertSame(a.areas(), pool.candidate(h));
+    long bytes = AreaIndex.hashCode(AreaIndex.HASH_START, ascii, 0, 6);
+    assertEquals(AreaIndex.hashCode(AreaIndex.HASH_START, "110104"), bytes);
+  }
+
   /** Non-ASCII text (a Thai reason, a NUL, a supplementary character) reads as written. */
   @Test
   void readsEveryStringAsWritten() {

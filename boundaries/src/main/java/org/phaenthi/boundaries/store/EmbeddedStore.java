@@ -269,10 +269,8 @@ public final class EmbeddedStore implements Store {
     if (!Files.exists(parts.resolve(boundarySetId + ".part"))) {
       throw new IllegalArgumentException("the store holds no boundary set " + boundarySetId);
     }
-    if (Files.exists(f)) {
-      return;
-    }
     try {
+      // written beside and renamed over the old one (PartFiles.writeAtomically)
       PartFiles.writePart(
           f,
           new PartCodec.Encoded(

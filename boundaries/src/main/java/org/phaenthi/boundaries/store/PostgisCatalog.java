@@ -102,33 +102,33 @@ final class PostgisCatalog {
   }
 
   /**
-   * Writes a part derived from another (one chunk, no SQL rows), in one transaction; a part of that
-   * id written already, by this node or another at the same time, is kept.
+   * Writes a part derived from another (one chunk, no SQL rows), in one transaction, replacing one
+   * of that id written before (by this node, or another at the same time: the last one wins, and a
+   * reader sees one chunk or the other, as the chunk is one row).
    */
   void writeDerivedPart(String id, char kind, String header, String chunk, byte[] data)
       throws SQLException {
     boolean autoCommit = c.getAutoCommit();
     c.setAutoCommit(false);
     try {
-      int inserted;
       try (PreparedStatement s =
           c.prepareStatement(
               "INSERT INTO phaenthi_part (id, kind, header) VALUES (?, ?, ?)"
-                  + " ON CONFLICT (id) DO NOTHING")) {
+                  + " ON CONFLICT (id) DO UPDATE SET header = EXCLUDED.header")) {
         s.setString(1, id);
         s.setString(2, String.valueOf(kind));
         s.setString(3, header);
-        inserted = s.executeUpdate();
+        s.executeUpdate();
       }
-      if (inserted == 1) {
-        try (PreparedStatement s =
-            c.prepareStatement(
-                "INSERT INTO phaenthi_part_chunk (part_id, ord, name, data) VALUES (?, 0, ?, ?)")) {
-          s.setString(1, id);
-          s.setString(2, chunk);
-          s.setBytes(3, data);
-          s.executeUpdate();
-        }
+      try (PreparedStatement s =
+          c.prepareStatement(
+              "INSERT INTO phaenthi_part_chunk (part_id, ord, name, data) VALUES (?, 0, ?, ?)"
+                  + " ON CONFLICT (part_id, ord) DO UPDATE SET name = EXCLUDED.name,"
+                  + " data = EXCLUDED.data")) {
+        s.setString(1, id);
+        s.setString(2, chunk);
+        s.setBytes(3, data);
+        s.executeUpdate();
       }
       c.commit();
     } catch (SQLException | RuntimeException e) {

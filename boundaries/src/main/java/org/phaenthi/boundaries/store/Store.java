@@ -66,8 +66,10 @@ public interface Store extends AutoCloseable {
   }
 
   /**
-   * Stores the tiles of a boundary set the store holds (see {@link #tilePyramid}). Like parts they
-   * never change: when the store has them already, the first ones stay.
+   * Stores the tiles of a boundary set the store holds (see {@link #tilePyramid}), replacing the
+   * ones stored before: unlike parts they are derived, so a server configured for a deeper pyramid
+   * than the stored one stores the deeper one once (the old and the new are the same tiles up to
+   * the old one's zoom). A reader sees either the old bytes or the new ones, never a mix.
    */
   default void putTilePyramid(String boundarySetId, byte[] tiles) {}
 

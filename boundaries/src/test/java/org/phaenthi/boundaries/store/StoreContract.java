@@ -101,23 +101,25 @@ abstract class StoreContract {
   }
 
   @Test
-  void aBoundarySetsTilePyramidIsKeptBesideItAcrossReopen() {
+  void aBoundarySetsTilePyramidIsKeptBesideItAcrossReopenAndCanBeReplaced() {
     Dataset v1 = TestDatasets.first("v1-aaaa");
     String b = v1.boundaryVersion();
     byte[] tiles = {1, 2, 3, 0, -1, 42};
+    byte[] deeper = {1, 2, 3, 0, -1, 42, 7, 7};
     try (Store s = open()) {
       s.publish(v1.asDraft("test", "first"));
       assertEquals(Optional.empty(), s.tilePyramid(b), "none before one is stored");
       s.putTilePyramid(b, tiles);
       assertTrue(java.util.Arrays.equals(tiles, s.tilePyramid(b).orElseThrow()));
-      s.putTilePyramid(b, new byte[] {9});
+      s.putTilePyramid(b, deeper);
       assertTrue(
-          java.util.Arrays.equals(tiles, s.tilePyramid(b).orElseThrow()), "the first one stays");
+          java.util.Arrays.equals(deeper, s.tilePyramid(b).orElseThrow()),
+          "a deeper pyramid replaces the stored one");
       assertThrows(
           IllegalArgumentException.class, () -> s.putTilePyramid("b-0000000000000000", tiles));
     }
     try (Store s = open()) {
-      assertTrue(java.util.Arrays.equals(tiles, s.tilePyramid(b).orElseThrow()), "after reopen");
+      assertTrue(java.util.Arrays.equals(deeper, s.tilePyramid(b).orElseThrow()), "after reopen");
       TestDatasets.assertSame(v1, s.load());
     }
   }

@@ -47,10 +47,11 @@ public final class TilePyramid {
 
   /**
    * Loads the pyramid of the snapshot's boundary set from the store into the cache, or renders it
-   * (through the cache) and stores it when the store has none or an unreadable one. A stored
-   * pyramid is immutable like its boundary set: when it was made for a lower {@code maxZoom} than
-   * today's, the tiles it lacks are rendered and pinned but not stored; tiles above today's are not
-   * pinned.
+   * (through the cache) and stores it when the store has none or an unreadable one. When the stored
+   * one was made for a lower {@code maxZoom} than today's (a store from before the default became
+   * 9, or a raised option), the tiles it lacks are rendered, pinned, and the deeper pyramid
+   * replaces the stored one, so only this start renders them; tiles above today's are not pinned
+   * and the stored pyramid is left as it is.
    */
   public static Outcome prepare(Snapshot s, Store store, TileCache cache, int maxZoom) {
     long t0 = System.nanoTime();
@@ -66,6 +67,9 @@ public final class TilePyramid {
             cache.renderPinned(k);
             rendered++;
           }
+        }
+        if (rendered > 0) {
+          store.putTilePyramid(boundaries, encode(boundaries, keys, cache)); // all pinned now
         }
         return outcome(keys.size(), rendered, true, t0);
       } catch (IllegalArgumentException e) {

@@ -23,15 +23,18 @@ import org.phaenthi.tiles.TileGeometryPipeline;
 
 /**
  * The low-zoom pyramid: rendered once per boundary set at the first start, stored beside it, and
- * loaded at every later start, so no z0–8 tile is rendered on a request, the first one after a
+ * loaded at every later start, so no z0–9 tile is rendered on a request, the first one after a
  * restart included, and its bytes and ETags are those a render gives.
  */
 class TilePyramidTest {
+  /** {@code --tile-pyramid-max-zoom}'s default. */
+  private static final int DEFAULT_MAX_ZOOM = 9;
+
   @TempDir Path dir;
 
   /** Every pyramid tile's path, for the snapshot served. */
   private static List<String> paths(PhaenthiServer server) {
-    return TilePyramid.keys(server.live().snapshot(), 8).stream()
+    return TilePyramid.keys(server.live().snapshot(), DEFAULT_MAX_ZOOM).stream()
         .map(TestServers::tilePath)
         .toList();
   }
@@ -46,8 +49,8 @@ class TilePyramidTest {
     try {
       boundaries = first.live().snapshot().boundaryVersion();
       List<String> paths = paths(first);
-      // Phuket: one or two tiles per zoom and level at z0–8
-      assertTrue(paths.size() >= 27 && paths.size() <= 54, paths.size() + " tiles");
+      // Phuket: one or two tiles per zoom and level at z0–9
+      assertTrue(paths.size() >= 30 && paths.size() <= 60, paths.size() + " tiles");
       assertEquals(paths.size(), first.tileCache().pinnedCount(boundaries));
       assertEquals(paths.size(), first.tileCache().geometryRenders(), "each rendered once");
       assertTrue(store.tilePyramid(boundaries).isPresent(), "stored beside the boundary set");
@@ -61,7 +64,7 @@ class TilePyramidTest {
       assertEquals(paths.size(), first.tileCache().geometryRenders(), "no render on request");
       // the bytes are a render's
       TileRenderer renderer = new TileRenderer(first.live(), new TileGeometryPipeline(4096, 64));
-      TileKey k = TilePyramid.keys(first.live().snapshot(), 8).get(paths.size() - 1);
+      TileKey k = TilePyramid.keys(first.live().snapshot(), DEFAULT_MAX_ZOOM).get(paths.size() - 1);
       assertArrayEquals(renderer.render(k), bodies.get(paths.get(paths.size() - 1)));
     } finally {
       first.close();
@@ -90,22 +93,42 @@ class TilePyramidTest {
   }
 
   @Test
-  void aPyramidStoredForALowerMaxZoomIsLoadedAndTheRestRenderedNotStored() {
+  void aPyramidStoredForALowerMaxZoomIsLoadedTheRestRenderedAndTheDeeperOneStoredOnce() {
     EmbeddedStore store = TestServers.publishedStore(dir, TestServers.dataset());
     PhaenthiServer low = TestServers.serve(dir, store, "--tile-pyramid-max-zoom", "5");
     String boundaries = low.live().snapshot().boundaryVersion();
     byte[] stored = store.tilePyramid(boundaries).orElseThrow();
     int lowCount = TilePyramid.keys(low.live().snapshot(), 5).size();
     low.close();
+    int all;
     PhaenthiServer high = TestServers.serve(dir, store);
     try {
-      int all = TilePyramid.keys(high.live().snapshot(), 8).size();
+      all = TilePyramid.keys(high.live().snapshot(), DEFAULT_MAX_ZOOM).size();
       assertEquals(all, high.tileCache().pinnedCount(boundaries));
-      assertEquals(all - lowCount, high.tileCache().geometryRenders(), "only z6–8 rendered");
-      assertArrayEquals(
-          stored, store.tilePyramid(boundaries).orElseThrow(), "the stored one stays");
+      assertEquals(all - lowCount, high.tileCache().geometryRenders(), "only z6–9 rendered");
+      assertTrue(
+          store.tilePyramid(boundaries).orElseThrow().length > stored.length,
+          "the deeper pyramid replaced the stored one");
     } finally {
       high.close();
+    }
+    byte[] deeper = store.tilePyramid(boundaries).orElseThrow();
+    PhaenthiServer again = TestServers.serve(dir, store);
+    try {
+      assertEquals(all, again.tileCache().pinnedCount(boundaries));
+      assertEquals(0, again.tileCache().geometryRenders(), "the next start renders nothing");
+      assertArrayEquals(deeper, store.tilePyramid(boundaries).orElseThrow(), "nor stores");
+    } finally {
+      again.close();
+    }
+    // a lower max zoom again pins less and leaves the deeper stored pyramid as it is
+    PhaenthiServer lower = TestServers.serve(dir, store, "--tile-pyramid-max-zoom", "5");
+    try {
+      assertEquals(lowCount, lower.tileCache().pinnedCount(boundaries));
+      assertEquals(0, lower.tileCache().geometryRenders());
+      assertArrayEquals(deeper, store.tilePyramid(boundaries).orElseThrow());
+    } finally {
+      lower.close();
       store.close();
     }
   }

@@ -111,18 +111,48 @@ public final class AreaIndex {
     return h;
   }
 
+  /**
+   * The codes as one array of their ASCII bytes, code {@code i} from {@code offsets[i]} to {@code
+   * offsets[i + 1]}: what a decoder compares raw code bytes with ({@link #codeEquals}). Made on
+   * first use (about 14 bytes a code); when a code is not ASCII nothing matches.
+   */
+  private volatile byte[] codeBytes;
+
+  private volatile int[] codeOffsets;
+
   /** Whether the code at {@code ordinal} is the ASCII bytes {@code data[at, at + length)}. */
   public boolean codeEquals(int ordinal, byte[] data, int at, int length) {
-    String c = codes[ordinal];
-    if (c.length() != length) {
-      return false;
-    }
-    for (int i = 0; i < length; i++) {
-      if (c.charAt(i) != data[at + i]) {
-        return false;
+    byte[] bytes = codeBytes;
+    int[] offsets = codeOffsets;
+    if (bytes == null || offsets == null) {
+      synchronized (this) {
+        if (codeBytes == null) {
+          int[] o = new int[codes.length + 1];
+          StringBuilder all = new StringBuilder();
+          boolean ascii = true;
+          for (int i = 0; i < codes.length; i++) {
+            all.append(codes[i]);
+            o[i + 1] = all.length();
+          }
+          for (int i = 0; i < all.length() && ascii; i++) {
+            ascii = all.charAt(i) >= 1 && all.charAt(i) <= 127;
+          }
+          // a code outside ASCII: lengths that match nothing, so the caller decodes in full
+          codeOffsets = ascii ? o : new int[codes.length + 1];
+          codeBytes =
+              ascii
+                  ? all.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII)
+                  : new byte[0];
+        }
+        bytes = codeBytes;
+        offsets = codeOffsets;
       }
     }
-    return true;
+    int from = offsets[ordinal];
+    int to = offsets[ordinal + 1];
+    return to - from == length
+        && length > 0
+        && Arrays.equals(bytes, from, to, data, at, at + length);
   }
 
   /**

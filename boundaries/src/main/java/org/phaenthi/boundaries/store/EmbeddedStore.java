@@ -150,14 +150,71 @@ public final class EmbeddedStore implements Store {
             .filter(x -> x.id() == publicationId)
             .findFirst()
             .orElseThrow(() -> new IllegalArgumentException("no publication " + publicationId));
-    Map<String, Object> used = new HashMap<>();
-    BoundarySet b = part(p.boundarySet(), BoundarySet.class, used);
+    Map<String, Class<?>> wanted = new java.util.LinkedHashMap<>();
+    wanted.put(p.boundarySet(), BoundarySet.class);
+    p.indicatorSets().forEach(id -> wanted.put(id, IndicatorSet.class));
+    p.valueSets().forEach(id -> wanted.put(id, ValueSet.class));
+    Map<String, Object> used = readParts(wanted);
+    BoundarySet b = BoundarySet.class.cast(used.get(p.boundarySet()));
     List<IndicatorSet> is = new ArrayList<>();
-    p.indicatorSets().forEach(id -> is.add(part(id, IndicatorSet.class, used)));
+    p.indicatorSets().forEach(id -> is.add(IndicatorSet.class.cast(used.get(id))));
     List<ValueSet> vs = new ArrayList<>();
-    p.valueSets().forEach(id -> vs.add(part(id, ValueSet.class, used)));
+    p.valueSets().forEach(id -> vs.add(ValueSet.class.cast(used.get(id))));
     decoded = used;
     return new Dataset(p, b, is, vs);
+  }
+
+  /**
+   * The parts of these ids, those not decoded yet read and decoded side by side, one thread per
+   * core: a warm start spends most of its time here, and a boundary set's geometry decodes on one
+   * thread while a value set's columns take the others. A part that cannot be read throws as {@link
+   * PartFiles#readPart} does.
+   */
+  private Map<String, Object> readParts(Map<String, Class<?>> wanted) {
+    Map<String, Object> out = new HashMap<>();
+    Map<String, java.util.concurrent.Future<Object>> pending = new java.util.LinkedHashMap<>();
+    int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+    java.util.concurrent.ExecutorService readers =
+        java.util.concurrent.Executors.newFixedThreadPool(
+            threads,
+            r -> {
+              Thread t = new Thread(r, "store-read");
+              t.setDaemon(true);
+              return t;
+            });
+    try {
+      wanted.forEach(
+          (id, type) -> {
+            Object known = decoded.get(id);
+            if (known != null) {
+              out.put(id, known);
+            } else {
+              pending.put(
+                  id,
+                  readers.submit(
+                      () ->
+                          PartCodec.decode(
+                              type, PartFiles.readPart(parts.resolve(id + ".part"), id))));
+            }
+          });
+      for (Map.Entry<String, java.util.concurrent.Future<Object>> e : pending.entrySet()) {
+        out.put(e.getKey(), e.getValue().get());
+      }
+      return out;
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading the store", e);
+    } finally {
+      readers.shutdownNow();
+    }
   }
 
   private <T> T part(String id, Class<T> type, Map<String, Object> used) {

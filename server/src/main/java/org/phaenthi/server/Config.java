@@ -218,7 +218,7 @@ public record Config(
                   + " gzip; 0 = unzip per request"),
           new Key(
               "tile-pyramid-max-zoom",
-              "9",
+              "10",
               "geometry tiles of every level up to this zoom over the boundaries' extent are"
                   + " rendered once per boundary set, stored beside it and loaded at start; -1 ="
                   + " none"),

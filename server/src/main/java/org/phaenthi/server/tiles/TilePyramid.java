@@ -61,13 +61,9 @@ public final class TilePyramid {
     if (stored.isPresent()) {
       try {
         load(stored.get(), boundaries, cache, maxZoom);
-        int rendered = 0;
-        for (TileKey k : keys) {
-          if (cache.peek(k) == null) {
-            cache.renderPinned(k);
-            rendered++;
-          }
-        }
+        List<TileKey> missing = keys.stream().filter(k -> cache.peek(k) == null).toList();
+        renderAll(missing, cache);
+        int rendered = missing.size();
         if (rendered > 0) {
           store.putTilePyramid(boundaries, encode(boundaries, keys, cache)); // all pinned now
         }
@@ -76,9 +72,15 @@ public final class TilePyramid {
         LOG.warn("tile pyramid of {} not loaded ({}); rendering it", boundaries, e.getMessage());
       }
     }
+    renderAll(keys, cache);
     byte[] encoded = encode(boundaries, keys, cache);
     store.putTilePyramid(boundaries, encoded);
     return outcome(keys.size(), keys.size(), false, t0);
+  }
+
+  /** Renders and pins these tiles side by side on the cores (the encoding then only reads them). */
+  private static void renderAll(List<TileKey> keys, TileCache cache) {
+    keys.parallelStream().forEach(cache::renderPinned);
   }
 
   private static Outcome outcome(int tiles, int rendered, boolean loaded, long t0) {

@@ -41,7 +41,7 @@ import org.phaenthi.tiles.TileCoord;
  * second is the warm start every restart and every other node gets. Options as {@link
  * ColdTilesBench}: {@code --data}, {@code --store}, {@code --tiles N} distinct tiles per zoom and
  * level (30; fewer exist at low zooms), {@code --postgis false}, {@code --seed S}, {@code
- * --pyramid-max-zoom Z} (9, as {@code --tile-pyramid-max-zoom}), {@code --warmup-ms M} (as {@code
+ * --pyramid-max-zoom Z} (10, as {@code --tile-pyramid-max-zoom}), {@code --warmup-ms M} (as {@code
  * --tile-warmup-ms}; 0 is the server without the start-up render warm-up), {@code --trace true} (a
  * marker line before each zoom and level, to read beside {@code -XX:+PrintCompilation}), {@code
  * --wait-ready true} (ask only once {@code /health/ready} says 200, as a load balancer would send
@@ -74,7 +74,7 @@ public final class FirstRequestBench {
                 "--access-log",
                 "false",
                 "--tile-pyramid-max-zoom",
-                opt.getOrDefault("pyramid-max-zoom", "9")));
+                opt.getOrDefault("pyramid-max-zoom", "10")));
     if (opt.containsKey("warmup-ms")) {
       args0.addAll(List.of("--tile-warmup-ms", opt.get("warmup-ms")));
     }

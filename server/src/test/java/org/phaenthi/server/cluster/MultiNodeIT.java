@@ -128,7 +128,9 @@ class MultiNodeIT {
     assertEquals("degraded", Json.MAPPER.readTree(health.body()).get("status").asText());
     assertEquals(200, get(b.port(), TILE).statusCode(), "a cached tile is still served");
     assertEquals(
-        503, get(b.port(), "/tiles/subdistrict/9/395/244.mvt").statusCode(), "a cold tile is not");
+        503,
+        get(b.port(), "/tiles/subdistrict/12/3166/1957.mvt").statusCode(),
+        "a cold tile is not");
     long t1 = System.nanoTime();
     cluster.start();
     long up = waitFor(() -> get(b.port(), "/api/levels").statusCode() == 200, 10_000);

@@ -77,7 +77,7 @@ class RenderWarmupTest {
     EmbeddedStore store = TestServers.publishedStore(dir, TestServers.dataset());
     try (PhaenthiServer server = TestServers.serve(dir, store, "--tile-warmup-ms", "0")) {
       TileCache cache = server.tileCache();
-      List<TileKey> keys = RenderWarmup.keys(server.live().snapshot(), 9, 3);
+      List<TileKey> keys = RenderWarmup.keys(server.live().snapshot(), 10, 3);
       long size = cache.size();
       long renders = cache.geometryRenders(); // the pyramid's, at this first start
       RenderWarmup.Outcome o = RenderWarmup.run(cache, keys, 60_000);
@@ -105,7 +105,7 @@ class RenderWarmupTest {
     EmbeddedStore store = TestServers.publishedStore(dir, TestServers.dataset());
     try (PhaenthiServer server = TestServers.serve(dir, store)) {
       assertEquals(
-          TilePyramid.keys(server.live().snapshot(), 9).size(),
+          TilePyramid.keys(server.live().snapshot(), 10).size(),
           server.tileCache().geometryRenders(),
           "the pyramid's renders only: the warm-up is not counted");
       assertEquals(200, new HttpTestClient(server.port()).get("/health").statusCode());

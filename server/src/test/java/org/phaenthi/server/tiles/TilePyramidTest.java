@@ -23,12 +23,12 @@ import org.phaenthi.tiles.TileGeometryPipeline;
 
 /**
  * The low-zoom pyramid: rendered once per boundary set at the first start, stored beside it, and
- * loaded at every later start, so no z0–9 tile is rendered on a request, the first one after a
+ * loaded at every later start, so no z0–10 tile is rendered on a request, the first one after a
  * restart included, and its bytes and ETags are those a render gives.
  */
 class TilePyramidTest {
   /** {@code --tile-pyramid-max-zoom}'s default. */
-  private static final int DEFAULT_MAX_ZOOM = 9;
+  private static final int DEFAULT_MAX_ZOOM = 10;
 
   @TempDir Path dir;
 
@@ -49,8 +49,8 @@ class TilePyramidTest {
     try {
       boundaries = first.live().snapshot().boundaryVersion();
       List<String> paths = paths(first);
-      // Phuket: one or two tiles per zoom and level at z0–9
-      assertTrue(paths.size() >= 30 && paths.size() <= 60, paths.size() + " tiles");
+      // Phuket: one to four tiles per zoom and level at z0–10
+      assertTrue(paths.size() >= 33 && paths.size() <= 132, paths.size() + " tiles");
       assertEquals(paths.size(), first.tileCache().pinnedCount(boundaries));
       assertEquals(paths.size(), first.tileCache().geometryRenders(), "each rendered once");
       assertTrue(store.tilePyramid(boundaries).isPresent(), "stored beside the boundary set");
@@ -105,7 +105,7 @@ class TilePyramidTest {
     try {
       all = TilePyramid.keys(high.live().snapshot(), DEFAULT_MAX_ZOOM).size();
       assertEquals(all, high.tileCache().pinnedCount(boundaries));
-      assertEquals(all - lowCount, high.tileCache().geometryRenders(), "only z6–9 rendered");
+      assertEquals(all - lowCount, high.tileCache().geometryRenders(), "only z6–10 rendered");
       assertTrue(
           store.tilePyramid(boundaries).orElseThrow().length > stored.length,
           "the deeper pyramid replaced the stored one");

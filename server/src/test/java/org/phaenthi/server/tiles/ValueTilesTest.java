@@ -34,7 +34,7 @@ import org.phaenthi.tiles.MvtLayer;
 class ValueTilesTest {
   private static final List<String> TILES =
       List.of(
-          "/tiles/subdistrict/10/791/489.mvt",
+          "/tiles/subdistrict/11/1583/978.mvt",
           "/tiles/subdistrict/9/395/244.mvt",
           "/tiles/district/8/197/122.mvt",
           "/tiles/province/6/49/30.mvt");
@@ -127,13 +127,13 @@ class ValueTilesTest {
   @Test
   void aNewValueSetRendersNoGeometryTile() {
     TileCache cache = server.tileCache();
-    long pyramid = cache.geometryRenders(); // z0–9 rendered at start, pinned
+    long pyramid = cache.geometryRenders(); // z0–10 rendered at start, pinned
     assertTrue(pyramid > 0);
     Map<String, byte[]> before = new LinkedHashMap<>();
     TILES.forEach(t -> before.put(t, http.get(t + RATE_61).body()));
     long geometryRenders = cache.geometryRenders();
     assertEquals(
-        pyramid + 1, geometryRenders, "one geometry render per tile above z9, for its value tile");
+        pyramid + 1, geometryRenders, "one geometry render per tile above z10, for its value tile");
     assertEquals(TILES.size(), cache.valueJoins());
     TILES.forEach(t -> http.get(t)); // the geometry tiles themselves: cached already
     TILES.forEach(t -> http.get(t + "?indicator=tpmap:households_surveyed&year=2561"));

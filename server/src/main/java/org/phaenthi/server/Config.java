@@ -82,8 +82,9 @@ public record Config(
    *     without gzip), in raw bytes; 0 = none
    * @param pyramidMaxZoom geometry tiles up to this zoom are rendered once per boundary set, kept
    *     in the store beside it and loaded at start; -1 = none
-   * @param warmupMillis at start, before the port opens, tiles above the pyramid are rendered and
-   *     thrown away for at most this long, so the first requests do not pay the JIT; 0 = none
+   * @param warmupMillis at start, once the port is open and the bands are decoded, tiles above the
+   *     pyramid are rendered and thrown away for at most this long, so the first requests do not
+   *     pay the JIT; 0 = none
    */
   public record Tiles(
       int extentPixels,
@@ -225,9 +226,10 @@ public record Config(
           new Key(
               "tile-warmup-ms",
               "1500",
-              "at start, before the port opens, tiles of every level at the four zooms above the"
-                  + " pyramid are rendered and thrown away for at most this long, so the first"
-                  + " requests after a restart do not pay the JIT; 0 = none"),
+              "at start, once the port is open and the bands are decoded (before /health/ready"
+                  + " says ready), tiles of every level at the four zooms above the pyramid are"
+                  + " rendered and thrown away for at most this long, so the first requests after a"
+                  + " restart do not pay the JIT; 0 = none"),
           new Key(
               "cache-control",
               "public, max-age=300",

@@ -28,6 +28,27 @@ final class AdminRecordRules {
     return new TokenRecord(t.id(), t.name(), t.scope(), t.hash(), t.createdAt(), at);
   }
 
+  /**
+   * {@link AdminRecords#auditOnce}'s entry names a publication (IllegalArgumentException if not).
+   */
+  static AuditRecord requirePublication(AuditRecord entry) {
+    if (entry.publication() == null || entry.action() == null) {
+      throw new IllegalArgumentException("an entry written once names its action and publication");
+    }
+    return entry;
+  }
+
+  /** Whether the log holds an entry of the same action and publication as {@code entry}. */
+  static boolean hasEntryLike(List<AuditRecord> log, AuditRecord entry) {
+    requirePublication(entry);
+    for (AuditRecord e : log) {
+      if (entry.action().equals(e.action()) && entry.publication().equals(e.publication())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Entries kept oldest first, returned newest first. */
   static List<AuditRecord> newestFirst(List<AuditRecord> oldestFirst, int limit, String who) {
     List<AuditRecord> out = new ArrayList<>();

@@ -33,6 +33,16 @@ public interface AdminRecords extends AutoCloseable {
   void audit(AuditRecord entry);
 
   /**
+   * Appends the entry unless the log already holds one of the same action and publication; true
+   * when it was written. Atomic across every handle of the records (nodes of one PostGIS store,
+   * processes of one embedded store), so two nodes settling one import job after a crash write its
+   * entry once.
+   *
+   * @throws IllegalArgumentException when the entry names no publication
+   */
+  boolean auditOnce(AuditRecord entry);
+
+  /**
    * The newest entries first, at most {@code limit}; only those of {@code who} when it is not null.
    */
   List<AuditRecord> audit(int limit, String who);

@@ -203,27 +203,50 @@ public final class EmbeddedAdminRecords implements AdminRecords {
 
   @Override
   public void audit(AuditRecord entry) {
-    byte[] line = (PartCodec.json(AuditJson.of(entry)) + "\n").getBytes(StandardCharsets.UTF_8);
     locked(
         () -> {
-          try (FileChannel ch =
-              FileChannel.open(
-                  dir.resolve(AUDIT),
-                  StandardOpenOption.CREATE,
-                  StandardOpenOption.WRITE,
-                  StandardOpenOption.APPEND)) {
-            ByteBuffer b = ByteBuffer.wrap(line);
-            while (b.hasRemaining()) {
-              ch.write(b);
-            }
-            ch.force(true);
-          }
+          append(entry);
           return null;
         });
   }
 
   @Override
+  public boolean auditOnce(AuditRecord entry) {
+    AdminRecordRules.requirePublication(entry);
+    return locked(
+        () -> {
+          if (AdminRecordRules.hasEntryLike(readAudit(), entry)) {
+            return false;
+          }
+          append(entry);
+          return true;
+        });
+  }
+
+  /** Appends one line to the audit file and forces it to disk; the caller holds the lock. */
+  private void append(AuditRecord entry) throws IOException {
+    byte[] line = (PartCodec.json(AuditJson.of(entry)) + "\n").getBytes(StandardCharsets.UTF_8);
+    try (FileChannel ch =
+        FileChannel.open(
+            dir.resolve(AUDIT),
+            StandardOpenOption.CREATE,
+            StandardOpenOption.WRITE,
+            StandardOpenOption.APPEND)) {
+      ByteBuffer b = ByteBuffer.wrap(line);
+      while (b.hasRemaining()) {
+        ch.write(b);
+      }
+      ch.force(true);
+    }
+  }
+
+  @Override
   public List<AuditRecord> audit(int limit, String who) {
+    return AdminRecordRules.newestFirst(readAudit(), limit, who);
+  }
+
+  /** Every readable line of the audit file, oldest first. */
+  private List<AuditRecord> readAudit() {
     Path f = dir.resolve(AUDIT);
     if (!Files.exists(f)) {
       return List.of();
@@ -244,7 +267,7 @@ public final class EmbeddedAdminRecords implements AdminRecords {
     } catch (IOException e) {
       throw new IllegalStateException("cannot read " + f + ": " + e.getMessage(), e);
     }
-    return AdminRecordRules.newestFirst(all, limit, who);
+    return all;
   }
 
   private static boolean validJobId(String id) {

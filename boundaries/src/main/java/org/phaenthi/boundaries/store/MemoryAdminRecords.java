@@ -40,6 +40,16 @@ public final class MemoryAdminRecords implements AdminRecords {
   }
 
   @Override
+  public synchronized boolean auditOnce(AuditRecord entry) {
+    AdminRecordRules.requirePublication(entry);
+    if (AdminRecordRules.hasEntryLike(audit, entry)) {
+      return false;
+    }
+    audit.add(entry);
+    return true;
+  }
+
+  @Override
   public synchronized List<AuditRecord> audit(int limit, String who) {
     return AdminRecordRules.newestFirst(audit, limit, who);
   }

@@ -197,6 +197,57 @@ public final class PostgisAdminRecords implements AdminRecords {
     }
   }
 
+  /**
+   * Serialises the writers of one publication's entry with a transaction-scoped advisory lock (two
+   * nodes inserting at once would both see no entry under READ COMMITTED), then inserts only if
+   * none exists; the lock is released with the transaction.
+   */
+  @Override
+  public boolean auditOnce(AuditRecord e) {
+    AdminRecordRules.requirePublication(e);
+    try (Connection c = db.getConnection()) {
+      boolean autoCommit = c.getAutoCommit();
+      c.setAutoCommit(false);
+      try {
+        try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(?, ?)")) {
+          lock.setInt(1, AUDIT_ONCE_LOCK);
+          lock.setInt(2, Long.hashCode(e.publication()) ^ e.action().hashCode());
+          lock.execute();
+        }
+        int inserted;
+        try (PreparedStatement p =
+            c.prepareStatement(
+                "INSERT INTO phaenthi_audit (at, who, action, file, sha256, row_count,"
+                    + " publication, detail) SELECT ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS"
+                    + " (SELECT 1 FROM phaenthi_audit WHERE action = ? AND publication = ?)")) {
+          p.setTimestamp(1, Timestamp.from(e.at()));
+          p.setString(2, e.who());
+          p.setString(3, e.action());
+          p.setString(4, e.file());
+          p.setString(5, e.sha256());
+          setLong(p, 6, e.rows());
+          setLong(p, 7, e.publication());
+          p.setString(8, e.detail());
+          p.setString(9, e.action());
+          p.setLong(10, e.publication());
+          inserted = p.executeUpdate();
+        }
+        c.commit();
+        return inserted == 1;
+      } catch (SQLException | RuntimeException ex) {
+        c.rollback();
+        throw ex;
+      } finally {
+        c.setAutoCommit(autoCommit);
+      }
+    } catch (SQLException ex) {
+      throw new IllegalStateException("writing the audit log failed: " + ex.getMessage(), ex);
+    }
+  }
+
+  /** The first key of {@link #auditOnce}'s advisory locks ("PhAu"). */
+  private static final int AUDIT_ONCE_LOCK = 0x50684175;
+
   private static void setLong(PreparedStatement p, int i, Long v) throws SQLException {
     if (v == null) {
       p.setNull(i, Types.BIGINT);

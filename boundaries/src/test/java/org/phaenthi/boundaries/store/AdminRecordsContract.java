@@ -90,6 +90,51 @@ abstract class AdminRecordsContract {
     }
   }
 
+  /**
+   * An entry written "once" is written by one of many writers on two handles at the same instant
+   * (two nodes settling one job after a crash); another publication's or another action's entry is
+   * not held back by it, and an entry without a publication is refused.
+   */
+  @Test
+  void anEntryWrittenOnceIsWrittenOnceByConcurrentHandles() throws Exception {
+    try (AdminRecords a = open();
+        AdminRecords b = open()) {
+      AuditRecord settled =
+          new AuditRecord(T0, "office", "publish upload", "a.csv", "cd34", 10L, 41L, "settled");
+      int writers = 8;
+      java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(writers);
+      java.util.concurrent.ExecutorService pool =
+          java.util.concurrent.Executors.newFixedThreadPool(writers);
+      List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+      for (int i = 0; i < writers; i++) {
+        AdminRecords handle = i % 2 == 0 ? a : b;
+        results.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return handle.auditOnce(settled);
+                }));
+      }
+      int written = 0;
+      for (java.util.concurrent.Future<Boolean> f : results) {
+        written += f.get() ? 1 : 0;
+      }
+      pool.shutdown();
+      assertEquals(1, written, "one writer wrote it");
+      assertEquals(List.of(settled), a.audit(100, null));
+      assertFalse(b.auditOnce(settled), "and nobody after");
+      AuditRecord other =
+          new AuditRecord(T0, "office", "publish upload", "b.csv", "ef56", 3L, 42L, null);
+      assertTrue(b.auditOnce(other), "another publication");
+      AuditRecord rollback = new AuditRecord(T0, "admin", "rollback", null, null, null, 41L, null);
+      assertTrue(a.auditOnce(rollback), "another action");
+      assertEquals(3, b.audit(100, null).size());
+      assertThrows(
+          IllegalArgumentException.class,
+          () -> a.auditOnce(new AuditRecord(T0, "x", "upload", null, null, null, null, null)));
+    }
+  }
+
   private static JobRecord job(String id, String phase, Instant heartbeat) {
     return new JobRecord(
         id,

@@ -6,6 +6,12 @@ import java.util.List;
 public interface AuditLog {
   void record(AuditEntry entry);
 
+  /**
+   * Records the entry unless the log holds one of the same action and publication (true when it was
+   * recorded); atomic across the nodes of one store ({@code AdminRecords#auditOnce}).
+   */
+  boolean recordOnce(AuditEntry entry);
+
   /** The newest entries first, at most {@code limit}. */
   List<AuditEntry> recent(int limit);
 

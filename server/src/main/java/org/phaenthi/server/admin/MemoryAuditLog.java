@@ -32,6 +32,18 @@ public final class MemoryAuditLog implements AuditLog {
   }
 
   @Override
+  public synchronized boolean recordOnce(AuditEntry e) {
+    for (AuditEntry had : entries) {
+      if (had.action().equals(e.action())
+          && java.util.Objects.equals(had.publication(), e.publication())) {
+        return false;
+      }
+    }
+    record(e);
+    return true;
+  }
+
+  @Override
   public synchronized List<AuditEntry> recent(int limit) {
     List<AuditEntry> out = new ArrayList<>(Math.min(limit, entries.size()));
     Iterator<AuditEntry> it = entries.iterator();

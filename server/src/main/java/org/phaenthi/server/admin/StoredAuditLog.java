@@ -17,30 +17,44 @@ public final class StoredAuditLog implements AuditLog {
 
   @Override
   public void record(AuditEntry e) {
+    log(e, "");
+    try {
+      records.audit(stored(e));
+    } catch (RuntimeException ex) {
+      // the action is done; failing its request now would only hide that it happened
+      LOG.error("the audit entry above could not be stored: {}", ex.getMessage());
+    }
+  }
+
+  @Override
+  public boolean recordOnce(AuditEntry e) {
+    try {
+      boolean written = records.auditOnce(stored(e));
+      log(e, written ? "" : " (logged already: not written again)");
+      return written;
+    } catch (RuntimeException ex) {
+      log(e, "");
+      LOG.error("the audit entry above could not be stored: {}", ex.getMessage());
+      return false;
+    }
+  }
+
+  private static void log(AuditEntry e, String note) {
     LOG.info(
-        "{} {} file={} sha256={} rows={} publication={} {}",
+        "{} {} file={} sha256={} rows={} publication={} {}{}",
         e.who(),
         e.action(),
         e.file(),
         e.sha256(),
         e.rows(),
         e.publication(),
-        e.detail() == null ? "" : e.detail());
-    try {
-      records.audit(
-          new AuditRecord(
-              e.at(),
-              e.who(),
-              e.action(),
-              e.file(),
-              e.sha256(),
-              e.rows(),
-              e.publication(),
-              e.detail()));
-    } catch (RuntimeException ex) {
-      // the action is done; failing its request now would only hide that it happened
-      LOG.error("the audit entry above could not be stored: {}", ex.getMessage());
-    }
+        e.detail() == null ? "" : e.detail(),
+        note);
+  }
+
+  private static AuditRecord stored(AuditEntry e) {
+    return new AuditRecord(
+        e.at(), e.who(), e.action(), e.file(), e.sha256(), e.rows(), e.publication(), e.detail());
   }
 
   @Override

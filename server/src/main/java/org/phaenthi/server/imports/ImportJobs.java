@@ -510,26 +510,15 @@ public final class ImportJobs implements AutoCloseable {
     records.save(job);
   }
 
-  /** How far back the audit log is searched for a settled job's entry. */
-  static final int SETTLE_AUDIT_LOOKBACK = 10_000;
-
   /**
    * The audit entry of a job whose node died between the store's commit and its save of the job
    * ({@link JobRecords#settle}): the entry {@link #published} would have written, dated when the
    * publication was made and by whom, from the job's record; written only if the log has no {@code
-   * publish upload} entry for that publication yet, so a second settle (a node stopped between this
-   * entry and the record's save) does not write it twice.
+   * publish upload} entry for that publication yet ({@link AuditLog#recordOnce}, atomic across the
+   * nodes of a store), so a second settle (a node stopped between this entry and the record's save,
+   * or another node settling the same job at the same time) does not write it twice.
    */
   void auditSettled(JobRecord r, Publication made) {
-    boolean logged =
-        audit.recent(SETTLE_AUDIT_LOOKBACK, made.who()).stream()
-            .anyMatch(
-                e ->
-                    "publish upload".equals(e.action())
-                        && Long.valueOf(made.id()).equals(e.publication()));
-    if (logged) {
-      return;
-    }
     JsonNode v;
     try {
       v = Json.MAPPER.readTree(r.view());
@@ -546,7 +535,7 @@ public final class ImportJobs implements AutoCloseable {
                 + " warnings"
                 + byKind(report.path("by_kind"))
             : "report not recorded";
-    audit.record(
+    audit.recordOnce( // once, even when two nodes settle the job at the same time
         new AuditEntry(
             made.publishedAt(),
             made.who(),

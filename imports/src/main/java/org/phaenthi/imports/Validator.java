@@ -3,7 +3,6 @@ package org.phaenthi.imports;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -128,7 +127,7 @@ public final class Validator {
           "no_area_column",
           "no column holds area codes or names; map the code or name column",
           "ไม่พบคอลัมน์รหัสหรือชื่อพื้นที่ กรุณาเลือกคอลัมน์รหัสหรือชื่อ");
-      return finish(year, level, 0, Map.of(), Set.of(), List.of());
+      return finish(year, level, 0, new CountTable(), Set.of(), List.of());
     }
     List<Mapping.IndicatorColumns> cols = new ArrayList<>(m.indicators());
     List<Indicator> defined = new ArrayList<>();
@@ -181,7 +180,7 @@ public final class Validator {
     AdminLevel stored = storedLevel(level);
     int start = o.firstHeaderRow() + o.headerRows();
     int total = table.rows().size() - start;
-    Map<String, Map<String, long[]>> counts = new LinkedHashMap<>();
+    CountTable counts = new CountTable();
     Map<String, Integer> firstRowOf = new HashMap<>();
     Set<String> provinces = new HashSet<>();
     boolean totalsSeen = false;
@@ -263,7 +262,7 @@ public final class Validator {
                 ? Kcc2c.level(row, rowNo, c, this)
                 : numbers(row, rowNo, c, kindOf(c));
         if (v != null) {
-          add(counts, c.indicator(), storedCode, v);
+          counts.add(c.indicator(), storedCode, v[0], v[1]);
           counted = true;
         }
       }
@@ -789,7 +788,7 @@ public final class Validator {
       int rowNo,
       String code,
       String storedCode,
-      Map<String, Map<String, long[]>> counts,
+      CountTable counts,
       Map<String, Integer> firstRowOf,
       Integer year) {
     Mapping m = d.mapping();
@@ -862,19 +861,8 @@ public final class Validator {
             indicator, m.denominator(), m.numerator(), m.percent(), null, null, null, kind);
     long[] v = numbers(row, rowNo, c, kindOf(c));
     if (v != null) {
-      add(counts, indicator, storedCode, v);
+      counts.add(indicator, storedCode, v[0], v[1]);
       countedCodes.add(storedCode);
-    }
-  }
-
-  private static void add(
-      Map<String, Map<String, long[]>> counts, String indicator, String code, long[] v) {
-    // one look-up of the code (putIfAbsent), not get then put: most rows are a code seen first
-    long[] sum =
-        counts.computeIfAbsent(indicator, k -> new HashMap<>()).putIfAbsent(code, v.clone());
-    if (sum != null) {
-      sum[0] += v[0];
-      sum[1] = sum[1] < 0 || v[1] < 0 ? -1 : sum[1] + v[1];
     }
   }
 
@@ -884,9 +872,10 @@ public final class Validator {
       Integer year,
       String level,
       int rows,
-      Map<String, Map<String, long[]>> counts,
+      CountTable table,
       Set<String> provinces,
       List<Indicator> defined) {
+    Map<String, Map<String, long[]>> counts = table.asMap();
     List<Report.Coverage> coverage = coverage(year, level, counts, provinces);
     Report report = new Report(errors, warnings, issues, byKind, coverage);
     return new Upload(

@@ -37,17 +37,12 @@ public final class TileBytes {
     this.contentLength = new PreEncodedHttpField(HttpHeader.CONTENT_LENGTH, bytes.length);
   }
 
-  /** A copy of {@code bytes}. */
+  /**
+   * A copy of {@code bytes} in direct memory: the caller's array may change or be dropped (a
+   * rendered, gzipped, unzipped or loaded tile's array is dropped).
+   */
   public static TileBytes copyOf(byte[] bytes) {
     return bytes.length == 0 ? EMPTY : new TileBytes(bytes);
-  }
-
-  /**
-   * Takes an array this package has just made (a rendered, gzipped, unzipped or loaded tile); the
-   * bytes are copied into direct memory either way, so the array may be dropped.
-   */
-  static TileBytes own(byte[] made) {
-    return copyOf(made);
   }
 
   public int length() {

@@ -183,7 +183,7 @@ public final class TileCache {
   }
 
   private static TileBytes gunzip(CachedTile tile) {
-    return TileBytes.own(gunzipBytes(tile));
+    return TileBytes.copyOf(gunzipBytes(tile));
   }
 
   private static byte[] gunzipBytes(CachedTile tile) {
@@ -334,7 +334,7 @@ public final class TileCache {
     String z = Integer.toString(key.coord().z());
     renderTime.withTags("z", z, "kind", kind).record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
     tileBytes.withTags("z", z).record(raw.length);
-    return new CachedTile(TileBytes.own(gz), raw.length, etag(key.dataVersion(), raw));
+    return new CachedTile(TileBytes.copyOf(gz), raw.length, etag(key.dataVersion(), raw));
   }
 
   /**

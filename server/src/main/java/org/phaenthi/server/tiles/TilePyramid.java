@@ -162,7 +162,7 @@ public final class TilePyramid {
         AdminLevel l = AdminLevel.named(level);
         if (l.hasGeometry() && z <= maxZoom) {
           keys.add(new TileKey(boundaries, l, new TileCoord(z, x, y), null, 0));
-          tiles.add(new CachedTile(TileBytes.own(gzip), raw, etag));
+          tiles.add(new CachedTile(TileBytes.copyOf(gzip), raw, etag));
         }
       }
       if (in.read() != -1) {

@@ -187,7 +187,8 @@ public final class AreaIndex {
       AreaIndex fresh = new AreaIndex(own);
       AreaIndex raced = indexes.putIfAbsent(Arrays.asList(own), fresh);
       AreaIndex index = raced == null ? fresh : raced;
-      byHash.putIfAbsent(index.codesHash(), index); // a colliding list stays findable by the list
+      // the first index of a hash stays its candidate; a colliding list is still found by the list
+      byHash.computeIfAbsent(index.codesHash(), h -> index);
       return index;
     }
 

@@ -73,10 +73,21 @@ final class CountTable {
     return columns.isEmpty();
   }
 
-  /** Read-only: indicator → area → a copy of {numerator, denominator}. */
+  /**
+   * Read-only: indicator → area → a copy of {numerator, denominator}. Trims every column's arrays
+   * to the areas seen first: grown by doubling, a column of 84,090 villages would hold 131,072
+   * slots, and at that size each array is a humongous object taking a whole G1 region.
+   */
   Map<String, Map<String, long[]>> asMap() {
     Map<String, Map<String, long[]>> out = new LinkedHashMap<>();
-    columns.forEach((indicator, c) -> out.put(indicator, new ColumnView(c)));
+    columns.forEach(
+        (indicator, c) -> {
+          if (c.numerators.length > areas.size()) {
+            c.numerators = Arrays.copyOf(c.numerators, areas.size());
+            c.denominators = Arrays.copyOf(c.denominators, areas.size());
+          }
+          out.put(indicator, new ColumnView(c));
+        });
     return Collections.unmodifiableMap(out);
   }
 

@@ -28,11 +28,21 @@ public final class StoreGate implements Handler {
       ctx.status(503);
       ctx.header("Cache-Control", "no-store");
       ctx.header("Retry-After", "1");
-      Json.send(ctx, Json.obj("status", "degraded", "ready", false, "message", health.message()));
+      Json.send(
+          ctx,
+          Json.obj(
+              "status",
+              "degraded",
+              "ready",
+              false,
+              "message",
+              health.message(),
+              "message_th",
+              health.messageTh()));
       ctx.skipRemainingHandlers();
     } else if (path.startsWith("/api/") || path.startsWith("/ogc/collections")) {
       ctx.header("Retry-After", "1");
-      throw ApiException.unavailable(health.message());
+      throw new ApiException(503, health.message(), health.messageTh());
     }
   }
 }

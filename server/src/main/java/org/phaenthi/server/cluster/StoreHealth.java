@@ -34,6 +34,13 @@ public final class StoreHealth implements BooleanSupplier {
         + " but cannot confirm it is current. Retry in a few seconds.";
   }
 
+  /** {@link #message()} in Thai. */
+  public String messageTh() {
+    return "ติดต่อที่เก็บข้อมูลไม่ได้ เซิร์ฟเวอร์นี้มีข้อมูลรุ่น "
+        + live.snapshot().version()
+        + " แต่ยืนยันไม่ได้ว่าเป็นรุ่นล่าสุด กรุณาลองใหม่ในอีกสักครู่";
+  }
+
   public String storeDescription() {
     return store.describe();
   }

@@ -40,13 +40,24 @@ public final class ExportAdmission {
     if (p == null) {
       refused.incrementAndGet();
       ctx.header("Retry-After", Integer.toString(retryAfterSeconds));
-      throw ApiException.unavailable(
-          limit
-              + " downloads are being prepared already (--export-concurrency); retry in "
-              + retryAfterSeconds
-              + " s");
+      throw busy();
     }
     return p;
+  }
+
+  /** The 503 of a full house, in English and Thai. */
+  private ApiException busy() {
+    return new ApiException(
+        503,
+        limit
+            + " downloads are being prepared already (--export-concurrency); retry in "
+            + retryAfterSeconds
+            + " s",
+        "กำลังเตรียมไฟล์ดาวน์โหลดอยู่แล้ว "
+            + limit
+            + " รายการ กรุณาลองใหม่ในอีก "
+            + retryAfterSeconds
+            + " วินาที");
   }
 
   /**
@@ -59,11 +70,7 @@ public final class ExportAdmission {
     Permit p = tryEnter();
     if (p == null) {
       refused.incrementAndGet();
-      throw ApiException.unavailable(
-          limit
-              + " downloads are being prepared already (--export-concurrency); retry in "
-              + retryAfterSeconds
-              + " s");
+      throw busy();
     }
     return p;
   }

@@ -67,8 +67,10 @@ public final class TileHandler implements Handler {
       hit[0] = true;
       if (tile == null) {
         ctx.header("Retry-After", "1");
-        throw ApiException.unavailable(
-            "the data store is unreachable; only tiles already cached are served. Retry shortly.");
+        throw new ApiException(
+            503,
+            "the data store is unreachable; only tiles already cached are served. Retry shortly.",
+            "ติดต่อที่เก็บข้อมูลไม่ได้ ให้บริการได้เฉพาะไทล์ที่มีในแคชแล้ว กรุณาลองใหม่ในอีกสักครู่");
       }
     }
     ctx.attribute("cache", hit[0] ? "hit" : "miss");

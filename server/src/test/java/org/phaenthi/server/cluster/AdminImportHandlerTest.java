@@ -89,8 +89,16 @@ class AdminImportHandlerTest {
       JsonNode err = Json.MAPPER.readTree(meta.body());
       assertEquals(503, err.get("status").asInt());
       assertEquals(true, err.get("message").asText().contains("store is unreachable"));
+      assertEquals(true, err.get("message_th").asText().startsWith("ติดต่อที่เก็บข้อมูลไม่ได้"));
       HttpResponse<byte[]> health = n.http.get("/health");
       assertEquals(503, health.statusCode());
+      assertEquals(
+          true,
+          Json.MAPPER
+              .readTree(health.body())
+              .get("message_th")
+              .asText()
+              .startsWith("ติดต่อที่เก็บข้อมูลไม่ได้"));
       String degraded = new String(health.body(), java.nio.charset.StandardCharsets.UTF_8);
       assertEquals(false, degraded.contains(tmp.toString()), "no store path: " + degraded);
       assertEquals("degraded", Json.MAPPER.readTree(health.body()).get("status").asText());

@@ -76,6 +76,8 @@ class ExportLimitsTest {
         JsonNode e = OgcFixture.json(r);
         assertEquals(503, e.path("status").asInt());
         assertTrue(e.path("message").asText().contains("--export-concurrency"), e.toString());
+        assertTrue(
+            e.path("message_th").asText().contains("กรุณาลองใหม่ในอีก 7 วินาที"), e.toString());
       }
     }
     HttpResponse<byte[]> ok = http.get("/api/export/subdistrict.csv?parent=8301");

@@ -183,14 +183,7 @@ public final class PostgisAdminRecords implements AdminRecords {
             c.prepareStatement(
                 "INSERT INTO phaenthi_audit (at, who, action, file, sha256, row_count,"
                     + " publication, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-      p.setTimestamp(1, Timestamp.from(e.at()));
-      p.setString(2, e.who());
-      p.setString(3, e.action());
-      p.setString(4, e.file());
-      p.setString(5, e.sha256());
-      setLong(p, 6, e.rows());
-      setLong(p, 7, e.publication());
-      p.setString(8, e.detail());
+      bind(p, e);
       p.executeUpdate();
     } catch (SQLException ex) {
       throw new IllegalStateException("writing the audit log failed: " + ex.getMessage(), ex);
@@ -220,14 +213,7 @@ public final class PostgisAdminRecords implements AdminRecords {
                 "INSERT INTO phaenthi_audit (at, who, action, file, sha256, row_count,"
                     + " publication, detail) SELECT ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS"
                     + " (SELECT 1 FROM phaenthi_audit WHERE action = ? AND publication = ?)")) {
-          p.setTimestamp(1, Timestamp.from(e.at()));
-          p.setString(2, e.who());
-          p.setString(3, e.action());
-          p.setString(4, e.file());
-          p.setString(5, e.sha256());
-          setLong(p, 6, e.rows());
-          setLong(p, 7, e.publication());
-          p.setString(8, e.detail());
+          bind(p, e);
           p.setString(9, e.action());
           p.setLong(10, e.publication());
           inserted = p.executeUpdate();
@@ -247,6 +233,18 @@ public final class PostgisAdminRecords implements AdminRecords {
 
   /** The first key of {@link #auditOnce}'s advisory locks ("PhAu"). */
   private static final int AUDIT_ONCE_LOCK = 0x50684175;
+
+  /** An entry's eight columns as parameters 1–8, in the table's order. */
+  private static void bind(PreparedStatement p, AuditRecord e) throws SQLException {
+    p.setTimestamp(1, Timestamp.from(e.at()));
+    p.setString(2, e.who());
+    p.setString(3, e.action());
+    p.setString(4, e.file());
+    p.setString(5, e.sha256());
+    setLong(p, 6, e.rows());
+    setLong(p, 7, e.publication());
+    p.setString(8, e.detail());
+  }
 
   private static void setLong(PreparedStatement p, int i, Long v) throws SQLException {
     if (v == null) {

@@ -49,7 +49,7 @@ public final class TilePyramid {
    * Loads the pyramid of the snapshot's boundary set from the store into the cache, or renders it
    * (through the cache) and stores it when the store has none or an unreadable one. When the stored
    * one was made for a lower {@code maxZoom} than today's (a store from before the default became
-   * 9, or a raised option), the tiles it lacks are rendered, pinned, and the deeper pyramid
+   * 10, or a raised option), the tiles it lacks are rendered, pinned, and the deeper pyramid
    * replaces the stored one, so only this start renders them; tiles above today's are not pinned
    * and the stored pyramid is left as it is.
    */
@@ -65,7 +65,13 @@ public final class TilePyramid {
         renderAll(missing, cache);
         int rendered = missing.size();
         if (rendered > 0) {
-          store.putTilePyramid(boundaries, encode(boundaries, keys, cache)); // all pinned now
+          try {
+            store.putTilePyramid(boundaries, encode(boundaries, keys, cache)); // all pinned now
+          } catch (RuntimeException e) {
+            // pinned and served all the same; the next start renders the difference again
+            LOG.warn(
+                "the deeper tile pyramid of {} was not stored: {}", boundaries, e.getMessage());
+          }
         }
         return outcome(keys.size(), rendered, true, t0);
       } catch (IllegalArgumentException e) {

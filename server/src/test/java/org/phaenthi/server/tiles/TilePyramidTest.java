@@ -133,6 +133,46 @@ class TilePyramidTest {
     }
   }
 
+  /** A store that refuses the deeper pyramid: its tiles are pinned and served all the same. */
+  @Test
+  void aDeeperPyramidTheStoreRefusesIsStillServed() {
+    EmbeddedStore store = TestServers.publishedStore(dir, TestServers.dataset());
+    TestServers.serve(dir, store, "--tile-pyramid-max-zoom", "5").close();
+    String boundaries = store.load().boundaryVersion();
+    byte[] shallow = store.tilePyramid(boundaries).orElseThrow();
+    org.phaenthi.boundaries.store.Store refusing =
+        (org.phaenthi.boundaries.store.Store)
+            java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(),
+                new Class<?>[] {org.phaenthi.boundaries.store.Store.class},
+                (proxy, method, args) -> {
+                  if (method.getName().equals("putTilePyramid")) {
+                    throw new IllegalStateException("the disk is full");
+                  }
+                  try {
+                    return method.invoke(store, args);
+                  } catch (java.lang.reflect.InvocationTargetException e) {
+                    throw e.getCause();
+                  }
+                });
+    PhaenthiServer high = TestServers.serve(dir, store.load(), refusing);
+    try {
+      int all = TilePyramid.keys(high.live().snapshot(), DEFAULT_MAX_ZOOM).size();
+      assertEquals(all, high.tileCache().pinnedCount(boundaries), "pinned though not stored");
+      assertArrayEquals(shallow, store.tilePyramid(boundaries).orElseThrow(), "the old one stays");
+      long renders = high.tileCache().geometryRenders();
+      HttpTestClient http = new HttpTestClient(high.port());
+      for (String p : paths(high)) {
+        int status = http.get(p).statusCode();
+        assertTrue(status == 200 || status == 204, p + " → " + status);
+      }
+      assertEquals(renders, high.tileCache().geometryRenders(), "served from the pinned tiles");
+    } finally {
+      high.close();
+      store.close();
+    }
+  }
+
   @Test
   void offWithMinusOneAndAStoredPyramidOfAnotherBoundarySetOrDamagedIsNotLoaded() {
     EmbeddedStore store = TestServers.publishedStore(dir, TestServers.dataset());

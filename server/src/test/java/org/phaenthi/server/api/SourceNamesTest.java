@@ -15,7 +15,6 @@ import org.phaenthi.boundaries.Area;
 import org.phaenthi.boundaries.indicators.Indicator;
 import org.phaenthi.boundaries.indicators.IndicatorData;
 import org.phaenthi.boundaries.indicators.TpmapDefinitions;
-import org.phaenthi.boundaries.indicators.ValueKind;
 import org.phaenthi.server.Attribution;
 import org.phaenthi.server.MissingData;
 import org.phaenthi.server.render.Texts;
@@ -35,16 +34,13 @@ class SourceNamesTest {
   }
 
   private static Indicator withSource(String code, String source) {
-    return Indicator.builder(code, "s")
-        .category("C", "ก", "C")
-        .names("ชื่อ", "Name")
-        .unit("person")
-        .higherIsBetter(false)
-        .kind(ValueKind.PERCENT, "%")
-        .definition("d", null)
-        .counts("n", "d")
-        .source(source)
-        .build();
+    return ThaiTextTest.indicator(code, false, source);
+  }
+
+  /** The catalogue of {@code i} over the bundled years 2561 and 2566. */
+  private static IndicatorData bothYears(Indicator i) {
+    return new IndicatorData(
+        List.of(i), List.of(TpmapDefinitions.year2561(), TpmapDefinitions.year2566()), Map.of());
   }
 
   private static void english(String text) {
@@ -98,11 +94,7 @@ class SourceNamesTest {
   @Test
   void theIndicatorsCatalogueServesSourceEn() {
     Indicator i = withSource(BOTH);
-    IndicatorData data =
-        new IndicatorData(
-            List.of(i),
-            List.of(TpmapDefinitions.year2561(), TpmapDefinitions.year2566()),
-            Map.of());
+    IndicatorData data = bothYears(i);
     Map<String, Object> d = IndicatorsHandler.describe(i, data);
     assertEquals(BOTH, d.get("source"), "the stored source stays");
     english((String) d.get("source_en"));
@@ -137,11 +129,7 @@ class SourceNamesTest {
     assertTrue(new Texts("th").t("bangkok").startsWith("กรุงเทพมหานคร"));
 
     Indicator i = withSource(BOTH);
-    IndicatorData data =
-        new IndicatorData(
-            List.of(i),
-            List.of(TpmapDefinitions.year2561(), TpmapDefinitions.year2566()),
-            Map.of());
+    IndicatorData data = bothYears(i);
     String caveat = new Change(i, TpmapDefinitions.Y2561, TpmapDefinitions.Y2566).caveat(data);
     english(caveat);
     assertTrue(caveat.contains(Attribution.BMN_SURVEY), caveat);

@@ -16,7 +16,8 @@ class ThaiTextTest {
     return indicator("tpmap:target_poor_rate", false, source);
   }
 
-  private static Indicator indicator(String code, Boolean higherIsBetter, String source) {
+  /** A percent indicator of this code and source (SourceNamesTest makes its own with it). */
+  static Indicator indicator(String code, Boolean higherIsBetter, String source) {
     return Indicator.builder(code, "s")
         .category("C", "ก", "C")
         .names("ชื่อ", "Name")

@@ -59,12 +59,36 @@ class JobInterruptTest {
   }
 
   private ImportJobs jobs(ImportJobsTest.FailingStore store, String node) {
+    return jobs(store, node, new MemoryAuditLog());
+  }
+
+  private ImportJobs jobs(
+      ImportJobsTest.FailingStore store, String node, org.phaenthi.server.admin.AuditLog audit) {
     return new ImportJobs(
         store,
         live,
         follower,
-        new MemoryAuditLog(),
+        audit,
         new JobRecords(admin, node, () -> "http://127.0.0.1:9101", STALE));
+  }
+
+  /** A record node "dead" wrote at {@code at} and never wrote again. */
+  private static JobRecord deadNodesJob(
+      String id,
+      String who,
+      Instant at,
+      String phase,
+      String view,
+      String errorEn,
+      String errorTh) {
+    return new JobRecord(id, "dead", null, who, at, phase, view, at, false, errorEn, errorTh);
+  }
+
+  /** Waits up to 5 s for the stored record of {@code id} to read published (nobody reads it). */
+  private void awaitPublished(String id) throws InterruptedException {
+    for (int i = 0; i < 250 && !admin.job(id).orElseThrow().phase().equals("published"); i++) {
+      Thread.sleep(20);
+    }
   }
 
   @Test
@@ -135,9 +159,7 @@ class JobInterruptTest {
     // node "dead" wrote both jobs as publishing, then stopped writing; it committed one of them
     String view = Json.MAPPER.writeValueAsString(java.util.Map.of("phase", "publishing"));
     for (String id : List.of("committed0000001", "uncommitted00001")) {
-      admin.saveJob(
-          new JobRecord(
-              id, "dead", null, "admin", longAgo, "publishing", view, longAgo, false, null, null));
+      admin.saveJob(deadNodesJob(id, "admin", longAgo, "publishing", view, null, null));
     }
     Publication made =
         embedded.publish(
@@ -163,18 +185,7 @@ class JobInterruptTest {
 
       // the sweep marks the uncommitted one interrupted and leaves the committed one published
       admin.saveJob(
-          new JobRecord(
-              "committed0000002",
-              "dead",
-              null,
-              "admin",
-              longAgo,
-              "publishing",
-              view,
-              longAgo,
-              false,
-              null,
-              null));
+          deadNodesJob("committed0000002", "admin", longAgo, "publishing", view, null, null));
       embedded.publish(
           TestServers.dataset()
               .asDraft("admin", "upload [x" + ImportJobs.committing("committed0000002") + "]"));
@@ -208,18 +219,7 @@ class JobInterruptTest {
                 java.util.Map.of(
                     "errors", 0, "warnings", 1, "by_kind", java.util.Map.of("zero", 1))));
     admin.saveJob(
-        new JobRecord(
-            "killed0000000001",
-            "dead",
-            null,
-            "uploader",
-            longAgo,
-            "publishing",
-            view,
-            longAgo,
-            false,
-            null,
-            null));
+        deadNodesJob("killed0000000001", "uploader", longAgo, "publishing", view, null, null));
     Publication made =
         embedded.publish(
             TestServers.dataset()
@@ -233,20 +233,9 @@ class JobInterruptTest {
 
     MemoryAuditLog audit = new MemoryAuditLog();
     for (int restart = 1; restart <= 2; restart++) {
-      ImportJobs jobs =
-          new ImportJobs(
-              new ImportJobsTest.FailingStore(embedded),
-              live,
-              follower,
-              audit,
-              new JobRecords(admin, "node-" + restart, () -> null, STALE));
+      ImportJobs jobs = jobs(new ImportJobsTest.FailingStore(embedded), "node-" + restart, audit);
       try {
-        // nobody reads the job: the start settles it
-        for (int i = 0;
-            i < 250 && !admin.job("killed0000000001").orElseThrow().phase().equals("published");
-            i++) {
-          Thread.sleep(20);
-        }
+        awaitPublished("killed0000000001"); // nobody reads the job: the start settles it
         JobRecord r = admin.job("killed0000000001").orElseThrow();
         assertEquals("published", r.phase(), "restart " + restart + ": " + r);
         assertNull(r.errorEn());
@@ -269,31 +258,17 @@ class JobInterruptTest {
 
     // a node stopped between the audit entry and the record's save settles again: no second entry
     admin.saveJob(
-        new JobRecord(
+        deadNodesJob(
             "killed0000000001",
-            "dead",
-            null,
             "uploader",
             longAgo,
             "failed",
             view,
-            longAgo,
-            false,
             JobRecord.INTERRUPTED_EN,
             JobRecord.INTERRUPTED_TH));
-    ImportJobs jobs =
-        new ImportJobs(
-            new ImportJobsTest.FailingStore(embedded),
-            live,
-            follower,
-            audit,
-            new JobRecords(admin, "node-3", () -> null, STALE));
+    ImportJobs jobs = jobs(new ImportJobsTest.FailingStore(embedded), "node-3", audit);
     try {
-      for (int i = 0;
-          i < 250 && !admin.job("killed0000000001").orElseThrow().phase().equals("published");
-          i++) {
-        Thread.sleep(20);
-      }
+      awaitPublished("killed0000000001");
       assertEquals("published", admin.job("killed0000000001").orElseThrow().phase());
     } finally {
       jobs.close();

@@ -117,6 +117,13 @@ class ClientLimitsTest {
     }
   }
 
+  /** Sends {@code GET /ok} on a kept-alive connection and requires a 200. */
+  private static void assertOk(Socket s, String what) throws java.io.IOException {
+    Raw.write(s, "GET /ok HTTP/1.1\r\nHost: x\r\n\r\n");
+    String answer = readResponse(s);
+    assertTrue(answer.startsWith("HTTP/1.1 200"), what + ": " + answer);
+  }
+
   /** Reads one response with a Content-Length body from a kept-alive connection. */
   private static String readResponse(Socket s) throws java.io.IOException {
     s.setSoTimeout(10_000);
@@ -255,8 +262,7 @@ class ClientLimitsTest {
       for (int i = 0; i < n; i++) {
         Socket s = connect(from);
         out.add(s);
-        Raw.write(s, "GET /ok HTTP/1.1\r\nHost: x\r\n\r\n");
-        assertTrue(readResponse(s).startsWith("HTTP/1.1 200"), "connection " + (i + 1));
+        assertOk(s, "connection " + (i + 1));
         if (i == 0) {
           Thread.sleep(50); // the first is idle longest by a clear margin
         }
@@ -282,15 +288,13 @@ class ClientLimitsTest {
       try {
         Socket extra = connect("127.0.0.1");
         sockets.add(extra);
-        Raw.write(extra, "GET /ok HTTP/1.1\r\nHost: x\r\n\r\n");
-        assertTrue(readResponse(extra).startsWith("HTTP/1.1 200"), "the 65th is served");
+        assertOk(extra, "the 65th is served");
         assertTrue(Raw.closedWithin(sockets.get(0), 2_000), "the oldest idle one is closed");
         for (int i = 1; i < BOUND; i++) {
           assertFalse(Raw.closedWithin(sockets.get(i), 20), "connection " + (i + 1) + " kept");
         }
         // the next oldest is still usable
-        Raw.write(sockets.get(1), "GET /ok HTTP/1.1\r\nHost: x\r\n\r\n");
-        assertTrue(readResponse(sockets.get(1)).startsWith("HTTP/1.1 200"));
+        assertOk(sockets.get(1), "the next oldest");
         assertEquals(1, limits.closedIdle());
         assertEquals(0, limits.refusedConnections());
       } finally {
@@ -327,8 +331,7 @@ class ClientLimitsTest {
         // and, idle now, one of them gives way to a new connection
         Socket after = connect("127.0.0.1");
         sockets.add(after);
-        Raw.write(after, "GET /ok HTTP/1.1\r\nHost: x\r\n\r\n");
-        assertTrue(readResponse(after).startsWith("HTTP/1.1 200"));
+        assertOk(after, "a new connection once they are idle");
         assertEquals(1, limits.closedIdle());
       } finally {
         closeAll(sockets);
@@ -343,8 +346,7 @@ class ClientLimitsTest {
         // 127.0.0.2 is another address of loopback: another client
         other.addAll(idle("127.0.0.2", 3));
         for (Socket s : other) {
-          Raw.write(s, "GET /ok HTTP/1.1\r\nHost: x\r\n\r\n");
-          assertTrue(readResponse(s).startsWith("HTTP/1.1 200"));
+          assertOk(s, "the other client");
         }
         assertEquals(0, limits.refusedConnections());
         assertEquals(0, limits.closedIdle());
